@@ -1,0 +1,7 @@
+/** Every schema that is committed as JSON Schema. Add a line here when you add one. */
+import type { ZodType } from 'zod';
+import { BundleManifest } from '../src/data/bundle-manifest.ts';
+
+export const SCHEMAS: { file: string; title: string; schema: ZodType }[] = [
+  { file: 'schemas/bundle.schema.json', title: 'siteselect bundle manifest (bundle.json)', schema: BundleManifest },
+];

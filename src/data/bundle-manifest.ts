@@ -1,0 +1,60 @@
+/**
+ * The bundle manifest (`bundle.json`): which file feeds which layer, and how its columns map onto
+ * the layer's roles. Declared once: the type, the runtime validation and (through
+ * scripts/gen-schemas.ts) the committed JSON Schema all come from this.
+ */
+import { z } from 'zod';
+import { LAYER_NAMES } from './layer.ts';
+
+export const CRS_NAMES = ['wgs84', 'gcj02', 'bd09', 'epsg3857'] as const;
+export type CrsName = (typeof CRS_NAMES)[number];
+
+export const FILE_FORMATS = ['csv', 'tsv', 'geojson', 'parquet', 'arrow', 'gtfs', 'osm-pbf'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/** A role is fed by a source column, or set to one constant for every row of the file. */
+export const ColumnRef = z.union([
+  z.string().min(1),
+  z.object({ value: z.union([z.string(), z.number()]) }).strict(),
+]);
+export type ColumnRef = z.infer<typeof ColumnRef>;
+
+export const LayerEntry = z
+  .object({
+    layer: z.enum(LAYER_NAMES),
+    /** Path relative to the folder holding bundle.json. */
+    file: z.string().min(1),
+    /** Detected from the file name when absent. */
+    format: z.enum(FILE_FORMATS).optional(),
+    /** Text encoding of CSV/TSV; detected (UTF-8, UTF-8 with BOM, else GB18030) when absent. */
+    encoding: z.enum(['utf-8', 'gbk', 'gb18030']).optional(),
+    /** Coordinate system of the input; converted to WGS84 on load. */
+    crs: z.enum(CRS_NAMES).optional(),
+    /**
+     * Role → source column (or constant). Roles: id, name, lon, lat, wkt, and the layer's own
+     * (brand, attractiveness, type, category, mode, weight, address, population …). Unmapped
+     * source columns are kept under their own names.
+     */
+    columns: z.record(z.string(), ColumnRef).optional(),
+    /** Demand polygons: reduce each to its centroid (default) or keep the polygon as well. */
+    polygons: z.enum(['centroid']).optional(),
+    /** OSM extracts: which features to take, by tag (key → accepted values; [] = any value). */
+    osmTags: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .strict();
+export type LayerEntry = z.infer<typeof LayerEntry>;
+
+export const BundleManifest = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    name: z.string().min(1),
+    /** True for generated data; shown wherever the bundle is shown. */
+    synthetic: z.boolean().default(false),
+    attribution: z.string().optional(),
+    /** Default input CRS for every file that does not name its own. */
+    crs: z.enum(CRS_NAMES).default('wgs84'),
+    layers: z.array(LayerEntry).min(1),
+  })
+  .strict();
+export type BundleManifest = z.infer<typeof BundleManifest>;

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+
+// The workbench is a static page: everything it needs (DuckDB-WASM, its worker, the sample
+// bundle) is served from the same origin, so it works offline from any static server.
+// Cross-origin isolation lets the kernels share memory between workers.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  root: 'src/app',
+  publicDir: false,
+  base: './',
+  server: { headers: isolation, fs: { allow: ['../..'] } },
+  preview: { headers: isolation },
+  build: { outDir: '../../dist', emptyOutDir: true, target: 'es2022' },
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+});
