@@ -1,0 +1,48 @@
+/**
+ * Real browser for tests: Debian's Chromium driven by playwright-core, and a Vite server on
+ * loopback. The flags keep Chromium from reaching for the network (this machine has none).
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'siteselect-chromium-'));
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, `--user-data-dir=${userDataDir}`] });
+}
+
+/** Starts the project's Vite dev server (vite.config.ts) on a free loopback port. */
+export async function startServer(): Promise<{ server: ViteDevServer; url: string }> {
+  const server = await createServer({
+    configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
+    logLevel: 'error',
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('vite server has no TCP address');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** Records every request a page makes, so a test can fail on any that leaves the origin. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
