@@ -7,3 +7,5 @@ export * from './data/errors.ts';
 export * from './data/bundle-manifest.ts';
 export * from './geo/haversine.ts';
 export type * from './kernel/types.ts';
+export * from './geo/containment.ts';
+export * from './data/link-bundle.ts';
