@@ -9,3 +9,4 @@ export * from './geo/haversine.ts';
 export type * from './kernel/types.ts';
 export * from './geo/containment.ts';
 export * from './data/link-bundle.ts';
+export { createKernel } from './kernel/index.ts';
