@@ -1,0 +1,10 @@
+/** Network optimisation (DESIGN §5): models over a cost matrix, and the doors that build one. */
+export * from './problem.ts';
+export { optimize } from './optimize.ts';
+export { EXACT_LIMITS } from './limits.ts';
+export { evaluateSelection, nearestOpenCost, type SelectionMetrics } from './evaluate.ts';
+export { huffShare } from './huff-share.ts';
+export { problemFromCostMatrix, facilityCostsFromMatrix, type CostMatrixInput } from './from-cost-matrix.ts';
+export { problemFromCostTable, facilityCostsFromTable, type CostTableInput, type CostTableColumns } from './from-cost-table.ts';
+export { costTableFromCsv } from './cost-table-csv.ts';
+export { loadDefaultSolver } from './highs-solve.ts';

@@ -1,0 +1,33 @@
+/**
+ * When the exact MILP is attempted. HiGHS runs here as single-threaded 32-bit WebAssembly: its heap
+ * tops out at a few GB, and branch-and-bound re-solves the LP relaxation at every node, so the model
+ * size (columns + nonzeros) decides both memory and time.
+ *
+ * - p-median and p-center need one assignment variable x_ij per reachable demand–facility pair plus
+ *   a linking row x_ij <= y_j each: ~3 nonzeros per pair. 250 000 pairs is ~750 000 nonzeros — about
+ *   the largest such LP that the wasm simplex solves in tens of seconds (SF: 205 × 16 = 3 280 pairs).
+ * - MCLP and LSCP need only one variable per demand point and one per facility, with one nonzero per
+ *   covering pair: 2 000 000 coverage pairs stays within memory and solves in seconds to minutes.
+ * Beyond these, MCLP and Huff share use lazy greedy with a bound; the other models refuse with a
+ * message saying how to shrink the instance (fewer candidates, a radius).
+ */
+export const EXACT_LIMITS = {
+  /** p-median / p-center: reachable demand–facility pairs. */
+  assignmentPairs: 250_000,
+  /** MCLP / LSCP: demand–facility pairs within the radius. */
+  coveragePairs: 2_000_000,
+  /** Huff share is not linear: exact means enumerating every choice of p sites, up to this many. */
+  huffSubsets: 20_000,
+} as const;
+
+/** C(n, k) as a float (exact below 2^53), Infinity once it passes `cap`. */
+export function binomial(n: number, k: number, cap = Number.MAX_SAFE_INTEGER): number {
+  if (k < 0 || k > n) return 0;
+  const kk = Math.min(k, n - k);
+  let c = 1;
+  for (let i = 1; i <= kk; i++) {
+    c = (c * (n - kk + i)) / i;
+    if (c > cap) return Infinity;
+  }
+  return Math.round(c);
+}

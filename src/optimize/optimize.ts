@@ -1,0 +1,138 @@
+/**
+ * The one entry point: pick the solver for the model and the instance size, run it, and report
+ * the objective with its bound and gap. Exact (HiGHS MILP, or enumeration for Huff share) when
+ * the instance fits EXACT_LIMITS; lazy greedy with a bound for MCLP and Huff share beyond.
+ */
+import { UsageError } from '../data/errors.ts';
+import { checkProblem, checkReachable } from './check-problem.ts';
+import { evaluateSelection } from './evaluate.ts';
+import { solveMilp } from './highs-solve.ts';
+import { huffOracle } from './huff-oracle.ts';
+import { enumerateHuff } from './huff-enumerate.ts';
+import { coverageOracle } from './coverage-oracle.ts';
+import { lazyGreedy } from './lazy-greedy.ts';
+import { binomial, EXACT_LIMITS } from './limits.ts';
+import { LpBuilder } from './lp-builder.ts';
+import { openFacilities, type MilpModel } from './milp-common.ts';
+import { lscpModel } from './milp-lscp.ts';
+import { mclpModel } from './milp-mclp.ts';
+import { pcenterModel } from './milp-pcenter.ts';
+import { pmedianModel } from './milp-pmedian.ts';
+import type { OptimizeOptions, OptimizeProblem, OptimizeResult, SolveMethod } from './problem.ts';
+
+interface Outcome {
+  method: SolveMethod;
+  open: number[];
+  bound: number;
+  exact: boolean;
+  status: string;
+  notes: string[];
+}
+
+function pairsWithin(problem: OptimizeProblem, radius: number): number {
+  let c = 0;
+  for (const d of problem.costs.cost) if (d <= radius) c++;
+  return c;
+}
+
+async function runMilp(model: MilpModel, m: number, opts: OptimizeOptions, relax = false) {
+  const sol = await solveMilp(
+    (highs) => {
+      const lp = new LpBuilder(highs, model.numCols);
+      model.build(lp);
+      return lp.build(model.maximise, relax);
+    },
+    { timeLimit: opts.timeLimit, loadSolver: opts.loadSolver, signal: opts.signal },
+  );
+  if (Number.isNaN(sol.objective)) {
+    throw new Error(`HiGHS ended with '${sol.status}' and no solution${sol.status === 'Time limit reached' ? '; raise --time-limit' : ''}`);
+  }
+  return { ...sol, open: openFacilities(sol.x, m) };
+}
+
+function tooBig(what: string, size: number, limit: number, fix: string): UsageError {
+  return new UsageError(`the instance has ${size} ${what}, above the exact-solver limit of ${limit} (see src/optimize/limits.ts); ${fix}`);
+}
+
+async function solve(problem: OptimizeProblem, totalOpen: number, opts: OptimizeOptions): Promise<Outcome> {
+  const { model, costs } = problem;
+  const method = opts.method ?? 'auto';
+  const m = costs.m;
+  const p = totalOpen - (problem.fixed?.length ?? 0);
+  const progress = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction });
+  const milp = async (mm: MilpModel): Promise<Outcome> => {
+    progress('solving MILP (HiGHS)', 0);
+    const r = await runMilp(mm, m, opts);
+    return { method: 'milp', open: r.open, bound: r.bound, exact: r.optimal, status: r.status, notes: [] };
+  };
+  if (model === 'mclp' || model === 'huff') {
+    const radius = problem.radius ?? Infinity;
+    const size = model === 'mclp' ? pairsWithin(problem, radius) : binomial(m - (totalOpen - p), p, 1e15);
+    const limit = model === 'mclp' ? EXACT_LIMITS.coveragePairs : EXACT_LIMITS.huffSubsets;
+    const fits = size <= limit;
+    if (method === 'exact' && !fits) throw tooBig(model === 'mclp' ? 'coverage pairs' : 'subsets to enumerate', size, limit, 'use the heuristic');
+    if (method !== 'heuristic' && fits) {
+      if (model === 'mclp') return milp(mclpModel(problem, radius, totalOpen));
+      progress('enumerating subsets', 0);
+      const e = enumerateHuff(problem, p, opts.signal);
+      return { method: 'enumeration', open: e.open, bound: e.share, exact: true, status: `Optimal (${size} subsets)`, notes: [] };
+    }
+    const oracle = model === 'mclp' ? coverageOracle(costs, radius) : huffOracle(problem);
+    const run = lazyGreedy(oracle, p, problem.fixed ?? [], { signal: opts.signal, onStep: (s) => progress('lazy greedy', s / p) });
+    const notes = [`lazy greedy: ${run.evaluations} gain evaluations; guarantee f(S) − f(fixed) >= (1 − 1/e)(OPT − f(fixed))`];
+    let bound = run.bound;
+    if (model === 'mclp' && pairsWithin(problem, radius) <= EXACT_LIMITS.coveragePairs) {
+      progress('LP relaxation bound (HiGHS)', 0);
+      const lp = await runMilp(mclpModel(problem, radius, totalOpen), m, opts, true);
+      notes.push(`LP relaxation bound ${lp.objective}`);
+      bound = Math.min(bound, lp.objective);
+    }
+    const open = [...(problem.fixed ?? []), ...run.chosen].sort((a, b) => a - b);
+    const exact = bound - run.value <= 1e-9 * Math.max(1, Math.abs(run.value));
+    return { method: 'lazy-greedy', open, bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes };
+  }
+  if (method === 'heuristic') throw new UsageError(`no heuristic for ${model} here: it is solved exactly (within ${model === 'lscp' ? EXACT_LIMITS.coveragePairs + ' coverage pairs' : EXACT_LIMITS.assignmentPairs + ' pairs'})`);
+  if (model === 'lscp') {
+    const radius = problem.radius ?? Infinity;
+    checkReachable(problem, radius, 'beyond --radius of every facility');
+    const size = pairsWithin(problem, radius);
+    if (size > EXACT_LIMITS.coveragePairs) throw tooBig('coverage pairs', size, EXACT_LIMITS.coveragePairs, 'use fewer candidates or a smaller radius');
+    return milp(lscpModel(problem, radius));
+  }
+  checkReachable(problem, Infinity, 'unreachable from every facility');
+  const size = costs.cost.length;
+  if (size > EXACT_LIMITS.assignmentPairs) {
+    throw tooBig('demand–facility pairs', size, EXACT_LIMITS.assignmentPairs, 'use fewer candidates or build the problem with a radius so far pairs are dropped');
+  }
+  return milp(model === 'pmedian' ? pmedianModel(problem, totalOpen) : pcenterModel(problem, totalOpen));
+}
+
+export async function optimize(problem: OptimizeProblem, opts: OptimizeOptions = {}): Promise<OptimizeResult> {
+  const t0 = performance.now();
+  opts.signal?.throwIfAborted();
+  const totalOpen = checkProblem(problem);
+  const out = await solve(problem, totalOpen, opts);
+  const metrics = evaluateSelection(problem, out.open);
+  const objective = metrics.objective;
+  // HiGHS' bound is within its tolerance of the optimum; an exact result's bound is its objective.
+  const bound = out.exact ? objective : out.bound;
+  if (out.exact && out.bound !== objective) out.notes.push(`solver's own bound: ${out.bound}`);
+  const gap = Math.abs(bound - objective) / Math.max(Math.abs(objective), 1e-9);
+  opts.onProgress?.({ stage: 'done', fraction: 1 });
+  return {
+    model: problem.model,
+    method: out.method,
+    exact: out.exact,
+    objective,
+    bound,
+    gap,
+    selected: out.open,
+    selectedIds: out.open.map((j) => problem.costs.facilityIds[j]),
+    coveragePct: metrics.coveragePct,
+    meanDistance: metrics.meanDistance,
+    maxDistance: metrics.maxDistance,
+    status: out.status,
+    notes: out.notes,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
