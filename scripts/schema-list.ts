@@ -1,7 +1,9 @@
 /** Every schema that is committed as JSON Schema. Add a line here when you add one. */
 import type { ZodType } from 'zod';
 import { BundleManifest } from '../src/data/bundle-manifest.ts';
+import { Scenario } from '../src/scenario/scenario.ts';
 
 export const SCHEMAS: { file: string; title: string; schema: ZodType }[] = [
   { file: 'schemas/bundle.schema.json', title: 'siteselect bundle manifest (bundle.json)', schema: BundleManifest },
+  { file: 'schemas/scenario.schema.json', title: 'siteselect scenario (scenario.json)', schema: Scenario },
 ];

@@ -1,0 +1,91 @@
+/**
+ * The areal form of each criterion kind over the polygons of a level (regions or districts): a
+ * density, a per-capita rate or a share (DESIGN §3), one raw column per criterion.
+ */
+import type { PolygonLayer } from '../data/layer.ts';
+import type { CriterionSpec } from '../scenario/criterion-spec.ts';
+import { arealAccess, stopWeights } from './access.ts';
+import { arealAgglomeration, weightedPois } from './agglomeration.ts';
+import { areaKm2, areaPopulation } from './areas.ts';
+import { attributeColumn } from './attribute.ts';
+import { arealOverlap } from './cannibalisation.ts';
+import { arealCompetition } from './competition.ts';
+import { arealCoverageGap } from './coverage-gap.ts';
+import { arealDemand } from './demand.ts';
+import type { Evaluated } from './evaluate-site.ts';
+import { arealHuffShare } from './huff.ts';
+import type { BundleInputs } from './inputs.ts';
+import { residentsPerOutlet } from './network-norm.ts';
+import { allIndices, selectPoints } from './points.ts';
+
+export class ArealEvaluator {
+  private readonly km2: Float64Array;
+
+  constructor(private readonly inputs: BundleInputs, private readonly polygons: PolygonLayer, private readonly level: 'region' | 'district') {
+    this.km2 = areaKm2(polygons);
+  }
+
+  async evaluate(spec: CriterionSpec): Promise<Evaluated> {
+    const { bundle } = this.inputs;
+    const n = this.polygons.ids.length;
+    const who = `criterion "${spec.id}"`;
+    const demandArea = this.inputs.pointArea('demand', this.level);
+    switch (spec.kind) {
+      case 'demand': {
+        if (!bundle.demand) return { missing: 'demand' };
+        const { total, density } = arealDemand(demandArea, this.inputs.demand(spec.column, who).weight, this.km2);
+        return { raw: spec.areal === 'total' ? total : density };
+      }
+      case 'competition': {
+        if (!bundle.competitors) return { missing: 'competitors' };
+        const { points, index } = this.inputs.competitors(spec, spec.weightByAttractiveness);
+        const competitorArea = Int32Array.from(index, (i) => this.inputs.pointArea('competitors', this.level)[i]);
+        return { raw: arealCompetition(competitorArea, points.weight, this.population()) };
+      }
+      case 'huff_share': {
+        if (!bundle.demand) return { missing: 'demand' };
+        const pressure = await this.inputs.pressures(spec, spec.column, who);
+        return { raw: arealHuffShare(demandArea, this.inputs.demand(spec.column, who).weight, pressure.own, pressure.total, n) };
+      }
+      case 'cannibalisation': {
+        if (!bundle.demand) return { missing: 'demand' };
+        const counts = await this.inputs.tradeAreaCounts(spec.column, who);
+        return { raw: arealOverlap(demandArea, this.inputs.demand(spec.column, who).weight, counts, n) };
+      }
+      case 'agglomeration': {
+        if (!bundle.pois) return { missing: 'pois' };
+        const { points, index } = weightedPois(bundle.pois, spec);
+        const poiArea = Int32Array.from(index, (i) => this.inputs.pointArea('pois', this.level)[i]);
+        return { raw: arealAgglomeration(poiArea, points.weight, this.km2) };
+      }
+      case 'access':
+        if (!bundle.transit) return { missing: 'transit' };
+        return { raw: arealAccess(this.inputs.pointArea('transit', this.level), stopWeights(bundle.transit, spec), this.km2) };
+      case 'coverage_gap': {
+        if (!bundle.demand) return { missing: 'demand' };
+        const uncovered = await this.inputs.uncovered(spec.distance, spec.column, who);
+        return { raw: arealCoverageGap(demandArea, this.inputs.demand(spec.column, who).weight, uncovered, n) };
+      }
+      case 'network_norm': {
+        const network = bundle.network;
+        const counted = new Float64Array(network?.ids.length ?? 0);
+        if (network) {
+          const index = spec.types?.length ? selectPoints(network, [{ column: 'type', include: spec.types }]) : allIndices(network.ids.length);
+          for (const i of index) counted[i] = 1;
+        }
+        const outletArea = this.inputs.pointArea('network', this.level);
+        return { raw: residentsPerOutlet(this.population(spec.column), outletArea, counted, spec.afterOpening ? 1 : 0) };
+      }
+      case 'attribute':
+        if (spec.areaColumn === undefined) return { missing: `an areaColumn (attribute "${spec.column}" is a site-only criterion)` };
+        return { raw: attributeColumn(this.polygons, spec.areaColumn, who) };
+    }
+  }
+
+  /** Residents per polygon (its population column, else the demand inside). */
+  population(column = 'population'): Float64Array {
+    const { bundle } = this.inputs;
+    const demandWeight = bundle.demand?.numeric[column] ? this.inputs.demand(column, 'population').weight : new Float64Array(bundle.demand?.ids.length ?? 0);
+    return areaPopulation(this.polygons, this.inputs.pointArea('demand', this.level), demandWeight);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The site form of each criterion kind over a set of sites: one raw column per criterion, or null
+ * (with a reason) when the bundle lacks the layer the criterion needs.
+ */
+import type { PointLayer } from '../data/layer.ts';
+import type { CriterionSpec } from '../scenario/criterion-spec.ts';
+import { siteAccess, metroStations, stopWeights } from './access.ts';
+import { siteAgglomeration, weightedPois } from './agglomeration.ts';
+import { areaPopulation } from './areas.ts';
+import { attributeColumn } from './attribute.ts';
+import { siteCompetition } from './competition.ts';
+import { siteCoverageGap } from './coverage-gap.ts';
+import { siteDemand } from './demand.ts';
+import { siteHuff, type SiteHuffResult } from './huff.ts';
+import type { BundleInputs } from './inputs.ts';
+import { residentsPerOutlet, siteNetworkNorm } from './network-norm.ts';
+import { allIndices, selectPoints } from './points.ts';
+
+export type Evaluated = { raw: Float64Array } | { missing: string };
+
+/** Sites to score, and the district each lies in (-1 none). */
+export interface SiteSet {
+  sites: PointLayer;
+  district: Int32Array;
+}
+
+export class SiteEvaluator {
+  private readonly huffMemo = new Map<string, Promise<SiteHuffResult>>();
+
+  constructor(private readonly inputs: BundleInputs, private readonly set: SiteSet) {}
+
+  async evaluate(spec: CriterionSpec): Promise<Evaluated> {
+    const { bundle, kernel, signal } = this.inputs;
+    const { sites } = this.set;
+    const who = `criterion "${spec.id}"`;
+    switch (spec.kind) {
+      case 'demand':
+        if (!bundle.demand) return { missing: 'demand' };
+        return { raw: await siteDemand(kernel, sites, this.inputs.demand(spec.column, who), spec, signal) };
+      case 'competition': {
+        if (!bundle.competitors) return { missing: 'competitors' };
+        const { points } = this.inputs.competitors(spec, spec.weightByAttractiveness);
+        const { count, nearest } = await siteCompetition(kernel, sites, points, spec, signal);
+        return { raw: spec.measure === 'nearest' ? nearest : count };
+      }
+      case 'huff_share': {
+        if (!bundle.demand) return { missing: 'demand' };
+        const huff = await this.huff(spec, spec.column, who);
+        return { raw: spec.measure === 'net_gain' ? huff.netGain : huff.capture };
+      }
+      case 'cannibalisation':
+        if (!bundle.demand) return { missing: 'demand' };
+        return { raw: (await this.huff(spec, spec.column, who)).cannibalisation };
+      case 'agglomeration': {
+        if (!bundle.pois) return { missing: 'pois' };
+        const { points } = weightedPois(bundle.pois, spec);
+        return { raw: await siteAgglomeration(kernel, sites, points, spec, signal) };
+      }
+      case 'access': {
+        if (!bundle.transit) return { missing: 'transit' };
+        const stops = { lon: bundle.transit.lon, lat: bundle.transit.lat, weight: stopWeights(bundle.transit, spec) };
+        const access = await siteAccess(kernel, sites, stops, metroStations(bundle.transit), spec, signal);
+        return { raw: spec.measure === 'nearest_metro' ? access.nearestMetro : access.stops };
+      }
+      case 'coverage_gap':
+        if (!bundle.demand) return { missing: 'demand' };
+        return { raw: await siteCoverageGap(kernel, sites, this.inputs.demand(spec.column, who), this.inputs.ownGroups(spec.distance), spec, signal) };
+      case 'network_norm': {
+        const { districts, demand } = bundle;
+        if (!districts) return { missing: 'districts' };
+        const demandWeight = demand ? this.inputs.demand(spec.column, who).weight : new Float64Array(0);
+        const population = areaPopulation(districts, this.inputs.pointArea('demand', 'district'), demandWeight);
+        const counted = this.countedOutlets(spec.types);
+        const perOutlet = residentsPerOutlet(population, this.inputs.pointArea('network', 'district'), counted, spec.afterOpening ? 1 : 0);
+        return { raw: siteNetworkNorm(this.set.district, perOutlet) };
+      }
+      case 'attribute':
+        return { raw: attributeColumn(sites, spec.column, who) };
+    }
+  }
+
+  /** 1 for each own outlet of a counted type, else 0. */
+  private countedOutlets(types: string[] | undefined): Float64Array {
+    const network = this.inputs.bundle.network;
+    if (!network) return new Float64Array(0);
+    const counted = new Float64Array(network.ids.length);
+    const index = types?.length ? selectPoints(network, [{ column: 'type', include: types }]) : allIndices(network.ids.length);
+    for (const i of index) counted[i] = 1;
+    return counted;
+  }
+
+  private huff(filter: { brands?: string[]; excludeBrands?: string[] }, column: string, who: string): Promise<SiteHuffResult> {
+    const key = JSON.stringify([filter.brands, filter.excludeBrands, column]);
+    let result = this.huffMemo.get(key);
+    if (!result) {
+      const { kernel, signal } = this.inputs;
+      const { sites } = this.set;
+      const candidates = { lon: sites.lon, lat: sites.lat, weight: this.inputs.candidateAttractiveness(sites) };
+      result = siteHuff(kernel, candidates, this.inputs.demand(column, who), this.inputs.own(), this.inputs.competitors(filter, true).points, this.inputs.huff, signal);
+      this.huffMemo.set(key, result);
+    }
+    return result;
+  }
+}

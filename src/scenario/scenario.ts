@@ -1,0 +1,127 @@
+/**
+ * The scenario: everything a planner sets — criteria and weights, normalisation, the Huff model,
+ * outlet types, the funnel's cut per level and the constraints on chosen sites. Declared once: the
+ * zod schema gives the type, the validation (with paths) and the committed JSON Schema
+ * (schemas/scenario.schema.json). Saved files carry `version`; older versions are migrated on load.
+ */
+import { z } from 'zod';
+import { BundleError } from '../data/errors.ts';
+import { CriterionSpec } from './criterion-spec.ts';
+import { migrateScenario } from './migrate.ts';
+
+export const SCENARIO_VERSION = 1;
+
+/** Keep the top K units, or those scoring at least minScore; both → both must hold; neither → keep all. */
+export const LevelCut = z
+  .object({ topK: z.number().int().positive().optional(), minScore: z.number().min(0).max(100).optional() })
+  .strict();
+export type LevelCut = z.infer<typeof LevelCut>;
+
+/** Per own-outlet type: the distance it serves (coverage) and its Huff attractiveness. */
+export const OutletType = z
+  .object({ radius: z.number().positive(), attractiveness: z.number().positive() })
+  .strict();
+export type OutletType = z.infer<typeof OutletType>;
+
+export const HuffSettings = z
+  .object({
+    alpha: z.number().min(0).default(1),
+    beta: z.number().positive().default(2),
+    cutoff: z.number().positive().default(5000),
+    floor: z.number().positive().default(50),
+  })
+  .strict();
+export type HuffSettings = z.infer<typeof HuffSettings>;
+
+const Polygonal = z.union([
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }).strict(),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }).strict(),
+]);
+
+export const Constraints = z
+  .object({
+    /** A chosen site must lie at least this many metres from every own outlet. */
+    minDistanceToOwn: z.number().positive().optional(),
+    /** Chosen sites must lie at least this many metres apart (greedy, best first). */
+    minSpacing: z.number().positive().optional(),
+    /** Upper limits on candidate attributes, e.g. { "rent": 60 }; a missing value fails the limit. */
+    maxAttribute: z.record(z.string(), z.number()).optional(),
+    /** No site is chosen inside these polygons (WGS84). */
+    excludedAreas: z.array(Polygonal).optional(),
+    /** At most N chosen sites per region (the "best 5 in each city" shortlist). */
+    topNPerRegion: z.number().int().positive().optional(),
+  })
+  .strict();
+export type Constraints = z.infer<typeof Constraints>;
+
+export const Scenario = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(SCENARIO_VERSION),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    criteria: z.array(CriterionSpec).min(1),
+    /** Weighted sum of normalised values (weights rescaled to sum 1), or weighted geometric mean. */
+    combine: z.enum(['sum', 'geometric']).default('sum'),
+    huff: HuffSettings.default({ alpha: 1, beta: 2, cutoff: 5000, floor: 50 }),
+    outletTypes: z.record(z.string(), OutletType).default({
+      branch: { radius: 2000, attractiveness: 1 },
+      'self-service': { radius: 1000, attractiveness: 0.3 },
+      agent: { radius: 1000, attractiveness: 0.5 },
+    }),
+    /** The type of outlet being planned: sets the candidate's attractiveness. */
+    candidateType: z.string().default('branch'),
+    funnel: z
+      .object({
+        regions: LevelCut.default({}),
+        districts: LevelCut.default({}),
+        sites: LevelCut.default({ topK: 20 }),
+        /** Lattice spacing in metres for generated candidates when the bundle has none. */
+        latticeSpacing: z.number().positive().default(500),
+        /** Weights of the site's district and region scores as context terms in the site score. */
+        context: z.object({ district: z.number().min(0).default(0), region: z.number().min(0).default(0) }).strict().default({ district: 0, region: 0 }),
+      })
+      .strict()
+      .default({ regions: {}, districts: {}, sites: { topK: 20 }, latticeSpacing: 500, context: { district: 0, region: 0 } }),
+    constraints: Constraints.default({}),
+  })
+  .strict()
+  .superRefine((scenario, ctx) => {
+    const seen = new Map<string, number>();
+    scenario.criteria.forEach((criterion, i) => {
+      const first = seen.get(criterion.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate criterion id "${criterion.id}" (also criteria[${first}])` });
+      } else seen.set(criterion.id, i);
+      const { direction } = criterion;
+      if (direction && typeof direction === 'object' && 'range' in direction && direction.range[0] > direction.range[1]) {
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'direction', 'range'], message: 'range must be [low, high] with low ≤ high' });
+      }
+    });
+    if (!(scenario.candidateType in scenario.outletTypes)) {
+      ctx.addIssue({ code: 'custom', path: ['candidateType'], message: `"${scenario.candidateType}" is not one of outletTypes (${Object.keys(scenario.outletTypes).join(', ')})` });
+    }
+  });
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+
+/** `criteria[2].weight` from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * Validates a scenario (any saved version) and returns the current version with defaults filled in.
+ * Throws BundleError naming the file and the first bad path.
+ */
+export function parseScenario(json: unknown, file = 'scenario.json'): Scenario {
+  const migrated = migrateScenario(json, file);
+  const result = Scenario.safeParse(migrated);
+  if (result.success) return result.data;
+  const issues = result.error.issues;
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  throw new BundleError(file, `${file}: ${formatPath(first.path)}: ${first.message}${more}; fix that value and load the scenario again.`, { cause: result.error });
+}

@@ -1,0 +1,59 @@
+/**
+ * Scored units of one funnel level, columnar. Every score is explainable: per criterion the raw
+ * value, the normalised value (0–1, 1 best, after the criterion's direction) and the weighted
+ * contribution; the contributions of a unit sum to its score.
+ */
+import type { Direction, Normalisation } from '../scenario/criterion-spec.ts';
+
+export interface CriterionColumn {
+  name: string;
+  label: string;
+  /** The weight as set (not rescaled). */
+  weight: number;
+  raw: Float64Array;
+  normalised: Float64Array;
+  contribution: Float64Array;
+  /** How `raw` became `normalised` (absent for context terms). */
+  normalise?: Normalisation;
+  direction?: Direction;
+}
+
+/** How `kept` is decided, kept so that a re-ranking can decide it again without the scenario. */
+export interface KeepRule {
+  topK?: number;
+  minScore?: number;
+  /** Units failing a constraint that does not depend on the ranking (rent, exclusion, distance to own). */
+  eligible?: Uint8Array;
+  /** At most this many kept per `group` value (e.g. the site's region). */
+  perGroup?: { limit: number; group: Int32Array };
+  /** Kept sites at least this many metres apart, best first (needs lon/lat). */
+  minSpacing?: number;
+}
+
+export interface LevelResult {
+  level: 'region' | 'district' | 'site';
+  ids: string[];
+  names: string[];
+  lon?: Float64Array;
+  lat?: Float64Array;
+  /** Index into the level above, -1 none. */
+  parent: Int32Array;
+  /** 0–100. */
+  score: Float64Array;
+  /** 1-based, distinct; ties broken by id. */
+  rank: Int32Array;
+  kept: Uint8Array;
+  criteria: CriterionColumn[];
+  combine?: 'sum' | 'geometric';
+  keepRule?: KeepRule;
+  /** Per unit, why it may not be kept ('' when eligible). */
+  excludedBy?: string[];
+}
+
+export interface FunnelResult {
+  regions: LevelResult;
+  districts: LevelResult;
+  sites: LevelResult;
+  /** Non-fatal notes: criteria left out for a missing layer, units outside every polygon … */
+  warnings?: string[];
+}
