@@ -18,6 +18,7 @@ import { lscpModel } from './milp-lscp.ts';
 import { mclpModel } from './milp-mclp.ts';
 import { pcenterModel } from './milp-pcenter.ts';
 import { pmedianModel } from './milp-pmedian.ts';
+import { solvePCenter } from './pcenter-search.ts';
 import type { OptimizeOptions, OptimizeProblem, OptimizeResult, SolveMethod } from './problem.ts';
 
 interface Outcome {
@@ -104,7 +105,10 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
   if (size > EXACT_LIMITS.assignmentPairs) {
     throw tooBig('demand–facility pairs', size, EXACT_LIMITS.assignmentPairs, 'use fewer candidates or build the problem with a radius so far pairs are dropped');
   }
-  return milp(model === 'pmedian' ? pmedianModel(problem, totalOpen) : pcenterModel(problem, totalOpen));
+  if (model === 'pmedian') return milp(pmedianModel(problem, totalOpen));
+  if (opts.pcenterFormulation === 'assignment') return milp(pcenterModel(problem, totalOpen));
+  const pc = await solvePCenter(problem, totalOpen, opts);
+  return { method: 'milp', open: pc.open, bound: pc.radius, exact: true, status: 'Optimal', notes: [`p-center by bisection: ${pc.steps} set-cover MILPs`] };
 }
 
 export async function optimize(problem: OptimizeProblem, opts: OptimizeOptions = {}): Promise<OptimizeResult> {
