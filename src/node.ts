@@ -1,2 +1,4 @@
 /** Node-only entry: file-system bundle loading, native worker threads. Re-exports the public API. */
 export * from './index.ts';
+export { nodeFileSource } from './node/file-source.ts';
+export { loadBundleDir } from './node/load-bundle-dir.ts';

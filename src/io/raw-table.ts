@@ -16,6 +16,8 @@ export interface RawTable {
   geometry?: (Geometry | null)[];
   /** Per-record geometry problems found while reading (index-aligned with records), if any. */
   geometryErrors?: (string | null)[];
+  /** Per-record shape problems (a CSV record with the wrong field count, a truncated record), if any. */
+  rowErrors?: (string | null)[];
   rowCount: number;
   notes: string[];
 }

@@ -1,0 +1,73 @@
+/**
+ * Geometry from a file → a checked WGS84 geometry, or the reason it is rejected: wrong type,
+ * unclosed or too-short rings, positions out of range, self-intersection.
+ */
+import type { Geometry, Position } from 'geojson';
+import type { CrsName } from './bundle-manifest.ts';
+import type { AreaGeometry } from './layer.ts';
+import { toWgs84 } from '../geo/crs.ts';
+import { findSelfIntersection } from '../geo/self-intersection.ts';
+import { coordinateProblem, type CoordinateProblemKind } from './check-coordinates.ts';
+
+export type GeometryCheck =
+  | { ok: true; geometry: AreaGeometry }
+  | { ok: false; reason: string; kind: CoordinateProblemKind | 'invalid' | 'type' };
+
+function convertRing(ring: Position[], crs: CrsName, where: string): Position[] | { reason: string; kind: CoordinateProblemKind | 'invalid' } {
+  if (!Array.isArray(ring) || ring.length < 4) return { reason: `invalid polygon: ${where} has fewer than 4 positions`, kind: 'invalid' };
+  const out: Position[] = new Array<Position>(ring.length);
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i];
+    if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+      return { reason: `invalid polygon: ${where} has a non-numeric position`, kind: 'invalid' };
+    }
+    const problem = coordinateProblem(p[0], p[1], crs);
+    if (problem !== null) return { reason: problem.reason, kind: problem.kind };
+    out[i] = crs === 'wgs84' ? [p[0], p[1]] : toWgs84(p[0], p[1], crs);
+  }
+  const a = ring[0];
+  const b = ring[ring.length - 1];
+  if (a[0] !== b[0] || a[1] !== b[1]) return { reason: `invalid polygon: ${where} is not closed`, kind: 'invalid' };
+  return out;
+}
+
+function convertPolygon(rings: Position[][], crs: CrsName, label: string): Position[][] | { reason: string; kind: CoordinateProblemKind | 'invalid' } {
+  if (!Array.isArray(rings) || rings.length === 0) return { reason: `invalid polygon: ${label} has no rings`, kind: 'invalid' };
+  const out: Position[][] = [];
+  for (let r = 0; r < rings.length; r++) {
+    const ring = convertRing(rings[r], crs, r === 0 ? `the outer ring${label}` : `hole ${r}${label}`);
+    if (!Array.isArray(ring)) return ring;
+    out.push(ring);
+  }
+  return out;
+}
+
+/** Checks a polygon or multipolygon and converts it to WGS84. */
+export function checkArea(geometry: Geometry | null, crs: CrsName): GeometryCheck {
+  if (geometry === null) return { ok: false, reason: 'missing geometry', kind: 'invalid' };
+  let result: AreaGeometry;
+  if (geometry.type === 'Polygon') {
+    const rings = convertPolygon(geometry.coordinates, crs, '');
+    if (!Array.isArray(rings)) return { ok: false, ...rings };
+    result = { type: 'Polygon', coordinates: rings };
+  } else if (geometry.type === 'MultiPolygon') {
+    if (!Array.isArray(geometry.coordinates) || geometry.coordinates.length === 0) {
+      return { ok: false, reason: 'invalid polygon: multipolygon with no parts', kind: 'invalid' };
+    }
+    const parts: Position[][][] = [];
+    for (let i = 0; i < geometry.coordinates.length; i++) {
+      const rings = convertPolygon(geometry.coordinates[i], crs, ` of part ${i + 1}`);
+      if (!Array.isArray(rings)) return { ok: false, ...rings };
+      parts.push(rings);
+    }
+    result = { type: 'MultiPolygon', coordinates: parts };
+  } else {
+    return { ok: false, reason: `a ${geometry.type} where this layer needs a Polygon or MultiPolygon`, kind: 'type' };
+  }
+  const crossing = findSelfIntersection(result);
+  if (crossing !== null) {
+    const [x, y] = crossing;
+    return { ok: false, reason: `invalid polygon: self-intersecting near ${x.toFixed(6)}, ${y.toFixed(6)}`, kind: 'invalid' };
+  }
+  return { ok: true, geometry: result };
+}

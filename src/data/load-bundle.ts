@@ -1,0 +1,84 @@
+/**
+ * A bundle (bundle.json + its layer files) from any FileSource → LoadedBundle. Every file is
+ * checked to exist before any is read, the gazetteer loads before candidates (which may be
+ * geocoded against it), and layers fed by several files are concatenated.
+ */
+import { BundleError } from './errors.ts';
+import type { LayerEntry } from './bundle-manifest.ts';
+import type { Layer, LayerName, LayerReport, LoadedBundle, PointLayer, PolygonLayer } from './layer.ts';
+import type { FileSource } from '../io/file-source.ts';
+import { normalisePath } from '../io/file-source.ts';
+import { loadLayerFile } from '../io/load-layer-file.ts';
+import { readManifest } from './read-manifest.ts';
+import { concatPointLayers, concatPolygonLayers, keepUniqueAcrossParts, pickRows, type LayerPart } from './concat-layers.ts';
+
+export interface LoadBundleOptions {
+  manifestPath?: string;
+  onProgress?: (p: { file: string; fraction: number }) => void;
+  signal?: AbortSignal;
+  /** Candidates geocoded below this confidence are rejected. */
+  minConfidence?: number;
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i + 1);
+}
+
+/** Gazetteer first (candidates geocode against it), then the manifest order. */
+function loadOrder(entries: LayerEntry[]): LayerEntry[] {
+  return [...entries.filter((e) => e.layer === 'gazetteer'), ...entries.filter((e) => e.layer !== 'gazetteer')];
+}
+
+export async function loadBundle(source: FileSource, options: LoadBundleOptions = {}): Promise<LoadedBundle> {
+  const manifestPath = options.manifestPath ?? 'bundle.json';
+  if (!(await source.exists(manifestPath))) {
+    throw new BundleError(manifestPath, `${manifestPath} was not found; a bundle folder needs a bundle.json manifest naming its layer files.`);
+  }
+  const manifest = readManifest(manifestPath, await source.readFile(manifestPath));
+  const base = dirOf(manifestPath);
+  const pathOf = (e: LayerEntry): string => normalisePath(base + e.file);
+  for (const entry of manifest.layers) {
+    if (!(await source.exists(pathOf(entry)))) {
+      throw new BundleError(entry.file, `${manifestPath} names '${entry.file}' for layer ${entry.layer}, but that file does not exist; fix the path in ${manifestPath} or add the file.`);
+    }
+  }
+  const entries = loadOrder(manifest.layers);
+  const parts = new Map<LayerName, LayerPart<Layer>[]>();
+  const areaParts: PolygonLayer[] = [];
+  const reports: LayerReport[] = [];
+  let gazetteer: PointLayer | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    options.signal?.throwIfAborted();
+    const entry = entries[i];
+    options.onProgress?.({ file: entry.file, fraction: i / entries.length });
+    const bytes = await source.readFile(pathOf(entry));
+    if (entry.layer === 'candidates' && gazetteer === undefined && parts.has('gazetteer')) {
+      gazetteer = mergeLayer(parts.get('gazetteer') ?? []) as PointLayer;
+    }
+    const loaded = await loadLayerFile(entry.file, bytes, entry, { defaultCrs: manifest.crs, gazetteer, minConfidence: options.minConfidence });
+    reports.push(loaded.report);
+    const list = parts.get(entry.layer) ?? [];
+    list.push({ layer: loaded.layer, report: loaded.report, rows: loaded.rows });
+    parts.set(entry.layer, list);
+    if (loaded.areas) areaParts.push(loaded.areas);
+  }
+  options.onProgress?.({ file: '', fraction: 1 });
+
+  const bundle: LoadedBundle = { name: manifest.name, synthetic: manifest.synthetic, reports };
+  for (const [name, list] of parts) {
+    const keeps = keepUniqueAcrossParts(list);
+    const kept = list.map((p, i) => pickRows(p.layer, keeps[i]));
+    if (name === 'regions' || name === 'districts') bundle[name] = concatPolygonLayers(kept as PolygonLayer[]);
+    else bundle[name] = concatPointLayers(kept as PointLayer[]);
+    if (name === 'demand' && areaParts.length === list.length) {
+      bundle.demandAreas = concatPolygonLayers(areaParts.map((a, i) => pickRows(a, keeps[i])));
+    }
+  }
+  return bundle;
+}
+
+function mergeLayer(list: LayerPart<Layer>[]): Layer {
+  const keeps = keepUniqueAcrossParts(list.map((p) => ({ ...p, report: { ...p.report, rejects: [...p.report.rejects] } })));
+  return concatPointLayers(list.map((p, i) => pickRows(p.layer as PointLayer, keeps[i])));
+}

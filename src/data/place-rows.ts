@@ -1,0 +1,149 @@
+/**
+ * Row by row: where is each record (a WGS84 point, a checked polygon, or both for demand areas),
+ * or why is it rejected. Coordinates come from the file's geometry, a WKT column, lon/lat
+ * columns, or — for candidates without coordinates — the gazetteer geocoder.
+ */
+import type { Geometry } from 'geojson';
+import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
+import type { CrsName } from './bundle-manifest.ts';
+import type { AreaGeometry, Reject } from './layer.ts';
+import type { RawTable } from '../io/raw-table.ts';
+import type { ColumnPlan } from './column-plan.ts';
+import { parseWkt } from '../io/wkt.ts';
+import { toWgs84 } from '../geo/crs.ts';
+import { checkArea } from './check-geometry.ts';
+import { coordinateProblem, type CoordinateProblemKind } from './check-coordinates.ts';
+import { isBlank, toNumber, toText } from './raw-values.ts';
+
+/** The subset of the geocoder (src/geocode) the loader needs. */
+export interface AddressGeocoder {
+  geocode(address: string): { lon: number; lat: number; method: 'exact' | 'fuzzy'; confidence: number } | null;
+}
+
+export interface Placement {
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Per row: the polygon when the row had one (polygon layers, demand areas). */
+  areas: (AreaGeometry | null)[];
+  /** Per row: null when placed, else the reject. */
+  rejects: (Reject | null)[];
+  placedBy?: string[];
+  confidence?: Float64Array;
+  /** Counts of coordinate problems by kind, for whole-file judgements. */
+  problems: Record<CoordinateProblemKind, number>;
+}
+
+export interface PlaceOptions {
+  crs: CrsName;
+  polygonLayer: boolean;
+  geocoder?: AddressGeocoder;
+  addressColumn?: string;
+  minConfidence?: number;
+}
+
+function interiorPoint(area: AreaGeometry): [number, number] {
+  const c = centroid(area).geometry.coordinates;
+  if (booleanPointInPolygon(c, area)) return [c[0], c[1]];
+  const p = pointOnFeature(area).geometry.coordinates;
+  return [p[0], p[1]];
+}
+
+export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): Placement {
+  const n = raw.rowCount;
+  const lon = new Float64Array(n).fill(NaN);
+  const lat = new Float64Array(n).fill(NaN);
+  const areas: (AreaGeometry | null)[] = new Array<AreaGeometry | null>(n).fill(null);
+  const rejects: (Reject | null)[] = new Array<Reject | null>(n).fill(null);
+  const problems: Record<CoordinateProblemKind, number> = { swapped: 0, projected: 0, range: 0 };
+  const placedBy = opts.geocoder ? new Array<string>(n).fill('coordinates') : undefined;
+  const confidence = opts.geocoder ? new Float64Array(n).fill(NaN) : undefined;
+  const { crs } = opts;
+  const lonCol = plan.lon !== undefined ? raw.values[plan.lon] : undefined;
+  const latCol = plan.lat !== undefined ? raw.values[plan.lat] : undefined;
+  const wktCol = plan.wkt !== undefined ? raw.values[plan.wkt] : undefined;
+  const addrCol = opts.addressColumn !== undefined ? raw.values[opts.addressColumn] : undefined;
+  const geomColumn = plan.wkt ?? 'geometry';
+
+  const reject = (r: number, column: string, reason: string, value?: unknown): void => {
+    rejects[r] = value === undefined || value === null ? { row: r + 1, column, reason } : { row: r + 1, column, reason, value: String(value) };
+  };
+  const placeGeometry = (r: number, g: Geometry | null): void => {
+    if (g !== null && (g.type === 'Point' || (g.type === 'MultiPoint' && g.coordinates.length === 1)) && !opts.polygonLayer) {
+      const p = g.type === 'Point' ? g.coordinates : g.coordinates[0];
+      placeXY(r, p[0], p[1], geomColumn, geomColumn);
+      return;
+    }
+    const checked = checkArea(g, crs);
+    if (!checked.ok) {
+      if (checked.kind === 'swapped' || checked.kind === 'projected' || checked.kind === 'range') problems[checked.kind]++;
+      reject(r, geomColumn, opts.polygonLayer || checked.kind !== 'type' ? checked.reason : `a ${g?.type ?? 'missing'} geometry where this layer needs points or polygons`);
+      return;
+    }
+    areas[r] = checked.geometry;
+    if (!opts.polygonLayer) [lon[r], lat[r]] = interiorPoint(checked.geometry);
+  };
+  const placeXY = (r: number, x: number, y: number, lonName: string, latName: string): void => {
+    if (typeof x !== 'number' || !Number.isFinite(x)) return reject(r, lonName, 'non-numeric coordinate', x);
+    if (typeof y !== 'number' || !Number.isFinite(y)) return reject(r, latName, 'non-numeric coordinate', y);
+    const problem = coordinateProblem(x, y, crs);
+    if (problem !== null) {
+      problems[problem.kind]++;
+      reject(r, problem.axis === 'lon' ? lonName : latName, problem.reason, problem.axis === 'lon' ? x : y);
+      return;
+    }
+    [lon[r], lat[r]] = crs === 'wgs84' ? [x, y] : toWgs84(x, y, crs);
+  };
+  const geocode = (r: number): boolean => {
+    if (!opts.geocoder || !addrCol || !placedBy || !confidence) return false;
+    const address = toText(addrCol[r]);
+    if (address === '') return false;
+    const hit = opts.geocoder.geocode(address);
+    if (hit === null) reject(r, opts.addressColumn ?? 'address', 'address not found in the gazetteer', address);
+    else if (hit.confidence < (opts.minConfidence ?? 0)) {
+      reject(r, opts.addressColumn ?? 'address', `address matched with confidence ${hit.confidence.toFixed(2)}, below the minimum ${opts.minConfidence}`, address);
+    } else {
+      lon[r] = hit.lon;
+      lat[r] = hit.lat;
+      placedBy[r] = hit.method;
+      confidence[r] = hit.confidence;
+    }
+    return true;
+  };
+
+  for (let r = 0; r < n; r++) {
+    const shapeError = raw.rowErrors?.[r];
+    if (shapeError) {
+      reject(r, '', shapeError);
+      continue;
+    }
+    if (raw.geometry !== undefined) {
+      const g = raw.geometry[r];
+      if (g === null && geocode(r)) continue;
+      placeGeometry(r, g);
+    } else if (wktCol !== undefined) {
+      const cell = wktCol[r];
+      if (isBlank(cell)) {
+        if (!geocode(r)) reject(r, geomColumn, 'missing geometry');
+        continue;
+      }
+      const parsed = parseWkt(toText(cell));
+      if ('error' in parsed) reject(r, geomColumn, parsed.error, cell);
+      else placeGeometry(r, parsed.geometry);
+    } else if (lonCol !== undefined && latCol !== undefined && plan.lon !== undefined && plan.lat !== undefined) {
+      const xs = lonCol[r];
+      const ys = latCol[r];
+      if (isBlank(xs) || isBlank(ys)) {
+        if (!geocode(r)) reject(r, isBlank(xs) ? plan.lon : plan.lat, 'missing coordinate');
+        continue;
+      }
+      const x = toNumber(xs);
+      const y = toNumber(ys);
+      if (Number.isNaN(x)) reject(r, plan.lon, 'non-numeric coordinate', xs);
+      else if (Number.isNaN(y)) reject(r, plan.lat, 'non-numeric coordinate', ys);
+      else placeXY(r, x, y, plan.lon, plan.lat);
+    } else if (!geocode(r)) {
+      reject(r, opts.addressColumn ?? '', opts.addressColumn ? 'no coordinates and no address' : 'no coordinates');
+    }
+  }
+  return { lon, lat, areas, rejects, placedBy, confidence, problems };
+}

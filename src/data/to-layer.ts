@@ -1,0 +1,147 @@
+/**
+ * RawTable + manifest entry → a typed layer and its report. Every record ends up loaded or in
+ * the rejects (row, column, reason): loaded + rejected = read. Whole-file problems (no
+ * coordinate column, every row in projected metres, a required column missing) throw BundleError.
+ */
+import type { CrsName, LayerEntry } from './bundle-manifest.ts';
+import { BundleError } from './errors.ts';
+import type { LayerReport, PointLayer, PolygonLayer, Reject } from './layer.ts';
+import type { RawTable } from '../io/raw-table.ts';
+import { planColumns } from './column-plan.ts';
+import { placeRows, type AddressGeocoder } from './place-rows.ts';
+import { buildColumns } from './build-columns.ts';
+import { fileStem, isBlank, toNumber, toText } from './raw-values.ts';
+import { CRS_LABEL } from '../geo/crs.ts';
+
+export interface ToLayerOptions {
+  /** The bundle's default CRS, used when the entry names none. */
+  defaultCrs?: CrsName;
+  geocoder?: AddressGeocoder;
+  minConfidence?: number;
+}
+
+export interface ToLayerResult {
+  layer: PointLayer | PolygonLayer;
+  report: LayerReport;
+  /** 1-based source row of each loaded record (index-aligned with the layer). */
+  rows: number[];
+  /** Demand given as polygons: the polygons of the loaded rows (the layer holds their centroids). */
+  areas?: PolygonLayer;
+}
+
+const POLYGON_LAYERS = new Set(['regions', 'districts']);
+
+export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions = {}): ToLayerResult {
+  const file = raw.file;
+  const crs = entry.crs ?? opts.defaultCrs ?? 'wgs84';
+  const polygonLayer = POLYGON_LAYERS.has(entry.layer);
+  const plan = planColumns(raw, entry, polygonLayer);
+  const addressRef = entry.columns?.address ?? plan.roles.find((r) => r.role === 'address')?.ref;
+  const addressColumn = typeof addressRef === 'string' ? addressRef : undefined;
+  const geocoder = entry.layer === 'candidates' ? opts.geocoder : undefined;
+
+  if (raw.geometry === undefined && plan.wkt === undefined && plan.lon === undefined && !(geocoder && addressColumn)) {
+    throw new BundleError(
+      file,
+      polygonLayer
+        ? `${file} has no polygon geometry for layer ${entry.layer}; give it as GeoJSON or add a WKT column (name it in columns.wkt in bundle.json).`
+        : `${file} has no coordinate columns (looked for lon/lng/longitude/x/经度 and lat/latitude/y/纬度, or a WKT column); name them in columns.lon and columns.lat in bundle.json.`,
+    );
+  }
+  const weightRole = entry.layer === 'demand' ? plan.roles.find((r) => r.role === 'population') ?? plan.roles.find((r) => r.role === 'weight') : undefined;
+  if (entry.layer === 'demand' && weightRole === undefined) {
+    throw new BundleError(file, `${file} has no population column for the demand layer; name it in columns.population in bundle.json.`);
+  }
+
+  const placed = placeRows(raw, plan, { crs, polygonLayer, geocoder, addressColumn, minConfidence: opts.minConfidence });
+  const { rejects } = placed;
+  const n = raw.rowCount;
+  const notes = [...raw.notes, ...plan.notes];
+  if (crs !== 'wgs84') notes.push(`converted from ${CRS_LABEL[crs]} to WGS84`);
+
+  const withCoordinates = n - rejects.filter((r) => r !== null && r.reason === 'missing coordinate').length;
+  if (placed.problems.projected > 0 && placed.problems.projected === withCoordinates) {
+    throw new BundleError(
+      file,
+      `${file} holds projected metres where degrees were expected in every row; if they are web-mercator (EPSG:3857) set "crs": "epsg3857" for it in bundle.json, else reproject it to WGS84 lon/lat.`,
+    );
+  }
+  if (placed.problems.swapped > n / 2) {
+    notes.push(`most rows (${placed.problems.swapped} of ${n}) look like lat/lon swapped: map columns.lon and columns.lat the other way round in bundle.json`);
+  }
+
+  // Demand weights must be numbers; the id must be present and unique within the file.
+  const weightCol = weightRole && typeof weightRole.ref === 'string' ? raw.values[weightRole.ref] : undefined;
+  const idCol = plan.id !== undefined ? raw.values[plan.id] : undefined;
+  const firstRow = new Map<string, number>();
+  const ids: string[] = new Array<string>(n);
+  const stem = fileStem(file);
+  for (let r = 0; r < n; r++) {
+    if (rejects[r] !== null) continue;
+    if (weightCol !== undefined && weightRole !== undefined) {
+      const w = toNumber(weightCol[r]);
+      const col = weightRole.ref as string;
+      if (Number.isNaN(w)) {
+        rejects[r] = { row: r + 1, column: col, reason: `${weightRole.role} is ${isBlank(weightCol[r]) ? 'missing' : 'not a number'}`, value: toText(weightCol[r]) };
+        continue;
+      }
+      if (w < 0) {
+        rejects[r] = { row: r + 1, column: col, reason: `negative ${weightRole.role}`, value: String(w) };
+        continue;
+      }
+    }
+    const id = idCol !== undefined ? toText(idCol[r]) : `${stem}:${r + 1}`;
+    if (id === '') {
+      rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: 'missing id' };
+      continue;
+    }
+    const first = firstRow.get(id);
+    if (first !== undefined) {
+      rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: `duplicate id (first seen in row ${first + 1})`, value: id };
+      continue;
+    }
+    firstRow.set(id, r);
+    ids[r] = id;
+  }
+  if (idCol === undefined) notes.push(`no id column: ids are '${stem}:<row>'`);
+
+  const keep: number[] = [];
+  const rejectList: Reject[] = [];
+  for (let r = 0; r < n; r++) {
+    const rej = rejects[r];
+    if (rej === null) keep.push(r);
+    else rejectList.push(rej);
+  }
+  const cols = buildColumns(raw, plan, keep, notes);
+  if (placed.placedBy && placed.confidence) {
+    const placedBy = placed.placedBy;
+    const confidence = placed.confidence;
+    cols.text.placed_by = keep.map((r) => placedBy[r]);
+    cols.numeric.geocode_confidence = Float64Array.from(keep, (r) => confidence[r]);
+  }
+  const keptIds = keep.map((r) => ids[r]);
+  const report: LayerReport = { layer: entry.layer, file, read: n, loaded: keep.length, rejected: rejectList.length, rejects: rejectList, notes };
+
+  if (polygonLayer) {
+    const nameRef = plan.name;
+    const nameCol = typeof nameRef === 'string' ? raw.values[nameRef] : undefined;
+    const names = keep.map((r) => (nameRef === undefined ? '' : nameCol !== undefined ? toText(nameCol[r]) : String(typeof nameRef === 'string' ? '' : nameRef.value)));
+    const geometries = keep.map((r) => placed.areas[r]).filter((g) => g !== null);
+    return { layer: { kind: 'polygon', layer: entry.layer, ids: keptIds, names, geometries, ...cols }, report, rows: keep.map((r) => r + 1) };
+  }
+  const layer: PointLayer = {
+    kind: 'point',
+    layer: entry.layer,
+    ids: keptIds,
+    lon: Float64Array.from(keep, (r) => placed.lon[r]),
+    lat: Float64Array.from(keep, (r) => placed.lat[r]),
+    ...cols,
+  };
+  const result: ToLayerResult = { layer, report, rows: keep.map((r) => r + 1) };
+  if (entry.layer === 'demand' && keep.length > 0 && keep.every((r) => placed.areas[r] !== null)) {
+    const names = cols.text.name ?? keptIds.map(() => '');
+    const geometries = keep.map((r) => placed.areas[r]).filter((g) => g !== null);
+    result.areas = { kind: 'polygon', layer: 'demand', ids: keptIds, names, geometries, numeric: cols.numeric, text: cols.text };
+  }
+  return result;
+}

@@ -1,0 +1,41 @@
+/**
+ * One file → one layer and its report: read by format, then validated and typed by toLayer.
+ * Used for each file of a bundle, for a file dropped on the page and for the CLI's candidate files.
+ */
+import type { LayerEntry } from '../data/bundle-manifest.ts';
+import type { Layer, LayerReport, PointLayer, PolygonLayer } from '../data/layer.ts';
+import type { CrsName } from '../data/bundle-manifest.ts';
+import type { AddressGeocoder } from '../data/place-rows.ts';
+import { toLayer } from '../data/to-layer.ts';
+import { readTable } from './read-table.ts';
+
+export interface LoadLayerFileOptions {
+  /** Geocodes candidate rows that have an address and no coordinates. */
+  gazetteer?: PointLayer;
+  /** A ready geocoder (overrides `gazetteer`). */
+  geocoder?: AddressGeocoder;
+  minConfidence?: number;
+  /** The bundle's default CRS for entries that name none. */
+  defaultCrs?: CrsName;
+}
+
+export interface LoadedLayerFile {
+  layer: Layer;
+  report: LayerReport;
+  /** 1-based source row of each loaded record (index-aligned with the layer). */
+  rows: number[];
+  /** Demand given as polygons keeps them here; `layer` holds interior points. */
+  areas?: PolygonLayer;
+}
+
+/** Builds a geocoder from the gazetteer (src/geocode, written in parallel; wired once it lands). */
+function geocoderFor(gazetteer: PointLayer | undefined): Promise<AddressGeocoder | undefined> {
+  if (gazetteer === undefined) return Promise.resolve(undefined);
+  return Promise.reject(new Error('geocoding against a gazetteer is not available yet'));
+}
+
+export async function loadLayerFile(file: string, bytes: Uint8Array, entry: LayerEntry, opts: LoadLayerFileOptions = {}): Promise<LoadedLayerFile> {
+  const raw = await readTable(file, bytes, entry);
+  const geocoder = entry.layer === 'candidates' ? (opts.geocoder ?? (await geocoderFor(opts.gazetteer))) : undefined;
+  return toLayer(raw, entry, { defaultCrs: opts.defaultCrs, geocoder, minConfidence: opts.minConfidence });
+}

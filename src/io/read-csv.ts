@@ -1,0 +1,30 @@
+/** CSV/TSV bytes → RawTable (text cells; typing and coordinates are decided by toLayer). */
+import { BundleError } from '../data/errors.ts';
+import { parseCsv, sniffDelimiter } from './csv.ts';
+import { decodeText, type TextEncodingName } from './decode-text.ts';
+import type { RawTable, RawValue } from './raw-table.ts';
+
+export function readCsvText(file: string, text: string, delimiter?: string): RawTable {
+  if (text.trim() === '') throw new BundleError(file, `${file} is empty; export the data again or remove it from bundle.json.`);
+  const parsed = parseCsv(text, delimiter ?? sniffDelimiter(text));
+  if (parsed.rowCount === 0) {
+    throw new BundleError(file, `${file} has a header but no data rows; add the rows or remove the file from bundle.json.`);
+  }
+  const values: Record<string, RawValue[]> = {};
+  const columns: string[] = [];
+  parsed.header.forEach((name, c) => {
+    let key = name === '' ? `column_${c + 1}` : name;
+    while (key in values) key += '_';
+    columns.push(key);
+    values[key] = parsed.columns[c];
+  });
+  return { file, columns, values, rowCount: parsed.rowCount, rowErrors: parsed.rowErrors, notes: [] };
+}
+
+export function readCsv(file: string, bytes: Uint8Array, opts: { delimiter?: string; encoding?: TextEncodingName } = {}): RawTable {
+  if (bytes.length === 0) throw new BundleError(file, `${file} is empty (0 bytes); export the data again or remove it from bundle.json.`);
+  const decoded = decodeText(file, bytes, opts.encoding);
+  const table = readCsvText(file, decoded.text, opts.delimiter);
+  if (decoded.encoding !== 'utf-8') table.notes.push(`read as ${decoded.encoding}`);
+  return table;
+}
