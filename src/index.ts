@@ -17,3 +17,4 @@ export { toLayer, type ToLayerOptions, type ToLayerResult } from './data/to-laye
 export { readTable } from './io/read-table.ts';
 export type { RawTable, RawValue } from './io/raw-table.ts';
 export { toWgs84, convertColumnsToWgs84 } from './geo/crs.ts';
+export { buildGeocoder, normaliseAddress, type Geocoder, type GeocodeResult } from './geocode/index.ts';

@@ -1,0 +1,77 @@
+/**
+ * Geocoding candidate addresses against a gazetteer layer (text.address + lon/lat). Exact match on
+ * the normalised address first (confidence 1); otherwise fuzzy: the same house number is required,
+ * and the street is compared by edit-distance similarity among the streets the trigram index offers.
+ */
+import type { PointLayer } from '../data/layer.ts';
+import { normaliseTokens } from './normalise.ts';
+import { stringSimilarity } from './similarity.ts';
+import { splitAddress } from './split-address.ts';
+import { TrigramIndex } from './trigram-index.ts';
+
+export { normaliseAddress } from './normalise.ts';
+
+export interface GeocodeResult { lon: number; lat: number; method: 'exact' | 'fuzzy'; confidence: number; matched: string }
+export interface Geocoder { geocode(address: string): GeocodeResult | null }
+
+/** Below this street similarity a fuzzy match is not returned at all. */
+export const MIN_STREET_SIMILARITY = 0.7;
+/** Streets ranked by trigrams that get the (slower) edit-distance comparison. */
+const SHORTLIST = 30;
+/** A runner-up street within this similarity of the best makes the match ambiguous. */
+const AMBIGUITY_GAP = 0.1;
+
+/**
+ * Fuzzy confidence = street similarity, halved when a different street with the same number is
+ * (nearly) as similar, scaled linearly in between: a clear winner keeps its similarity.
+ */
+export function fuzzyConfidence(best: number, runnerUp: number): number {
+  const closeness = Math.max(0, 1 - (best - runnerUp) / AMBIGUITY_GAP);
+  return best * (1 - 0.5 * closeness);
+}
+
+export function buildGeocoder(gazetteer: PointLayer): Geocoder {
+  const addresses = gazetteer.text.address ?? [];
+  const exact = new Map<string, number>();
+  const streetIds = new Map<string, number>();
+  const streets: string[] = [];
+  const numbersByStreet: Map<string, number>[] = [];
+  addresses.forEach((address, row) => {
+    if (!address || !Number.isFinite(gazetteer.lon[row]) || !Number.isFinite(gazetteer.lat[row])) return;
+    const tokens = normaliseTokens(address);
+    const key = tokens.join(' ');
+    if (!exact.has(key)) exact.set(key, row); // duplicates: the first row wins
+    const { number, street } = splitAddress(tokens);
+    let id = streetIds.get(street);
+    if (id === undefined) {
+      id = streets.length;
+      streetIds.set(street, id);
+      streets.push(street);
+      numbersByStreet.push(new Map());
+    }
+    if (!numbersByStreet[id].has(number)) numbersByStreet[id].set(number, row);
+  });
+  const index = new TrigramIndex(streets);
+
+  const result = (row: number, method: 'exact' | 'fuzzy', confidence: number): GeocodeResult => ({
+    lon: gazetteer.lon[row], lat: gazetteer.lat[row], method, confidence, matched: addresses[row],
+  });
+
+  return {
+    geocode(address: string): GeocodeResult | null {
+      const tokens = normaliseTokens(address);
+      if (tokens.length === 0) return null;
+      const hit = exact.get(tokens.join(' '));
+      if (hit !== undefined) return result(hit, 'exact', 1);
+      const { number, street } = splitAddress(tokens);
+      const scored = index
+        .search(street, SHORTLIST, (id) => numbersByStreet[id].has(number))
+        .map((c) => ({ id: c.id, similarity: stringSimilarity(street, streets[c.id]) }))
+        .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
+      const best = scored[0];
+      if (!best || best.similarity < MIN_STREET_SIMILARITY) return null;
+      const confidence = fuzzyConfidence(best.similarity, scored[1]?.similarity ?? 0);
+      return result(numbersByStreet[best.id].get(number)!, 'fuzzy', confidence);
+    },
+  };
+}
