@@ -18,3 +18,5 @@ export { readTable } from './io/read-table.ts';
 export type { RawTable, RawValue } from './io/raw-table.ts';
 export { toWgs84, convertColumnsToWgs84 } from './geo/crs.ts';
 export { buildGeocoder, normaliseAddress, type Geocoder, type GeocodeResult } from './geocode/index.ts';
+export * from './optimize/index.ts';
+export { weightSensitivity, type WeightSensitivity, type WeightSensitivityOptions } from './sensitivity/weights.ts';
