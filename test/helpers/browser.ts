@@ -4,9 +4,6 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,8 +20,8 @@ const FLAGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'siteselect-chromium-'));
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, `--user-data-dir=${userDataDir}`] });
+  // playwright gives each launch its own temporary profile (it refuses --user-data-dir here).
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }
 
 /** Starts the project's Vite dev server (vite.config.ts) on a free loopback port. */

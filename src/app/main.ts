@@ -1,0 +1,110 @@
+/**
+ * Workbench entry: restores the state from the URL, opens the sample bundle (or ?bundle=<folder>)
+ * in the engine worker, draws the map as soon as the geometry arrives and the scores when the
+ * funnel has run.
+ */
+import { parseScenario } from './engine-api.ts';
+import { byId } from './dom.ts';
+import { wireExports } from './export/wire-exports.ts';
+import { currentLang, setLang, t, translateTree, type Lang } from './i18n/i18n.ts';
+import { renderDataPanel } from './panels/data-panel.ts';
+import { decodeUrlState, encodeUrlState } from './state/state-url.ts';
+import { loadFromBrowser, saveToBrowser, scenarioFromFile } from './state/scenario-storage.ts';
+import { EngineClient } from './worker/engine-client.ts';
+import { Workbench } from './workbench.ts';
+
+const engine = new EngineClient();
+const bench = new Workbench(engine);
+const status = byId('status');
+const say = (text: string): void => {
+  status.textContent = text;
+};
+const fail = (e: unknown): void => say(`${t('status.error')}: ${e instanceof Error ? e.message : String(e)}`);
+bench.onStatus = say;
+
+const params = new URLSearchParams(location.search);
+const bundleUrl = new URL(params.get('bundle') ?? './data/sample/', location.href).href;
+const fromUrl = decodeUrlState(location.hash);
+
+// Language first, so the first paint is already in it.
+const langSelect = byId<HTMLSelectElement>('lang-select');
+const lang: Lang = fromUrl?.lang === 'zh' ? 'zh' : 'en';
+langSelect.value = lang;
+setLang(lang);
+bench.state.lang = lang;
+if (fromUrl?.toggles) bench.state.toggles = { ...bench.state.toggles, ...fromUrl.toggles };
+langSelect.addEventListener('change', () => {
+  bench.state.lang = langSelect.value === 'zh' ? 'zh' : 'en';
+  setLang(bench.state.lang);
+  bench.table.relabel();
+  bench.renderAll();
+});
+
+let urlTimer = 0;
+bench.onStateChange = () => {
+  clearTimeout(urlTimer);
+  urlTimer = window.setTimeout(() => {
+    const ids = bench.pathIds();
+    history.replaceState(null, '', encodeUrlState({ lang: currentLang(), scenario: bench.state.scenario ?? undefined, ...ids, toggles: bench.state.toggles }));
+  }, 150);
+};
+
+const applyScenario = (scenario: ReturnType<typeof parseScenario>): void => {
+  bench.state.scenario = scenario;
+  bench.run(scenario).catch(fail);
+};
+bench.scenarioHandlers = {
+  onSaveBrowser: (s) => {
+    saveToBrowser(s);
+    say(t('scenario.saved'));
+  },
+  onLoadBrowser: () => {
+    try {
+      const saved = loadFromBrowser();
+      if (saved) applyScenario(saved);
+      else say(t('scenario.nothingSaved'));
+    } catch (e) {
+      fail(e);
+    }
+  },
+  onOpenFile: (file) => scenarioFromFile(file).then(applyScenario, fail),
+};
+
+renderDataPanel(byId('data-panel'), {
+  inspect: (file, layer) => engine.call<'inspection'>({ type: 'inspect', file, layer }).then((r) => r.inspection),
+  load: async (file, entry, progress) => {
+    const reply = await engine.call<'layer'>({ type: 'loadLayer', file, entry }, (stage, f) => progress(stage === 'read' ? f * 0.8 : 0.8 + f * 0.2));
+    bench.setMapData(reply.map);
+    if (bench.state.scenario) bench.run(bench.state.scenario).catch(fail);
+    return { report: reply.report, sums: reply.sums };
+  },
+});
+wireExports(bench);
+translateTree(document);
+
+async function scenarioToStart(): Promise<ReturnType<typeof parseScenario>> {
+  if (fromUrl?.scenario) return parseScenario(fromUrl.scenario, 'scenario in the page link');
+  const res = await fetch(new URL('scenario.json', bundleUrl));
+  if (!res.ok) throw new Error(`no scenario.json beside the bundle at ${bundleUrl}`);
+  return parseScenario(await res.json(), 'scenario.json');
+}
+
+async function boot(): Promise<void> {
+  say(t('status.loading'));
+  const scenarioPromise = scenarioToStart();
+  const reply = await engine.call<'map'>({ type: 'loadBundle', baseUrl: bundleUrl }, (file, f) => say(`${t('status.loading')} ${file} ${Math.round(f * 100)}%`));
+  bench.setMapData(reply.map);
+  const scenario = await scenarioPromise;
+  bench.state.scenario = scenario;
+  await bench.run(scenario);
+  bench.state.path = bench.resolvePath(fromUrl?.region, fromUrl?.district);
+  bench.state.selected = bench.resolveSelected(fromUrl?.selected);
+  bench.renderAll();
+  performance.mark('funnel-ready');
+  document.body.dataset.ready = 'true';
+}
+
+boot().catch(fail);
+
+// For tests and benchmarks: a handle on the running page (nothing secret, same origin only).
+Object.assign(window, { workbench: bench });

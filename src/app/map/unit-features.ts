@@ -1,0 +1,93 @@
+/**
+ * The features of the shown level: each polygon (or site point) with its unit index in the level
+ * result, its name and its score. Units are matched to geometry by id, not by position.
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { FunnelResult, LevelResult } from '../worker/engine-types.ts';
+import type { MapData, MapPolygons } from '../worker/messages.ts';
+import { levelOf, type DrillPath } from '../state/drill-path.ts';
+import { rewindForD3 } from './rewind.ts';
+
+export interface UnitProps {
+  unit: number;
+  name: string;
+  score: number;
+  rank: number;
+}
+export type UnitFeature = Feature<Polygon | MultiPolygon, UnitProps>;
+export interface SiteDot extends UnitProps {
+  lon: number;
+  lat: number;
+}
+
+const indexCache = new WeakMap<LevelResult, Map<string, number>>();
+function indexById(level: LevelResult): Map<string, number> {
+  let index = indexCache.get(level);
+  if (!index) {
+    index = new Map(level.ids.map((id, i) => [id, i]));
+    indexCache.set(level, index);
+  }
+  return index;
+}
+
+const geometryCache = new WeakMap<MapPolygons, (Polygon | MultiPolygon)[]>();
+function geometriesOf(polygons: MapPolygons): (Polygon | MultiPolygon)[] {
+  let g = geometryCache.get(polygons);
+  if (!g) {
+    g = polygons.geometries.map((geometry) => rewindForD3(geometry));
+    geometryCache.set(polygons, g);
+  }
+  return g;
+}
+
+function features(polygons: MapPolygons, level: LevelResult | undefined, keep: (unit: number, i: number) => boolean): UnitFeature[] {
+  const index = level ? indexById(level) : new Map<string, number>();
+  const geometries = geometriesOf(polygons);
+  const out: UnitFeature[] = [];
+  polygons.ids.forEach((id, i) => {
+    const unit = index.get(id) ?? -1;
+    if (!keep(unit, i)) return;
+    out.push({
+      type: 'Feature',
+      geometry: geometries[i],
+      properties: {
+        unit,
+        name: polygons.names[i] || id,
+        score: unit >= 0 && level ? level.score[unit] : NaN,
+        rank: unit >= 0 && level ? level.rank[unit] : 0,
+      },
+    });
+  });
+  return out;
+}
+
+export interface ShownUnits {
+  /** Polygons coloured by score (regions or districts), empty at the site level. */
+  areas: UnitFeature[];
+  /** Outline for context: the chosen region or district. */
+  outline: UnitFeature[];
+  /** Scored sites at the site level. */
+  sites: SiteDot[];
+}
+
+export function shownUnits(map: MapData, funnel: FunnelResult | null, path: DrillPath): ShownUnits {
+  const level = levelOf(path);
+  if (level === 'region' || !funnel) {
+    return { areas: map.regions ? features(map.regions, funnel?.regions, () => true) : [], outline: [], sites: [] };
+  }
+  const regionOutline = map.regions ? features(map.regions, funnel.regions, (unit) => unit === path.region) : [];
+  if (level === 'district') {
+    const areas = map.districts ? features(map.districts, funnel.districts, (unit) => unit >= 0 && funnel.districts.parent[unit] === path.region) : [];
+    return { areas, outline: regionOutline, sites: [] };
+  }
+  const outline = map.districts ? features(map.districts, funnel.districts, (unit) => unit === path.district) : [];
+  const s = funnel.sites;
+  const sites: SiteDot[] = [];
+  if (s.lon && s.lat) {
+    for (let i = 0; i < s.ids.length; i++) {
+      if (s.parent[i] !== path.district) continue;
+      sites.push({ unit: i, name: s.names[i] || s.ids[i], score: s.score[i], rank: s.rank[i], lon: s.lon[i], lat: s.lat[i] });
+    }
+  }
+  return { areas: [], outline, sites };
+}

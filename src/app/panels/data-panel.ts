@@ -1,0 +1,124 @@
+/**
+ * The data panel: drop or pick files; per file choose its layer, encoding and coordinate system and
+ * map its columns to roles (lon/lat and the usual names pre-filled); load it and see its report.
+ * Reading and parsing happen in the engine worker, with progress.
+ */
+import { CRS_NAMES, LAYER_NAMES, type LayerEntry, type LayerName, type LayerReport } from '../engine-api.ts';
+import { el, labelled } from '../dom.ts';
+import type { MessageKey } from '../i18n/en.ts';
+import { t } from '../i18n/i18n.ts';
+import type { FileInspection } from '../worker/messages.ts';
+import { guessLayer, guessRoles, LAYER_ROLES } from './column-roles.ts';
+import { renderLayerReport } from './layer-report.ts';
+
+export interface DataPanelEngine {
+  inspect(file: File, layer: LayerName): Promise<FileInspection>;
+  load(file: File, entry: LayerEntry, progress: (fraction: number) => void): Promise<{ report: LayerReport; sums: Record<string, number> }>;
+}
+
+function options(select: HTMLSelectElement, values: readonly string[], label: (v: string) => string | MessageKey, translated: boolean): void {
+  for (const v of values) {
+    select.append(translated ? el('option', { i18n: label(v) as MessageKey, attrs: { value: v } }) : el('option', { text: label(v), attrs: { value: v } }));
+  }
+}
+
+function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
+  const layer = el('select', { className: 'layer-select' });
+  options(layer, LAYER_NAMES, (v) => `layer.${v}`, true);
+  layer.value = guessLayer(file.name);
+  const encoding = el('select', { className: 'encoding-select' });
+  encoding.append(el('option', { i18n: 'data.auto', attrs: { value: '' } }));
+  options(encoding, ['utf-8', 'gbk', 'gb18030'], (v) => v, false);
+  const crs = el('select', { className: 'crs-select' });
+  options(crs, CRS_NAMES, (v) => ({ wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09', epsg3857: 'EPSG:3857' })[v] ?? v, false);
+  const mapping = el('div', { className: 'column-mapping' });
+  const progress = el('progress', { attrs: { max: '1', value: '0' } });
+  progress.hidden = true;
+  const output = el('div', { className: 'file-output', attrs: { 'aria-live': 'polite' } });
+  const load = el('button', { i18n: 'data.load', className: 'primary load-layer', attrs: { type: 'button' } });
+  const card = el('article', { className: 'file-card', attrs: { 'data-file': file.name } }, [
+    el('h3', { text: file.name }),
+    labelled('data.layer', layer),
+    labelled('data.encoding', encoding),
+    labelled('data.crs', crs),
+    mapping,
+    load,
+    progress,
+    output,
+  ]);
+  let inspection: FileInspection | null = null;
+  const fail = (error: unknown): void => {
+    output.replaceChildren(el('p', { className: 'error', text: `${t('data.refused')}: ${error instanceof Error ? error.message : String(error)}` }));
+  };
+  const paintMapping = (): void => {
+    if (!inspection) return;
+    const roles = guessRoles(inspection.columns, layer.value as LayerName);
+    const allowed = LAYER_ROLES[layer.value as LayerName].filter((r) => !(inspection?.hasGeometry && (r === 'lon' || r === 'lat' || r === 'wkt')));
+    const rows = inspection.columns.map((column) => {
+      const role = el('select', { className: 'role-select', attrs: { 'data-column': column } });
+      role.setAttribute('aria-label', `${t('data.role')}: ${column}`);
+      role.append(el('option', { i18n: 'data.unmapped', attrs: { value: '' } }));
+      options(role, allowed, (v) => v, false);
+      role.value = roles[column] ?? '';
+      const sample = inspection?.sample[column].join(' · ') ?? '';
+      return el('tr', {}, [el('td', { text: column }), el('td', { className: 'sample', text: sample }), el('td', {}, [role])]);
+    });
+    mapping.replaceChildren(
+      el('table', {}, [el('thead', {}, [el('tr', {}, [el('th', { i18n: 'data.column' }), el('th', { text: '' }), el('th', { i18n: 'data.role' })])]), el('tbody', {}, rows)]),
+    );
+  };
+  layer.addEventListener('change', paintMapping);
+  load.addEventListener('click', () => {
+    const columns: Record<string, string> = {};
+    for (const select of mapping.querySelectorAll<HTMLSelectElement>('select.role-select')) {
+      if (select.value !== '') columns[select.value] = select.dataset.column ?? '';
+    }
+    const entry: LayerEntry = { layer: layer.value as LayerName, file: file.name, columns, crs: crs.value as LayerEntry['crs'] };
+    if (encoding.value !== '') entry.encoding = encoding.value as LayerEntry['encoding'];
+    progress.hidden = false;
+    load.disabled = true;
+    engine
+      .load(file, entry, (f) => (progress.value = f))
+      .then(({ report, sums }) => output.replaceChildren(renderLayerReport(report, sums)), fail)
+      .finally(() => {
+        progress.hidden = true;
+        load.disabled = false;
+      });
+  });
+  engine.inspect(file, layer.value as LayerName).then((result) => {
+    inspection = result;
+    paintMapping();
+  }, fail);
+  return card;
+}
+
+export function renderDataPanel(host: HTMLElement, engine: DataPanelEngine): void {
+  const input = el('input', { attrs: { type: 'file', multiple: '', id: 'data-files', class: 'visually-hidden' } });
+  const cards = el('div', { className: 'file-cards' });
+  const add = (files: FileList | null): void => {
+    for (const file of files ?? []) cards.append(fileCard(file, engine));
+  };
+  input.addEventListener('change', () => {
+    add(input.files);
+    input.value = '';
+  });
+  const pick = el('label', { className: 'button', attrs: { for: 'data-files', tabindex: '0', role: 'button' } }, [el('span', { i18n: 'data.pick' })]);
+  pick.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      input.click();
+    }
+  });
+  const zone = el('div', { className: 'drop-zone' }, [el('p', { i18n: 'data.drop' }), pick, input]);
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    add(e.dataTransfer?.files ?? null);
+  });
+  host.replaceChildren(el('h2', { i18n: 'data.title' }), zone, cards);
+}

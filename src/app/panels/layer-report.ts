@@ -1,0 +1,31 @@
+/** A layer's validation report: read = loaded + rejected, column totals, notes, rejects as CSV. */
+import type { LayerReport } from '../engine-api.ts';
+import { el, formatNumber } from '../dom.ts';
+import { csvText } from '../export/csv-text.ts';
+import { downloadBlob } from '../export/download.ts';
+
+export function rejectsCsv(report: LayerReport): string {
+  return csvText(
+    ['row', 'column', 'reason', 'value'],
+    report.rejects.map((r) => [r.row, r.column, r.reason, r.value]),
+  );
+}
+
+export function renderLayerReport(report: LayerReport, sums: Record<string, number>): HTMLElement {
+  const count = (key: 'data.read' | 'data.loaded' | 'data.rejected', value: number, cls: string): HTMLElement =>
+    el('div', { className: `count ${cls}` }, [el('dt', { i18n: key }), el('dd', { text: value.toLocaleString('en-US') })]);
+  const totals = Object.entries(sums).map(([name, value]) =>
+    el('div', { className: 'count sum', attrs: { 'data-column': name } }, [el('dt', { text: `Σ ${name}` }), el('dd', { text: formatNumber(value, 0) })]),
+  );
+  const box = el('div', { className: 'layer-report', attrs: { 'data-layer': report.layer } }, [
+    el('h4', { i18n: 'data.report' }),
+    el('dl', {}, [count('data.read', report.read, 'read'), count('data.loaded', report.loaded, 'loaded'), count('data.rejected', report.rejected, 'rejected'), ...totals]),
+    el('ul', { className: 'notes' }, report.notes.map((n) => el('li', { text: n }))),
+  ]);
+  if (report.rejected > 0) {
+    const button = el('button', { i18n: 'data.rejects', className: 'rejects-download', attrs: { type: 'button' } });
+    button.addEventListener('click', () => downloadBlob(new Blob([rejectsCsv(report)], { type: 'text/csv' }), `${report.file.replace(/\.[^.]+$/, '')}-rejects.csv`));
+    box.append(button);
+  }
+  return box;
+}

@@ -1,0 +1,157 @@
+/**
+ * The ranked table of the current level: sortable headers (buttons, so the keyboard reaches them),
+ * the kept flag, and virtualised rows — only the rows in view exist in the DOM, so 100 k units
+ * repaint in well under a frame. Arrow keys move the selection; Enter drills down.
+ */
+import type { LevelResult } from '../engine-api.ts';
+import { el, formatNumber } from '../dom.ts';
+import { t } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/en.ts';
+import { orderUnits, type SortKey, type SortSpec } from './table-order.ts';
+
+const ROW_HEIGHT = 26;
+const OVERSCAN = 6;
+
+export interface TableHandlers {
+  onSelect(unit: number): void;
+  onDrill(unit: number): void;
+}
+
+const COLUMNS: { key: SortKey; label: MessageKey }[] = [
+  { key: 'rank', label: 'table.rank' },
+  { key: 'name', label: 'table.name' },
+  { key: 'score', label: 'table.score' },
+  { key: 'kept', label: 'table.kept' },
+];
+
+export class RankedTable {
+  readonly root: HTMLElement;
+  private readonly head = el('div', { className: 'rt-head', attrs: { role: 'row' } });
+  private readonly viewport = el('div', { className: 'rt-viewport', attrs: { tabindex: '0', role: 'rowgroup' } });
+  private readonly spacer = el('div', { className: 'rt-spacer' });
+  private readonly rows = el('div', { className: 'rt-rows' });
+  private readonly caption = el('div', { className: 'rt-caption' });
+  private level: LevelResult | null = null;
+  private units: Int32Array = new Int32Array(0);
+  private order: Int32Array = new Int32Array(0);
+  private sort: SortSpec = { key: 'rank', descending: false };
+  private selected = -1;
+
+  constructor(private readonly handlers: TableHandlers) {
+    this.viewport.append(this.spacer, this.rows);
+    this.root = el('div', { className: 'ranked-table', attrs: { role: 'grid' } }, [this.caption, this.head, this.viewport]);
+    this.viewport.setAttribute('data-i18n-aria', 'table.title');
+    this.viewport.addEventListener('scroll', () => this.paintRows());
+    this.viewport.addEventListener('keydown', (e) => this.onKey(e));
+    this.rows.addEventListener('click', (e) => {
+      const unit = this.unitOf(e.target);
+      if (unit >= 0) this.handlers.onSelect(unit);
+    });
+    this.rows.addEventListener('dblclick', (e) => {
+      const unit = this.unitOf(e.target);
+      if (unit >= 0) this.handlers.onDrill(unit);
+    });
+    this.paintHead();
+  }
+
+  /** Shows `units` (indices into level) of a level; keeps the sort. */
+  show(level: LevelResult, units: Int32Array, selected: number): void {
+    this.level = level;
+    this.units = units;
+    this.selected = selected;
+    this.order = orderUnits(level, units, this.sort);
+    this.spacer.style.height = `${this.order.length * ROW_HEIGHT}px`;
+    this.caption.textContent = `${this.order.length.toLocaleString('en-US')} ${t('table.count')}`;
+    this.paintRows();
+  }
+
+  select(unit: number): void {
+    this.selected = unit;
+    const pos = this.order.indexOf(unit);
+    if (pos >= 0) this.scrollIntoView(pos);
+    this.paintRows();
+  }
+
+  /** Row order currently shown (unit indices), for exports and tests. */
+  shownOrder(): Int32Array {
+    return this.order;
+  }
+
+  relabel(): void {
+    this.paintHead();
+    if (this.level) this.show(this.level, this.units, this.selected);
+  }
+
+  private paintHead(): void {
+    this.head.replaceChildren(
+      ...COLUMNS.map(({ key, label }) => {
+        const active = this.sort.key === key;
+        const arrow = active ? (this.sort.descending ? ' ▼' : ' ▲') : '';
+        const button = el('button', { text: t(label) + arrow, className: `rt-sort rt-${key}`, attrs: { type: 'button', 'data-sort': key } });
+        button.setAttribute('aria-sort', active ? (this.sort.descending ? 'descending' : 'ascending') : 'none');
+        button.addEventListener('click', () => this.toggleSort(key));
+        return el('div', { className: `rt-cell rt-${key}`, attrs: { role: 'columnheader' } }, [button]);
+      }),
+    );
+  }
+
+  private toggleSort(key: SortKey): void {
+    this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: key === 'score' || key === 'kept' };
+    this.paintHead();
+    if (this.level) this.show(this.level, this.units, this.selected);
+  }
+
+  private paintRows(): void {
+    const level = this.level;
+    if (!level) return;
+    if (this.order.length === 0) {
+      this.rows.replaceChildren(el('div', { className: 'rt-empty', i18n: 'table.empty' }));
+      return;
+    }
+    const first = Math.max(0, Math.floor(this.viewport.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const visible = Math.ceil((this.viewport.clientHeight || 400) / ROW_HEIGHT) + 2 * OVERSCAN;
+    const last = Math.min(this.order.length, first + visible);
+    const yes = t('table.yes');
+    const no = t('table.no');
+    const fragment = document.createDocumentFragment();
+    for (let pos = first; pos < last; pos++) {
+      const unit = this.order[pos];
+      const row = el('div', { className: unit === this.selected ? 'rt-row selected' : 'rt-row', attrs: { role: 'row', 'data-unit': String(unit) } }, [
+        el('div', { className: 'rt-cell rt-rank', text: String(level.rank[unit]) }),
+        el('div', { className: 'rt-cell rt-name', text: level.names[unit] || level.ids[unit] }),
+        el('div', { className: 'rt-cell rt-score', text: formatNumber(level.score[unit]) }),
+        el('div', { className: 'rt-cell rt-kept', text: level.kept[unit] ? yes : no }),
+      ]);
+      row.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
+      if (unit === this.selected) row.setAttribute('aria-selected', 'true');
+      fragment.append(row);
+    }
+    this.rows.replaceChildren(fragment);
+  }
+
+  private unitOf(target: EventTarget | null): number {
+    const row = target instanceof Element ? target.closest<HTMLElement>('.rt-row') : null;
+    return row ? Number(row.dataset.unit) : -1;
+  }
+
+  private scrollIntoView(pos: number): void {
+    const top = pos * ROW_HEIGHT;
+    const view = this.viewport;
+    if (top < view.scrollTop) view.scrollTop = top;
+    else if (top + ROW_HEIGHT > view.scrollTop + view.clientHeight) view.scrollTop = top + ROW_HEIGHT - view.clientHeight;
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (this.order.length === 0) return;
+    const pos = this.order.indexOf(this.selected);
+    const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'PageDown' ? 10 : e.key === 'PageUp' ? -10 : 0;
+    if (step !== 0) {
+      e.preventDefault();
+      const next = Math.min(this.order.length - 1, Math.max(0, pos < 0 ? 0 : pos + step));
+      this.handlers.onSelect(this.order[next]);
+    } else if (e.key === 'Enter' && this.selected >= 0) {
+      e.preventDefault();
+      this.handlers.onDrill(this.selected);
+    }
+  }
+}

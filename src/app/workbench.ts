@@ -1,0 +1,205 @@
+/**
+ * The page controller: holds the state, asks the engine worker for data and scores, and repaints
+ * the views. The main thread only re-ranks (a few ms) and draws.
+ */
+import type { Scenario } from './engine-api.ts';
+import { renderBreadcrumb } from './breadcrumb.ts';
+import { byId } from './dom.ts';
+import { t } from './i18n/i18n.ts';
+import { renderLayerToggles } from './layer-toggles.ts';
+import { Levels } from './levels.ts';
+import { huffBands, type HuffBand } from './map/huff-contours.ts';
+import { renderMap } from './map/map-view.ts';
+import { renderBreakdown } from './panels/breakdown-chart.ts';
+import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
+import { initialState, type AppState } from './state/app-state.ts';
+import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
+import { RankedTable } from './table/ranked-table.ts';
+import { unitsUnder } from './table/table-order.ts';
+import type { EngineClient } from './worker/engine-client.ts';
+import type { MapData } from './worker/messages.ts';
+
+export class Workbench {
+  readonly state: AppState = initialState();
+  readonly levels = new Levels();
+  mapData: MapData | null = null;
+  mapSvg: SVGSVGElement | null = null;
+  private huff: HuffBand[] | null = null;
+  private mapFrame = 0;
+  private runToken = 0;
+  readonly table: RankedTable;
+  onStateChange: () => void = () => undefined;
+  onStatus: (text: string) => void = () => undefined;
+  scenarioHandlers: Pick<ScenarioHandlers, 'onSaveBrowser' | 'onLoadBrowser' | 'onOpenFile'> | null = null;
+
+  constructor(readonly engine: EngineClient) {
+    this.table = new RankedTable({ onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u) });
+    byId('table-panel').replaceChildren(this.table.root);
+  }
+
+  get level(): 'region' | 'district' | 'site' {
+    return levelOf(this.state.path);
+  }
+
+  /** The funnel as shown now (the shown level re-ranked for the current weights). */
+  view() {
+    return this.state.scenario ? this.levels.view(this.state.scenario, this.level) : null;
+  }
+
+  setMapData(map: MapData): void {
+    this.mapData = map;
+    byId('synthetic-badge').hidden = !map.synthetic;
+    this.renderToggles();
+    this.paintMap();
+  }
+
+  /** Runs the funnel in the worker; a newer run supersedes an older one. */
+  async run(scenario: Scenario): Promise<void> {
+    const token = ++this.runToken;
+    this.onStatus(t('status.scoring'));
+    const reply = await this.engine.call<'funnel'>({ type: 'run', scenario });
+    if (token !== this.runToken) return;
+    const ids = this.pathIds();
+    this.levels.setRun(reply.funnel, scenario);
+    this.state.scenario = scenario;
+    this.state.path = this.resolvePath(ids.region, ids.district);
+    this.state.selected = this.resolveSelected(ids.selected);
+    this.onStatus(`${t('status.ready')} · ${Math.round(reply.millis)} ms`);
+    this.renderAll();
+  }
+
+  /** Ids along the current path (ids survive a re-run; indices need not). */
+  pathIds(): { region?: string; district?: string; selected?: string } {
+    const f = this.levels.funnel;
+    if (!f) return {};
+    const { level } = shownLevel(f, this.state.path);
+    return {
+      region: this.state.path.region >= 0 ? f.regions.ids[this.state.path.region] : undefined,
+      district: this.state.path.district >= 0 ? f.districts.ids[this.state.path.district] : undefined,
+      selected: this.state.selected >= 0 ? level.ids[this.state.selected] : undefined,
+    };
+  }
+
+  resolvePath(region?: string, district?: string): DrillPath {
+    const f = this.levels.funnel;
+    if (!f || region === undefined) return { region: -1, district: -1 };
+    const r = f.regions.ids.indexOf(region);
+    const d = district === undefined ? -1 : f.districts.ids.indexOf(district);
+    return { region: r, district: r >= 0 && d >= 0 && f.districts.parent[d] === r ? d : -1 };
+  }
+
+  resolveSelected(id?: string): number {
+    const f = this.levels.funnel;
+    if (!f || id === undefined) return -1;
+    return shownLevel(f, this.state.path).level.ids.indexOf(id);
+  }
+
+  go(path: DrillPath): void {
+    this.state.path = path;
+    this.state.selected = -1;
+    this.huff = null;
+    this.renderAll();
+  }
+
+  drill(unit: number): void {
+    const next = drillInto(this.state.path, unit);
+    if (next) this.go(next);
+    else this.select(unit);
+  }
+
+  select(unit: number): void {
+    this.state.selected = unit;
+    this.huff = null;
+    this.table.select(unit);
+    this.renderBreakdown();
+    this.paintMap();
+    this.onStateChange();
+    if (this.level === 'site') void this.loadHuff(unit);
+  }
+
+  private async loadHuff(unit: number): Promise<void> {
+    const sites = this.levels.funnel?.sites;
+    if (!sites?.lon || !sites.lat || !this.state.scenario) return;
+    const reply = await this.engine.call<'huff'>({ type: 'huff', lon: sites.lon[unit], lat: sites.lat[unit], scenario: this.state.scenario });
+    if (this.state.selected !== unit || this.level !== 'site') return;
+    this.huff = huffBands(reply.surface);
+    this.paintMap();
+  }
+
+  /** A slider moved: re-rank the shown level and repaint the table now, the map on the next frame. */
+  weightInput(scenario: Scenario): void {
+    this.state.scenario = scenario;
+    this.renderTable();
+    this.renderBreakdown();
+    this.paintMap();
+  }
+
+  renderAll(): void {
+    renderBreadcrumb(byId('breadcrumb'), this.levels.funnel, this.state.path, (p) => this.go(p));
+    this.renderScenario();
+    this.renderTable();
+    this.renderBreakdown();
+    this.renderToggles();
+    this.paintMap();
+    this.onStateChange();
+  }
+
+  renderTable(): void {
+    const f = this.view();
+    if (!f) return;
+    const { level, parent } = shownLevel(f, this.state.path);
+    this.table.show(level, unitsUnder(level, parent), this.state.selected);
+  }
+
+  renderBreakdown(): void {
+    const f = this.view();
+    const level = f ? shownLevel(f, this.state.path).level : null;
+    renderBreakdown(byId('breakdown-panel'), level, this.state.selected, this.state.scenario);
+  }
+
+  renderScenario(): void {
+    if (!this.state.scenario || !this.scenarioHandlers) return;
+    renderScenarioPanel(byId('scenario-panel'), this.state.scenario, this.level, {
+      ...this.scenarioHandlers,
+      onWeightInput: (s) => this.weightInput(s),
+      onChange: (s) => {
+        this.state.scenario = s;
+        this.onStateChange();
+        void this.run(s).catch((e: unknown) => this.onStatus(`${t('status.error')}: ${e instanceof Error ? e.message : String(e)}`));
+      },
+    });
+  }
+
+  renderToggles(): void {
+    renderLayerToggles(byId('layer-toggles'), this.mapData, this.state.toggles, (key, on) => {
+      this.state.toggles = { ...this.state.toggles, [key]: on };
+      this.paintMap();
+      this.onStateChange();
+    });
+  }
+
+  /** Map repaints are coalesced to one per animation frame. */
+  paintMap(): void {
+    if (this.mapFrame) return;
+    this.mapFrame = requestAnimationFrame(() => {
+      this.mapFrame = 0;
+      this.paintMapNow();
+    });
+  }
+
+  paintMapNow(): void {
+    if (!this.mapData) return;
+    this.mapSvg = renderMap(
+      byId('map'),
+      { map: this.mapData, funnel: this.view(), path: this.state.path, selected: this.state.selected, toggles: this.state.toggles, huff: this.huff, ringMetres: ringRadius(this.state.scenario) },
+      { onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u) },
+    );
+    if (!performance.getEntriesByName('first-map').length) performance.mark('first-map');
+  }
+}
+
+/** The ring drawn around a selected site: the radius of the scenario's demand criterion. */
+function ringRadius(scenario: Scenario | null): number {
+  for (const c of scenario?.criteria ?? []) if ('radius' in c && c.kind === 'demand') return c.radius;
+  return 1000;
+}

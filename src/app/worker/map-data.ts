@@ -1,0 +1,49 @@
+/** The part of a loaded bundle the page draws: polygons, and points with a text label each. */
+import type { LoadedBundle, PointLayer, PolygonLayer } from './engine-types.ts';
+import { POINT_LAYERS, type MapData, type MapPoints, type MapPolygons, type PointLayerKey } from './messages.ts';
+
+/** Which text columns make a useful tooltip label, per layer, first non-empty wins. */
+const LABEL_COLUMNS: Record<PointLayerKey, string[]> = {
+  competitors: ['name', 'brand', 'type'],
+  network: ['name', 'type'],
+  candidates: ['name', 'address'],
+  pois: ['name', 'category'],
+  transit: ['name', 'mode'],
+};
+
+function polygons(layer: PolygonLayer | undefined): MapPolygons | undefined {
+  if (!layer) return undefined;
+  return { ids: layer.ids, names: layer.names, geometries: layer.geometries };
+}
+
+function points(layer: PointLayer | undefined, key: PointLayerKey): MapPoints | undefined {
+  if (!layer) return undefined;
+  const columns = LABEL_COLUMNS[key].map((c) => layer.text[c]).filter((c): c is string[] => c !== undefined);
+  const labels = layer.ids.map((id, i) => {
+    const parts = columns.map((c) => c[i]).filter((v) => v !== '');
+    return parts.length > 0 ? parts.slice(0, 2).join(' · ') : id;
+  });
+  return { lon: layer.lon, lat: layer.lat, labels };
+}
+
+export function mapDataOf(bundle: LoadedBundle): MapData {
+  const counts: MapData['counts'] = {};
+  const pointData: MapData['points'] = {};
+  for (const key of POINT_LAYERS) {
+    const p = points(bundle[key], key);
+    if (p) pointData[key] = p;
+  }
+  for (const name of ['regions', 'districts', 'demand', 'competitors', 'network', 'pois', 'transit', 'candidates', 'gazetteer'] as const) {
+    const layer = bundle[name];
+    if (layer) counts[name] = layer.ids.length;
+  }
+  return {
+    name: bundle.name,
+    synthetic: bundle.synthetic,
+    regions: polygons(bundle.regions),
+    districts: polygons(bundle.districts),
+    points: pointData,
+    counts,
+    reports: bundle.reports,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * What the page and its engine worker say to each other. The worker owns the bundle, the kernels
+ * and DuckDB; the page only receives what it draws (geometry, points, scored levels).
+ */
+import type { FunnelResult, LayerEntry, LayerReport, LayerName, MultiPolygon, Polygon } from './engine-types.ts';
+
+export interface MapPolygons {
+  ids: string[];
+  names: string[];
+  geometries: (Polygon | MultiPolygon)[];
+}
+
+export interface MapPoints {
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Label per point (name, brand, category …) shown in tooltips; text only. */
+  labels: string[];
+}
+
+export type PointLayerKey = 'competitors' | 'network' | 'candidates' | 'pois' | 'transit';
+export const POINT_LAYERS: PointLayerKey[] = ['competitors', 'network', 'candidates', 'pois', 'transit'];
+
+export interface MapData {
+  name: string;
+  synthetic: boolean;
+  regions?: MapPolygons;
+  districts?: MapPolygons;
+  points: Partial<Record<PointLayerKey, MapPoints>>;
+  /** Counts per layer, for the data panel. */
+  counts: Partial<Record<LayerName, number>>;
+  reports: LayerReport[];
+}
+
+/** Column headers and a few sample values of a picked file, for the column mapping. */
+export interface FileInspection {
+  file: string;
+  columns: string[];
+  sample: Record<string, string[]>;
+  rows: number;
+  notes: string[];
+  /** GeoJSON and the like carry their own geometry: no lon/lat columns to map. */
+  hasGeometry: boolean;
+}
+
+export interface HuffSurface {
+  /** Grid of the site's capture probability, row-major from the south-west corner. */
+  width: number;
+  height: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  values: Float64Array;
+}
+
+export type Request =
+  | { type: 'loadBundle'; baseUrl: string }
+  | { type: 'run'; scenario: unknown }
+  | { type: 'inspect'; file: File; layer: LayerName }
+  | { type: 'loadLayer'; file: File; entry: LayerEntry }
+  | { type: 'huff'; lon: number; lat: number; scenario: unknown };
+
+export type Reply =
+  | { type: 'map'; map: MapData }
+  | { type: 'funnel'; funnel: FunnelResult; millis: number }
+  | { type: 'inspection'; inspection: FileInspection }
+  | { type: 'layer'; report: LayerReport; map: MapData; sums: Record<string, number> }
+  | { type: 'huff'; surface: HuffSurface }
+  | { type: 'ok' };
+
+/** Envelope: every request carries an id; the worker answers it once (reply or error), with progress in between. */
+export type ToWorker = { id: number; request: Request };
+export type FromWorker =
+  | { id: number; kind: 'reply'; reply: Reply }
+  | { id: number; kind: 'error'; message: string }
+  | { id: number; kind: 'progress'; stage: string; fraction: number }
+  | { id: -1; kind: 'status'; status: string };
