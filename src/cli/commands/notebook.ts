@@ -1,0 +1,89 @@
+/**
+ * `siteselect notebook FILE [--out report.html] [--json] [-- ARGS]`: runs a notebook headless and
+ * writes a self-contained HTML report with the same outputs the live page shows.
+ */
+import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { UsageError } from '../../data/errors.ts';
+import { renderReport } from '../../notebook/render-html.ts';
+import { runNotebookFile } from '../../notebook/run-file.node.ts';
+import type { NotebookResult } from '../../notebook/run.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
+
+const USAGE = `Usage: siteselect notebook FILE [--out report.html] [--json] [-- ARGS…]
+
+Runs a notebook (a TypeScript file with // %% cells) headless and writes a self-contained
+HTML report (inline styles and images, no scripts, no external assets).
+
+Options:
+  --out FILE   where to write the report [FILE's name with .html, in the current folder]
+  --json       print a machine-readable summary on standard output
+  -- ARGS…     arguments for the notebook (it reads them with args(), option(), positional())
+
+Exit status: 0 all cells ran, 1 a cell failed, 2 bad usage or unusable input (e.g. a bundle
+folder without bundle.json).`;
+
+interface Parsed {
+  file: string;
+  out?: string;
+  json: boolean;
+  notebookArgs: string[];
+}
+
+function parse(args: string[]): Parsed {
+  const dash = args.indexOf('--');
+  const own = dash < 0 ? args : args.slice(0, dash);
+  const notebookArgs = dash < 0 ? [] : args.slice(dash + 1);
+  let file: string | undefined;
+  let out: string | undefined;
+  let json = false;
+  for (let i = 0; i < own.length; i++) {
+    const a = own[i];
+    if (a === '--out') {
+      out = own[++i];
+      if (out === undefined) throw new UsageError('--out needs a file name');
+    } else if (a.startsWith('--out=')) out = a.slice(6);
+    else if (a === '--json') json = true;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; notebook arguments go after --`);
+    else if (file === undefined) file = a;
+    else throw new UsageError(`one notebook at a time (got ${file} and ${a}); notebook arguments go after --`);
+  }
+  if (file === undefined) throw new UsageError('name the notebook file to run, e.g. siteselect notebook notebooks/01-funnel.ts');
+  return { file, json, notebookArgs, ...(out !== undefined ? { out } : {}) };
+}
+
+function firstError(result: NotebookResult): { where: string; name: string; message: string } | undefined {
+  if (result.error) return { where: 'before the first cell', name: result.error.name, message: result.error.message };
+  for (const c of result.cells) {
+    const e = c.outputs.find((o) => o.kind === 'error');
+    if (e && e.kind === 'error') {
+      const line = e.line !== undefined ? `line ${e.line}, ` : '';
+      return { where: `${line}cell ${c.cell.index + 1}${c.cell.title ? ` "${c.cell.title}"` : ''}`, name: e.name, message: e.message };
+    }
+  }
+  return undefined;
+}
+
+export const command: Command = {
+  summary: 'run a notebook headless and write a self-contained HTML report',
+  usage: USAGE,
+  async run(args, io) {
+    const opts = parse(args);
+    const path = resolve(io.cwd, opts.file);
+    if (!existsSync(path)) throw new UsageError(`notebook file ${opts.file} does not exist`);
+    const out = resolve(io.cwd, opts.out ?? basename(path).replace(/\.[cm]?[jt]s$/, '') + '.html');
+    const result = await runNotebookFile(path, { args: opts.notebookArgs, cwd: io.cwd });
+    await writeFile(out, renderReport(result, { title: basename(path) }));
+    const error = firstError(result);
+    const code = !error ? EXIT_OK : error.name === 'BundleError' || error.name === 'UsageError' ? EXIT_USAGE : EXIT_FAILURE;
+    const ran = result.cells.filter((c) => c.cell.kind === 'code' && c.status !== 'not-run').length;
+    const total = result.cells.filter((c) => c.cell.kind === 'code').length;
+    if (opts.json) {
+      io.stdout(JSON.stringify({ file: opts.file, report: out, ok: result.ok, cellsRun: ran, codeCells: total, ms: Math.round(result.ms), error: error ?? null }) + '\n');
+    }
+    if (error) io.stderr(`siteselect notebook: ${opts.file} ${error.where}: ${error.name}: ${error.message}\n`);
+    io.stderr(`${opts.file}: ${ran} of ${total} code cells ran in ${(result.ms / 1000).toFixed(1)} s → ${out}\n`);
+    return code;
+  },
+};
