@@ -12,6 +12,7 @@ import { placeRows, type AddressGeocoder } from './place-rows.ts';
 import { buildColumns } from './build-columns.ts';
 import { fileStem, isBlank, toNumber, toText } from './raw-values.ts';
 import { CRS_LABEL } from '../geo/crs.ts';
+import { findSwappedOutliers } from './swapped-outliers.ts';
 
 export interface ToLayerOptions {
   /** The bundle's default CRS, used when the entry names none. */
@@ -65,6 +66,19 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
       file,
       `${file} holds projected metres where degrees were expected in every row; if they are web-mercator (EPSG:3857) set "crs": "epsg3857" for it in bundle.json, else reproject it to WGS84 lon/lat.`,
     );
+  }
+  if (!polygonLayer && crs !== 'epsg3857') {
+    const candidates: number[] = [];
+    for (let r = 0; r < n; r++) if (rejects[r] === null && placed.areas[r] === null && placed.placedBy?.[r] !== 'exact' && placed.placedBy?.[r] !== 'fuzzy') candidates.push(r);
+    for (const r of findSwappedOutliers(placed.lon, placed.lat, candidates)) {
+      placed.problems.swapped++;
+      rejects[r] = {
+        row: r + 1,
+        column: plan.lat ?? 'geometry',
+        reason: `lat/lon look swapped: the point is far from the rest of the file, and swapped it lies among them`,
+        value: `${placed.lon[r]}, ${placed.lat[r]}`,
+      };
+    }
   }
   if (placed.problems.swapped > n / 2) {
     notes.push(`most rows (${placed.problems.swapped} of ${n}) look like lat/lon swapped: map columns.lon and columns.lat the other way round in bundle.json`);

@@ -28,10 +28,11 @@ export interface LoadedLayerFile {
   areas?: PolygonLayer;
 }
 
-/** Builds a geocoder from the gazetteer (src/geocode, written in parallel; wired once it lands). */
-function geocoderFor(gazetteer: PointLayer | undefined): Promise<AddressGeocoder | undefined> {
-  if (gazetteer === undefined) return Promise.resolve(undefined);
-  return Promise.reject(new Error('geocoding against a gazetteer is not available yet'));
+/** The geocoder is loaded only when a gazetteer is given, so plain loads do not pay for it. */
+async function geocoderFor(gazetteer: PointLayer | undefined): Promise<AddressGeocoder | undefined> {
+  if (gazetteer === undefined) return undefined;
+  const { buildGeocoder } = await import('../geocode/index.ts');
+  return buildGeocoder(gazetteer);
 }
 
 export async function loadLayerFile(file: string, bytes: Uint8Array, entry: LayerEntry, opts: LoadLayerFileOptions = {}): Promise<LoadedLayerFile> {

@@ -1,6 +1,6 @@
 /**
- * GTFS stops: a feed zip (only stops.txt is read) or a bare stops.txt. Stations and stops
- * (location_type 0/1/empty) are kept; entrances, nodes and boarding areas are not separate stops.
+ * GTFS stops: a feed zip (only stops.txt is read) or a bare stops.txt. Every row is a record;
+ * `location_type` (stop, station, entrance …) is kept as a column for the user to filter on.
  */
 import { unzipSync } from 'fflate';
 import { BundleError } from '../data/errors.ts';

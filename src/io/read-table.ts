@@ -5,6 +5,7 @@ import { detectFormat } from './detect-format.ts';
 import { readCsv } from './read-csv.ts';
 import { readGeoJson } from './read-geojson.ts';
 import { readGtfsStops } from './read-gtfs.ts';
+import { readOsmPbf } from './read-osm-pbf.ts';
 import type { RawTable } from './raw-table.ts';
 
 export async function readTable(file: string, bytes: Uint8Array, entry: Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer'>): Promise<RawTable> {
@@ -19,6 +20,7 @@ export async function readTable(file: string, bytes: Uint8Array, entry: Pick<Lay
     case 'gtfs':
       return readGtfsStops(file, bytes);
     case 'osm-pbf':
+      return readOsmPbf(file, bytes, entry.layer, entry.osmTags);
     case 'parquet':
     case 'arrow':
       throw new BundleError(file, `${file}: reading ${format} files is not available yet; convert it to CSV or GeoJSON for now.`);

@@ -1,0 +1,27 @@
+/**
+ * Lat/lon swaps that stay inside ±90/±180 (lon 38.9, lat −77.0 for a DC point) are caught by
+ * position: a point far from the rest of the file whose swapped position lies among them.
+ */
+import { haversine } from '../geo/haversine.ts';
+
+const FAR_M = 1_000_000;
+const NEAR_M = 100_000;
+const MIN_ROWS = 5;
+
+function median(values: number[]): number {
+  const s = values.slice().sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/** Rows (from `rows`) whose lon/lat look swapped relative to the file's median position. */
+export function findSwappedOutliers(lon: Float64Array, lat: Float64Array, rows: number[]): number[] {
+  if (rows.length < MIN_ROWS) return [];
+  const mLon = median(rows.map((r) => lon[r]));
+  const mLat = median(rows.map((r) => lat[r]));
+  const out: number[] = [];
+  for (const r of rows) {
+    if (Math.abs(lon[r]) > 90) continue; // swapped, it would not be a latitude
+    if (haversine(lon[r], lat[r], mLon, mLat) > FAR_M && haversine(lat[r], lon[r], mLon, mLat) < NEAR_M) out.push(r);
+  }
+  return out;
+}
