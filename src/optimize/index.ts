@@ -8,3 +8,6 @@ export { problemFromCostMatrix, facilityCostsFromMatrix, type CostMatrixInput } 
 export { problemFromCostTable, facilityCostsFromTable, type CostTableInput, type CostTableColumns } from './from-cost-table.ts';
 export { costTableFromCsv } from './cost-table-csv.ts';
 export { loadDefaultSolver } from './highs-solve.ts';
+export { problemFromBundle, type BundleProblemOptions } from './from-bundle.ts';
+export { pairsWithinRadius, type SparsePairs } from './pairs-within-radius.ts';
+export { demandLattice } from './lattice.ts';
