@@ -1,11 +1,12 @@
 /**
  * Geocoding candidate addresses against a gazetteer layer (text.address + lon/lat). Exact match on
  * the normalised address first (confidence 1); otherwise fuzzy: the same house number is required,
- * and the street is compared by edit-distance similarity among the streets the trigram index offers.
+ * and the street is compared part by part (similarity.ts) among the streets the trigram index offers.
  */
 import type { PointLayer } from '../data/layer.ts';
 import { normaliseTokens } from './normalise.ts';
-import { stringSimilarity } from './similarity.ts';
+import { streetSimilarity } from './similarity.ts';
+import { streetParts, type StreetParts } from './street-parts.ts';
 import { splitAddress } from './split-address.ts';
 import { TrigramIndex } from './trigram-index.ts';
 
@@ -16,6 +17,8 @@ export interface Geocoder { geocode(address: string): GeocodeResult | null }
 
 /** Below this street similarity a fuzzy match is not returned at all. */
 export const MIN_STREET_SIMILARITY = 0.7;
+/** Below this confidence (after the ambiguity penalty) there is no answer: a coin toss is not a place. */
+export const MIN_FUZZY_CONFIDENCE = 0.5;
 /** Streets ranked by trigrams that get the (slower) edit-distance comparison. */
 const SHORTLIST = 30;
 /** A runner-up street within this similarity of the best makes the match ambiguous. */
@@ -35,18 +38,20 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
   const exact = new Map<string, number>();
   const streetIds = new Map<string, number>();
   const streets: string[] = [];
+  const parts: StreetParts[] = [];
   const numbersByStreet: Map<string, number>[] = [];
   addresses.forEach((address, row) => {
     if (!address || !Number.isFinite(gazetteer.lon[row]) || !Number.isFinite(gazetteer.lat[row])) return;
     const tokens = normaliseTokens(address);
     const key = tokens.join(' ');
     if (!exact.has(key)) exact.set(key, row); // duplicates: the first row wins
-    const { number, street } = splitAddress(tokens);
+    const { number, street, streetTokens } = splitAddress(tokens);
     let id = streetIds.get(street);
     if (id === undefined) {
       id = streets.length;
       streetIds.set(street, id);
       streets.push(street);
+      parts.push(streetParts(streetTokens));
       numbersByStreet.push(new Map());
     }
     if (!numbersByStreet[id].has(number)) numbersByStreet[id].set(number, row);
@@ -63,14 +68,16 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
       if (tokens.length === 0) return null;
       const hit = exact.get(tokens.join(' '));
       if (hit !== undefined) return result(hit, 'exact', 1);
-      const { number, street } = splitAddress(tokens);
+      const { number, street, streetTokens } = splitAddress(tokens);
+      const query = streetParts(streetTokens);
       const scored = index
         .search(street, SHORTLIST, (id) => numbersByStreet[id].has(number))
-        .map((c) => ({ id: c.id, similarity: stringSimilarity(street, streets[c.id]) }))
+        .map((c) => ({ id: c.id, similarity: streetSimilarity(query, parts[c.id]) }))
         .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
       const best = scored[0];
       if (!best || best.similarity < MIN_STREET_SIMILARITY) return null;
       const confidence = fuzzyConfidence(best.similarity, scored[1]?.similarity ?? 0);
+      if (confidence < MIN_FUZZY_CONFIDENCE) return null;
       return result(numbersByStreet[best.id].get(number)!, 'fuzzy', confidence);
     },
   };

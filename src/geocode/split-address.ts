@@ -7,13 +7,15 @@ export interface AddressParts {
   /** '' when the address has no house number. */
   number: string;
   street: string;
+  streetTokens: string[];
 }
 
 const HOUSE_NUMBER = /^\d+[a-z]?$/;
 
 export function splitAddress(tokens: readonly string[]): AddressParts {
   const at = tokens.findIndex((t) => HOUSE_NUMBER.test(t));
-  if (at < 0) return { number: '', street: tokens.join(' ') };
+  if (at < 0) return { number: '', street: tokens.join(' '), streetTokens: [...tokens] };
   const skip = tokens[at + 1] === '号' ? 2 : 1;
-  return { number: tokens[at], street: [...tokens.slice(0, at), ...tokens.slice(at + skip)].join(' ') };
+  const streetTokens = [...tokens.slice(0, at), ...tokens.slice(at + skip)];
+  return { number: tokens[at], street: streetTokens.join(' '), streetTokens };
 }

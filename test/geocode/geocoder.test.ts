@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PointLayer } from '../../src/data/layer.ts';
-import { buildGeocoder, fuzzyConfidence, MIN_STREET_SIMILARITY } from '../../src/geocode/index.ts';
+import { buildGeocoder, fuzzyConfidence, MIN_FUZZY_CONFIDENCE } from '../../src/geocode/index.ts';
+import { DIRECTION_MISSING, TYPE_DIFFERENT } from '../../src/geocode/similarity.ts';
 
 function gazetteer(rows: [string, number, number][]): PointLayer {
   return {
@@ -26,18 +27,26 @@ describe('buildGeocoder', () => {
   });
 
   it('places a one-letter typo on the right street with high confidence', () => {
-    const r = g.geocode('9 Harbuor Road'); // transposition: one edit over "harbour road" (12 chars) → 11/12
+    const r = g.geocode('9 Harbuor Road'); // transposition: one edit in the name "harbour" (7 letters) → 6/7
     expect(r?.method).toBe('fuzzy');
     expect(r?.lon).toBe(5);
-    expect(r?.confidence).toBeCloseTo(11 / 12, 10);
-    const s = g.geocode('128 Pine Stret SE'); // one deletion: "pine stret southeast" vs "pine street southeast" (21) → 20/21
+    expect(r?.confidence).toBeCloseTo(6 / 7, 10);
+    // A misspelt type: name "pine" exact, "stret" is one edit from "street" → type factor 1 − 1/6
+    const s = g.geocode('128 Pine Stret SE');
     expect(s?.lon).toBe(2);
-    expect(s?.confidence).toBeGreaterThan(0.9);
+    expect(s?.confidence).toBeCloseTo(5 / 6, 10);
   });
 
   it('requires the same house number', () => {
     expect(g.geocode('131 Pine Street Northwest')).toBeNull();
     expect(g.geocode('130 Pine Stret NW')?.lon).toBe(4);
+  });
+
+  it('never trades one letter of a short name or a digit or a direction for another street', () => {
+    const h = buildGeocoder(gazetteer([['950 F Street NW', 1, 1], ['419 8th Street NW', 2, 2], ['1200 1st Street NE', 3, 3]]));
+    expect(h.geocode('950 I Street NW')).toBeNull(); // 1 edit, but of a 1-letter name
+    expect(h.geocode('419 7th Street NW')).toBeNull(); // numbered streets must agree on digits
+    expect(h.geocode('1200 1st Street SE')).toBeNull(); // NE and SE are different streets
   });
 
   it('returns null for streets unlike any in the gazetteer', () => {
@@ -47,9 +56,14 @@ describe('buildGeocoder', () => {
   });
 
   it('lowers confidence when two streets with that number are equally close', () => {
-    // "pine street" is 10 edits from both quadrant streets (similarity 11/21 < threshold): no answer
+    // "128 Pine Street" lacks a direction: NW and SE both score DIRECTION_MISSING (0.8), a tie that
+    // halves the confidence to 0.4, below MIN_FUZZY_CONFIDENCE: no answer rather than a coin toss.
     expect(g.geocode('128 Pine Street')).toBeNull();
-    expect(MIN_STREET_SIMILARITY).toBeGreaterThan(11 / 21);
+    expect(fuzzyConfidence(DIRECTION_MISSING, DIRECTION_MISSING)).toBeLessThan(MIN_FUZZY_CONFIDENCE);
+    // Only the Northwest quadrant has a 130: one candidate, confidence 0.8.
+    expect(g.geocode('130 Pine Street')).toMatchObject({ lon: 4, method: 'fuzzy', confidence: DIRECTION_MISSING });
+    // Pine Avenue for Pine Street: a different type costs TYPE_DIFFERENT (0.7)
+    expect(buildGeocoder(gazetteer([['7 Pine Avenue', 1, 1]])).geocode('7 Pine Street')).toMatchObject({ lon: 1, confidence: TYPE_DIFFERENT });
     expect(fuzzyConfidence(0.9, 0.9)).toBeCloseTo(0.45, 10); // a tie halves it
     expect(fuzzyConfidence(0.9, 0.75)).toBeCloseTo(0.9, 10); // a clear winner keeps it
     expect(fuzzyConfidence(0.9, 0.85)).toBeCloseTo(0.9 * 0.75, 10); // half-way: ¾
