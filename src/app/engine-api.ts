@@ -3,10 +3,6 @@
  * the few names not yet re-exported there are taken from their modules until they are.
  */
 export * from '../index.ts';
-export { loadBundle } from '../data/load-bundle.ts';
-export { fetchFileSource } from '../io/file-source.ts';
-export { loadLayerFile } from '../io/load-layer-file.ts';
-export { readTable } from '../io/read-table.ts';
 export { parseScenario, type Scenario } from '../scenario/scenario.ts';
 export { rerank } from '../score/rerank.ts';
 export type { FunnelResult, LevelResult, CriterionColumn } from '../score/types.ts';

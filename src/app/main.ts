@@ -92,6 +92,8 @@ async function scenarioToStart(): Promise<ReturnType<typeof parseScenario>> {
 async function boot(): Promise<void> {
   say(t('status.loading'));
   const scenarioPromise = scenarioToStart();
+  const outline = await engine.call<'map'>({ type: 'loadOutline', baseUrl: bundleUrl });
+  bench.setMapData(outline.map);
   const reply = await engine.call<'map'>({ type: 'loadBundle', baseUrl: bundleUrl }, (file, f) => say(`${t('status.loading')} ${file} ${Math.round(f * 100)}%`));
   bench.setMapData(reply.map);
   const scenario = await scenarioPromise;

@@ -159,7 +159,9 @@ export class Workbench {
 
   renderScenario(): void {
     if (!this.state.scenario || !this.scenarioHandlers) return;
-    renderScenarioPanel(byId('scenario-panel'), this.state.scenario, this.level, {
+    const f = this.levels.funnel;
+    const present = new Set(f ? shownLevel(f, this.state.path).level.criteria.map((c) => c.name) : []);
+    renderScenarioPanel(byId('scenario-panel'), this.state.scenario, this.level, present, {
       ...this.scenarioHandlers,
       onWeightInput: (s) => this.weightInput(s),
       onChange: (s) => {

@@ -48,8 +48,8 @@ export function renderMap(host: HTMLElement, input: MapInput, handlers: MapHandl
     return null;
   }
   const bounds = geoBounds(extent) as [[number, number], [number, number]];
-  const selectedSite = shown.sites.find((s) => s.unit === input.selected);
-  const selectedArea = shown.areas.find((f) => f.properties.unit === input.selected);
+  const selectedSite = input.selected >= 0 ? shown.sites.find((s) => s.unit === input.selected) : undefined;
+  const selectedArea = input.selected >= 0 ? shown.areas.find((f) => f.properties.unit === input.selected) : undefined;
   const marks: Plot.Markish[] = [
     Plot.geo(shown.outline, { fill: '#f4f4f0', stroke: '#333', strokeWidth: 1.5 }),
     Plot.geo(shown.areas, {
@@ -109,7 +109,9 @@ export function renderMap(host: HTMLElement, input: MapInput, handlers: MapHandl
     const unit = unitOf();
     if (unit >= 0) handlers.onDrill(unit);
   });
-  const legend = Plot.legend({ color: { ...COLOR, label: t('map.legend') }, className: 'map-legend' });
+  const legend = document.createElement('div');
+  legend.className = 'map-legend';
+  legend.append(Plot.legend({ color: { ...COLOR, label: t('map.legend') } }));
   host.replaceChildren(plot, legend);
   return plot;
 }

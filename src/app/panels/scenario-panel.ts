@@ -39,14 +39,15 @@ function numberInput(value: number | undefined, onChange: (v: number | undefined
   return input;
 }
 
-export function renderScenarioPanel(host: HTMLElement, scenario: Scenario, level: edit.Level, handlers: ScenarioHandlers): void {
+/** `present`: criteria the shown level was scored with (a site-only attribute has no slider at the region level). */
+export function renderScenarioPanel(host: HTMLElement, scenario: Scenario, level: edit.Level, present: ReadonlySet<string>, handlers: ScenarioHandlers): void {
   let current = scenario;
   const commit = (next: Scenario): void => {
     current = next;
     handlers.onChange(next);
   };
   const remembered = new Map<string, number>();
-  const rows = scenario.criteria.map((c) => {
+  const rows = scenario.criteria.filter((c) => present.has(c.id)).map((c) => {
     const weight = edit.weightAt(c, level);
     const slider = el('input', { className: 'weight', attrs: { type: 'range', min: '0', max: String(MAX_WEIGHT), step: '0.1', 'data-criterion': c.id } });
     slider.value = String(weight);

@@ -17,6 +17,6 @@ export interface AppState {
 }
 
 export function initialState(): AppState {
-  const toggles = Object.fromEntries(POINT_LAYERS.map((k) => [k, k !== 'pois' && k !== 'candidates'])) as Record<PointLayerKey, boolean>;
+  const toggles = Object.fromEntries(POINT_LAYERS.map((k) => [k, k === 'competitors' || k === 'network'])) as Record<PointLayerKey, boolean>;
   return { lang: 'en', scenario: null, path: { ...TOP }, selected: -1, toggles };
 }

@@ -8,6 +8,7 @@ import type { LoadedBundle } from './engine-types.ts';
 import { huffSurface } from './huff-surface.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
 import { mapDataOf } from './map-data.ts';
+import { outlineSource } from './outline-source.ts';
 import type { FromWorker, Reply, Request, ToWorker } from './messages.ts';
 import { huffSettingsOf } from './scenario-huff.ts';
 
@@ -21,6 +22,10 @@ function post(message: FromWorker): void {
 async function handle(id: number, request: Request): Promise<Reply> {
   const progress = (stage: string, fraction: number): void => post({ id, kind: 'progress', stage, fraction });
   switch (request.type) {
+    case 'loadOutline': {
+      const outline = await loadBundle(outlineSource(fetchFileSource(request.baseUrl)));
+      return { type: 'map', map: mapDataOf(outline) };
+    }
     case 'loadBundle': {
       bundle = await loadBundle(fetchFileSource(request.baseUrl), { onProgress: (p) => progress(p.file, p.fraction) });
       return { type: 'map', map: mapDataOf(bundle) };

@@ -54,6 +54,7 @@ export interface HuffSurface {
 }
 
 export type Request =
+  | { type: 'loadOutline'; baseUrl: string }
   | { type: 'loadBundle'; baseUrl: string }
   | { type: 'run'; scenario: unknown }
   | { type: 'inspect'; file: File; layer: LayerName }
