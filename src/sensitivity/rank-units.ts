@@ -1,20 +1,31 @@
 /**
- * Ranks scores best first with ties broken by id — the same order as src/score/rank.ts. The radix
- * sorter there clears 4 × 65 536 counters per call, which dominates when a few hundred units are
- * re-ranked thousands of times; below SMALL a comparison sort is much faster.
+ * Combining and ranking inside the perturbation loop, with the funnel's rules (DESIGN §3,
+ * src/score/combine.ts and rank.ts): score = 100·Σ w_k n_k (sum) or 100·Π max(n_k, 0)^w_k
+ * (geometric) with weights summing to 1; rank best first, ties by id, NaN last. Kept here as a
+ * few lines so the loop allocates nothing per draw; a test checks the ranks agree with rank.ts.
  */
-import { RankSorter } from '../score/rank.ts';
+export type Combine = 'sum' | 'geometric';
 
-const SMALL = 4096;
+export function combineInto(normalised: Float64Array[], w: Float64Array, combine: Combine, score: Float64Array): void {
+  const n = score.length;
+  score.fill(combine === 'sum' ? 0 : 1);
+  for (let k = 0; k < normalised.length; k++) {
+    const wk = w[k];
+    if (wk === 0) continue;
+    const col = normalised[k];
+    if (combine === 'sum') for (let i = 0; i < n; i++) score[i] += 100 * wk * col[i];
+    else for (let i = 0; i < n; i++) score[i] *= Math.max(col[i], 0) ** wk;
+  }
+  if (combine === 'geometric') for (let i = 0; i < n; i++) score[i] *= 100;
+}
 
 export type Ranker = (score: Float64Array, rank: Int32Array) => void;
 
 export function makeRanker(ids: readonly string[]): Ranker {
   const n = ids.length;
-  const sorter = new RankSorter(ids);
-  if (n >= SMALL) return (score, rank) => void sorter.rank(score, rank);
+  const byId = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
   const idPos = new Int32Array(n);
-  sorter.idOrder.forEach((unit, pos) => (idPos[unit] = pos));
+  byId.forEach((unit, pos) => (idPos[unit] = pos));
   const order = Array.from({ length: n }, (_, i) => i);
   const key = new Float64Array(n);
   return (score, rank) => {

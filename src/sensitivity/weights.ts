@@ -4,13 +4,12 @@
  * means smaller perturbations — re-score and re-rank every unit each time, and report how often
  * each unit stays in the top k and the spread of its rank. A planner sees which picks are robust.
  *
- * Scores are combined and ranked exactly as the funnel does (src/score/combine.ts, rank.ts), from
+ * Scores are combined and ranked by the funnel's rules (rank-units.ts) from
  * LevelResult.criteria[].normalised, so a draw equal to the original weights reproduces the ranks.
  */
 import { UsageError } from '../data/errors.ts';
-import { combineScores, type Combine } from '../score/combine.ts';
 import { dirichlet, mulberry32 } from './random.ts';
-import { makeRanker } from './rank-units.ts';
+import { combineInto, makeRanker, type Combine } from './rank-units.ts';
 
 export interface WeightSensitivityOptions {
   /** Dirichlet concentration (sum of the alphas): 10 is loose, 100 tight, 1000 nearly fixed. */
@@ -52,7 +51,6 @@ export function weightSensitivity(normalised: Float64Array[], weights: number[],
   const rnd = mulberry32(opts.seed);
   const drawn = new Float64Array(weights.length);
   const score = new Float64Array(n);
-  const contributions = normalised.map(() => new Float64Array(n));
   const rank = new Int32Array(n);
   const rankScores = makeRanker(ids);
   // Unit-major so each unit's ranks are contiguous for the percentiles.
@@ -60,7 +58,7 @@ export function weightSensitivity(normalised: Float64Array[], weights: number[],
   const inTop = new Int32Array(n);
   for (let t = 0; t < draws; t++) {
     dirichlet(rnd, alpha, drawn);
-    combineScores(normalised, drawn, opts.combine ?? 'sum', score, contributions);
+    combineInto(normalised, drawn, opts.combine ?? 'sum', score);
     rankScores(score, rank);
     for (let i = 0; i < n; i++) {
       ranks[i * draws + t] = rank[i];
