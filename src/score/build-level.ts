@@ -3,12 +3,13 @@
  * weighted combination → rank (ties by id) → kept.
  */
 import type { Direction, Normalisation } from '../scenario/criterion-spec.ts';
-import { combineScores, type Combine } from './combine.ts';
+import type { Combine } from './combine.ts';
 import { applyDirection } from './direction.ts';
+import { explainScores, type ColumnBase } from './explained.ts';
 import { decideKept } from './keep.ts';
 import { normalise } from './normalise.ts';
 import { sorterFor } from './rerank.ts';
-import type { CriterionColumn, KeepRule, LevelResult } from './types.ts';
+import type { KeepRule, LevelResult } from './types.ts';
 
 export interface RawCriterion {
   name: string;
@@ -43,28 +44,26 @@ export interface LevelInput {
 
 export function buildLevel(input: LevelInput): LevelResult {
   const n = input.ids.length;
-  const columns: CriterionColumn[] = input.criteria.map((c) => ({
+  const columns: ColumnBase[] = input.criteria.map((c) => ({
     name: c.name,
     label: c.label,
     weight: c.weight,
     raw: c.raw,
     normalised: normalise(applyDirection(c.raw, c.direction), c.normalise),
-    contribution: new Float64Array(n),
     normalise: c.normalise,
     direction: c.direction,
   }));
   for (const term of input.context ?? []) {
     const normalised = term.raw.map((s) => (Number.isFinite(s) ? s / 100 : 0));
-    columns.push({ name: term.name, label: term.label, weight: term.weight, raw: term.raw, normalised, contribution: new Float64Array(n) });
+    columns.push({ name: term.name, label: term.label, weight: term.weight, raw: term.raw, normalised });
   }
-  const score = new Float64Array(n);
-  combineScores(columns.map((c) => c.normalised), columns.map((c) => c.weight), input.combine, score, columns.map((c) => c.contribution));
+  const { score, criteria } = explainScores(columns, input.combine, n);
   const rank = new Int32Array(n);
   const order = sorterFor(input.ids).rank(score, rank);
   const kept = decideKept(order, score, input.keepRule, input.lon, input.lat);
   const result: LevelResult = {
     level: input.level, ids: input.ids, names: input.names, parent: input.parent,
-    score, rank, kept, criteria: columns, combine: input.combine, keepRule: input.keepRule,
+    score, rank, kept, criteria, combine: input.combine, keepRule: input.keepRule,
   };
   if (input.lon && input.lat) {
     result.lon = input.lon;

@@ -4,6 +4,8 @@
  * - sum: score = 100 · Σ w_k n_k; contribution_k = 100 · w_k n_k.
  * - geometric: score = 100 · Π n_k^w_k (a 0 on any weighted criterion gives 0); the score is split
  *   over the criteria in proportion to w_k n_k so that contributions still sum to the score.
+ * Scores are computed eagerly; a contribution column only when it is read (explained.ts), so a
+ * re-ranking allocates one score array rather than one array per criterion.
  */
 export type Combine = 'sum' | 'geometric';
 
@@ -16,45 +18,41 @@ export function rescaleWeights(weights: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/**
- * Fills `score` and `contributions[k]` (one per normalised column) for n units. Reuses the given
- * arrays so a re-ranking allocates nothing per criterion beyond what the caller hands in.
- */
-export function combineScores(
-  normalised: Float64Array[],
-  weights: ArrayLike<number>,
-  combine: Combine,
-  score: Float64Array,
-  contributions: Float64Array[],
-): void {
-  const w = rescaleWeights(weights);
+/** Fills `score` from the normalised columns and the rescaled weights `w`. */
+export function combineScores(normalised: Float64Array[], w: Float64Array, combine: Combine, score: Float64Array): Float64Array {
   const n = score.length;
   const m = normalised.length;
-  if (combine === 'sum') {
-    score.fill(0);
-    for (let k = 0; k < m; k++) {
-      const col = normalised[k];
-      const out = contributions[k];
-      const factor = 100 * w[k];
-      for (let i = 0; i < n; i++) {
-        const c = factor * col[i];
-        out[i] = c;
-        score[i] += c;
-      }
+  score.fill(combine === 'sum' ? 0 : 1);
+  for (let k = 0; k < m; k++) {
+    const wk = w[k];
+    if (wk === 0) continue;
+    const col = normalised[k];
+    if (combine === 'sum') {
+      const factor = 100 * wk;
+      for (let i = 0; i < n; i++) score[i] += factor * col[i];
+    } else {
+      for (let i = 0; i < n; i++) score[i] *= Math.max(col[i], 0) ** wk;
     }
-    return;
+  }
+  if (combine === 'geometric') for (let i = 0; i < n; i++) score[i] *= 100;
+  return score;
+}
+
+/** The contribution of criterion k to every unit's score. */
+export function contributionOf(k: number, normalised: Float64Array[], w: Float64Array, combine: Combine, score: Float64Array): Float64Array {
+  const n = score.length;
+  const col = normalised[k];
+  const out = new Float64Array(n);
+  if (w[k] === 0) return out;
+  if (combine === 'sum') {
+    const factor = 100 * w[k];
+    for (let i = 0; i < n; i++) out[i] = factor * col[i];
+    return out;
   }
   for (let i = 0; i < n; i++) {
-    let logScore = 0;
     let share = 0;
-    for (let k = 0; k < m; k++) {
-      if (w[k] === 0) continue;
-      const v = normalised[k][i];
-      logScore += w[k] * Math.log(Math.max(v, 0));
-      share += w[k] * v;
-    }
-    const s = 100 * Math.exp(logScore);
-    score[i] = s;
-    for (let k = 0; k < m; k++) contributions[k][i] = share > 0 ? (s * w[k] * normalised[k][i]) / share : 0;
+    for (let j = 0; j < normalised.length; j++) share += w[j] * normalised[j][i];
+    out[i] = share > 0 ? (score[i] * w[k] * col[i]) / share : 0;
   }
+  return out;
 }

@@ -1,74 +1,110 @@
 /**
- * Ranks by score, best first, ties broken by id, the same on every run. A stable LSD radix sort over
- * the score's 64 bits (16 bits a pass) of units already in id order: O(n), no comparator calls, and
- * its buffers are kept in a RankSorter so re-ranking 100 k units allocates nothing.
+ * Ranks by score, best first, ties broken by id, the same on every run. Units start in id order; a
+ * stable LSD radix sort (two 16-bit passes) orders them by the score rounded to float32, then each
+ * run of equal float32 keys is put in exact float64 order with a stable sort, so the result is the
+ * exact (score desc, id asc) order at O(n) cost. Buffers live in the RankSorter, so re-ranking
+ * 100 k units allocates nothing.
  */
 export class RankSorter {
   /** Unit indices in ascending id order (the tie order). */
   readonly idOrder: Uint32Array;
-  private readonly keys: Float64Array;
-  private readonly keyWords: Uint32Array;
-  private readonly order: Uint32Array;
-  private readonly scratch: Uint32Array;
-  private readonly counts = new Uint32Array(65536);
+  private readonly keyFloat: Float32Array;
+  /** Keys and units ping-pong between the A and B buffers across the two passes. */
+  private readonly keyA: Uint32Array;
+  private readonly keyB: Uint32Array;
+  private readonly unitA: Uint32Array;
+  private readonly unitB: Uint32Array;
+  private readonly countLo = new Uint32Array(65536);
+  private readonly countHi = new Uint32Array(65536);
 
   constructor(ids: readonly string[]) {
     const n = ids.length;
     const byId = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
     this.idOrder = Uint32Array.from(byId);
-    this.keys = new Float64Array(n);
-    this.keyWords = new Uint32Array(this.keys.buffer);
-    this.order = new Uint32Array(n);
-    this.scratch = new Uint32Array(n);
+    this.keyFloat = new Float32Array(n);
+    this.keyA = new Uint32Array(this.keyFloat.buffer);
+    this.keyB = new Uint32Array(n);
+    this.unitA = new Uint32Array(n);
+    this.unitB = new Uint32Array(n);
   }
 
-  /** Writes 1-based ranks into `rank` and returns the unit indices best first (a view reused by the next call). */
+  /** Writes 1-based ranks into `rank`; returns the unit indices best first (a view the next call reuses). */
   rank(score: Float64Array, rank: Int32Array): Uint32Array {
     const n = this.idOrder.length;
-    const { keys, keyWords } = this;
-    for (let i = 0; i < n; i++) {
-      const s = score[i];
-      keys[i] = Number.isNaN(s) ? -Infinity : s === 0 ? 0 : s; // −0 ties with 0
+    const { idOrder, keyFloat, keyA, keyB, unitA, unitB, countLo, countHi } = this;
+    for (let p = 0; p < n; p++) keyFloat[p] = exact(score[idOrder[p]]);
+    countLo.fill(0);
+    countHi.fill(0);
+    // Unsigned keys whose ascending order is descending score: non-negatives get every bit but the
+    // sign inverted, negatives (sign bit set) keep theirs (IEEE 754).
+    for (let p = 0; p < n; p++) {
+      let bits = keyA[p];
+      if (!(bits & 0x80000000)) keyA[p] = bits = ~bits & 0x7fffffff;
+      countLo[bits & 0xffff]++;
+      countHi[bits >>> 16]++;
     }
-    // Map each double to an unsigned key whose ascending order is the descending score order:
-    // non-negatives get every bit but the sign inverted, negatives (sign bit set) keep theirs
-    // (IEEE 754, little-endian words).
-    for (let i = 0; i < n; i++) {
-      const hi = keyWords[2 * i + 1];
-      if (hi & 0x80000000) continue;
-      keyWords[2 * i + 1] = ~hi & 0x7fffffff;
-      keyWords[2 * i] = ~keyWords[2 * i] >>> 0;
-    }
-    let from = this.order;
-    let to = this.scratch;
-    from.set(this.idOrder);
-    for (let pass = 0; pass < 4; pass++) {
-      const word = pass < 2 ? 0 : 1;
-      const shift = (pass & 1) * 16;
-      this.countingPass(from, to, word, shift);
-      const t = from;
-      from = to;
-      to = t;
-    }
-    for (let p = 0; p < n; p++) rank[from[p]] = p + 1;
-    return from;
-  }
-
-  private countingPass(from: Uint32Array, to: Uint32Array, word: number, shift: number): void {
-    const { counts, keyWords } = this;
-    counts.fill(0);
-    const n = from.length;
-    for (let p = 0; p < n; p++) counts[(keyWords[2 * from[p] + word] >>> shift) & 0xffff]++;
-    let sum = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = counts[b];
-      counts[b] = sum;
-      sum += c;
+    prefixSums(countLo);
+    prefixSums(countHi);
+    for (let p = 0; p < n; p++) {
+      const k = keyA[p];
+      const to = countLo[k & 0xffff]++;
+      keyB[to] = k;
+      unitB[to] = idOrder[p];
     }
     for (let p = 0; p < n; p++) {
-      const unit = from[p];
-      to[counts[(keyWords[2 * unit + word] >>> shift) & 0xffff]++] = unit;
+      const k = keyB[p];
+      const to = countHi[k >>> 16]++;
+      keyA[to] = k;
+      unitA[to] = unitB[p];
     }
+    fixRuns(unitA, keyA, score);
+    for (let p = 0; p < n; p++) rank[unitA[p]] = p + 1;
+    return unitA;
+  }
+}
+
+function prefixSums(counts: Uint32Array): void {
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
+  }
+}
+
+/** NaN ranks last; −0 ties with 0. */
+function exact(s: number): number {
+  return Number.isNaN(s) ? -Infinity : s === 0 ? 0 : s;
+}
+
+/**
+ * Within each run of equal float32 keys, order by the exact score, descending, keeping id order
+ * among exact ties (insertion sort for short runs, a stable library sort for long ones).
+ */
+function fixRuns(order: Uint32Array, keys: Uint32Array, score: Float64Array): void {
+  const n = order.length;
+  let start = 0;
+  while (start < n) {
+    const k = keys[start];
+    let end = start + 1;
+    while (end < n && keys[end] === k) end++;
+    if (end - start > 32) {
+      // a long run of near-equal scores: a stable library sort keeps the id order of exact ties
+      const run = Array.from(order.subarray(start, end)).sort((a, b) => exact(score[b]) - exact(score[a]));
+      order.set(run, start);
+    } else if (end - start > 1) {
+      for (let p = start + 1; p < end; p++) {
+        const unit = order[p];
+        const s = exact(score[unit]);
+        let q = p - 1;
+        while (q >= start && exact(score[order[q]]) < s) {
+          order[q + 1] = order[q];
+          q--;
+        }
+        order[q + 1] = unit;
+      }
+    }
+    start = end;
   }
 }
 

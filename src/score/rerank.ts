@@ -4,10 +4,11 @@
  * re-ranking 100 k sites fits in an animation frame (bench/rerank.ts).
  */
 import { UsageError } from '../data/errors.ts';
-import { combineScores, type Combine } from './combine.ts';
+import type { Combine } from './combine.ts';
+import { explainScores, type ColumnBase } from './explained.ts';
 import { decideKept } from './keep.ts';
 import { RankSorter } from './rank.ts';
-import type { CriterionColumn, LevelResult } from './types.ts';
+import type { LevelResult } from './types.ts';
 
 const sorters = new WeakMap<readonly string[], RankSorter>();
 
@@ -25,13 +26,16 @@ export function sorterFor(ids: readonly string[]): RankSorter {
 export function rerank(level: LevelResult, weights: Record<string, number>, combine?: 'sum' | 'geometric'): LevelResult {
   const n = level.ids.length;
   const how: Combine = combine ?? level.combine ?? 'sum';
-  const criteria: CriterionColumn[] = level.criteria.map((c) => {
+  const columns: ColumnBase[] = level.criteria.map((c) => {
     const weight = weights[c.name] ?? c.weight;
     if (!(weight >= 0)) throw new UsageError(`rerank: weight of "${c.name}" must be a number ≥ 0, got ${weight}`);
-    return { ...c, weight, contribution: new Float64Array(n) };
+    // name each field: spreading the column would read (and compute) its contributions
+    const base: ColumnBase = { name: c.name, label: c.label, weight, raw: c.raw, normalised: c.normalised };
+    if (c.normalise) base.normalise = c.normalise;
+    if (c.direction) base.direction = c.direction;
+    return base;
   });
-  const score = new Float64Array(n);
-  combineScores(criteria.map((c) => c.normalised), criteria.map((c) => c.weight), how, score, criteria.map((c) => c.contribution));
+  const { score, criteria } = explainScores(columns, how, n);
   const rank = new Int32Array(n);
   const order = sorterFor(level.ids).rank(score, rank);
   const kept = level.keepRule ? decideKept(order, score, level.keepRule, level.lon, level.lat) : level.kept.slice();

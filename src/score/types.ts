@@ -48,6 +48,8 @@ export interface LevelResult {
   keepRule?: KeepRule;
   /** Per unit, why it may not be kept ('' when eligible). */
   excludedBy?: string[];
+  /** Non-fatal notes from scoring this level on its own (scoreSites). */
+  warnings?: string[];
 }
 
 export interface FunnelResult {

@@ -58,6 +58,14 @@ describe('parseScenario', () => {
     expect(() => parseScenario({ weights: { footfall: 1 } }, 'v0.json')).toThrow(/v0\.json: weights\.footfall: unknown criterion/);
   });
 
+  it('the committed sample scenario loads', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(new URL('../../data/sample/scenario.json', import.meta.url), 'utf8');
+    const s = parseScenario(JSON.parse(text), 'data/sample/scenario.json');
+    expect(s.criteria.map((c) => c.id)).toContain('net_gain');
+    expect(s.funnel.regions.topK).toBe(3);
+  });
+
   it('a parsed scenario round-trips through JSON unchanged', () => {
     const s = parseScenario(minimal);
     expect(Scenario.parse(JSON.parse(JSON.stringify(s)))).toEqual(s);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { combineScores, rescaleWeights } from '../../src/score/combine.ts';
+import { combineScores, contributionOf, rescaleWeights } from '../../src/score/combine.ts';
 import { rankScores } from '../../src/score/rank.ts';
 
 function run(normalised: number[][], weights: number[], how: 'sum' | 'geometric') {
   const cols = normalised.map((c) => Float64Array.from(c));
   const n = cols[0].length;
-  const score = new Float64Array(n);
-  const contributions = cols.map(() => new Float64Array(n));
-  combineScores(cols, weights, how, score, contributions);
+  const w = rescaleWeights(weights);
+  const score = combineScores(cols, w, how, new Float64Array(n));
+  const contributions = cols.map((_, k) => contributionOf(k, cols, w, how, score));
   return { score, contributions };
 }
 

@@ -16,6 +16,17 @@ describe('rankScores', () => {
     expect([...rank]).toEqual([4, 3, 1, 2]);
   });
 
+  it('scores equal in float32 but not in float64 are still ordered exactly (short and long runs)', () => {
+    for (const n of [10, 500]) {
+      // 1 + k·1e−12 all round to the same float32; ids run backwards so id order ≠ score order
+      const ids = Array.from({ length: n }, (_, k) => `id${String(n - k).padStart(4, '0')}`);
+      const score = Float64Array.from({ length: n }, (_, k) => 1 + (k % 7) * 1e-12);
+      const { rank } = rankScores(score, ids);
+      const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[b] - score[a] || (ids[a] < ids[b] ? -1 : 1));
+      expected.forEach((unit, p) => expect(rank[unit]).toBe(p + 1));
+    }
+  });
+
   it('agrees with a comparator sort (score desc, id asc) on random data with many ties', () => {
     let seed = 11;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

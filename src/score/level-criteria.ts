@@ -1,0 +1,57 @@
+/**
+ * Evaluates the scenario's criteria that carry weight at a level, in scenario order, and turns
+ * them into raw columns for buildLevel; a criterion whose layer is missing is left out with a
+ * warning rather than failing the run.
+ */
+import type { Evaluated } from '../criteria/evaluate-site.ts';
+import { directionOf, levelWeight, type CriterionSpec, type Level } from '../scenario/criterion-spec.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import type { RawCriterion } from './build-level.ts';
+
+export interface Progress {
+  signal?: AbortSignal;
+  onProgress?: (stage: string, fraction: number) => void;
+  warnings: string[];
+}
+
+const LABELS: Record<CriterionSpec['kind'], string> = {
+  demand: 'Demand',
+  competition: 'Competition',
+  huff_share: 'Huff capture',
+  cannibalisation: 'Cannibalisation',
+  agglomeration: 'Agglomeration',
+  access: 'Access',
+  coverage_gap: 'Coverage gap',
+  network_norm: 'Residents per outlet',
+  attribute: 'Attribute',
+};
+
+export function criterionLabel(spec: CriterionSpec): string {
+  return spec.label ?? (spec.kind === 'attribute' ? spec.column : LABELS[spec.kind]);
+}
+
+/** `pick` maps the evaluated column (over all units of the layer) onto the units compared. */
+export async function levelCriteria(
+  scenario: Scenario,
+  level: Level,
+  evaluate: (spec: CriterionSpec) => Promise<Evaluated>,
+  pick: (column: Float64Array) => Float64Array,
+  progress: Progress,
+): Promise<RawCriterion[]> {
+  const active = scenario.criteria.filter((c) => levelWeight(c, level) > 0);
+  const out: RawCriterion[] = [];
+  for (let k = 0; k < active.length; k++) {
+    const spec = active[k];
+    if (progress.signal?.aborted) throw progress.signal.reason instanceof Error ? progress.signal.reason : new Error('aborted');
+    progress.onProgress?.(`${level}: ${spec.id}`, k / active.length);
+    const result = await evaluate(spec);
+    if ('missing' in result) {
+      progress.warnings.push(`criterion "${spec.id}" left out at the ${level} level: the bundle has no ${result.missing}`);
+      continue;
+    }
+    out.push({ name: spec.id, label: criterionLabel(spec), weight: levelWeight(spec, level), raw: pick(result.raw), normalise: spec.normalise, direction: directionOf(spec, level) });
+  }
+  progress.onProgress?.(level, 1);
+  if (active.length > 0 && out.length === 0) progress.warnings.push(`no criterion could be computed at the ${level} level; every unit scores 0`);
+  return out;
+}
