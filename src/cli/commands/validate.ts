@@ -1,0 +1,105 @@
+/**
+ * `siteselect validate <bundle-dir> [--json] [--rejects N]`: loads a bundle the way every other
+ * command does and reports, per layer file, read / loaded / rejected and the first rejects.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { BundleError, UsageError } from '../../data/errors.ts';
+import type { LayerReport, LoadedBundle } from '../../data/layer.ts';
+import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
+
+const USAGE = `Usage: siteselect validate <bundle-dir | bundle.json> [--json] [--rejects N]
+
+Loads the bundle and reports for each layer file how many rows were read, loaded and rejected,
+with the first rejects (row, column, reason). Nothing is written.
+
+Options:
+  --json         print one JSON object: { "ok", "name", "layers": [ { "layer", "file", "read",
+                 "loaded", "rejected", "rejects": [...], "notes": [...] } ] }
+  --rejects N    how many rejects to show per file [10]
+
+Exit status: 0 the bundle loads (rejected rows allowed), 2 a file or the manifest is unusable
+(the one-sentence message says which and how to fix it).`;
+
+interface Parsed {
+  target: string;
+  json: boolean;
+  limit: number;
+}
+
+function parse(args: string[]): Parsed {
+  let target: string | undefined;
+  let json = false;
+  let limit = 10;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') json = true;
+    else if (a === '--rejects' || a.startsWith('--rejects=')) {
+      const v = a === '--rejects' ? args[++i] : a.slice('--rejects='.length);
+      limit = Number(v);
+      if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--rejects needs a whole number ≥ 0, got '${v ?? ''}'`);
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; see siteselect validate --help`);
+    else if (target === undefined) target = a;
+    else throw new UsageError(`one bundle at a time (got ${target} and ${a})`);
+  }
+  if (target === undefined) throw new UsageError('name the bundle folder, e.g. siteselect validate data/sample');
+  return { target, json, limit };
+}
+
+/** A folder, or a manifest file inside one. */
+async function locate(target: string, cwd: string): Promise<{ dir: string; manifestPath: string }> {
+  const full = path.resolve(cwd, target);
+  const isFile = await stat(full).then((s) => s.isFile(), () => false);
+  return isFile ? { dir: path.dirname(full), manifestPath: path.basename(full) } : { dir: full, manifestPath: 'bundle.json' };
+}
+
+function layerJson(r: LayerReport, limit: number): Record<string, unknown> {
+  return { layer: r.layer, file: r.file, read: r.read, loaded: r.loaded, rejected: r.rejected, rejects: r.rejects.slice(0, limit), notes: r.notes };
+}
+
+function table(bundle: LoadedBundle, limit: number): string {
+  const rows = bundle.reports.map((r) => [r.layer, r.file, String(r.read), String(r.loaded), String(r.rejected)]);
+  const head = ['layer', 'file', 'read', 'loaded', 'rejected'];
+  const width = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]): string => cells.map((v, c) => (c >= 2 ? v.padStart(width[c]) : v.padEnd(width[c]))).join('  ').trimEnd();
+  const out = [`${bundle.name}${bundle.synthetic ? ' (synthetic)' : ''}`, '', line(head), ...rows.map(line)];
+  for (const r of bundle.reports) {
+    if (r.rejected === 0 || limit === 0) continue;
+    out.push('', `${r.file}: first ${Math.min(limit, r.rejected)} of ${r.rejected} rejects`);
+    for (const j of r.rejects.slice(0, limit)) {
+      out.push(`  row ${j.row}${j.column ? `, ${j.column}` : ''}: ${j.reason}${j.value !== undefined ? ` (${JSON.stringify(j.value)})` : ''}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function progress(io: CliIO): ((p: { file: string; fraction: number }) => void) | undefined {
+  if (!io.stderrIsTTY) return undefined;
+  return ({ file, fraction }) => {
+    const filled = Math.round(fraction * 20);
+    io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${Math.round(fraction * 100)}% ${path.basename(file)}`.padEnd(70) + (fraction >= 1 ? '\n' : ''));
+  };
+}
+
+export const command: Command = {
+  summary: 'check a bundle: per layer read / loaded / rejected and the first rejects',
+  usage: USAGE,
+  async run(args, io) {
+    const opts = parse(args);
+    const { dir, manifestPath } = await locate(opts.target, io.cwd);
+    let bundle: LoadedBundle;
+    try {
+      bundle = await loadBundleDir(dir, { manifestPath, onProgress: progress(io) });
+    } catch (err) {
+      if (!(err instanceof BundleError)) throw err;
+      if (opts.json) io.stdout(JSON.stringify({ ok: false, error: err.message, file: err.file, layers: [] }, null, 2) + '\n');
+      else io.stderr(`siteselect validate: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (opts.json) {
+      io.stdout(JSON.stringify({ ok: true, name: bundle.name, synthetic: bundle.synthetic, layers: bundle.reports.map((r) => layerJson(r, opts.limit)) }, null, 2) + '\n');
+    } else io.stdout(table(bundle, opts.limit));
+    return EXIT_OK;
+  },
+};
