@@ -122,6 +122,8 @@ export const en = {
   'scenario.loadedFrom': 'Scenario loaded',
   'scenario.details': 'Settings',
   'scenario.keepSites': 'Sites kept (top K)',
+  'kind.context_district': 'Context score (district)',
+  'kind.context_region': 'Context score (region)',
 } as const;
 
 export type MessageKey = keyof typeof en;

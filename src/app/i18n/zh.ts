@@ -124,4 +124,6 @@ export const zh: Record<MessageKey, string> = {
   'scenario.loadedFrom': '方案已载入',
   'scenario.details': '设置',
   'scenario.keepSites': '保留地点数（前 K）',
+  'kind.context_district': '上级得分（地区）',
+  'kind.context_region': '上级得分（地域）',
 };

@@ -30,7 +30,7 @@ export function renderBreakdown(host: HTMLElement, level: LevelResult | null, un
   const chart = Plot.plot({
     width: Math.max(260, (host.clientWidth || 300) - 16),
     height: 28 + rows.length * 22,
-    marginLeft: 150,
+    marginLeft: 190,
     x: { label: t('breakdown.contribution'), domain: [0, Math.max(1, ...rows.map((r) => r.contribution))] },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [Plot.barX(rows, { y: 'label', x: 'contribution', fill: '#2c7fb8' }), Plot.ruleX([0])],

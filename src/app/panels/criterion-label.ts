@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.ts';
 
 export function criterionLabel(scenario: Scenario | null, name: string): string {
   const spec = scenario?.criteria.find((c) => c.id === name);
-  const kind = spec?.kind ?? (name.startsWith('context') ? 'context' : name);
+  const kind = spec?.kind ?? name;
   const key = `kind.${kind}`;
   if (!(key in en)) return name;
   const label = t(key as MessageKey);

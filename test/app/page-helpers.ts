@@ -1,0 +1,57 @@
+/** Reading the workbench page the way a planner sees it: table rows, breadcrumb, map marks. */
+import type { Download, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+
+/** Names in the ranked table, top to bottom (the rows in view). */
+export async function tableNames(page: Page): Promise<string[]> {
+  return page.$$eval('.rt-row .rt-name', (cells) => cells.map((c) => c.textContent ?? ''));
+}
+
+export async function tableScores(page: Page): Promise<string[]> {
+  return page.$$eval('.rt-row .rt-score', (cells) => cells.map((c) => c.textContent ?? ''));
+}
+
+export async function tableCount(page: Page): Promise<number> {
+  const caption = (await page.textContent('.rt-caption')) ?? '';
+  return Number(caption.replace(/[^\d]/g, ''));
+}
+
+export async function crumbs(page: Page): Promise<string[]> {
+  return page.$$eval('#breadcrumb .crumb', (nodes) => nodes.map((n) => n.textContent ?? ''));
+}
+
+/** Waits until the status line says the funnel finished (after `action`). */
+export async function afterRun(page: Page, action: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => {
+    document.body.dataset.runs = '';
+    const status = document.getElementById('status');
+    if (!status) return;
+    new MutationObserver(() => {
+      if (/ms$/.test(status.textContent ?? '')) document.body.dataset.runs = 'done';
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await action();
+  await page.waitForSelector('body[data-runs="done"]', { timeout: 60_000 });
+}
+
+export async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const downloaded: Promise<Download> = page.waitForEvent('download');
+  await click();
+  const download = await downloaded;
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** Sets a range input and fires what a drag fires: input events, then change on release. */
+export async function moveSlider(page: Page, selector: string, value: number, release = true): Promise<void> {
+  await page.$eval(
+    selector,
+    (node, [v, r]) => {
+      const input = node as HTMLInputElement;
+      input.value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      if (r) input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [value, release] as const,
+  );
+}
