@@ -32,37 +32,37 @@ export class ArealEvaluator {
     const demandArea = this.inputs.pointArea('demand', this.level);
     switch (spec.kind) {
       case 'demand': {
-        if (!bundle.demand) return { missing: 'demand' };
+        if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         const { total, density } = arealDemand(demandArea, this.inputs.demand(spec.column, who).weight, this.km2);
         return { raw: spec.areal === 'total' ? total : density };
       }
       case 'competition': {
-        if (!bundle.competitors) return { missing: 'competitors' };
+        if (!bundle.competitors) return { missing: 'the bundle has no competitors layer' };
         const { points, index } = this.inputs.competitors(spec, spec.weightByAttractiveness);
         const competitorArea = Int32Array.from(index, (i) => this.inputs.pointArea('competitors', this.level)[i]);
         return { raw: arealCompetition(competitorArea, points.weight, this.population()) };
       }
       case 'huff_share': {
-        if (!bundle.demand) return { missing: 'demand' };
+        if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         const pressure = await this.inputs.pressures(spec, spec.column, who);
         return { raw: arealHuffShare(demandArea, this.inputs.demand(spec.column, who).weight, pressure.own, pressure.total, n) };
       }
       case 'cannibalisation': {
-        if (!bundle.demand) return { missing: 'demand' };
+        if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         const counts = await this.inputs.tradeAreaCounts(spec.column, who);
         return { raw: arealOverlap(demandArea, this.inputs.demand(spec.column, who).weight, counts, n) };
       }
       case 'agglomeration': {
-        if (!bundle.pois) return { missing: 'pois' };
+        if (!bundle.pois) return { missing: 'the bundle has no pois layer' };
         const { points, index } = weightedPois(bundle.pois, spec);
         const poiArea = Int32Array.from(index, (i) => this.inputs.pointArea('pois', this.level)[i]);
         return { raw: arealAgglomeration(poiArea, points.weight, this.km2) };
       }
       case 'access':
-        if (!bundle.transit) return { missing: 'transit' };
+        if (!bundle.transit) return { missing: 'the bundle has no transit layer' };
         return { raw: arealAccess(this.inputs.pointArea('transit', this.level), stopWeights(bundle.transit, spec), this.km2) };
       case 'coverage_gap': {
-        if (!bundle.demand) return { missing: 'demand' };
+        if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         const uncovered = await this.inputs.uncovered(spec.distance, spec.column, who);
         return { raw: arealCoverageGap(demandArea, this.inputs.demand(spec.column, who).weight, uncovered, n) };
       }
@@ -77,7 +77,7 @@ export class ArealEvaluator {
         return { raw: residentsPerOutlet(this.population(spec.column), outletArea, counted, spec.afterOpening ? 1 : 0) };
       }
       case 'attribute':
-        if (spec.areaColumn === undefined) return { missing: `an areaColumn (attribute "${spec.column}" is a site-only criterion)` };
+        if (spec.areaColumn === undefined) return { missing: `attribute "${spec.column}" is a site-only criterion (no areaColumn)`, quiet: true };
         return { raw: attributeColumn(this.polygons, spec.areaColumn, who) };
     }
   }

@@ -16,7 +16,8 @@ import type { BundleInputs } from './inputs.ts';
 import { residentsPerOutlet, siteNetworkNorm } from './network-norm.ts';
 import { allIndices, selectPoints } from './points.ts';
 
-export type Evaluated = { raw: Float64Array } | { missing: string };
+/** A raw column, or why there is none (`quiet`: by design, not worth a warning). */
+export type Evaluated = { raw: Float64Array } | { missing: string; quiet?: boolean };
 
 /** Sites to score, and the district each lies in (-1 none). */
 export interface SiteSet {
@@ -35,39 +36,39 @@ export class SiteEvaluator {
     const who = `criterion "${spec.id}"`;
     switch (spec.kind) {
       case 'demand':
-        if (!bundle.demand) return { missing: 'demand' };
+        if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         return { raw: await siteDemand(kernel, sites, this.inputs.demand(spec.column, who), spec, signal) };
       case 'competition': {
-        if (!bundle.competitors) return { missing: 'competitors' };
+        if (!bundle.competitors) return { missing: 'the bundle has no competitors layer' };
         const { points } = this.inputs.competitors(spec, spec.weightByAttractiveness);
         const { count, nearest } = await siteCompetition(kernel, sites, points, spec, signal);
         return { raw: spec.measure === 'nearest' ? nearest : count };
       }
       case 'huff_share': {
-        if (!bundle.demand) return { missing: 'demand' };
+        if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         const huff = await this.huff(spec, spec.column, who);
         return { raw: spec.measure === 'net_gain' ? huff.netGain : huff.capture };
       }
       case 'cannibalisation':
-        if (!bundle.demand) return { missing: 'demand' };
+        if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         return { raw: (await this.huff(spec, spec.column, who)).cannibalisation };
       case 'agglomeration': {
-        if (!bundle.pois) return { missing: 'pois' };
+        if (!bundle.pois) return { missing: 'the bundle has no pois layer' };
         const { points } = weightedPois(bundle.pois, spec);
         return { raw: await siteAgglomeration(kernel, sites, points, spec, signal) };
       }
       case 'access': {
-        if (!bundle.transit) return { missing: 'transit' };
+        if (!bundle.transit) return { missing: 'the bundle has no transit layer' };
         const stops = { lon: bundle.transit.lon, lat: bundle.transit.lat, weight: stopWeights(bundle.transit, spec) };
         const access = await siteAccess(kernel, sites, stops, metroStations(bundle.transit), spec, signal);
         return { raw: spec.measure === 'nearest_metro' ? access.nearestMetro : access.stops };
       }
       case 'coverage_gap':
-        if (!bundle.demand) return { missing: 'demand' };
+        if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         return { raw: await siteCoverageGap(kernel, sites, this.inputs.demand(spec.column, who), this.inputs.ownGroups(spec.distance), spec, signal) };
       case 'network_norm': {
         const { districts, demand } = bundle;
-        if (!districts) return { missing: 'districts' };
+        if (!districts) return { missing: 'the bundle has no districts layer' };
         const demandWeight = demand ? this.inputs.demand(spec.column, who).weight : new Float64Array(0);
         const population = areaPopulation(districts, this.inputs.pointArea('demand', 'district'), demandWeight);
         const counted = this.countedOutlets(spec.types);

@@ -46,7 +46,7 @@ export async function levelCriteria(
     progress.onProgress?.(`${level}: ${spec.id}`, k / active.length);
     const result = await evaluate(spec);
     if ('missing' in result) {
-      progress.warnings.push(`criterion "${spec.id}" left out at the ${level} level: the bundle has no ${result.missing}`);
+      if (!result.quiet) progress.warnings.push(`criterion "${spec.id}" left out at the ${level} level: ${result.missing}`);
       continue;
     }
     out.push({ name: spec.id, label: criterionLabel(spec), weight: levelWeight(spec, level), raw: pick(result.raw), normalise: spec.normalise, direction: directionOf(spec, level) });

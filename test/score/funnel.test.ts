@@ -126,7 +126,7 @@ describe('runFunnel on a hand-made strip city', () => {
     const s = scenario({ criteria: [{ id: 'demand', kind: 'demand' }, { id: 'bus', kind: 'access' }] });
     const f = await runFunnel(bundle(), s);
     expect(f.sites.criteria.map((c) => c.name)).toEqual(['demand']);
-    expect(f.warnings).toContain('criterion "bus" left out at the site level: the bundle has no transit');
+    expect(f.warnings).toContain('criterion "bus" left out at the site level: the bundle has no transit layer');
   });
 });
 
