@@ -11,3 +11,4 @@ export { loadDefaultSolver } from './highs-solve.ts';
 export { problemFromBundle, type BundleProblemOptions } from './from-bundle.ts';
 export { pairsWithinRadius, type SparsePairs } from './pairs-within-radius.ts';
 export { demandLattice } from './lattice.ts';
+export { OptimizeSummary, summarise } from './summary.ts';

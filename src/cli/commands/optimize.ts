@@ -1,0 +1,169 @@
+/**
+ * `siteselect optimize`: choose p sites (MCLP, LSCP, p-median, p-center, Huff share) from a
+ * bundle or from a long-format cost table, exactly with HiGHS where the instance allows, else by
+ * lazy greedy with a bound. A thin shell over problemFromBundle / problemFromCostTable + optimize.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BundleError, UsageError } from '../../data/errors.ts';
+import type { Reject } from '../../data/layer.ts';
+import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { costTableFromCsv } from '../../optimize/cost-table-csv.ts';
+import { problemFromBundle } from '../../optimize/from-bundle.ts';
+import { problemFromCostTable } from '../../optimize/from-cost-table.ts';
+import { optimize } from '../../optimize/optimize.ts';
+import { MODEL_NAMES, type ModelName, type OptimizeProblem, type OptimizeResult } from '../../optimize/problem.ts';
+import { summarise } from '../../optimize/summary.ts';
+import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
+import { EXIT_OK, type CliIO, type Command } from '../command.ts';
+
+const USAGE = `Usage: siteselect optimize --model mclp|lscp|pmedian|pcenter|huff [--p N] [--radius METRES]
+         (--bundle DIR [--scenario FILE] | --costs FILE --origin-col C --destination-col C --cost-col C --weight-col C)
+         [--fixed ID,ID,…] [--time-limit S] [--method auto|exact|heuristic] [--json]
+
+Chooses sites to open. Models:
+  mclp     maximise demand within --radius of an open site (p new sites)
+  lscp     fewest sites putting all demand within --radius
+  pmedian  minimise demand-weighted distance to the nearest open site (p new sites)
+  pcenter  minimise the largest distance to the nearest open site (p new sites)
+  huff     maximise the own network's Huff market share (p new sites; --radius = Huff cut-off)
+
+Inputs (one of):
+  --bundle DIR         demand × candidates (or a lattice), great-circle metres; the own network is
+                       added as fixed open sites 'own:ID'. --scenario FILE supplies Huff settings,
+                       the candidate type's radius and the lattice spacing.
+  --costs FILE         long-format CSV, one row per origin–destination pair (as PySAL users have it):
+                       --origin-col (demand id), --destination-col (facility id), --cost-col (metres),
+                       --weight-col (demand weight, repeated on each of its rows). Missing pairs are
+                       unreachable.
+
+Options:
+  --p N                new sites to open besides the fixed ones
+  --radius METRES      service radius (mclp, lscp), Huff cut-off; with other models it only sets coverage_pct
+  --fixed ID,ID,…      facilities kept open (counted in the objective)
+  --time-limit S       HiGHS wall-clock limit in seconds; on expiry the best solution is reported with its gap
+  --method M           auto (default: exact when the instance fits), exact, heuristic
+  --json               print one JSON object (schemas/optimize-summary.schema.json): model, method,
+                       exact, objective, bound, gap, selected, fixed, coverage_pct, mean_distance, …
+
+Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 250 000 demand–facility pairs,
+MCLP/LSCP up to 2 000 000 pairs within the radius, Huff share up to 20 000 subsets (enumeration).
+
+Exit status: 0 solved, 1 solver failure, 2 bad usage or unusable input.`;
+
+const OPTIONS = {
+  model: { type: 'string' },
+  p: { type: 'string' },
+  radius: { type: 'string' },
+  bundle: { type: 'string' },
+  scenario: { type: 'string' },
+  costs: { type: 'string' },
+  'origin-col': { type: 'string' },
+  'destination-col': { type: 'string' },
+  'cost-col': { type: 'string' },
+  'weight-col': { type: 'string' },
+  fixed: { type: 'string' },
+  'time-limit': { type: 'string' },
+  method: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function numberFlag(name: string, v: string | undefined, whole = false): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (v.trim() === '' || !Number.isFinite(x) || (whole && !Number.isInteger(x))) throw new UsageError(`--${name} needs ${whole ? 'a whole number' : 'a number'}, got '${v}'`);
+  return x;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new BundleError(file, `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); check the path`, { cause: err });
+  }
+}
+
+async function loadScenario(file: string | undefined): Promise<Scenario | undefined> {
+  if (file === undefined) return undefined;
+  const text = await readText(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new BundleError(file, `${file} is not valid JSON (${(err as Error).message}); fix the syntax`, { cause: err });
+  }
+  return parseScenario(json, file);
+}
+
+function huffFromScenario(scenario: Scenario | undefined, m: number, n: number) {
+  const h = scenario?.huff ?? { beta: 2, floor: 50 };
+  return { attractiveness: new Float64Array(m).fill(1), competitorPressure: new Float64Array(n), beta: h.beta, floor: h.floor };
+}
+
+function describeRejects(file: string, rejects: Reject[]): string {
+  const first = rejects.slice(0, 5).map((r) => `  ${file} row ${r.row} (${r.column}): ${r.reason}${r.value !== undefined ? ` '${r.value}'` : ''}`);
+  return `${rejects.length} row(s) of ${file} skipped:\n${first.join('\n')}${rejects.length > 5 ? '\n  …' : ''}\n`;
+}
+
+async function buildProblem(v: Record<string, string | boolean | undefined>, io: CliIO, model: ModelName): Promise<{ problem: OptimizeProblem; rejected: number }> {
+  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const p = numberFlag('p', str('p'), true);
+  const radius = numberFlag('radius', str('radius'));
+  const fixed = str('fixed')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const scenario = await loadScenario(str('scenario') && path.resolve(io.cwd, str('scenario')!));
+  const bundleDir = str('bundle');
+  const costsFile = str('costs');
+  if ((bundleDir === undefined) === (costsFile === undefined)) throw new UsageError('give exactly one input: --bundle DIR or --costs FILE (see siteselect optimize --help)');
+  if (bundleDir !== undefined) {
+    const bundle = await loadBundleDir(path.resolve(io.cwd, bundleDir));
+    return { problem: problemFromBundle(bundle, { model, p, radius, scenario, fixed }), rejected: 0 };
+  }
+  const cols = { origin: str('origin-col'), destination: str('destination-col'), cost: str('cost-col'), weight: str('weight-col') };
+  const missing = Object.entries(cols).filter(([, c]) => c === undefined).map(([k]) => `--${k}-col`);
+  if (missing.length > 0) throw new UsageError(`--costs needs ${missing.join(', ')} naming its columns (e.g. --origin-col DestinationName --destination-col name --cost-col distance --weight-col demand)`);
+  const file = path.resolve(io.cwd, costsFile!);
+  const table = costTableFromCsv(costsFile!, await readText(file));
+  const columns = { origin: cols.origin!, destination: cols.destination!, cost: cols.cost!, weight: cols.weight! };
+  const first = problemFromCostTable({ model, table, columns, p, radius, fixed });
+  if (first.rejects.length > 0) io.stderr(describeRejects(costsFile!, first.rejects));
+  if (model === 'huff') first.problem.huff = huffFromScenario(scenario, first.problem.costs.m, first.problem.costs.n);
+  return { problem: first.problem, rejected: first.rejects.length };
+}
+
+function toText(r: OptimizeResult): string {
+  const lines = [
+    `${r.model}: ${r.exact ? 'exact' : 'heuristic'} (${r.method}, ${r.status})`,
+    `objective ${r.objective}   bound ${r.bound}   gap ${(100 * r.gap).toFixed(4)} %`,
+    `selected (${r.selectedIds.length}): ${r.selectedIds.join(', ')}`,
+    ...(r.coveragePct !== null ? [`coverage ${r.coveragePct.toFixed(2)} % of demand within the radius`] : []),
+    `mean distance ${r.meanDistance.toFixed(1)}   max distance ${r.maxDistance.toFixed(1)}   (${r.seconds.toFixed(2)} s)`,
+    ...r.notes.map((n) => `note: ${n}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export const command: Command = {
+  summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / lazy greedy)',
+  usage: USAGE,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}; see siteselect optimize --help`);
+    }
+    const v = parsed.values;
+    const model = v.model;
+    if (model === undefined || !(MODEL_NAMES as readonly string[]).includes(model)) throw new UsageError(`--model must be one of ${MODEL_NAMES.join(', ')} (got '${model ?? ''}')`);
+    const method = v.method ?? 'auto';
+    if (method !== 'auto' && method !== 'exact' && method !== 'heuristic') throw new UsageError(`--method must be auto, exact or heuristic (got '${method}')`);
+    const timeLimit = numberFlag('time-limit', v['time-limit']);
+    const { problem, rejected } = await buildProblem(v, io, model as ModelName);
+    const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
+    const result = await optimize(problem, { timeLimit, method, onProgress });
+    if (onProgress) io.stderr('\n');
+    io.stdout(v.json ? JSON.stringify(summarise(result, problem, rejected)) + '\n' : toText(result));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * The machine-readable result of `siteselect optimize --json`, declared once: the zod schema gives
+ * the type, the runtime check and the committed schemas/optimize-summary.schema.json.
+ */
+import { z } from 'zod';
+import { MODEL_NAMES, type OptimizeProblem, type OptimizeResult } from './problem.ts';
+
+export const OptimizeSummary = z
+  .object({
+    model: z.enum(MODEL_NAMES),
+    method: z.enum(['milp', 'enumeration', 'lazy-greedy']),
+    /** True when the objective is proved optimal. */
+    exact: z.boolean(),
+    objective: z.number(),
+    /** Proven bound on the optimum (upper when maximising, lower when minimising); null if none. */
+    bound: z.number().nullable(),
+    /** |bound − objective| / |objective|; 0 when exact. */
+    gap: z.number().min(0),
+    /** Open facility ids, fixed ones included. */
+    selected: z.array(z.string()),
+    fixed: z.array(z.string()),
+    p: z.number().int().min(0).nullable(),
+    radius: z.number().positive().nullable(),
+    /** Demand-weighted percentage within the radius of an open site; null without a radius. */
+    coverage_pct: z.number().min(0).max(100).nullable(),
+    mean_distance: z.number().nullable(),
+    max_distance: z.number().nullable(),
+    demand_points: z.number().int().min(0),
+    facilities: z.number().int().min(0),
+    rejected_rows: z.number().int().min(0),
+    status: z.string(),
+    notes: z.array(z.string()),
+    seconds: z.number().min(0),
+  })
+  .strict();
+export type OptimizeSummary = z.infer<typeof OptimizeSummary>;
+
+export function summarise(r: OptimizeResult, problem: OptimizeProblem, rejectedRows = 0): OptimizeSummary {
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  return {
+    model: r.model,
+    method: r.method,
+    exact: r.exact,
+    objective: r.objective,
+    bound: finite(r.bound),
+    gap: r.gap,
+    selected: r.selectedIds,
+    fixed: (problem.fixed ?? []).map((j) => problem.costs.facilityIds[j]),
+    p: problem.p ?? null,
+    radius: problem.radius ?? null,
+    coverage_pct: r.coveragePct,
+    mean_distance: finite(r.meanDistance),
+    max_distance: finite(r.maxDistance),
+    demand_points: problem.costs.n,
+    facilities: problem.costs.m,
+    rejected_rows: rejectedRows,
+    status: r.status,
+    notes: r.notes,
+    seconds: r.seconds,
+  };
+}

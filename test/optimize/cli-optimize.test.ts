@@ -1,0 +1,113 @@
+/**
+ * `siteselect optimize` on the SF instance through the dispatcher (in-process, captured output):
+ * the --json object parses, matches the committed JSON Schema and the reference optimum; bad input
+ * exits 2 with a message naming the file or flag.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { OptimizeSummary } from '../../src/optimize/summary.ts';
+import { bruteForce, objectives, readSfDense, SF_COSTS } from './sf-reference.ts';
+
+const REPO = path.resolve(import.meta.dirname, '..', '..');
+const COLS = ['--origin-col', 'DestinationName', '--destination-col', 'name', '--cost-col', 'distance', '--weight-col', 'demand'];
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['optimize', ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTTY: false, cwd: REPO });
+  return { code, out, err };
+}
+
+type JsonSchema = { type?: string | string[]; enum?: unknown[]; anyOf?: JsonSchema[]; properties?: Record<string, JsonSchema>; required?: string[]; additionalProperties?: boolean; items?: JsonSchema; minimum?: number; maximum?: number };
+
+/** The subset of JSON Schema the committed file uses: type, enum, anyOf, properties/required, items, min/max. */
+function violations(value: unknown, schema: JsonSchema, at = '$'): string[] {
+  if (schema.anyOf) return schema.anyOf.some((s) => violations(value, s, at).length === 0) ? [] : [`${at}: matches no alternative`];
+  const out: string[] = [];
+  const t = schema.type;
+  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  const types = t === undefined ? undefined : Array.isArray(t) ? t : [t];
+  if (types && !types.some((x) => x === actual || (x === 'number' && actual === 'integer'))) return [`${at}: ${actual}, expected ${types.join(' or ')}`];
+  if (schema.enum && !schema.enum.includes(value)) out.push(`${at}: ${String(value)} not in enum`);
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) out.push(`${at}: below ${schema.minimum}`);
+  if (typeof value === 'number' && schema.maximum !== undefined && value > schema.maximum) out.push(`${at}: above ${schema.maximum}`);
+  if (Array.isArray(value) && schema.items) value.forEach((v, i) => out.push(...violations(v, schema.items!, `${at}[${i}]`)));
+  if (types?.includes('object') && value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    for (const r of schema.required ?? []) if (!(r in obj)) out.push(`${at}.${r}: missing`);
+    for (const [k, v] of Object.entries(obj)) {
+      const sub = schema.properties?.[k];
+      if (sub) out.push(...violations(v, sub, `${at}.${k}`));
+      else if (schema.additionalProperties === false) out.push(`${at}.${k}: not allowed`);
+    }
+  }
+  return out;
+}
+
+const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'optimize-summary.schema.json'), 'utf8')) as JsonSchema;
+
+describe('siteselect optimize --json on SF', () => {
+  it('MCLP p = 4, S = 5 000 m: a schema-valid object with the true optimum', async () => {
+    const { code, out, err } = await run(['--model', 'mclp', '--p', '4', '--radius', '5000', '--costs', SF_COSTS, ...COLS, '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json: unknown = JSON.parse(out);
+    expect(violations(json, schema)).toEqual([]);
+    const s = OptimizeSummary.parse(json);
+    const ref = readSfDense();
+    const brute = bruteForce(16, 4, (set) => objectives.mclp(ref, set, 5000), true);
+    expect(s.objective).toBeCloseTo(brute.best, 6);
+    expect(s.exact).toBe(true);
+    expect(s.gap).toBe(0);
+    expect(s.selected).toHaveLength(4);
+    expect(s.coverage_pct).toBeCloseTo((100 * brute.best) / ref.w.reduce((a, b) => a + b, 0), 9);
+    expect(typeof s.mean_distance).toBe('number');
+    expect([s.demand_points, s.facilities, s.rejected_rows]).toEqual([205, 16, 0]);
+  });
+
+  it('the schema check itself rejects a wrong object', () => {
+    expect(violations({ model: 'nope', exact: 'yes' }, schema).length).toBeGreaterThan(2);
+  });
+
+  it('p-median with --fixed keeps the fixed store and lists it', async () => {
+    const { code, out } = await run(['--model', 'pmedian', '--p', '3', '--fixed', 'Store_16', '--costs', SF_COSTS, ...COLS, '--json']);
+    expect(code).toBe(0);
+    const s = OptimizeSummary.parse(JSON.parse(out));
+    expect(s.selected).toContain('Store_16');
+    expect(s.fixed).toEqual(['Store_16']);
+    expect(s.selected).toHaveLength(4);
+    expect(s.coverage_pct).toBeNull();
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const { code, out } = await run(['--model', 'lscp', '--radius', '5000', '--costs', SF_COSTS, ...COLS]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^lscp: exact/);
+    expect(out).toMatch(/coverage 100\.00 %/);
+  });
+});
+
+describe('siteselect optimize: bad input exits 2 with a message that says what to fix', () => {
+  it.each([
+    ['unknown model', ['--model', 'nearest', '--p', '4', '--costs', SF_COSTS, ...COLS], /--model must be one of mclp, lscp, pmedian, pcenter, huff/],
+    ['no radius for mclp', ['--model', 'mclp', '--p', '4', '--costs', SF_COSTS, ...COLS], /needs a service radius: give --radius METRES/],
+    ['non-numeric p', ['--model', 'mclp', '--p', 'four', '--radius', '5000', '--costs', SF_COSTS, ...COLS], /--p needs a whole number, got 'four'/],
+    ['missing file', ['--model', 'mclp', '--p', '4', '--radius', '5000', '--costs', 'no/such.csv', ...COLS], /cannot read .*no\/such\.csv/],
+    ['missing weight column', ['--model', 'mclp', '--p', '4', '--radius', '5000', '--costs', SF_COSTS, ...COLS.slice(0, 6), '--weight-col', 'pop'], /has no column 'pop' for the weight.*--weight-col/],
+    ['unknown fixed id', ['--model', 'pmedian', '--p', '2', '--fixed', 'Store_99', '--costs', SF_COSTS, ...COLS], /fixed site 'Store_99'/],
+    ['no input', ['--model', 'pmedian', '--p', '2'], /give exactly one input: --bundle DIR or --costs FILE/],
+    ['unknown flag', ['--model', 'pmedian', '--p', '2', '--frobnicate'], /Unknown option '--frobnicate'/],
+  ])('%s', async (_label, args, message) => {
+    const { code, err } = await run(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const { code, out } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/--origin-col/);
+  });
+});
