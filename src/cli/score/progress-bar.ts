@@ -1,0 +1,15 @@
+/** A one-line progress bar on standard error, drawn only when it is a terminal. */
+import type { CliIO } from '../command.ts';
+
+export function progressBar(io: CliIO, width = 24): (label: string, fraction: number) => void {
+  if (!io.stderrIsTTY) return () => {};
+  let last = '';
+  return (label, fraction) => {
+    const f = Math.min(1, Math.max(0, fraction));
+    const filled = Math.round(f * width);
+    const line = `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(f * 100)).padStart(3)}% ${label}`.slice(0, 79).padEnd(79);
+    if (line === last) return;
+    last = line;
+    io.stderr(line + (f >= 1 ? '\n' : ''));
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Everything `siteselect score` reads: the bundle (a folder or its bundle.json), the scenario
+ * (--scenario or the bundle's scenario.json) and the sites (--candidates, geocoded against the
+ * bundle's gazetteer, or the bundle's own candidates layer). Node only.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { BundleError } from '../../data/errors.ts';
+import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
+import { loadLayerFile } from '../../io/load-layer-file.ts';
+import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
+import type { ScoreArgs } from './score-args.ts';
+
+export interface ScoreInputs {
+  dir: string;
+  bundle: LoadedBundle;
+  scenario: Scenario;
+  scenarioFile: string;
+  sites: PointLayer;
+  sitesReport: LayerReport;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  return stat(p).then((s) => s.isFile(), () => false);
+}
+
+export async function readScenarioFile(file: string): Promise<Scenario> {
+  if (!(await isFile(file))) {
+    throw new BundleError(file, `${file} was not found; pass --scenario FILE or put a scenario.json beside bundle.json.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new BundleError(file, `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); fix the syntax and run again.`, { cause: err });
+  }
+  return parseScenario(json, file);
+}
+
+export async function readScoreInputs(args: ScoreArgs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<ScoreInputs> {
+  const target = path.resolve(cwd, args.bundle);
+  const manifestGiven = await isFile(target);
+  const dir = manifestGiven ? path.dirname(target) : target;
+  const manifestPath = manifestGiven ? path.basename(target) : 'bundle.json';
+  const scenarioFile = args.scenario ? path.resolve(cwd, args.scenario) : path.join(dir, 'scenario.json');
+  const scenario = await readScenarioFile(scenarioFile);
+  const bundle = await loadBundleDir(dir, { manifestPath, onProgress, minConfidence: args.minConfidence });
+  if (args.candidates === undefined) {
+    const report = bundle.reports.find((r) => r.layer === 'candidates');
+    if (!bundle.candidates || !report) {
+      throw new BundleError(path.join(dir, manifestPath), `${manifestPath} names no candidates layer; pass the sites to score with --candidates FILE.`);
+    }
+    return { dir, bundle, scenario, scenarioFile, sites: bundle.candidates, sitesReport: report };
+  }
+  const file = path.resolve(cwd, args.candidates);
+  if (!(await isFile(file))) throw new BundleError(args.candidates, `${args.candidates} was not found; check the --candidates path.`);
+  const name = path.basename(file);
+  const columns = args.addressColumn ? { address: args.addressColumn } : undefined;
+  const loaded = await loadLayerFile(name, new Uint8Array(await readFile(file)), { layer: 'candidates', file: name, ...(columns ? { columns } : {}) }, {
+    gazetteer: bundle.gazetteer, minConfidence: args.minConfidence,
+  });
+  if (loaded.layer.kind !== 'point') throw new BundleError(name, `${name} holds polygons; candidate sites must be points or addresses.`);
+  return { dir, bundle, scenario, scenarioFile, sites: loaded.layer, sitesReport: loaded.report };
+}
