@@ -33,7 +33,7 @@ export { rankScores, RankSorter } from './score/rank.ts';
 export { latticeInside } from './score/lattice.ts';
 export { siteDemand, arealDemand, type RadiusParams } from './criteria/demand.ts';
 export { siteCompetition, arealCompetition } from './criteria/competition.ts';
-export { siteHuff, huffPressures, arealHuffShare, withAlpha, type HuffModel, type SiteHuffResult } from './criteria/huff.ts';
+export { siteHuff, siteHuffWithPressure, huffPressures, arealHuffShare, withAlpha, type HuffModel, type SiteHuffResult } from './criteria/huff.ts';
 export { huffProbabilities, huffCaptures } from './criteria/huff-matrix.ts';
 export { tradeAreaCounts, arealOverlap, type OutletGroup } from './criteria/cannibalisation.ts';
 export { siteAgglomeration, arealAgglomeration, weightedPois } from './criteria/agglomeration.ts';

@@ -11,7 +11,7 @@ import { attributeColumn } from './attribute.ts';
 import { siteCompetition } from './competition.ts';
 import { siteCoverageGap } from './coverage-gap.ts';
 import { siteDemand } from './demand.ts';
-import { siteHuff, type SiteHuffResult } from './huff.ts';
+import { siteHuffWithPressure, type SiteHuffResult } from './huff.ts';
 import type { BundleInputs } from './inputs.ts';
 import { residentsPerOutlet, siteNetworkNorm } from './network-norm.ts';
 import { allIndices, selectPoints } from './points.ts';
@@ -97,7 +97,8 @@ export class SiteEvaluator {
       const { kernel, signal } = this.inputs;
       const { sites } = this.set;
       const candidates = { lon: sites.lon, lat: sites.lat, weight: this.inputs.candidateAttractiveness(sites) };
-      result = siteHuff(kernel, candidates, this.inputs.demand(column, who), this.inputs.own(), this.inputs.competitors(filter, true).points, this.inputs.huff, signal);
+      const demand = this.inputs.demand(column, who);
+      result = this.inputs.pressures(filter, column, who).then((pressure) => siteHuffWithPressure(kernel, candidates, demand, pressure, this.inputs.huff, signal));
       this.huffMemo.set(key, result);
     }
     return result;

@@ -41,6 +41,18 @@ export async function siteHuff(
   signal?: AbortSignal,
 ): Promise<SiteHuffResult> {
   const pressure = await huffPressures(kernel, demand, own, competitors, model, signal);
+  return siteHuffWithPressure(kernel, sites, demand, pressure, model, signal);
+}
+
+/** siteHuff with the demand points' pressures already computed (shared across levels and site sets). */
+export async function siteHuffWithPressure(
+  kernel: SiteKernel,
+  sites: WeightedPoints,
+  demand: WeightedPoints,
+  pressure: { own: Float64Array; total: Float64Array },
+  model: HuffModel,
+  signal?: AbortSignal,
+): Promise<SiteHuffResult> {
   const { capture, cannibalisation } = await kernel.huffCandidates(withAlpha(sites, model.alpha), demand, pressure.total, pressure.own, model, signal);
   const netGain = capture.map((c, i) => c - cannibalisation[i]);
   return { capture, cannibalisation, netGain };
