@@ -14,6 +14,8 @@ export interface NotebookHost {
   readonly args: readonly string[];
   /** A bundle folder by path (relative to where the notebook was started). */
   loadBundle(path: string, options?: { manifest?: string }): Promise<LoadedBundle>;
+  /** Bytes of a file by path (relative to where the notebook was started). */
+  readFile(path: string): Promise<Uint8Array>;
 }
 
 export interface RunState {

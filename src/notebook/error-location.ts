@@ -13,12 +13,16 @@ export interface ErrorLocation {
 export function errorLocation(error: unknown, moduleUrl: string): ErrorLocation | undefined {
   const stack = error instanceof Error ? error.stack : undefined;
   if (!stack) return undefined;
-  const needle = moduleUrl.split('?')[0];
+  const url = moduleUrl.split('?')[0];
+  // A file module may appear in frames as its URL or as its plain path (e.g. under test runners).
+  const needles = url.startsWith('file://') ? [url, decodeURIComponent(new URL(url).pathname)] : [url];
   for (const frame of stack.split('\n')) {
-    const at = frame.indexOf(needle);
-    if (at < 0) continue;
-    const m = /^[^:\s)]*:(\d+):(\d+)/.exec(frame.slice(at + needle.length).replace(/^\?[^:]*/, ''));
-    if (m) return { line: Number(m[1]), column: Number(m[2]) };
+    for (const needle of needles) {
+      const at = frame.indexOf(needle);
+      if (at < 0) continue;
+      const m = /^:(\d+):(\d+)/.exec(frame.slice(at + needle.length).replace(/^\?[^:]*/, ''));
+      if (m) return { line: Number(m[1]), column: Number(m[2]) };
+    }
   }
   return undefined;
 }

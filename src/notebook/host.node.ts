@@ -3,6 +3,7 @@
  * through the public API (loadBundle over nodeFileSource).
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, basename, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { BundleError, loadBundle, nodeFileSource, type LoadedBundle } from '../node.ts';
@@ -18,6 +19,11 @@ export function nodeHost(options: { args: readonly string[]; cwd: string }): Not
     document: document as unknown as Document,
     args: options.args,
     loadBundle: (path, o) => loadBundleFromDisk(options.cwd, path, o?.manifest),
+    readFile: async (path) => {
+      const full = resolve(options.cwd, path);
+      if (!existsSync(full)) throw new BundleError(path, `${path} does not exist (paths are relative to ${options.cwd})`);
+      return new Uint8Array(await readFile(full));
+    },
   };
 }
 

@@ -4,14 +4,15 @@
  *
  *     import { display, md, plot, loadBundle, args } from '../src/notebook/index.ts';
  */
-import * as Plot from '@observablehq/plot';
 import type { LoadedBundle } from '../data/layer.ts';
+import { BundleError } from '../data/errors.ts';
 import { currentHost, emit } from './context.ts';
 import { formatValue } from './format.ts';
 import { toOutput, type DisplayOptions } from './outputs.ts';
 
 export type { DisplayOptions } from './outputs.ts';
 export { formatNumber } from './format.ts';
+export { plot } from './plot.ts';
 
 /**
  * Shows a value under the running cell: strings as text, arrays of objects / scored levels /
@@ -29,11 +30,6 @@ export function md(strings: TemplateStringsArray, ...values: unknown[]): void {
     text += formatValue(v) + strings[i + 1];
   });
   emit({ kind: 'markdown', markdown: text });
-}
-
-/** Plot.plot drawn into the host's document (the page's, or a server-side DOM in Node). */
-export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
-  return Plot.plot({ ...options, document: currentHost().document });
 }
 
 /** The notebook's arguments: after `--` on the command line, or `?args=` in the preview's address. */
@@ -70,3 +66,20 @@ export function positional(): string[] {
 export function loadBundle(path: string, options?: { manifest?: string }): Promise<LoadedBundle> {
   return currentHost().loadBundle(path, options);
 }
+
+/** A text file (UTF-8) by path, relative to where the notebook was started. */
+export async function readText(path: string): Promise<string> {
+  return new TextDecoder('utf-8').decode(await currentHost().readFile(path));
+}
+
+/** A JSON file by path (e.g. a scenario to pass to parseScenario). */
+export async function readJson(path: string): Promise<unknown> {
+  const text = await readText(path);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new BundleError(path, `${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}); fix the syntax`);
+  }
+}
+
+export { map, levelValues, type MapOptions, type MapPoints } from './map.ts';

@@ -6,9 +6,11 @@
  * world minus the district".
  */
 import * as Plot from '@observablehq/plot';
+import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaGeometry, PolygonLayer } from '../index.ts';
-import { plot } from './index.ts';
+import type { LevelResult } from '../score/types.ts';
+import { plot } from './plot.ts';
 
 export interface MapPoints {
   lon: ArrayLike<number>;
@@ -38,45 +40,56 @@ export interface MapOptions {
 const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf'];
 
 export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
+  const width = options.width ?? 720;
   const areas = options.areas;
-  const features: Feature<AreaGeometry, { i: number }>[] = areas ? areas.geometries.map((g, i) => ({ type: 'Feature', properties: { i }, geometry: clockwise(g) })) : [];
+  type AreaFeature = Feature<AreaGeometry, { i: number }>;
+  const features: AreaFeature[] = areas ? areas.geometries.map((g, i) => ({ type: 'Feature', properties: { i }, geometry: clockwise(g) })) : [];
   const collection: FeatureCollection<AreaGeometry, { i: number }> = { type: 'FeatureCollection', features };
   const marks: Plot.Markish[] = [];
   if (areas) {
-    const value = (f: Feature<AreaGeometry, { i: number }>): number | null => {
-      const v = options.fill?.[f.properties.i];
-      return v === undefined || Number.isNaN(v) ? null : v;
-    };
-    marks.push(Plot.geo(collection, { fill: options.fill ? value : '#f2f2f2', stroke: '#888', strokeWidth: 0.5, title: (f: Feature<AreaGeometry, { i: number }>) => tooltip(areas, f.properties.i, value(f)) }));
+    const value = (f: AreaFeature): number => options.fill?.[f.properties.i] ?? NaN;
+    // Every polygon in grey first, so units without a value still show.
+    marks.push(Plot.geo(collection, { fill: '#eee', stroke: '#999', strokeWidth: 0.5, title: (f: AreaFeature) => tooltip(areas, f.properties.i, NaN) }));
+    if (options.fill) {
+      const valued = features.filter((f) => !Number.isNaN(value(f)));
+      marks.push(Plot.geo({ type: 'FeatureCollection', features: valued }, { fill: value, stroke: '#888', strokeWidth: 0.5, title: (f: AreaFeature) => tooltip(areas, f.properties.i, value(f)) }));
+    }
     if (options.highlight) {
-      const kept = collection.features.filter((f) => Boolean(options.highlight?.[f.properties.i]));
+      const kept = features.filter((f) => Boolean(options.highlight?.[f.properties.i]));
       marks.push(Plot.geo({ type: 'FeatureCollection', features: kept }, { stroke: '#111', strokeWidth: 2 }));
     }
   }
-  const dots: { lon: number; lat: number; layer: string; title: string }[] = [];
+  const coordinates: Position[] = [];
   (options.points ?? []).forEach((p, k) => {
-    const rows = Array.from({ length: p.lon.length }, (_, i) => ({ lon: p.lon[i], lat: p.lat[i], layer: p.label, title: p.titles?.[i] ?? p.label }));
-    dots.push(...rows);
-    marks.push(Plot.dot(rows, { x: 'lon', y: 'lat', r: p.r ?? 2, fill: p.color ?? PALETTE[k % PALETTE.length], stroke: 'white', strokeWidth: 0.3, symbol: 'layer', title: 'title' }));
+    const rows = Array.from({ length: p.lon.length }, (_, i) => ({ lon: p.lon[i], lat: p.lat[i], title: p.titles?.[i] ?? p.label }));
+    for (const r of rows) coordinates.push([r.lon, r.lat]);
+    const fill = p.color ?? PALETTE[k % PALETTE.length];
+    const r = p.r ?? 2;
+    marks.push(Plot.dot(rows, { x: 'lon', y: 'lat', r, fill, stroke: 'white', strokeWidth: 0.3, title: 'title' }));
+    // A legend entry drawn in the map's corner (the colour scale is taken by the polygons).
+    marks.push(Plot.dot([p.label], { frameAnchor: 'top-right', dx: -110, dy: 8 + 16 * k, r: Math.max(r, 3), fill }));
+    marks.push(Plot.text([p.label], { frameAnchor: 'top-right', dx: -100, dy: 8 + 16 * k, text: (d: string) => d, textAnchor: 'start', fontSize: 11 }));
   });
-  const domain = areas ? collection : pointsDomain(dots);
+  const domain = areas ? collection : { type: 'MultiPoint' as const, coordinates };
   return plot({
-    width: options.width ?? 720,
-    height: options.height,
+    width,
+    height: options.height ?? fittedHeight(domain, width),
     projection: { type: 'mercator', domain },
     color: options.fill ? { type: 'linear', scheme: options.scheme ?? 'viridis', legend: true, label: options.fillLabel ?? 'value' } : undefined,
-    symbol: dots.length ? { legend: true } : undefined,
     marks,
   });
 }
 
-function tooltip(areas: PolygonLayer, i: number, v: number | null): string {
-  const name = areas.names[i] || areas.ids[i];
-  return v === null ? name : `${name}: ${v.toFixed(1)}`;
+/** The height at which the domain fills the width in Mercator (Plot's default leaves bands). */
+function fittedHeight(domain: GeoPermissibleObjects, width: number): number {
+  const projection = geoMercator().fitWidth(width, domain);
+  const [[, y0], [, y1]] = geoPath(projection).bounds(domain);
+  return Number.isFinite(y1 - y0) ? Math.max(120, Math.ceil(y1 - y0)) : width;
 }
 
-function pointsDomain(dots: { lon: number; lat: number }[]): { type: 'MultiPoint'; coordinates: Position[] } {
-  return { type: 'MultiPoint', coordinates: dots.map((d) => [d.lon, d.lat]) };
+function tooltip(areas: PolygonLayer, i: number, v: number): string {
+  const name = areas.names[i] || areas.ids[i];
+  return Number.isNaN(v) ? name : `${name}: ${v.toFixed(1)}`;
 }
 
 /** Exterior rings clockwise, holes anticlockwise (d3-geo's spherical convention for small areas). */
@@ -90,4 +103,16 @@ function isClockwise(ring: Position[]): boolean {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[i][0] - ring[j][0]) * (ring[i][1] + ring[j][1]);
   return sum > 0;
+}
+
+/**
+ * A level's values laid onto the polygons of a layer, matched by id (a level holds only the units
+ * it compared): NaN for polygons the level did not score. Default: the score.
+ */
+export function levelValues(areas: PolygonLayer, level: LevelResult, values: ArrayLike<number> = level.score): Float64Array {
+  const at = new Map(level.ids.map((id, i) => [id, i]));
+  return Float64Array.from(areas.ids, (id) => {
+    const i = at.get(id);
+    return i === undefined ? NaN : values[i];
+  });
 }

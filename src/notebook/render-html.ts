@@ -53,7 +53,7 @@ export function renderCell(result: CellResult, sourceLines: readonly string[], s
       return `<span class="line${n === errorLine ? ' error-here' : ''}" data-line="${n}"><span class="ln">${n}</span>${escapeHtml(l)}</span>`;
     })
     .join('\n');
-  const title = cell.title || (cell.preamble ? 'setup' : `cell ${cell.index + 1}`);
+  const title = cell.title || (cell.preamble || cell.implicit ? 'setup' : `cell ${cell.index + 1}`);
   const meta = status === 'not-run' ? 'not run' : `${formatNumber(Math.round(result.ms))} ms`;
   const outputs = result.outputs.map((o) => renderOutput(o, sourceLines)).join('\n');
   const staleHtml =

@@ -1,7 +1,8 @@
 /**
- * Runs a notebook file headless in Node. The compiled module is written to a scratch file inside
- * the project (so bare imports such as '@observablehq/plot' resolve from its node_modules),
- * with relative imports rewritten to absolute file URLs so they still mean what the notebook says.
+ * Runs a notebook file headless in Node. The compiled module is written to a hidden scratch file
+ * beside the notebook (so its imports, relative and bare, resolve exactly as the notebook's own)
+ * and removed after the run. Where the notebook's folder is read-only the scratch file goes to the
+ * project's node_modules/.cache, with relative imports rewritten to absolute file URLs.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
@@ -29,14 +30,26 @@ export async function runNotebookFile(file: string, options: RunFileOptions = {}
     runtimeSpecifier: CONTEXT_URL,
     resolveSpecifier: (spec) => (spec.startsWith('./') || spec.startsWith('../') ? pathToFileURL(resolve(dirname(path), spec)).href : undefined),
   });
-  await mkdir(SCRATCH, { recursive: true });
-  const scratch = resolve(SCRATCH, `${basename(path).replace(/\.\w+$/, '')}-${process.pid}-${++counter}.mjs`);
+  const scratch = await writeScratch(path, compiled.code);
   const url = pathToFileURL(scratch).href;
-  await writeFile(scratch, compiled.code);
   try {
     const host = nodeHost({ args: options.args ?? [], cwd: options.cwd ?? process.cwd() });
     return await runCompiled(compiled, host, () => import(url), url);
   } finally {
     await rm(scratch, { force: true });
+  }
+}
+
+async function writeScratch(notebook: string, code: string): Promise<string> {
+  const name = `.${basename(notebook)}.${process.pid}-${++counter}.run.mjs`;
+  const beside = resolve(dirname(notebook), name);
+  try {
+    await writeFile(beside, code, { flag: 'wx' });
+    return beside;
+  } catch {
+    await mkdir(SCRATCH, { recursive: true });
+    const cached = resolve(SCRATCH, name.slice(1));
+    await writeFile(cached, code);
+    return cached;
   }
 }

@@ -11,6 +11,11 @@ export function browserHost(options: { args: readonly string[]; root: string }):
     document,
     args: options.args,
     loadBundle: (path, o) => loadBundleOverHttp(options.root, path, o?.manifest),
+    readFile: async (path) => {
+      const res = await fetch(fsUrl(options.root, path));
+      if (!res.ok) throw new BundleError(path, `${path} could not be read (HTTP ${res.status}; paths are relative to ${options.root})`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
   };
 }
 
