@@ -6,20 +6,18 @@
 import { parseScenario } from './engine-api.ts';
 import { byId } from './dom.ts';
 import { wireExports } from './export/wire-exports.ts';
-import { currentLang, setLang, t, translateTree, type Lang } from './i18n/i18n.ts';
+import { currentLang, dictionaryGaps, missingKeys, setLang, translateTree, type Lang } from './i18n/i18n.ts';
 import { renderDataPanel } from './panels/data-panel.ts';
 import { decodeUrlState, encodeUrlState } from './state/state-url.ts';
 import { loadFromBrowser, saveToBrowser, scenarioFromFile } from './state/scenario-storage.ts';
 import { EngineClient } from './worker/engine-client.ts';
 import { Workbench } from './workbench.ts';
+import { errorText, statusLine } from './status-line.ts';
 
 const engine = new EngineClient();
 const bench = new Workbench(engine);
-const status = byId('status');
-const say = (text: string): void => {
-  status.textContent = text;
-};
-const fail = (e: unknown): void => say(`${t('status.error')}: ${e instanceof Error ? e.message : String(e)}`);
+const say = statusLine();
+const fail = (e: unknown): void => say('status.error', errorText(e));
 bench.onStatus = say;
 
 const params = new URLSearchParams(location.search);
@@ -56,13 +54,13 @@ const applyScenario = (scenario: ReturnType<typeof parseScenario>): void => {
 bench.scenarioHandlers = {
   onSaveBrowser: (s) => {
     saveToBrowser(s);
-    say(t('scenario.saved'));
+    say('scenario.saved');
   },
   onLoadBrowser: () => {
     try {
       const saved = loadFromBrowser();
       if (saved) applyScenario(saved);
-      else say(t('scenario.nothingSaved'));
+      else say('scenario.nothingSaved');
     } catch (e) {
       fail(e);
     }
@@ -90,11 +88,11 @@ async function scenarioToStart(): Promise<ReturnType<typeof parseScenario>> {
 }
 
 async function boot(): Promise<void> {
-  say(t('status.loading'));
+  say('status.loading');
   const scenarioPromise = scenarioToStart();
   const outline = await engine.call<'map'>({ type: 'loadOutline', baseUrl: bundleUrl });
   bench.setMapData(outline.map);
-  const reply = await engine.call<'map'>({ type: 'loadBundle', baseUrl: bundleUrl }, (file, f) => say(`${t('status.loading')} ${file} ${Math.round(f * 100)}%`));
+  const reply = await engine.call<'map'>({ type: 'loadBundle', baseUrl: bundleUrl }, (file, f) => say('status.loading', `${file} ${Math.round(f * 100)}%`));
   bench.setMapData(reply.map);
   const scenario = await scenarioPromise;
   bench.state.scenario = scenario;
@@ -109,4 +107,4 @@ async function boot(): Promise<void> {
 boot().catch(fail);
 
 // For tests and benchmarks: a handle on the running page (nothing secret, same origin only).
-Object.assign(window, { workbench: bench });
+Object.assign(window, { workbench: bench, workbenchI18n: { missingKeys, dictionaryGaps } });

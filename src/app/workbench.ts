@@ -5,7 +5,6 @@
 import type { Scenario } from './engine-api.ts';
 import { renderBreadcrumb } from './breadcrumb.ts';
 import { byId } from './dom.ts';
-import { t } from './i18n/i18n.ts';
 import { renderLayerToggles } from './layer-toggles.ts';
 import { Levels } from './levels.ts';
 import { huffBands, type HuffBand } from './map/huff-contours.ts';
@@ -15,6 +14,7 @@ import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-pa
 import { initialState, type AppState } from './state/app-state.ts';
 import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
 import { RankedTable } from './table/ranked-table.ts';
+import { errorText, type Say } from './status-line.ts';
 import { unitsUnder } from './table/table-order.ts';
 import type { EngineClient } from './worker/engine-client.ts';
 import type { MapData } from './worker/messages.ts';
@@ -29,7 +29,7 @@ export class Workbench {
   private runToken = 0;
   readonly table: RankedTable;
   onStateChange: () => void = () => undefined;
-  onStatus: (text: string) => void = () => undefined;
+  onStatus: Say = () => undefined;
   scenarioHandlers: Pick<ScenarioHandlers, 'onSaveBrowser' | 'onLoadBrowser' | 'onOpenFile'> | null = null;
 
   constructor(readonly engine: EngineClient) {
@@ -56,7 +56,7 @@ export class Workbench {
   /** Runs the funnel in the worker; a newer run supersedes an older one. */
   async run(scenario: Scenario): Promise<void> {
     const token = ++this.runToken;
-    this.onStatus(t('status.scoring'));
+    this.onStatus('status.scoring');
     const reply = await this.engine.call<'funnel'>({ type: 'run', scenario });
     if (token !== this.runToken) return;
     const ids = this.pathIds();
@@ -64,7 +64,7 @@ export class Workbench {
     this.state.scenario = scenario;
     this.state.path = this.resolvePath(ids.region, ids.district);
     this.state.selected = this.resolveSelected(ids.selected);
-    this.onStatus(`${t('status.ready')} · ${Math.round(reply.millis)} ms`);
+    this.onStatus('status.ready', `${Math.round(reply.millis)} ms`);
     this.renderAll();
   }
 
@@ -167,7 +167,7 @@ export class Workbench {
       onChange: (s) => {
         this.state.scenario = s;
         this.onStateChange();
-        void this.run(s).catch((e: unknown) => this.onStatus(`${t('status.error')}: ${e instanceof Error ? e.message : String(e)}`));
+        void this.run(s).catch((e: unknown) => this.onStatus('status.error', errorText(e)));
       },
     });
   }

@@ -11,8 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
 import { parseScenario, rerank, runFunnel, type FunnelResult, type LevelResult, type Scenario } from '../../src/app/engine-api.ts';
 import { launchBrowser, recordRequests } from '../helpers/browser.ts';
+import { decodeUrlState } from '../../src/app/state/state-url.ts';
 import { buildSite } from './build-site.ts';
-import { afterRun, crumbs, moveSlider, tableCount, tableNames } from './page-helpers.ts';
+import { en } from '../../src/app/i18n/en.ts';
+import { zh } from '../../src/app/i18n/zh.ts';
+import { afterRun, crumbs, downloadText, moveSlider, tableCount, tableNames, tableScores } from './page-helpers.ts';
 import { serveStatic } from './static-server.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
@@ -24,6 +27,7 @@ let requests: string[];
 let bundle: LoadedBundle;
 let scenario: Scenario;
 let funnel: FunnelResult;
+const dialogs: string[] = [];
 
 /** Names of a level's units under `parent` in rank order (what the table must show). */
 function rankedNames(level: LevelResult, parent: number): string[] {
@@ -45,7 +49,8 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   requests = recordRequests(page);
   page.on('dialog', (d) => {
-    throw new Error(`the page opened a dialog: ${d.message()}`);
+    dialogs.push(d.message());
+    void d.dismiss();
   });
   await page.goto(url);
   await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
@@ -120,6 +125,113 @@ describe('workbench on the sample city (built site)', () => {
     };
     const rerun = await runFunnel(bundle, edited);
     expect((await tableNames(page)).slice(0, 10)).toEqual(rankedNames(rerun.districts, region).slice(0, 10));
+  });
+
+  it('exports the ranked table (CSV, GeoJSON), the map (SVG, PNG) and a one-file HTML report', async () => {
+    await page.click('#breadcrumb .crumb-all');
+    const names = await tableNames(page);
+    const n = funnel.regions.ids.length;
+    const csv = (await downloadText(page, () => page.click('#export-csv'))).bytes.toString('utf8').trim().split('\r\n');
+    expect(csv.length).toBe(n + 1);
+    expect(csv[0].split(',').slice(0, 5)).toEqual(['rank', 'id', 'name', 'score', 'kept']);
+    expect(csv.slice(1).map((line) => line.split(',')[2])).toEqual(names);
+    const geo = JSON.parse((await downloadText(page, () => page.click('#export-geojson'))).bytes.toString('utf8')) as {
+      features: { geometry: { type: string }; properties: { rank: number; name: string } }[];
+    };
+    expect(geo.features.map((f) => f.properties.name)).toEqual(names);
+    expect(geo.features.map((f) => f.properties.rank)).toEqual([...Array(n).keys()].map((k) => k + 1));
+    expect(new Set(geo.features.map((f) => f.geometry.type)).size).toBeGreaterThan(0);
+    for (const f of geo.features) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+    const svg = (await downloadText(page, () => page.click('#export-svg'))).bytes.toString('utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[\s>]/);
+    expect(svg.match(/<path/g)?.length ?? 0).toBeGreaterThanOrEqual(n);
+    const png = (await downloadText(page, () => page.click('#export-png'))).bytes;
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const report = (await downloadText(page, () => page.click('#export-report'))).bytes.toString('utf8');
+    expect(report.startsWith('<!doctype html>')).toBe(true);
+    expect(report).toContain('<svg');
+    for (const name of names) expect(report).toContain(`<td>${name}</td>`);
+    expect(report).not.toContain('<script');
+  });
+
+  it('saves a scenario, reloads the page from its URL, loads the saved scenario: identical results', async () => {
+    const region = best(funnel.regions);
+    await afterRun(page, () => moveSlider(page, 'input.weight[data-criterion="demand"]', 0.5, true));
+    const savedRegions = { names: await tableNames(page), scores: await tableScores(page) };
+    await page.click('#scenario-save');
+    const file = (await downloadText(page, () => page.click('#scenario-download'))).bytes.toString('utf8');
+    const saved = parseScenario(JSON.parse(file));
+    expect(saved.criteria.find((c) => c.id === 'demand')?.levels?.region).toBe(0.5);
+    await page.click('.rt-row >> nth=0');
+    await page.keyboard.press('Enter');
+    const savedDistricts = await tableNames(page);
+    await page.waitForFunction(() => location.hash.length > 10);
+    const link = page.url();
+
+    // Reload from the URL: same level, same weights, same ranking.
+    await page.reload();
+    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    // The link decodes to the same state after the reload (scenario, level, weights, layers).
+    expect(decodeUrlState(new URL(page.url()).hash)).toEqual(decodeUrlState(new URL(link).hash));
+    expect(await page.textContent('#breadcrumb .crumb-region')).toBe(funnel.regions.names[region]);
+    expect(await tableNames(page)).toEqual(savedDistricts);
+    await page.click('#breadcrumb .crumb-all');
+    expect(await page.inputValue('input.weight[data-criterion="demand"]')).toBe('0.5');
+    expect(await tableNames(page)).toEqual(savedRegions.names);
+    expect(await tableScores(page)).toEqual(savedRegions.scores);
+
+    // A fresh page has the default scenario; loading the saved one restores the results.
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    expect(await tableNames(page)).toEqual(rankedNames(funnel.regions, -1));
+    await afterRun(page, () => page.click('#scenario-load'));
+    expect(await tableNames(page)).toEqual(savedRegions.names);
+    expect(await tableScores(page)).toEqual(savedRegions.scores);
+  });
+
+  it('shows a POI named <img src=x onerror=alert(1)> as text and runs nothing', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const lon = bundle.pois!.lon[0];
+    const lat = bundle.pois!.lat[0];
+    const csv = `id,name,lon,lat,category\nx1,"${evil}",${lon},${lat},cafe\n`;
+    await page.setInputFiles('#data-files', { name: 'xss-pois.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const card = page.locator('.file-card[data-file="xss-pois.csv"]');
+    await card.locator('select.role-select[data-column="category"]').selectOption('category');
+    expect(await card.locator('select.role-select[data-column="name"]').inputValue()).toBe('name');
+    expect(await card.locator('td.sample').allTextContents()).toContain(evil);
+    await card.locator('button.load-layer').click();
+    await card.locator('.layer-report').waitFor();
+    expect(await card.locator('.count.loaded dd').textContent()).toBe('1');
+    await page.check('input[data-layer="pois"]');
+    await page.waitForFunction(() => document.querySelectorAll('#map svg title').length > 0);
+    const titles = await page.$$eval('#map svg title', (ts) => ts.map((t) => t.textContent ?? ''));
+    expect(titles.some((t) => t.includes(evil))).toBe(true);
+    expect(await page.$$eval('img', (imgs) => imgs.length)).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('中文: every label is translated, no key is missing', async () => {
+    await page.selectOption('#lang-select', 'zh');
+    await page.click('.rt-row >> nth=0');
+    await page.waitForSelector('#breakdown-panel table');
+    const englishOnly: string[] = Object.keys(en).filter((k) => en[k as keyof typeof en] !== zh[k as keyof typeof zh]).map((k) => en[k as keyof typeof en]);
+    const seen = await page.evaluate(() => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push((node.textContent ?? '').trim());
+      for (const el of document.querySelectorAll('[aria-label],[title]')) texts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '');
+      const labelled = [...document.querySelectorAll<HTMLElement>('[data-i18n]')].map((el) => [el.dataset.i18n ?? '', el.textContent ?? '']);
+      const i18n = (window as unknown as { workbenchI18n: { missingKeys(): string[]; dictionaryGaps(l: string): string[] } }).workbenchI18n;
+      return { texts, labelled, missing: i18n.missingKeys(), gaps: i18n.dictionaryGaps('zh') };
+    });
+    expect(seen.missing).toEqual([]);
+    expect(seen.gaps).toEqual([]);
+    expect(seen.labelled.length).toBeGreaterThan(40);
+    for (const [key, text] of seen.labelled) expect(text, key).toBe(zh[key as keyof typeof zh]);
+    // An English label alone, or leading a status such as "Ready · 300 ms", is an untranslated label.
+    const untranslated = seen.texts.filter((text) => englishOnly.some((en) => text === en || text.startsWith(`${en} · `) || text.startsWith(`${en}: `)));
+    expect(untranslated).toEqual([]);
+    await page.screenshot({ path: 'test-output/workbench-zh.png' });
   });
 
   it('sends no request outside the page origin', () => {

@@ -58,7 +58,7 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
       const role = el('select', { className: 'role-select', attrs: { 'data-column': column } });
       role.setAttribute('aria-label', `${t('data.role')}: ${column}`);
       role.append(el('option', { i18n: 'data.unmapped', attrs: { value: '' } }));
-      options(role, allowed, (v) => v, false);
+      options(role, allowed, (v) => `role.${v}`, true);
       role.value = roles[column] ?? '';
       const sample = inspection?.sample[column].join(' · ') ?? '';
       return el('tr', {}, [el('td', { text: column }), el('td', { className: 'sample', text: sample }), el('td', {}, [role])]);
