@@ -1,0 +1,40 @@
+/**
+ * DuckDB-WASM in Node: the same wasm build the browser runs (the "eh" variant), through the blocking
+ * Node bindings, so Node and the browser execute the same engine and SQL. Files are loaded from
+ * node_modules, never from the network.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { createDuckDatabase, DUCKDB_QUERY_CONFIG, type DuckConnection } from '../db/duckdb-database.ts';
+import type { Database } from '../db/database.ts';
+
+export async function openNodeDatabase(): Promise<Database> {
+  const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+  const bundles: duckdb.DuckDBBundles = {
+    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate(() => undefined);
+  db.open({ query: DUCKDB_QUERY_CONFIG });
+  const conn = db.connect();
+  const adapter: DuckConnection = {
+    query: async (sql) => conn.query(sql),
+    queryPrepared: async (sql, params) => {
+      const statement = conn.prepare(sql);
+      try {
+        return statement.query(...params);
+      } finally {
+        statement.close();
+      }
+    },
+    insertArrowStream: async (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+    registerBuffer: async (name, bytes) => db.registerFileBuffer(name, bytes),
+    close: async () => {
+      conn.close();
+      db.reset();
+    },
+  };
+  return createDuckDatabase(adapter);
+}
