@@ -30,6 +30,12 @@ export interface ToLayerResult {
   areas?: PolygonLayer;
 }
 
+function gather(values: Float64Array, rows: number[]): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
+}
+
 const POLYGON_LAYERS = new Set(['regions', 'districts']);
 
 export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions = {}): ToLayerResult {
@@ -60,7 +66,8 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
   const notes = [...raw.notes, ...plan.notes];
   if (crs !== 'wgs84') notes.push(`converted from ${CRS_LABEL[crs]} to WGS84`);
 
-  const withCoordinates = n - rejects.filter((r) => r !== null && r.reason === 'missing coordinate').length;
+  let withCoordinates = n;
+  for (const r of rejects) if (r !== null && r.reason === 'missing coordinate') withCoordinates--;
   if (placed.problems.projected > 0 && placed.problems.projected === withCoordinates) {
     throw new BundleError(
       file,
@@ -131,7 +138,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     const placedBy = placed.placedBy;
     const confidence = placed.confidence;
     cols.text.placed_by = keep.map((r) => placedBy[r]);
-    cols.numeric.geocode_confidence = Float64Array.from(keep, (r) => confidence[r]);
+    cols.numeric.geocode_confidence = gather(confidence, keep);
   }
   const keptIds = keep.map((r) => ids[r]);
   const report: LayerReport = { layer: entry.layer, file, read: n, loaded: keep.length, rejected: rejectList.length, rejects: rejectList, notes };
@@ -147,8 +154,8 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     kind: 'point',
     layer: entry.layer,
     ids: keptIds,
-    lon: Float64Array.from(keep, (r) => placed.lon[r]),
-    lat: Float64Array.from(keep, (r) => placed.lat[r]),
+    lon: gather(placed.lon, keep),
+    lat: gather(placed.lat, keep),
     ...cols,
   };
   const result: ToLayerResult = { layer, report, rows: keep.map((r) => r + 1) };

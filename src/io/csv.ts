@@ -35,37 +35,41 @@ export function parseCsv(text: string, delimiter: string): ParsedCsv {
   const n = text.length;
   let header: string[] | null = null;
   let columns: string[][] = [];
+  let width = 0;
   const rowErrors: (string | null)[] = [];
   let rowCount = 0;
-  let fields: string[] = [];
+  // Fields go straight into their column; `field` counts the fields of the current record.
+  let field = 0;
   let i = 0;
 
+  const pushField = (value: string): void => {
+    if (header === null) {
+      columns.push([value]);
+    } else if (field < width) columns[field].push(value);
+    field++;
+  };
   const finishRecord = (openQuote: boolean): void => {
     if (header === null) {
-      header = fields.map((f) => f.trim());
+      header = columns.map((c) => c[0].trim());
+      width = header.length;
       columns = header.map(() => []);
-      return;
+    } else {
+      for (let c = field; c < width; c++) columns[c].push('');
+      rowErrors.push(openQuote ? 'truncated record: a quoted field is never closed' : field !== width ? `has ${field} fields where the header has ${width}` : null);
+      rowCount++;
     }
-    const width = header.length;
-    let error: string | null = null;
-    if (openQuote) error = 'truncated record: a quoted field is never closed';
-    else if (fields.length !== width) error = `has ${fields.length} fields where the header has ${width}`;
-    for (let c = 0; c < width; c++) columns[c].push(c < fields.length ? fields[c] : '');
-    rowErrors.push(error);
-    rowCount++;
+    field = 0;
   };
 
   while (i < n) {
     // A blank line is not a record.
     const first = text.charCodeAt(i);
-    if (fields.length === 0 && (first === LF || first === CR)) {
+    if (field === 0 && (first === LF || first === CR)) {
       i++;
       continue;
     }
     let openQuote = false;
-    let endOfRecord = false;
-    // One field.
-    if (text.charCodeAt(i) === QUOTE) {
+    if (first === QUOTE) {
       let value = '';
       let start = i + 1;
       for (;;) {
@@ -94,7 +98,7 @@ export function parseCsv(text: string, delimiter: string): ParsedCsv {
       }
       if (j > i) value += text.slice(i, j);
       i = j;
-      fields.push(value);
+      pushField(value);
     } else {
       let j = i;
       while (j < n) {
@@ -102,26 +106,22 @@ export function parseCsv(text: string, delimiter: string): ParsedCsv {
         if (ch === delim || ch === LF || ch === CR) break;
         j++;
       }
-      fields.push(text.slice(i, j));
+      pushField(text.slice(i, j));
       i = j;
     }
-    if (i >= n) endOfRecord = true;
+    if (i >= n) finishRecord(openQuote);
     else {
       const ch = text.charCodeAt(i);
       if (ch === delim) {
         i++;
         if (i >= n) {
-          fields.push('');
-          endOfRecord = true;
+          pushField('');
+          finishRecord(false);
         }
       } else {
         i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-        endOfRecord = true;
+        finishRecord(openQuote);
       }
-    }
-    if (endOfRecord) {
-      finishRecord(openQuote);
-      fields = [];
     }
   }
   return { header: header ?? [], columns, rowCount, rowErrors };
