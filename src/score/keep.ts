@@ -16,16 +16,10 @@ export function decideKept(order: ArrayLike<number>, score: Float64Array, rule: 
     const unit = order[p];
     if (rule.minScore !== undefined && !(score[unit] >= rule.minScore)) break;
     if (rule.eligible && !rule.eligible[unit]) continue;
-    if (rule.perGroup) {
-      const group = rule.perGroup.group[unit];
-      const count = perGroup.get(group) ?? 0;
-      if (count >= rule.perGroup.limit) continue;
-      perGroup.set(group, count + 1);
-    }
-    if (spacing > 0 && lon && lat && chosen.some((c) => haversine(lon[c], lat[c], lon[unit], lat[unit]) < spacing)) {
-      if (rule.perGroup) perGroup.set(rule.perGroup.group[unit], perGroup.get(rule.perGroup.group[unit])! - 1);
-      continue;
-    }
+    const group = rule.perGroup ? rule.perGroup.group[unit] : 0;
+    if (rule.perGroup && (perGroup.get(group) ?? 0) >= rule.perGroup.limit) continue;
+    if (spacing > 0 && lon && lat && chosen.some((c) => haversine(lon[c], lat[c], lon[unit], lat[unit]) < spacing)) continue;
+    perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
     kept[unit] = 1;
     chosen.push(unit);
   }

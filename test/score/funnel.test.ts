@@ -130,6 +130,20 @@ describe('runFunnel on a hand-made strip city', () => {
   });
 });
 
+describe('progress and cancelling', () => {
+  it('reports each criterion of each level, then 1 per level', async () => {
+    const stages: string[] = [];
+    await runFunnel(bundle(), scenario(), { onProgress: (stage, fraction) => stages.push(`${stage} ${fraction}`) });
+    expect(stages).toEqual(['region: demand 0', 'region 1', 'district: demand 0', 'district 1', 'site: demand 0', 'site 1']);
+  });
+
+  it('an aborted signal stops the run with its reason', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('user cancelled'));
+    await expect(runFunnel(bundle(), scenario(), { signal: controller.signal })).rejects.toThrow('user cancelled');
+  });
+});
+
 describe('scoreSites', () => {
   it('scores every given site with no funnel cut; parent is the district index', async () => {
     const b = bundle();
