@@ -1,0 +1,55 @@
+/** The delimited-text parser and the WKT reader on inputs small enough to check by eye. */
+import { describe, expect, it } from 'vitest';
+import { parseCsv, sniffDelimiter } from '../../src/io/csv.ts';
+import { parseWkt } from '../../src/io/wkt.ts';
+import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import type { PointLayer, PolygonLayer } from '../../src/data/layer.ts';
+
+describe('parseCsv', () => {
+  it('handles quotes, doubled quotes, delimiters and newlines inside quotes, CRLF, blank lines', () => {
+    const text = 'a,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"multi\nline",\r\n3,plain,z';
+    const p = parseCsv(text, ',');
+    expect(p.header).toEqual(['a', 'b', 'c']);
+    expect(p.rowCount).toBe(3);
+    expect(p.columns[0]).toEqual(['1', '2', '3']);
+    expect(p.columns[1]).toEqual(['x, y', 'multi\nline', 'plain']);
+    expect(p.columns[2]).toEqual(['say "hi"', '', 'z']);
+    expect(p.rowErrors).toEqual([null, null, null]);
+  });
+
+  it('reads TSV and reports short and long records', () => {
+    const p = parseCsv('a\tb\n1\t2\n3\n4\t5\t6\n', '\t');
+    expect(p.columns).toEqual([['1', '3', '4'], ['2', '', '5']]);
+    expect(p.rowErrors).toEqual([null, 'has 1 fields where the header has 2', 'has 3 fields where the header has 2']);
+  });
+
+  it('sniffs tab, semicolon and comma', () => {
+    expect(sniffDelimiter('a\tb\tc\n1\t2\t3')).toBe('\t');
+    expect(sniffDelimiter('a;b;c\n1,5;2;3')).toBe(';');
+    expect(sniffDelimiter('a,b\n')).toBe(',');
+  });
+});
+
+describe('parseWkt', () => {
+  it('reads POINT, POLYGON with a hole, MULTIPOLYGON, EWKT and Z ordinates', () => {
+    expect(parseWkt('POINT (1.5 -2)')).toEqual({ geometry: { type: 'Point', coordinates: [1.5, -2] } });
+    expect(parseWkt('SRID=4326;POINT Z (1 2 3)')).toEqual({ geometry: { type: 'Point', coordinates: [1, 2] } });
+    expect(parseWkt('POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))')).toEqual({
+      geometry: { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 1]]] },
+    });
+    const mp = parseWkt('MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))');
+    expect('geometry' in mp && mp.geometry.type === 'MultiPolygon' && mp.geometry.coordinates.length).toBe(2);
+    expect(parseWkt('LINESTRING (0 0, 1 1)')).toEqual({ error: 'not WKT POINT, POLYGON or MULTIPOLYGON' });
+    expect(parseWkt('POINT (abc def)')).toHaveProperty('error');
+  });
+
+  it('loads a CSV whose geometry is a WKT column: points for pois, polygons for districts', async () => {
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+    const pts = await loadLayerFile('p.csv', enc('id,wkt\na,POINT (10 20)\nb,POINT (x y)\n'), { layer: 'pois', file: 'p.csv' });
+    expect((pts.layer as PointLayer).lon[0]).toBe(10);
+    expect(pts.report.rejects).toEqual([{ row: 2, column: 'wkt', reason: 'unreadable WKT coordinates', value: 'POINT (x y)' }]);
+    const polys = await loadLayerFile('d.csv', enc('id,name,geom\nd1,One,"POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))"\n'), { layer: 'districts', file: 'd.csv' });
+    expect((polys.layer as PolygonLayer).names).toEqual(['One']);
+    expect((polys.layer as PolygonLayer).geometries[0].type).toBe('Polygon');
+  });
+});
