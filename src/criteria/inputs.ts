@@ -63,8 +63,11 @@ export class BundleInputs {
     });
   }
 
+  /** The scenario's settings for an outlet type (case and surrounding spaces ignored). */
   outletType(type: string): { radius: number; attractiveness: number } {
-    return this.scenario.outletTypes[type.trim()] ?? UNKNOWN_TYPE;
+    const wanted = type.trim().toLowerCase();
+    const found = Object.entries(this.scenario.outletTypes).find(([name]) => name.toLowerCase() === wanted);
+    return found?.[1] ?? UNKNOWN_TYPE;
   }
 
   /** The planned outlet's attractiveness A_c (type attractiveness × the site's own column). */

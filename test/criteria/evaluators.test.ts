@@ -32,7 +32,7 @@ const bundle: LoadedBundle = {
   ]),
   network: pointLayer('network', [
     { id: 'n1', x: 400, y: 1000, text: { type: 'branch' } },
-    { id: 'n3', x: 1800, y: 1000, text: { type: 'self-service' } },
+    { id: 'n3', x: 1800, y: 1000, text: { type: ' Self-Service' } }, // type matched ignoring case and spaces
     { id: 'n2', x: 3900, y: 1000, text: { type: 'agent' } },
   ]),
   competitors: pointLayer('competitors', [
