@@ -43,3 +43,22 @@ export function recordRequests(page: Page): string[] {
   page.on('request', (r) => urls.push(r.url()));
   return urls;
 }
+
+/**
+ * A plain Vite dev server over `root` (no project config): for small test pages such as
+ * test/browser-pages/*.html, which import src/ and node_modules assets from the same origin.
+ */
+export async function startRootServer(root: string): Promise<{ server: ViteDevServer; url: string }> {
+  const server = await createServer({
+    configFile: false,
+    root,
+    publicDir: false,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
+    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+    logLevel: 'error',
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('vite server has no TCP address');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
