@@ -42,12 +42,18 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
   if (districtLayer) {
     const region = links.districtRegion;
     const units = regionLayer ? filterIndex(region.length, (d) => region[d] >= 0 && regions.kept[region[d]] === 1) : allOf(region.length);
+    const orphans = regionLayer ? region.filter((r) => r < 0).length : 0;
+    if (orphans > 0) progress.warnings.push(`${orphans} district${orphans > 1 ? 's lie' : ' lies'} in no region and ${orphans > 1 ? 'were' : 'was'} not compared`);
     districtPosition = positions(region.length, units);
     districts = await scoreAreas(inputs, districtLayer, 'district', units, Int32Array.from(units, (d) => region[d]), scenario.funnel.districts, progress);
   }
 
   // 3. Sites inside the kept districts (kept regions when there are no districts).
   const { sites, district, region } = siteUniverse(bundle, links, districts, districtPosition, regions, scenario.funnel.latticeSpacing);
+  const outside = bundle.candidates && (bundle.districts || bundle.regions)
+    ? (bundle.districts ? links.pointDistrict.candidates : links.pointRegion.candidates)?.filter((a) => a < 0).length ?? 0
+    : 0;
+  if (outside > 0) progress.warnings.push(`${outside} candidate${outside > 1 ? 's lie' : ' lies'} outside every ${bundle.districts ? 'district' : 'region'} and ${outside > 1 ? 'were' : 'was'} not compared`);
   if (!bundle.candidates) progress.warnings.push(`no candidates layer: ${sites.ids.length} lattice sites generated every ${scenario.funnel.latticeSpacing} m inside the kept districts`);
   const parent = Int32Array.from(district, (d) => (d >= 0 && d < districtPosition.length ? districtPosition[d] : -1));
   const siteLevel = await scoreSiteSet(inputs, {

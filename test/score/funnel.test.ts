@@ -122,6 +122,17 @@ describe('runFunnel on a hand-made strip city', () => {
     expect(new Set(f.sites.rank).size).toBe(16);
   });
 
+  it('warns about candidates outside every district and districts in no region', async () => {
+    const b = bundle();
+    b.candidates!.lon[3] = east(9000); // c4 moved off the map
+    b.districts!.text.region[3] = 'R9'; // D4: unknown region id, and its interior point lies in R2 → still linked
+    const f = await runFunnel(b, scenario());
+    expect(f.warnings).toEqual(['1 candidate lies outside every district and was not compared']);
+    b.districts!.geometries[3] = squares('districts', [['X', [9000, 0, 9100, 100]]]).geometries[0];
+    const g = await runFunnel(b, scenario());
+    expect(g.warnings).toEqual(['1 district lies in no region and was not compared', '1 candidate lies outside every district and was not compared']);
+  });
+
   it('a criterion whose layer is missing is left out with a warning', async () => {
     const s = scenario({ criteria: [{ id: 'demand', kind: 'demand' }, { id: 'bus', kind: 'access' }] });
     const f = await runFunnel(bundle(), s);
