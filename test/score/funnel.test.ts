@@ -133,6 +133,14 @@ describe('runFunnel on a hand-made strip city', () => {
     expect(g.warnings).toEqual(['1 district lies in no region and was not compared', '1 candidate lies outside every district and was not compared']);
   });
 
+  it('per-level weights: a weight of 0 at a level leaves the criterion out there only', async () => {
+    const s = scenario({ criteria: [{ id: 'demand', kind: 'demand' }, { id: 'total', kind: 'demand', areal: 'total', levels: { site: 0, district: 2 } }] });
+    const f = await runFunnel(bundle(), s);
+    expect(f.regions.criteria.map((c) => [c.name, c.weight])).toEqual([['demand', 1], ['total', 1]]);
+    expect(f.districts.criteria.map((c) => [c.name, c.weight])).toEqual([['demand', 1], ['total', 2]]);
+    expect(f.sites.criteria.map((c) => c.name)).toEqual(['demand']);
+  });
+
   it('a criterion whose layer is missing is left out with a warning', async () => {
     const s = scenario({ criteria: [{ id: 'demand', kind: 'demand' }, { id: 'bus', kind: 'access' }] });
     const f = await runFunnel(bundle(), s);
