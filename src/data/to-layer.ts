@@ -40,7 +40,7 @@ const POLYGON_LAYERS = new Set(['regions', 'districts']);
 
 export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions = {}): ToLayerResult {
   const file = raw.file;
-  const crs = entry.crs ?? opts.defaultCrs ?? 'wgs84';
+  const crs = entry.crs ?? raw.declaredCrs ?? opts.defaultCrs ?? 'wgs84';
   const polygonLayer = POLYGON_LAYERS.has(entry.layer);
   const plan = planColumns(raw, entry, polygonLayer);
   const addressRef = entry.columns?.address ?? plan.roles.find((r) => r.role === 'address')?.ref;

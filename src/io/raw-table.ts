@@ -20,4 +20,6 @@ export interface RawTable {
   rowErrors?: (string | null)[];
   rowCount: number;
   notes: string[];
+  /** A coordinate system the file itself declares (legacy GeoJSON "crs"), used when the manifest names none. */
+  declaredCrs?: 'wgs84' | 'epsg3857';
 }

@@ -16,6 +16,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The legacy (2008) GeoJSON "crs" member: WGS84 variants and web mercator are understood. */
+function declaredCrs(file: string, doc: unknown): 'wgs84' | 'epsg3857' | undefined {
+  if (!isObject(doc) || !isObject(doc.crs) || !isObject(doc.crs.properties)) return undefined;
+  const name = String(doc.crs.properties.name ?? '');
+  if (/(CRS84|EPSG:*4326)$/i.test(name)) return 'wgs84';
+  if (/EPSG:*(3857|900913|102100)$/i.test(name)) return 'epsg3857';
+  throw new BundleError(file, `${file} declares the coordinate system '${name}', which siteselect does not convert; reproject it to WGS84 (EPSG:4326) lon/lat.`);
+}
+
 function featuresOf(file: string, doc: unknown): unknown[] {
   if (!isObject(doc)) throw new BundleError(file, `${file} is not a GeoJSON object; export it as a GeoJSON FeatureCollection.`);
   if (doc.type === 'FeatureCollection') {
@@ -72,10 +81,12 @@ export function readGeoJson(file: string, bytes: Uint8Array): RawTable {
     }
   }
   const notes: string[] = [];
+  const crs = declaredCrs(file, doc);
+  if (crs === 'epsg3857') notes.push('the file declares EPSG:3857 (web mercator)');
   if (anyFeatureId && !('id' in values)) {
     values.id = featureIds;
     columns.push('id');
     notes.push('feature ids kept as column "id"');
   }
-  return { file, columns, values, geometry, rowErrors, rowCount: n, notes };
+  return { file, columns, values, geometry, rowErrors, rowCount: n, notes, ...(crs ? { declaredCrs: crs } : {}) };
 }

@@ -53,3 +53,26 @@ describe('parseWkt', () => {
     expect((polys.layer as PolygonLayer).geometries[0].type).toBe('Polygon');
   });
 });
+
+describe('GeoJSON that declares its coordinate system', () => {
+  const doc = (crsName: string): Uint8Array =>
+    new TextEncoder().encode(JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: crsName } },
+      // web-mercator metres of (−77.0090, 38.8899): x = R·λ, y = R·ln tan(π/4 + φ/2), R = 6 378 137
+      features: [{ type: 'Feature', properties: { id: 'capitol' }, geometry: { type: 'Point', coordinates: [-8572602.67, 4705912.94] } }],
+    }));
+
+  it('converts from EPSG:3857 when the file says so and the manifest names no crs', async () => {
+    const { layer, report } = await loadLayerFile('m.geojson', doc('urn:ogc:def:crs:EPSG::3857'), { layer: 'pois', file: 'm.geojson' });
+    expect((layer as PointLayer).lon[0]).toBeCloseTo(-77.009, 6);
+    expect((layer as PointLayer).lat[0]).toBeCloseTo(38.8899, 6);
+    expect(report.notes).toContain('converted from EPSG:3857 to WGS84');
+  });
+
+  it('refuses a coordinate system it cannot convert, naming it', async () => {
+    await expect(loadLayerFile('s.geojson', doc('urn:ogc:def:crs:EPSG::2248'), { layer: 'pois', file: 's.geojson' })).rejects.toThrow(
+      /^s\.geojson declares the coordinate system 'urn:ogc:def:crs:EPSG::2248', which siteselect does not convert; reproject it to WGS84/,
+    );
+  });
+});
