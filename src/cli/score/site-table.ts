@@ -6,16 +6,15 @@
 import type { LoadedBundle, PointLayer } from '../../data/layer.ts';
 import type { LevelResult } from '../../score/types.ts';
 
+import { formatDecimal, formatValue as num } from './format-number.ts';
+
 export type Cell = string | number;
 
 export interface OutColumn {
   name: string;
   cell(i: number): Cell;
-}
-
-/** Six significant digits; NaN (no value) is an empty cell. */
-export function num(v: number): Cell {
-  return Number.isFinite(v) ? Number(v.toPrecision(6)) : '';
+  /** Cells are already-formatted numbers (never quoted in CSV, numbers in GeoJSON). */
+  numeric?: boolean;
 }
 
 export interface SiteTableInput {
@@ -33,31 +32,34 @@ export function siteTable({ result, sites, bundle, region, groupName, groupRank 
   const regionNames = bundle.regions?.names ?? [];
   const districtIds = bundle.districts?.ids ?? [];
   const districtNames = bundle.districts?.names ?? [];
-  const district = result.parent;
+  const { parent: district, rank, ids, score, kept, excludedBy } = result;
+  const { lon, lat } = sites;
   const cols: OutColumn[] = [
-    { name: 'rank', cell: (i) => result.rank[i] },
-    { name: 'id', cell: (i) => result.ids[i] },
-    { name: 'score', cell: (i) => num(result.score[i]) },
+    { name: 'rank', cell: (i) => rank[i] },
+    { name: 'id', cell: (i) => ids[i] },
+    { name: 'score', cell: (i) => num(score[i]), numeric: true },
     { name: `rank_in_${groupName}`, cell: (i) => groupRank[i] },
-    { name: 'kept', cell: (i) => result.kept[i] },
-    { name: 'excluded_by', cell: (i) => result.excludedBy?.[i] ?? '' },
+    { name: 'kept', cell: (i) => kept[i] },
+    { name: 'excluded_by', cell: (i) => excludedBy?.[i] ?? '' },
     { name: 'region', cell: (i) => regionIds[region[i]] ?? '' },
     { name: 'region_name', cell: (i) => regionNames[region[i]] ?? '' },
     { name: 'district', cell: (i) => districtIds[district[i]] ?? '' },
     { name: 'district_name', cell: (i) => districtNames[district[i]] ?? '' },
-    { name: 'lon', cell: (i) => sites.lon[i] },
-    { name: 'lat', cell: (i) => sites.lat[i] },
+    { name: 'lon', cell: (i) => formatDecimal(lon[i], 7), numeric: true },
+    { name: 'lat', cell: (i) => formatDecimal(lat[i], 7), numeric: true },
   ];
   for (const c of result.criteria) {
-    cols.push({ name: `${c.name}_raw`, cell: (i) => num(c.raw[i]) });
-    cols.push({ name: `${c.name}_points`, cell: (i) => num(c.contribution[i]) });
+    // Read once: `contribution` is a computed-on-first-read accessor (score/explained.ts).
+    const { raw, contribution } = c;
+    cols.push({ name: `${c.name}_raw`, cell: (i) => num(raw[i]), numeric: true });
+    cols.push({ name: `${c.name}_points`, cell: (i) => num(contribution[i]), numeric: true });
   }
   const taken = new Set(cols.map((c) => c.name));
   for (const [name, values] of Object.entries(sites.text)) {
     if (!taken.has(name)) cols.push({ name, cell: (i) => values[i] });
   }
   for (const [name, values] of Object.entries(sites.numeric)) {
-    if (!taken.has(name)) cols.push({ name, cell: (i) => num(values[i]) });
+    if (!taken.has(name)) cols.push({ name, cell: (i) => num(values[i]), numeric: true });
   }
   return cols;
 }

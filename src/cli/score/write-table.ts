@@ -9,46 +9,60 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { Cell, OutColumn } from './site-table.ts';
 
+const NEEDS_QUOTES = /[",\n\r]/;
+
 function csvField(v: Cell): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  if (typeof v === 'number') return String(v);
+  return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
+/** Streams `head`, then `line(row)` for each row, in blocks of about a megabyte. */
+async function writeLines(file: string, head: string, rows: readonly number[], line: (row: number) => string, tail = ''): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const stream = createWriteStream(file);
-  let block: string[] = [];
-  for (const line of lines) {
-    block.push(line);
-    if (block.length >= 10_000) {
-      if (!stream.write(block.join(''))) await once(stream, 'drain');
-      block = [];
+  let block = head;
+  for (const i of rows) {
+    block += line(i);
+    if (block.length >= 1 << 20) {
+      if (!stream.write(block)) await once(stream, 'drain');
+      block = '';
     }
   }
-  stream.end(block.join(''));
+  stream.end(block + tail);
   await once(stream, 'finish');
 }
 
-function* csvLines(columns: OutColumn[], rows: readonly number[]): Generator<string> {
-  yield columns.map((c) => csvField(c.name)).join(',') + '\n';
-  for (const i of rows) yield columns.map((c) => csvField(c.cell(i))).join(',') + '\n';
+function csvLine(columns: OutColumn[]): (row: number) => string {
+  const cells = columns.map((c) => (c.numeric ? c.cell : (i: number) => csvField(c.cell(i))));
+  return (i) => {
+    let line = String(cells[0](i));
+    for (let c = 1; c < cells.length; c++) line += ',' + cells[c](i);
+    return line + '\n';
+  };
 }
 
-function* geojsonLines(columns: OutColumn[], rows: readonly number[]): Generator<string> {
+/** GeoJSON keeps numbers as numbers; an empty numeric cell is null. */
+function value(c: OutColumn, i: number): Cell | null {
+  const v = c.cell(i);
+  if (!c.numeric || typeof v === 'number') return v;
+  return v === '' ? null : Number(v);
+}
+
+function geojsonFeature(columns: OutColumn[], first: number): (row: number) => string {
   const lon = columns.find((c) => c.name === 'lon');
   const lat = columns.find((c) => c.name === 'lat');
-  yield '{"type":"FeatureCollection","features":[\n';
-  let first = true;
-  for (const i of rows) {
-    const properties = Object.fromEntries(columns.filter((c) => c !== lon && c !== lat).map((c) => [c.name, c.cell(i)]));
-    const geometry = lon && lat ? { type: 'Point', coordinates: [lon.cell(i), lat.cell(i)] } : null;
-    yield (first ? '' : ',\n') + JSON.stringify({ type: 'Feature', properties, geometry });
-    first = false;
-  }
-  yield '\n]}\n';
+  const props = columns.filter((c) => c !== lon && c !== lat);
+  return (i) => {
+    const properties = Object.fromEntries(props.map((c) => [c.name, value(c, i)]));
+    const geometry = lon && lat ? { type: 'Point', coordinates: [value(lon, i), value(lat, i)] } : null;
+    return (i === first ? '' : ',\n') + JSON.stringify({ type: 'Feature', properties, geometry });
+  };
 }
 
 export async function writeTable(file: string, columns: OutColumn[], rows: readonly number[]): Promise<void> {
-  const lines = /\.(geo)?json$/i.test(file) ? geojsonLines(columns, rows) : csvLines(columns, rows);
-  await writeLines(file, lines);
+  if (/\.(geo)?json$/i.test(file)) {
+    await writeLines(file, '{"type":"FeatureCollection","features":[\n', rows, geojsonFeature(columns, rows[0]), '\n]}\n');
+  } else {
+    await writeLines(file, columns.map((c) => csvField(c.name)).join(',') + '\n', rows, csvLine(columns));
+  }
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatDecimal, formatValue } from '../../src/cli/score/format-number.ts';
+
+describe('formatDecimal', () => {
+  it.each([
+    [1234.56789, 4, '1234.5679'],
+    [12.0001, 4, '12.0001'],
+    [-3.25, 4, '-3.25'],
+    [100, 4, '100'],
+    [7.1, 4, '7.1'], // not 7.0999…: rounding is on the scaled integer
+    [0.05, 4, '0.05'],
+    [-0.00004, 4, '0'], // rounds to zero, no "-0"
+    [114.0434161, 7, '114.0434161'],
+    [22.6, 7, '22.6'],
+  ])('%d to %d places → %s', (v, d, text) => {
+    expect(formatDecimal(v, d)).toBe(text);
+  });
+
+  it('matches String() of the rounded value on many random numbers', () => {
+    let seed = 1;
+    for (let k = 0; k < 10_000; k++) {
+      seed = (seed * 48271) % 2147483647;
+      const v = (seed / 2147483647 - 0.5) * 2e5;
+      expect(formatDecimal(v, 4)).toBe(String(Math.round(v * 1e4) / 1e4));
+    }
+  });
+
+  it('leaves empty cells for missing values', () => {
+    expect(formatDecimal(NaN, 4)).toBe('');
+    expect(formatValue(Infinity)).toBe('');
+  });
+});
+
+describe('formatValue', () => {
+  it('keeps 6 significant digits below 1 and 4 decimals above', () => {
+    expect(formatValue(0.000123456789)).toBe('0.000123457');
+    expect(formatValue(61.861547)).toBe('61.8615');
+    expect(formatValue(0)).toBe('0');
+  });
+});
