@@ -11,6 +11,7 @@ import { huffOracle } from './huff-oracle.ts';
 import { enumerateHuff } from './huff-enumerate.ts';
 import { coverageOracle } from './coverage-oracle.ts';
 import { lazyGreedy } from './lazy-greedy.ts';
+import { mclpLagrangianBound } from './mclp-lagrangian.ts';
 import { binomial, EXACT_LIMITS } from './limits.ts';
 import { LpBuilder } from './lp-builder.ts';
 import { openFacilities, type MilpModel } from './milp-common.ts';
@@ -82,6 +83,12 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     const run = lazyGreedy(oracle, p, problem.fixed ?? [], { signal: opts.signal, onStep: (s) => progress('lazy greedy', s / p) });
     const notes = [`lazy greedy: ${run.evaluations} gain evaluations; guarantee f(S) − f(fixed) >= (1 − 1/e)(OPT − f(fixed))`];
     let bound = run.bound;
+    if (model === 'mclp') {
+      progress('Lagrangian bound', 0);
+      const lag = mclpLagrangianBound(costs, { radius, totalOpen, fixed: problem.fixed ?? [], lowerBound: run.value, signal: opts.signal });
+      notes.push(`Lagrangian (LP-relaxation) bound ${lag.bound} after ${lag.iterations} subgradient steps`);
+      bound = Math.min(bound, lag.bound);
+    }
     if (model === 'mclp' && pairsWithin(problem, radius) <= EXACT_LIMITS.coveragePairs) {
       progress('LP relaxation bound (HiGHS)', 0);
       const lp = await runMilp(mclpModel(problem, radius, totalOpen), m, opts, true);

@@ -1,8 +1,9 @@
 /**
  * Sparse great-circle costs: for every facility, the demand points within `radius` metres and
  * their haversine distance, as FacilityCosts CSR arrays. Demand is bucketed once into a lon/lat
- * grid whose cells are at least `radius` across, so each facility scans only nearby cells; the
- * haversine test is exact (d <= radius, inclusive). Does not handle the antimeridian.
+ * grid whose cells are at least `radius` across, so each facility scans only nearby cells. The test
+ * is on unit-vector chords (no trigonometry per pair): chord <= 2·sin(r / 2R) ⟺ great-circle
+ * d <= r, and d = 2R·asin(chord / 2) — the haversine distance. Does not handle the antimeridian.
  */
 import { EARTH_RADIUS_M, haversine } from '../geo/haversine.ts';
 import type { Points } from '../kernel/types.ts';
@@ -14,13 +15,6 @@ export interface SparsePairs {
   start: Int32Array;
   demand: Int32Array;
   cost: Float64Array;
-}
-
-function grow<T extends Int32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 export function pairsWithinRadius(demand: Points, facilities: Points, radius: number, signal?: AbortSignal): SparsePairs {
@@ -54,38 +48,61 @@ export function pairsWithinRadius(demand: Points, facilities: Points, radius: nu
   const items = new Int32Array(n);
   for (let i = 0; i < n; i++) items[fill[cellOf(i)]++] = i;
 
+  // Unit vectors of the demand points, in cell order so a cell's scan reads contiguous memory.
+  const ux = new Float64Array(n);
+  const uy = new Float64Array(n);
+  const uz = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    const i = items[t];
+    const la = demand.lat[i] / DEG;
+    const lo = demand.lon[i] / DEG;
+    ux[t] = Math.cos(la) * Math.cos(lo);
+    uy[t] = Math.cos(la) * Math.sin(lo);
+    uz[t] = Math.sin(la);
+  }
+  const halfChord = Math.sin(radius / (2 * EARTH_RADIUS_M));
+  const maxChord2 = 4 * halfChord * halfChord;
   const start = new Int32Array(m + 1);
-  let outDemand = new Int32Array(Math.max(1024, m * 8));
-  let outCost = new Float64Array(outDemand.length);
-  let count = 0;
-  for (let j = 0; j < m; j++) {
-    if ((j & 255) === 0) signal?.throwIfAborted();
-    const lon = facilities.lon[j];
-    const lat = facilities.lat[j];
-    const dLon = Math.min(360, dLat / Math.cos(Math.min(89, Math.abs(lat) + dLat) / DEG));
-    const x0 = Math.max(0, Math.floor((lon - dLon - minLon) / cellLon));
-    const x1 = Math.min(gx - 1, Math.floor((lon + dLon - minLon) / cellLon));
-    const y0 = Math.max(0, Math.floor((lat - dLat - minLat) / cellLat));
-    const y1 = Math.min(gy - 1, Math.floor((lat + dLat - minLat) / cellLat));
-    for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++) {
-        const c = y * gx + x;
-        for (let t = cellStart[c]; t < cellStart[c + 1]; t++) {
-          const i = items[t];
-          const d = haversine(lon, lat, demand.lon[i], demand.lat[i]);
-          if (d > radius) continue;
-          if (count === outDemand.length) {
-            outDemand = grow(outDemand, count + 1);
-            outCost = grow(outCost, count + 1);
+  let outDemand = new Int32Array(0);
+  let outCost = new Float64Array(0);
+  // Two passes (count, then fill) so the CSR arrays are allocated once at their exact size.
+  for (let pass = 0; pass < 2; pass++) {
+    let count = 0;
+    for (let j = 0; j < m; j++) {
+      if ((j & 255) === 0) signal?.throwIfAborted();
+      const lon = facilities.lon[j];
+      const lat = facilities.lat[j];
+      const dLon = Math.min(360, dLat / Math.cos(Math.min(89, Math.abs(lat) + dLat) / DEG));
+      const x0 = Math.max(0, Math.floor((lon - dLon - minLon) / cellLon));
+      const x1 = Math.min(gx - 1, Math.floor((lon + dLon - minLon) / cellLon));
+      const y0 = Math.max(0, Math.floor((lat - dLat - minLat) / cellLat));
+      const y1 = Math.min(gy - 1, Math.floor((lat + dLat - minLat) / cellLat));
+      const fx = Math.cos(lat / DEG) * Math.cos(lon / DEG);
+      const fy = Math.cos(lat / DEG) * Math.sin(lon / DEG);
+      const fz = Math.sin(lat / DEG);
+      for (let y = y0; y <= y1; y++) {
+        for (let t = cellStart[y * gx + x0]; t < cellStart[y * gx + x1 + 1]; t++) {
+          const ex = ux[t] - fx;
+          const ey = uy[t] - fy;
+          const ez = uz[t] - fz;
+          const chord2 = ex * ex + ey * ey + ez * ez;
+          if (chord2 > maxChord2) continue;
+          if (pass === 1) {
+            outDemand[count] = items[t];
+            // Clamp: at the boundary, rounding must not put d a hair above the radius it passed.
+            outCost[count] = Math.min(radius, 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(chord2) / 2)));
           }
-          outDemand[count] = i;
-          outCost[count++] = d;
+          count++;
         }
       }
+      if (pass === 0) start[j + 1] = count;
     }
-    start[j + 1] = count;
+    if (pass === 0) {
+      outDemand = new Int32Array(count);
+      outCost = new Float64Array(count);
+    }
   }
-  return { start, demand: outDemand.slice(0, count), cost: outCost.slice(0, count) };
+  return { start, demand: outDemand, cost: outCost };
 }
 
 /** Every pair (dense): used when a model needs all distances and the instance is small. */
