@@ -33,9 +33,11 @@ export const HuffSettings = z
   .strict();
 export type HuffSettings = z.infer<typeof HuffSettings>;
 
+/** [lon, lat] or [lon, lat, altitude] (the altitude is ignored). */
+const Position = z.array(z.number()).min(2).max(3);
 const Polygonal = z.union([
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }).strict(),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }).strict(),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position))) }),
 ]);
 
 export const Constraints = z
@@ -46,6 +48,8 @@ export const Constraints = z
     minSpacing: z.number().positive().optional(),
     /** Upper limits on candidate attributes, e.g. { "rent": 60 }; a missing value fails the limit. */
     maxAttribute: z.record(z.string(), z.number()).optional(),
+    /** Lower limits on candidate attributes, e.g. { "floor_area": 80 }; a missing value fails the limit. */
+    minAttribute: z.record(z.string(), z.number()).optional(),
     /** No site is chosen inside these polygons (WGS84). */
     excludedAreas: z.array(Polygonal).optional(),
     /** At most N chosen sites per region (the "best 5 in each city" shortlist). */

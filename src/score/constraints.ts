@@ -1,6 +1,6 @@
 /**
  * Constraints a planner sets on chosen sites (DESIGN §4) that do not depend on the ranking: minimum
- * distance to own outlets, maxima on attributes (rent), excluded areas. The ones that do (spacing
+ * distance to own outlets, limits on attributes (maximum rent, minimum floor area), excluded areas. The ones that do (spacing
  * between chosen sites, top N per region) are applied while keeping, best first (keep.ts).
  */
 import type { PointLayer } from '../data/layer.ts';
@@ -29,6 +29,13 @@ export async function checkConstraints(kernel: SiteKernel, sites: PointLayer, ow
     for (let i = 0; i < n; i++) {
       const v = values ? values[i] : NaN;
       if (!(v <= max)) fail(i, Number.isNaN(v) ? `no ${column} value (maximum ${max})` : `${column} ${v} above the maximum ${max}`);
+    }
+  }
+  for (const [column, min] of Object.entries(constraints.minAttribute ?? {})) {
+    const values = sites.numeric[column];
+    for (let i = 0; i < n; i++) {
+      const v = values ? values[i] : NaN;
+      if (!(v >= min)) fail(i, Number.isNaN(v) ? `no ${column} value (minimum ${min})` : `${column} ${v} below the minimum ${min}`);
     }
   }
   if (constraints.excludedAreas?.length) {

@@ -84,6 +84,14 @@ describe('runFunnel on a hand-made strip city', () => {
     expect(f.sites.rank[1]).toBe(1); // still ranked, only not kept
   });
 
+  it('minimum rent 15 and a missing value: c1 (10) fails, c3 without rent fails, c2 is kept', async () => {
+    const b = bundle();
+    b.candidates!.numeric.rent[2] = NaN;
+    const f = await runFunnel(b, scenario({ constraints: { minAttribute: { rent: 15 } } }));
+    expect(f.sites.excludedBy).toEqual(['rent 10 below the minimum 15', '', 'no rent value (minimum 15)']);
+    expect(keptIds(f.sites)).toEqual(['c2']);
+  });
+
   it('an excluded area around c3 and a minimum distance to own outlets', async () => {
     const b = bundle();
     b.network = pointLayer('network', [{ id: 'n1', x: 300, y: 1000, text: { type: 'branch' } }]);
