@@ -58,7 +58,7 @@ export class JobBuilder {
       grid,
       weight: gatherSorted(grid, demand.weight, this.memory),
       total: gatherSorted(grid, total, this.memory),
-      own: own.some((o) => o !== 0) ? gatherSorted(grid, own, this.memory) : null,
+      ownShare: own.some((o) => o !== 0) ? gatherSorted(grid, ownShareOf(demand.weight, total, own), this.memory) : null,
       ...this.queries(grid, candidates),
       qWeight: this.memory.share(candidates.weight),
       params,
@@ -66,4 +66,9 @@ export class JobBuilder {
       cannibalisation: this.memory.f64(n),
     };
   }
+}
+
+/** w_i·O_i/S_i, 0 where S_i = 0 (no outlet reaches the point: nothing to lose). */
+function ownShareOf(weight: Float64Array, total: Float64Array, own: Float64Array): Float64Array {
+  return weight.map((w, i) => (total[i] > 0 ? (w * own[i]) / total[i] : 0));
 }

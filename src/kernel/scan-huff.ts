@@ -5,7 +5,7 @@
 import { EARTH_RADIUS_M } from '../geo/haversine.ts';
 import { circleRanges, rangesCapacity } from './circle-ranges.ts';
 import type { PointGrid } from './grid.ts';
-import { arcSqFromChordSq, chordSqOfArc } from './sphere.ts';
+import { arcSqFromChordSq, chordSqOfArc, FOUR_R2, SERIES_MAX_U } from './sphere.ts';
 import type { HuffParams } from './types.ts';
 
 const RAD = Math.PI / 180;
@@ -35,6 +35,8 @@ export function scanPressure(job: PressureJob, from: number, to: number): void {
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
   const ranges = new Int32Array(2 * rangesCapacity(grid));
+  // β = 2 within the series' range (every practical cut-off): no pow, no asin.
+  const inverseSquare = halfBeta === 1 && 0.25 * limit <= SERIES_MAX_U;
   for (let q = from; q < to; q++) {
     const i = qOrder[q];
     const lon = qLon[i], lat = qLat[i];
@@ -44,25 +46,50 @@ export function scanPressure(job: PressureJob, from: number, to: number): void {
     const count = circleRanges(grid, lon, lat, rho, ranges);
     let sum = 0;
     for (let r = 0; r < count; r++) {
-      const end = ranges[2 * r + 1];
-      for (let k = ranges[2 * r]; k < end; k++) {
-        const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
-        const c2 = dx * dx + dy * dy + dz * dz;
-        if (c2 > limit) continue;
-        sum += weight[k] * inversePower(arcSqFromChordSq(c2), floor2, halfBeta);
-      }
+      const begin = ranges[2 * r], end = ranges[2 * r + 1];
+      sum += inverseSquare
+        ? pressureInverseSquare(xyz, weight, begin, end, qx, qy, qz, limit, floor2)
+        : pressureGeneral(xyz, weight, begin, end, qx, qy, qz, limit, floor2, halfBeta);
     }
     out[i] = sum;
   }
 }
 
+/** Σ w_k / max(d², floor²) over one slice, d² by the asin² series. */
+function pressureInverseSquare(xyz: Float64Array, weight: Float64Array, begin: number, end: number,
+  qx: number, qy: number, qz: number, limit: number, floor2: number): number {
+  let sum = 0;
+  for (let k = begin; k < end; k++) {
+    const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
+    const c2 = dx * dx + dy * dy + dz * dz;
+    if (c2 > limit) continue;
+    const u = 0.25 * c2;
+    const d2 = FOUR_R2 * u * (1 + u * (1 / 3 + u * (8 / 45 + u * (4 / 35))));
+    sum += weight[k] / (d2 > floor2 ? d2 : floor2);
+  }
+  return sum;
+}
+
+function pressureGeneral(xyz: Float64Array, weight: Float64Array, begin: number, end: number,
+  qx: number, qy: number, qz: number, limit: number, floor2: number, halfBeta: number): number {
+  let sum = 0;
+  for (let k = begin; k < end; k++) {
+    const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
+    const c2 = dx * dx + dy * dy + dz * dz;
+    if (c2 > limit) continue;
+    sum += weight[k] * inversePower(arcSqFromChordSq(c2), floor2, halfBeta);
+  }
+  return sum;
+}
+
 export interface CandidatesJob {
   /** Demand. */
   grid: PointGrid;
-  /** w_i, S_i (total pressure) and O_i (own pressure) in the demand grid's sorted order; own null when all 0. */
+  /** w_i and S_i (total pressure) in the demand grid's sorted order. */
   weight: Float64Array;
   total: Float64Array;
-  own: Float64Array | null;
+  /** w_i·O_i/S_i in sorted order (0 where S_i = 0); null when there is no own pressure. */
+  ownShare: Float64Array | null;
   qLon: Float64Array;
   qLat: Float64Array;
   /** a_c of each candidate. */
@@ -73,36 +100,69 @@ export interface CandidatesJob {
   cannibalisation: Float64Array;
 }
 
+/**
+ * With t = a·m^-β/2 (m = max(d², floor²)): P = t/(S + t) = a/(a + S·m^β/2), one division, and
+ * cannibalisation w·O·(1/S − 1/(S + t)) = (w·O/S)·P.
+ */
 export function scanCandidates(job: CandidatesJob, from: number, to: number): void {
-  const { grid, weight, total, own, qLon, qLat, qWeight, qOrder, params, capture, cannibalisation } = job;
+  const { grid, weight, total, ownShare, qLon, qLat, qWeight, qOrder, params, capture, cannibalisation } = job;
   const xyz = grid.xyz;
   const limit = chordSqOfArc(params.cutoff);
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
+  const inverseSquare = halfBeta === 1 && 0.25 * limit <= SERIES_MAX_U;
   const ranges = new Int32Array(2 * rangesCapacity(grid));
+  const sums = new Float64Array(2);
   for (let q = from; q < to; q++) {
     const i = qOrder[q];
     const lon = qLon[i], lat = qLat[i], a = qWeight[i];
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) { capture[i] = NaN; cannibalisation[i] = NaN; continue; }
+    capture[i] = 0;
+    cannibalisation[i] = 0;
+    if (!(a > 0)) continue; // an outlet of no attractiveness draws no one
     const cl = Math.cos(lat * RAD);
     const qx = cl * Math.cos(lon * RAD), qy = cl * Math.sin(lon * RAD), qz = Math.sin(lat * RAD);
     const count = circleRanges(grid, lon, lat, rho, ranges);
-    let captured = 0, lost = 0;
+    sums[0] = 0;
+    sums[1] = 0;
     for (let r = 0; r < count; r++) {
-      const end = ranges[2 * r + 1];
-      for (let k = ranges[2 * r]; k < end; k++) {
-        const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
-        const c2 = dx * dx + dy * dy + dz * dz;
-        if (c2 > limit) continue;
-        const t = a * inversePower(arcSqFromChordSq(c2), floor2, halfBeta);
-        const s = total[k];
-        const denominator = s + t;
-        if (denominator > 0) captured += (weight[k] * t) / denominator;
-        // O_i (1/S_i − 1/(S_i + t)) = O_i t / (S_i (S_i + t)); 0 where S_i = 0.
-        if (own !== null && s > 0) lost += (weight[k] * own[k] * t) / (s * denominator);
-      }
+      const begin = ranges[2 * r], end = ranges[2 * r + 1];
+      if (inverseSquare && ownShare === null) sums[0] += captureInverseSquare(xyz, weight, total, begin, end, qx, qy, qz, limit, floor2, a);
+      else captureGeneral(xyz, weight, total, ownShare, begin, end, qx, qy, qz, limit, floor2, halfBeta, a, sums);
     }
-    capture[i] = captured;
-    cannibalisation[i] = lost;
+    capture[i] = sums[0];
+    cannibalisation[i] = sums[1];
   }
+}
+
+function captureInverseSquare(xyz: Float64Array, weight: Float64Array, total: Float64Array, begin: number, end: number,
+  qx: number, qy: number, qz: number, limit: number, floor2: number, a: number): number {
+  let sum = 0;
+  for (let k = begin; k < end; k++) {
+    const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
+    const c2 = dx * dx + dy * dy + dz * dz;
+    if (c2 > limit) continue;
+    const u = 0.25 * c2;
+    const d2 = FOUR_R2 * u * (1 + u * (1 / 3 + u * (8 / 45 + u * (4 / 35))));
+    sum += (weight[k] * a) / (a + total[k] * (d2 > floor2 ? d2 : floor2));
+  }
+  return sum;
+}
+
+function captureGeneral(xyz: Float64Array, weight: Float64Array, total: Float64Array, ownShare: Float64Array | null,
+  begin: number, end: number, qx: number, qy: number, qz: number, limit: number, floor2: number, halfBeta: number,
+  a: number, sums: Float64Array): void {
+  let captured = 0, lost = 0;
+  for (let k = begin; k < end; k++) {
+    const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
+    const c2 = dx * dx + dy * dy + dz * dz;
+    if (c2 > limit) continue;
+    const d2 = arcSqFromChordSq(c2);
+    const m = d2 > floor2 ? d2 : floor2;
+    const p = a / (a + total[k] * (halfBeta === 1 ? m : Math.pow(m, halfBeta)));
+    captured += weight[k] * p;
+    if (ownShare !== null) lost += ownShare[k] * p;
+  }
+  sums[0] += captured;
+  sums[1] += lost;
 }

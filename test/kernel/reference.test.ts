@@ -59,6 +59,10 @@ describe('kernel = brute-force haversine reference', () => {
     const want = referenceCandidates(queries, sources, total, own, params);
     expectClose(got.capture, want.capture);
     expectClose(got.cannibalisation, want.cannibalisation);
+    // Without own outlets the kernel takes its β = 2 fast path; same values.
+    const none = new Float64Array(total.length);
+    expectClose((await kernel.huffCandidates(queries, sources, total, none, params)).capture,
+      referenceCandidates(queries, sources, total, none, params).capture);
   });
 
   it('near the pole and across the antimeridian', async () => {
