@@ -6,9 +6,17 @@ import { readCsv } from './read-csv.ts';
 import { readGeoJson } from './read-geojson.ts';
 import { readGtfsStops } from './read-gtfs.ts';
 import { readOsmPbf } from './read-osm-pbf.ts';
+import { readParquet } from './parquet.ts';
+import { readArrowIpc } from './arrow-ipc.ts';
+import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
 
-export async function readTable(file: string, bytes: Uint8Array, entry: Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer'>): Promise<RawTable> {
+export async function readTable(
+  file: string,
+  bytes: Uint8Array,
+  entry: Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer'>,
+  opts: { db?: Database } = {},
+): Promise<RawTable> {
   const format = detectFormat(file, entry.format);
   switch (format) {
     case 'csv':
@@ -22,8 +30,9 @@ export async function readTable(file: string, bytes: Uint8Array, entry: Pick<Lay
     case 'osm-pbf':
       return readOsmPbf(file, bytes, entry.layer, entry.osmTags);
     case 'parquet':
+      return readParquet(file, bytes, opts.db);
     case 'arrow':
-      throw new BundleError(file, `${file}: reading ${format} files is not available yet; convert it to CSV or GeoJSON for now.`);
+      return readArrowIpc(file, bytes);
   }
-  return Promise.resolve(format satisfies never);
+  throw new BundleError(file, `${file}: unknown format '${String(format satisfies never)}'; set "format" in bundle.json.`);
 }
