@@ -8,7 +8,7 @@ import type { LoadedBundle } from '../data/layer.ts';
 import { BundleError } from '../data/errors.ts';
 import { currentHost, emit } from './context.ts';
 import { formatValue } from './format.ts';
-import { toOutput, type DisplayOptions } from './outputs.ts';
+import { Markdown, toOutput, type DisplayOptions } from './outputs.ts';
 
 export type { DisplayOptions } from './outputs.ts';
 export { formatNumber } from './format.ts';
@@ -23,13 +23,13 @@ export function display(value: unknown, options?: DisplayOptions): void {
   emit(toOutput(value, options));
 }
 
-/** Markdown with live numbers: md`**${n}** residents` (numbers formatted as in tables). */
-export function md(strings: TemplateStringsArray, ...values: unknown[]): void {
+/** Markdown with live numbers, to display: display(md`**${n}** residents`) (numbers formatted as in tables). */
+export function md(strings: TemplateStringsArray, ...values: unknown[]): Markdown {
   let text = strings[0];
   values.forEach((v, i) => {
     text += formatValue(v) + strings[i + 1];
   });
-  emit({ kind: 'markdown', markdown: text });
+  return new Markdown(text);
 }
 
 /** The notebook's arguments: after `--` on the command line, or `?args=` in the preview's address. */

@@ -24,6 +24,18 @@ export interface MapPoints {
   titles?: readonly string[];
 }
 
+/** Values on a regular lon/lat grid (row-major from the south-west corner), e.g. a probability surface. */
+export interface MapSurface {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  cols: number;
+  rows: number;
+  values: ArrayLike<number>;
+  label: string;
+}
+
 export interface MapOptions {
   areas?: PolygonLayer;
   /** One value per polygon of `areas`; shades them (NaN: unshaded). */
@@ -32,6 +44,8 @@ export interface MapOptions {
   /** Polygons drawn with a heavy outline (e.g. those the funnel kept). */
   highlight?: ArrayLike<number | boolean>;
   points?: MapPoints[];
+  /** A grid of values drawn under the points (takes the colour scale; do not combine with `fill`). */
+  surface?: MapSurface;
   width?: number;
   height?: number;
   scheme?: Plot.ColorScheme;
@@ -59,6 +73,11 @@ export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
       marks.push(Plot.geo({ type: 'FeatureCollection', features: kept }, { stroke: '#111', strokeWidth: 2 }));
     }
   }
+  if (options.surface) {
+    if (options.fill) throw new Error('map: give either fill (polygon values) or surface, not both; they would share one colour scale');
+    marks.push(Plot.geo(surfaceCells(options.surface), { fill: (f: Feature<Polygon, { v: number }>) => f.properties.v, title: (f: Feature<Polygon, { v: number }>) => f.properties.v.toFixed(3) }));
+    if (areas) marks.push(Plot.geo(collection, { stroke: '#555', strokeWidth: 0.6, fill: 'none' }));
+  }
   const coordinates: Position[] = [];
   (options.points ?? []).forEach((p, k) => {
     const rows = Array.from({ length: p.lon.length }, (_, i) => ({ lon: p.lon[i], lat: p.lat[i], title: p.titles?.[i] ?? p.label }));
@@ -70,12 +89,15 @@ export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
     marks.push(Plot.dot([p.label], { frameAnchor: 'top-right', dx: -110, dy: 8 + 16 * k, r: Math.max(r, 3), fill }));
     marks.push(Plot.text([p.label], { frameAnchor: 'top-right', dx: -100, dy: 8 + 16 * k, text: (d: string) => d, textAnchor: 'start', fontSize: 11 }));
   });
-  const domain = areas ? collection : { type: 'MultiPoint' as const, coordinates };
+  const surfaceBox = options.surface && { type: 'MultiPoint' as const, coordinates: [[options.surface.west, options.surface.south], [options.surface.east, options.surface.north]] };
+  const domain = surfaceBox ?? (areas ? collection : { type: 'MultiPoint' as const, coordinates });
+  const colorLabel = options.surface?.label ?? options.fillLabel ?? 'value';
   return plot({
     width,
     height: options.height ?? fittedHeight(domain, width),
     projection: { type: 'mercator', domain },
-    color: options.fill ? { type: 'linear', scheme: options.scheme ?? 'viridis', legend: true, label: options.fillLabel ?? 'value' } : undefined,
+    // Surfaces such as probabilities pile up near their source: a square-root scale shows the tail.
+    color: options.fill || options.surface ? { type: options.surface ? 'sqrt' : 'linear', scheme: options.scheme ?? (options.surface ? 'ylorrd' : 'viridis'), legend: true, label: colorLabel } : undefined,
     marks,
   });
 }
@@ -85,6 +107,24 @@ function fittedHeight(domain: GeoPermissibleObjects, width: number): number {
   const projection = geoMercator().fitWidth(width, domain);
   const [[, y0], [, y1]] = geoPath(projection).bounds(domain);
   return Number.isFinite(y1 - y0) ? Math.max(120, Math.ceil(y1 - y0)) : width;
+}
+
+/** Grid cells as clockwise polygons, skipping cells without a value. */
+function surfaceCells(g: MapSurface): FeatureCollection<Polygon, { v: number }> {
+  const dx = (g.east - g.west) / g.cols;
+  const dy = (g.north - g.south) / g.rows;
+  const features: Feature<Polygon, { v: number }>[] = [];
+  for (let r = 0; r < g.rows; r++) {
+    for (let c = 0; c < g.cols; c++) {
+      const v = g.values[r * g.cols + c];
+      if (!Number.isFinite(v)) continue;
+      const x0 = g.west + c * dx;
+      const y0 = g.south + r * dy;
+      const ring: Position[] = [[x0, y0], [x0, y0 + dy], [x0 + dx, y0 + dy], [x0 + dx, y0], [x0, y0]];
+      features.push({ type: 'Feature', properties: { v }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    }
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 function tooltip(areas: PolygonLayer, i: number, v: number): string {

@@ -51,9 +51,15 @@ function isElement(v: object): v is { outerHTML: string; tagName: string } {
   return typeof o.outerHTML === 'string' && typeof o.tagName === 'string';
 }
 
+/** Prose made by md`…`: displayed as Markdown rather than as a string. */
+export class Markdown {
+  constructor(readonly markdown: string) {}
+}
+
 export function toOutput(value: unknown, options: DisplayOptions = {}): Output {
   const caption = options.caption ?? '';
   if (value === null || typeof value !== 'object') return { kind: 'text', text: formatValue(value) };
+  if (value instanceof Markdown) return { kind: 'markdown', markdown: value.markdown };
   if (value instanceof Error) return { kind: 'error', name: value.name, message: value.message };
   if (isElement(value)) return { kind: 'plot', caption, markup: value.outerHTML };
   if (isLevel(value)) return levelTable(value, caption, options.limit ?? 15);

@@ -81,7 +81,7 @@ describe('running a notebook', () => {
       '// %% Outputs',
       "display([{ id: 'a<b>', n: 1234567 }, { id: 'c', n: 0.5 }], { caption: 'rows & more' });",
       "display({ population: 601723, name: '<script>' });",
-      'md`**${2}** & <i>not html</i>`;',
+      'display(md`**${2}** & <i>not html</i>`);',
     ]);
     const result = await runNotebookFile(file);
     expect(result.ok).toBe(true);
