@@ -42,3 +42,4 @@ export { siteCoverageGap, arealCoverageGap, uncoveredMask } from './criteria/cov
 export { siteNetworkNorm, residentsPerOutlet } from './criteria/network-norm.ts';
 export { attributeColumn } from './criteria/attribute.ts';
 export { areaKm2, areaPopulation } from './criteria/areas.ts';
+export { funnelTable, breakdown, type FunnelRow, type BreakdownRow } from './score/funnel-table.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedBundle } from '../../src/data/layer.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
+import { breakdown, funnelTable } from '../../src/score/funnel-table.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';
 import type { LevelResult } from '../../src/score/types.ts';
 import { east, pointLayer, squares } from '../criteria/fixture.ts';
@@ -70,6 +71,17 @@ describe('runFunnel on a hand-made strip city', () => {
     expect(keptIds(f.sites)).toEqual(['c2', 'c3']);
     expect([...f.sites.parent]).toEqual([0, 0, 0]);
     for (const level of [f.regions, f.districts, f.sites]) expectContributionsSumToScore(level);
+  });
+
+  it('as one funnel table (level, unit, parent, score, rank, kept) and a breakdown', async () => {
+    const f = await runFunnel(bundle(), scenario());
+    const rows = funnelTable(f).map((r) => [r.level, r.id, r.parent, r.rank, r.kept]);
+    expect(rows).toEqual([
+      ['region', 'R1', '', 1, true], ['region', 'R2', '', 2, false],
+      ['district', 'D1', 'R1', 1, true], ['district', 'D2', 'R1', 2, false],
+      ['site', 'c2', 'D1', 1, true], ['site', 'c3', 'D1', 2, true], ['site', 'c1', 'D1', 3, false],
+    ]);
+    expect(breakdown(f.sites, 1)).toEqual([{ criterion: 'demand', label: 'Demand', weight: 1, raw: 5100, normalised: 1, contribution: 100 }]);
   });
 
   it('minimum spacing 1 km: c3 (900 m from c2) and c1 (800 m) are not kept', async () => {
