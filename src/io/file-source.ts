@@ -49,6 +49,8 @@ export function fetchFileSource(baseUrl: string): FileSource {
     },
     async exists(path) {
       const res = await fetch(url(path), { method: 'HEAD' });
+      // Some static servers refuse HEAD; ask with GET then (the body is not read).
+      if (res.status === 405 || res.status === 501) return (await fetch(url(path))).ok;
       return res.ok;
     },
   };

@@ -37,11 +37,11 @@ describe('siteselect validate', () => {
   });
 
   it('accepts the manifest path itself', async () => {
-    const { code, out } = await run(['dc/bundle.json', '--json']);
+    const { code, out } = await run(['bad/with-rejects/bundle.json', '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(out) as { ok: boolean; layers: { read: number; loaded: number; rejected: number }[] };
     expect(doc.ok).toBe(true);
-    expect(doc.layers).toHaveLength(9);
+    expect(doc.layers).toHaveLength(2);
     for (const l of doc.layers) expect(l.loaded + l.rejected).toBe(l.read);
   });
 
