@@ -19,6 +19,12 @@ export class Levels {
     this.cache.clear();
   }
 
+  clear(): void {
+    this.base = null;
+    this.baseScenario = null;
+    this.cache.clear();
+  }
+
   get funnel(): FunnelResult | null {
     return this.base;
   }

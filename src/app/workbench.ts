@@ -53,11 +53,30 @@ export class Workbench {
     this.paintMap();
   }
 
+  /** New layers loaded: draw them, drop the scores of the old data, back to the top level. */
+  dataChanged(map: MapData): void {
+    this.levels.clear();
+    this.runToken++;
+    this.state.path = { region: -1, district: -1 };
+    this.state.selected = -1;
+    this.huff = null;
+    this.mapData = map;
+    this.table.clear();
+    this.renderAll();
+  }
+
   /** Runs the funnel in the worker; a newer run supersedes an older one. */
   async run(scenario: Scenario): Promise<void> {
     const token = ++this.runToken;
     this.onStatus('status.scoring');
-    const reply = await this.engine.call<'funnel'>({ type: 'run', scenario });
+    let reply;
+    try {
+      reply = await this.engine.call<'funnel'>({ type: 'run', scenario });
+    } catch (e) {
+      // A newer run aborted this one in the worker: not an error for the planner.
+      if (token !== this.runToken) return;
+      throw e;
+    }
     if (token !== this.runToken) return;
     const ids = this.pathIds();
     this.levels.setRun(reply.funnel, scenario);
@@ -160,7 +179,7 @@ export class Workbench {
   renderScenario(): void {
     if (!this.state.scenario || !this.scenarioHandlers) return;
     const f = this.levels.funnel;
-    const present = new Set(f ? shownLevel(f, this.state.path).level.criteria.map((c) => c.name) : []);
+    const present = new Set(f ? shownLevel(f, this.state.path).level.criteria.map((c) => c.name) : this.state.scenario.criteria.map((c) => c.id));
     renderScenarioPanel(byId('scenario-panel'), this.state.scenario, this.level, present, {
       ...this.scenarioHandlers,
       onWeightInput: (s) => this.weightInput(s),

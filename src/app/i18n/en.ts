@@ -143,6 +143,7 @@ export const en = {
   'role.address': 'address',
   'role.rent': 'rent',
   'role.floor_area': 'floor area',
+  'status.dataChanged': 'Data changed: run the funnel to score it',
 } as const;
 
 export type MessageKey = keyof typeof en;

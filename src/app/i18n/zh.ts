@@ -145,4 +145,5 @@ export const zh: Record<MessageKey, string> = {
   'role.address': '地址',
   'role.rent': '租金',
   'role.floor_area': '面积',
+  'status.dataChanged': '数据已更改：请运行漏斗重新评分',
 };

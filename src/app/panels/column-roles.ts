@@ -45,9 +45,9 @@ const ROLE_NAMES: Record<string, string[]> = {
 };
 
 /** A first guess of the role of each column (only roles the layer has); the planner can change any. */
-export function guessRoles(columns: string[], layer: LayerName): Record<string, string> {
+export function guessRoles(columns: string[], roleChoices: readonly string[]): Record<string, string> {
   const roles: Record<string, string> = {};
-  const allowed = new Set(LAYER_ROLES[layer]);
+  const allowed = new Set(roleChoices);
   for (const [role, names] of Object.entries(ROLE_NAMES)) {
     if (!allowed.has(role)) continue;
     const hit = columns.find((c) => names.includes(c.trim().toLowerCase()) && !(c in roles));

@@ -52,14 +52,20 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
   };
   const paintMapping = (): void => {
     if (!inspection) return;
-    const roles = guessRoles(inspection.columns, layer.value as LayerName);
     const allowed = LAYER_ROLES[layer.value as LayerName].filter((r) => !(inspection?.hasGeometry && (r === 'lon' || r === 'lat' || r === 'wkt')));
+    const roles = guessRoles(inspection.columns, allowed);
     const rows = inspection.columns.map((column) => {
       const role = el('select', { className: 'role-select', attrs: { 'data-column': column } });
       role.setAttribute('aria-label', `${t('data.role')}: ${column}`);
       role.append(el('option', { i18n: 'data.unmapped', attrs: { value: '' } }));
       options(role, allowed, (v) => `role.${v}`, true);
       role.value = roles[column] ?? '';
+      // One column per role: choosing a role here takes it away from any other column.
+      role.addEventListener('change', () => {
+        for (const other of mapping.querySelectorAll<HTMLSelectElement>('select.role-select')) {
+          if (other !== role && other.value === role.value) other.value = '';
+        }
+      });
       const sample = inspection?.sample[column].join(' · ') ?? '';
       return el('tr', {}, [el('td', { text: column }), el('td', { className: 'sample', text: sample }), el('td', {}, [role])]);
     });

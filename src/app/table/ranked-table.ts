@@ -65,6 +65,14 @@ export class RankedTable {
     this.paintRows();
   }
 
+  clear(): void {
+    this.level = null;
+    this.order = new Int32Array(0);
+    this.spacer.style.height = '0px';
+    this.caption.textContent = '';
+    this.rows.replaceChildren();
+  }
+
   select(unit: number): void {
     this.selected = unit;
     const pos = this.order.indexOf(unit);

@@ -14,6 +14,8 @@ import { huffSettingsOf } from './scenario-huff.ts';
 
 const kernel = createKernel();
 let bundle: LoadedBundle = { name: 'empty', synthetic: false, reports: [] };
+/** A new run makes the one in progress pointless: it is aborted. */
+let running: AbortController | null = null;
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -33,7 +35,10 @@ async function handle(id: number, request: Request): Promise<Reply> {
     case 'run': {
       const scenario = parseScenario(request.scenario, 'scenario');
       const start = performance.now();
-      const funnel = await runFunnel(bundle, scenario, { kernel, onProgress: progress });
+      running?.abort();
+      const controller = new AbortController();
+      running = controller;
+      const funnel = await runFunnel(bundle, scenario, { kernel, onProgress: progress, signal: controller.signal });
       return { type: 'funnel', funnel, millis: performance.now() - start };
     }
     case 'inspect': {
@@ -63,9 +68,25 @@ async function handle(id: number, request: Request): Promise<Reply> {
   }
 }
 
+/**
+ * Requests that read or replace the bundle run one after another, in the order sent, so a layer
+ * picked while the sample is still loading lands on top of it, not under it.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+const ORDERED = new Set<Request['type']>(['loadOutline', 'loadBundle', 'loadLayer', 'run']);
+
 self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
   const { id, request } = e.data;
-  handle(id, request).then(
+  let work: Promise<Reply>;
+  if (ORDERED.has(request.type)) {
+    // A run only waits for loads queued before it; it is not queued itself, so a newer run can abort it.
+    const before = queue;
+    work = before.then(() => handle(id, request));
+    if (request.type !== 'run') queue = work.catch(() => undefined);
+  } else {
+    work = handle(id, request);
+  }
+  work.then(
     (reply) => post({ id, kind: 'reply', reply }),
     (error: unknown) => post({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) }),
   );

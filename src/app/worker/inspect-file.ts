@@ -8,12 +8,12 @@ import type { FileInspection } from './messages.ts';
 /** Files above this are refused: parsing needs several times the file size in memory. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export function refuseIfTooLarge(file: File): void {
+export function refuseIfTooLarge(file: Pick<File, 'name' | 'size'>): void {
   if (file.size > MAX_FILE_BYTES) {
     const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
     throw new BundleError(
       file.name,
-      `${file.name} is ${mb(file.size)}, more than the ${mb(MAX_FILE_BYTES)} the workbench can hold in the browser; split it or score it with the command line (siteselect score).`,
+      `${file.name} is ${file.size.toLocaleString('en-US')} bytes, more than the ${mb(MAX_FILE_BYTES)} the workbench can hold in the browser; split it or score it with the command line (siteselect score).`,
     );
   }
 }

@@ -1,0 +1,89 @@
+/**
+ * The data panel in Chromium (Vite dev server): real DC files picked through the file input and
+ * mapped column by column give the counts published with the data (../shared/data/README.md):
+ * 179 tracts whose population sums to the 2010 census count 601 723, 324 retail sites, 233 bank
+ * branches, 40 metro stations. A small bad file's rejects download as CSV, row by row.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, recordRequests, startServer } from '../helpers/browser.ts';
+import { downloadText } from './page-helpers.ts';
+
+const dc = (file: string): string => new URL(`../../../shared/data/dc/${file}`, import.meta.url).pathname;
+let server: ViteDevServer;
+let url: string;
+let browser: Browser;
+let page: Page;
+let requests: string[];
+
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  requests = recordRequests(page);
+  await page.goto(url);
+  await page.waitForSelector('#data-files', { state: 'attached' });
+  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Picks one file, sets its layer and roles, loads it and returns its report's counts and sums. */
+async function load(file: string, layer: string, roles: Record<string, string>, bytes?: Buffer): Promise<Record<string, string>> {
+  const name = file.split('/').pop() ?? file;
+  if (bytes) await page.setInputFiles('#data-files', { name, mimeType: 'text/csv', buffer: bytes });
+  else await page.setInputFiles('#data-files', file);
+  const card = page.locator(`.file-card[data-file="${name}"]`);
+  await card.locator('select.layer-select').selectOption(layer);
+  await card.locator('select.role-select').first().waitFor();
+  for (const [column, role] of Object.entries(roles)) await card.locator(`select.role-select[data-column="${column}"]`).selectOption(role);
+  await card.locator('button.load-layer').click();
+  await card.locator('.layer-report').waitFor({ timeout: 60_000 });
+  const keys = await card.locator('.layer-report .count').evaluateAll((nodes) =>
+    nodes.map((n) => [n.className.replace('count ', '') + (n.getAttribute('data-column') ? `:${n.getAttribute('data-column')}` : ''), n.querySelector('dd')?.textContent ?? '']),
+  );
+  return Object.fromEntries(keys);
+}
+
+describe('data panel with the DC open data', () => {
+  it('loads wards, tracts, retail sites, banks and metro stations with the published counts', async () => {
+    const wards = await load(dc('ward-2012.geojson'), 'regions', { WARD: 'id', NAME: 'name' });
+    expect(wards).toMatchObject({ read: '8', loaded: '8', rejected: '0' });
+    const tracts = await load(dc('census-tracts-2010.geojson'), 'districts', { GEOID: 'id', P0010001: 'population' });
+    expect(tracts).toMatchObject({ read: '179', loaded: '179', rejected: '0', 'sum:population': '601,723' });
+    const retail = await load(dc('retail-sites.geojson'), 'candidates', { OBJECTID: 'id', SITENAME: 'name', GISADDRESS: 'address' });
+    expect(retail).toMatchObject({ loaded: '324', rejected: '0' });
+    const banks = await load(dc('bank-locations.geojson'), 'competitors', { OBJECTID: 'id', NAME: 'brand' });
+    expect(banks).toMatchObject({ loaded: '233', rejected: '0' });
+    const metro = await load(dc('metro-stations-district.geojson'), 'transit', { OBJECTID: 'id', NAME: 'name' });
+    expect(metro).toMatchObject({ loaded: '40', rejected: '0' });
+    // The map shows the 8 wards at once (the regions layer was replaced); the old scores are cleared.
+    await page.waitForFunction(() => document.querySelectorAll('#map svg .unit-areas path').length === 8);
+    expect(await page.locator('.rt-row').count()).toBe(0);
+    await page.screenshot({ path: 'test-output/data-panel-dc.png' });
+  });
+
+  it('reports a bad file row by row and downloads its rejects as CSV', async () => {
+    // Rows 2–4 are bad: no longitude, latitude 95 (out of range), longitude "abc".
+    const csv = ['id,name,lon,lat,category', 'p1,Good one,-77.03,38.90,cafe', 'p2,No lon,,38.90,cafe', 'p3,Out of range,-77.03,95,cafe', 'p4,Not a number,abc,38.90,cafe', 'p5,Good two,-77.02,38.91,bank'].join('\n');
+    const counts = await load('bad-pois.csv', 'pois', { category: 'category' }, Buffer.from(csv));
+    expect(counts).toMatchObject({ read: '5', loaded: '2', rejected: '3' });
+    const card = page.locator('.file-card[data-file="bad-pois.csv"]');
+    const { name, bytes } = await downloadText(page, () => card.locator('button.rejects-download').click());
+    expect(name).toBe('bad-pois-rejects.csv');
+    const lines = bytes.toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('row,column,reason,value');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['2', '3', '4']);
+    expect(lines[2]).toContain('95');
+    expect(lines[3]).toContain('abc');
+  });
+
+  it('sends no request outside the page origin', () => {
+    const origin = new URL(url).origin;
+    expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
+  });
+});
