@@ -33,7 +33,7 @@ export class ArealEvaluator {
     switch (spec.kind) {
       case 'demand': {
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
-        const { total, density } = arealDemand(demandArea, this.inputs.demand(spec.column, who).weight, this.km2);
+        const { total, density } = arealDemand(demandArea, this.inputs.demand(spec.column, who, spec.times).weight, this.km2);
         return { raw: spec.areal === 'total' ? total : density };
       }
       case 'competition': {

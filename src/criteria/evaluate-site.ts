@@ -37,7 +37,7 @@ export class SiteEvaluator {
     switch (spec.kind) {
       case 'demand':
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
-        return { raw: await siteDemand(kernel, sites, this.inputs.demand(spec.column, who), spec, signal) };
+        return { raw: await siteDemand(kernel, sites, this.inputs.demand(spec.column, who, spec.times), spec, signal) };
       case 'competition': {
         if (!bundle.competitors) return { missing: 'the bundle has no competitors layer' };
         const { points } = this.inputs.competitors(spec, spec.weightByAttractiveness);

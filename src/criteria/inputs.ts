@@ -43,11 +43,16 @@ export class BundleInputs {
     return this.memo.get(key) as T;
   }
 
-  /** Demand points weighted by `column`. */
-  demand(column: string, who: string): WeightedPoints {
-    return this.once(`demand:${column}`, () => {
+  /** Demand points weighted by `column`, times a second column when given (population × income). */
+  demand(column: string, who: string, times?: string): WeightedPoints {
+    return this.once(`demand:${column}:${times ?? ''}`, () => {
       const layer = this.bundle.demand!;
-      return { lon: layer.lon, lat: layer.lat, weight: weightColumn(layer, column, who) };
+      const weight = weightColumn(layer, column, who);
+      if (times !== undefined) {
+        const factor = weightColumn(layer, times, who);
+        for (let i = 0; i < weight.length; i++) weight[i] *= factor[i];
+      }
+      return { lon: layer.lon, lat: layer.lat, weight };
     });
   }
 

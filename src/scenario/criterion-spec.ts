@@ -65,6 +65,8 @@ export const CriterionSpec = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('demand'), radius, decay,
     /** Demand weight column (numeric), e.g. population, households, workers. */
     column: z.string().default('population'),
+    /** Affluence: multiply the weight by this column (e.g. income per head → purchasing power). */
+    times: z.string().optional(),
     /** Areal form: demand per km² (default) or the total. */
     areal: z.enum(['density', 'total']).default('density') }).strict(),
   z.object({ ...common, kind: z.literal('competition'), radius, decay,

@@ -24,7 +24,7 @@ const bundle: LoadedBundle = {
   reports: [],
   districts: squares('districts', [['D1', [0, 0, 2000, 2000]], ['D2', [2000, 0, 4000, 2000]]], { income: [10, 20] }),
   demand: pointLayer('demand', [
-    { id: 'a', x: 500, y: 1000, numeric: { population: 1000 } },
+    { id: 'a', x: 500, y: 1000, numeric: { population: 1000, income: 2 } },
     { id: 'b', x: 1500, y: 1000, numeric: { population: 3000 } },
     { id: 'd', x: 2500, y: 1000, numeric: { population: 4000 } },
     { id: 'e', x: 2850, y: 1000, numeric: { population: 500 } },
@@ -58,6 +58,7 @@ const scenario = parseScenario({
   criteria: [
     { id: 'density', kind: 'demand' },
     { id: 'total', kind: 'demand', areal: 'total' },
+    { id: 'spend', kind: 'demand', areal: 'total', times: 'income' },
     { id: 'rivals', kind: 'competition' },
     { id: 'rivalsA', kind: 'competition', brands: ['A'] },
     { id: 'rivalsW', kind: 'competition', weightByAttractiveness: true },
@@ -85,6 +86,10 @@ describe('areal forms per district', () => {
   it('demand: D1 4000, D2 6500 → per 4 km²: 1000, 1625', async () => {
     close(await areal('total'), [4000, 6500]);
     close(await areal('density'), [1000, 1625]);
+  });
+
+  it('affluence: population × income, a missing income counting 0 → D1 1000 · 2, D2 0', async () => {
+    close(await areal('spend'), [2000, 0]);
   });
 
   it('competitors per 10 000 residents: 1/4000 → 2.5, 2/6500 → 3.0769; brand A: 2.5, 1.5385; weighted: 5, 3.0769', async () => {
