@@ -56,5 +56,8 @@ writeResultsCsv(outFile, {
   id: candidateCsv.id, pop1km, decayed3km, comp1km: competition.count, nearestComp: competition.nearest, huffCapture: huff.capture,
 });
 phase('write', seconds(t));
+const cpu = process.cpuUsage();
+// CPU seconds of every thread of the process: what the run cost, whatever else shares the cores.
+console.log(`CPU_S ${((cpu.user + cpu.system) / 1e6).toFixed(3)}`);
 console.log(`TOTAL_S ${seconds(start).toFixed(3)}`);
 if ('close' in kernel && typeof kernel.close === 'function') await (kernel.close as () => Promise<void>)();
