@@ -1,0 +1,76 @@
+/**
+ * Chromium (DuckDB-WASM in a Web Worker, assets from the page's origin) against Node: the same SQL
+ * suite gives identical rows, equal to the hand-worked expectations; the sample bundle loads with
+ * identical counts, aggregates and containment; and no request leaves the origin.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDatabase } from '../../src/node/duckdb.ts';
+import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
+import { bundleFigures, type BundleFigures } from './bundle-figures.ts';
+import { launchBrowser, recordRequests, startRootServer } from '../helpers/browser.ts';
+import { SQL_CASES, runSqlSuite, type SqlOutcome } from './sql-suite.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+let browser: Browser;
+let server: ViteDevServer;
+let url: string;
+
+beforeAll(async () => {
+  ({ server, url } = await startRootServer(repoRoot));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function offOrigin(requests: string[]): string[] {
+  const origin = new URL(url).origin;
+  return requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
+}
+
+describe('SQL suite: Chromium vs Node', () => {
+  it('gives identical, expected rows in both, fetching nothing from another origin', async () => {
+    const page = await browser.newPage();
+    const requests = recordRequests(page);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${url}test/browser-pages/db-suite.html`);
+    await page.waitForFunction(() => 'dbSuite' in globalThis, undefined, { timeout: 200_000 });
+    const result = (await page.evaluate(() => (globalThis as Record<string, unknown>).dbSuite)) as { outcomes?: SqlOutcome[]; error?: string };
+    expect(result.error).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+
+    const node = await openNodeDatabase();
+    const nodeOutcomes = await runSqlSuite(node).finally(() => node.close());
+    expect(result.outcomes).toEqual(nodeOutcomes);
+    expect(result.outcomes).toEqual(SQL_CASES.map((c) => ({ name: c.name, rows: c.expected })));
+
+    expect(offOrigin(requests)).toEqual([]);
+    // The wasm and the worker came from this origin.
+    expect(requests.some((r) => r.endsWith('duckdb-eh.wasm'))).toBe(true);
+    expect(requests.some((r) => r.includes('duckdb-browser-eh.worker.js'))).toBe(true);
+  }, 300_000);
+});
+
+describe('sample bundle: Chromium vs Node', () => {
+  it('loads with identical per-layer counts, SQL aggregates and containment', async () => {
+    const page = await browser.newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${url}test/browser-pages/bundle-load.html`);
+    await page.waitForFunction(() => 'bundleLoad' in globalThis, undefined, { timeout: 200_000 });
+    const result = (await page.evaluate(() => (globalThis as Record<string, unknown>).bundleLoad)) as { figures?: BundleFigures; error?: string };
+    expect(result.error).toBeUndefined();
+
+    const db = await openNodeDatabase();
+    const node = await bundleFigures(await loadBundleDir(fileURLToPath(new URL('../../data/sample', import.meta.url))), db).finally(() => db.close());
+    expect(result.figures).toEqual(node);
+    // Not vacuous: the figures hold the README's counts (sample-bundle.test.ts checks them in detail).
+    expect(node.counts.demand).toBe(5861);
+    expect(requests.some((r) => r.endsWith('/data/sample/demand.csv'))).toBe(true);
+    expect(offOrigin(requests)).toEqual([]);
+  }, 300_000);
+});
