@@ -49,6 +49,10 @@ export interface MapOptions {
   width?: number;
   height?: number;
   scheme?: Plot.ColorScheme;
+  /** A diverging colour scale around this value (e.g. 1 for a ratio to a norm). */
+  pivot?: number;
+  /** Flip the colour scheme. */
+  reverse?: boolean;
 }
 
 const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf'];
@@ -79,6 +83,7 @@ export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
     if (areas) marks.push(Plot.geo(collection, { stroke: '#555', strokeWidth: 0.6, fill: 'none' }));
   }
   const coordinates: Position[] = [];
+  const legendOffset = 16 + 6.5 * Math.max(0, ...(options.points ?? []).map((p) => p.label.length));
   (options.points ?? []).forEach((p, k) => {
     const rows = Array.from({ length: p.lon.length }, (_, i) => ({ lon: p.lon[i], lat: p.lat[i], title: p.titles?.[i] ?? p.label }));
     for (const r of rows) coordinates.push([r.lon, r.lat]);
@@ -86,8 +91,8 @@ export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
     const r = p.r ?? 2;
     marks.push(Plot.dot(rows, { x: 'lon', y: 'lat', r, fill, stroke: 'white', strokeWidth: 0.3, title: 'title' }));
     // A legend entry drawn in the map's corner (the colour scale is taken by the polygons).
-    marks.push(Plot.dot([p.label], { frameAnchor: 'top-right', dx: -110, dy: 8 + 16 * k, r: Math.max(r, 3), fill }));
-    marks.push(Plot.text([p.label], { frameAnchor: 'top-right', dx: -100, dy: 8 + 16 * k, text: (d: string) => d, textAnchor: 'start', fontSize: 11 }));
+    marks.push(Plot.dot([p.label], { frameAnchor: 'top-right', dx: -legendOffset - 10, dy: 8 + 16 * k, r: Math.max(r, 3), fill }));
+    marks.push(Plot.text([p.label], { frameAnchor: 'top-right', dx: -legendOffset, dy: 8 + 16 * k, text: (d: string) => d, textAnchor: 'start', fontSize: 11 }));
   });
   const surfaceBox = options.surface && { type: 'MultiPoint' as const, coordinates: [[options.surface.west, options.surface.south], [options.surface.east, options.surface.north]] };
   const domain = surfaceBox ?? (areas ? collection : { type: 'MultiPoint' as const, coordinates });
@@ -97,7 +102,17 @@ export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
     height: options.height ?? fittedHeight(domain, width),
     projection: { type: 'mercator', domain },
     // Surfaces such as probabilities pile up near their source: a square-root scale shows the tail.
-    color: options.fill || options.surface ? { type: options.surface ? 'sqrt' : 'linear', scheme: options.scheme ?? (options.surface ? 'ylorrd' : 'viridis'), legend: true, label: colorLabel } : undefined,
+    color:
+      options.fill || options.surface
+        ? {
+            type: options.pivot !== undefined ? 'diverging' : options.surface ? 'sqrt' : 'linear',
+            ...(options.pivot !== undefined ? { pivot: options.pivot } : {}),
+            scheme: options.scheme ?? (options.surface ? 'ylorrd' : 'viridis'),
+            reverse: options.reverse ?? false,
+            legend: true,
+            label: colorLabel,
+          }
+        : undefined,
     marks,
   });
 }
