@@ -56,7 +56,9 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
     }
     if (!numbersByStreet[id].has(number)) numbersByStreet[id].set(number, row);
   });
-  const index = new TrigramIndex(streets);
+  // Index street names only: type and direction words ("street", "northwest") are in every other
+  // street and would make every look-up touch them all; they are compared in streetSimilarity.
+  const index = new TrigramIndex(parts.map((p) => p.name));
 
   const result = (row: number, method: 'exact' | 'fuzzy', confidence: number): GeocodeResult => ({
     lon: gazetteer.lon[row], lat: gazetteer.lat[row], method, confidence, matched: addresses[row],
@@ -68,10 +70,10 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
       if (tokens.length === 0) return null;
       const hit = exact.get(tokens.join(' '));
       if (hit !== undefined) return result(hit, 'exact', 1);
-      const { number, street, streetTokens } = splitAddress(tokens);
+      const { number, streetTokens } = splitAddress(tokens);
       const query = streetParts(streetTokens);
       const scored = index
-        .search(street, SHORTLIST, (id) => numbersByStreet[id].has(number))
+        .search(query.name, SHORTLIST, (id) => numbersByStreet[id].has(number))
         .map((c) => ({ id: c.id, similarity: streetSimilarity(query, parts[c.id]) }))
         .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
       const best = scored[0];

@@ -62,8 +62,13 @@ export function normaliseTokens(address: string): string[] {
     s = s.toLowerCase();
   }
   s = s.replace(/['’‘`´]/g, ''); // St. John's → st johns
-  s = s.replace(/(\p{L})\.(?=\p{L})/gu, '$1'); // n.w. → nw.
-  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  if (unicode) {
+    s = s.replace(/(\p{L})\.(?=\p{L})/gu, '$1'); // n.w. → nw.
+    s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  } else {
+    s = s.replace(/([a-z])\.(?=[a-z])/g, '$1');
+    s = s.replace(/[^a-z0-9]+/g, ' ');
+  }
   const spaced = unicode ? separateHan(s) : s;
   const raw = spaced.split(' ').filter(Boolean);
   const expanded = raw.map((t, i) => {

@@ -51,12 +51,22 @@ export class TrigramIndex {
         this.counts[id]++;
       }
     });
-    const found: TrigramCandidate[] = [];
+    // Keep the best `limit` by insertion into a short sorted list: no sort of every touched id.
+    const best: TrigramCandidate[] = [];
+    const worse = (a: TrigramCandidate, b: TrigramCandidate): boolean => a.dice < b.dice || (a.dice === b.dice && a.id > b.id);
     for (const id of touched) {
-      if (accept(id)) found.push({ id, dice: (2 * this.counts[id]) / (grams.length + this.sizes[id]) });
+      const dice = (2 * this.counts[id]) / (grams.length + this.sizes[id]);
       this.counts[id] = 0;
+      const candidate = { id, dice };
+      if (best.length === limit && !worse(best[limit - 1], candidate)) continue;
+      if (!accept(id)) continue;
+      let at = best.length === limit ? limit - 1 : best.length;
+      while (at > 0 && worse(best[at - 1], candidate)) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = candidate;
     }
-    found.sort((a, b) => b.dice - a.dice || a.id - b.id);
-    return found.slice(0, limit);
+    return best;
   }
 }
