@@ -43,3 +43,4 @@ export { siteNetworkNorm, residentsPerOutlet } from './criteria/network-norm.ts'
 export { attributeColumn } from './criteria/attribute.ts';
 export { areaKm2, areaPopulation } from './criteria/areas.ts';
 export { funnelTable, breakdown, type FunnelRow, type BreakdownRow } from './score/funnel-table.ts';
+export { siteConcentration, arealConcentration, byBrand } from './criteria/concentration.ts';

@@ -10,6 +10,7 @@ import { areaKm2, areaPopulation } from './areas.ts';
 import { attributeColumn } from './attribute.ts';
 import { arealOverlap } from './cannibalisation.ts';
 import { arealCompetition } from './competition.ts';
+import { arealConcentration } from './concentration.ts';
 import { arealCoverageGap } from './coverage-gap.ts';
 import { arealDemand } from './demand.ts';
 import type { Evaluated } from './evaluate-site.ts';
@@ -39,7 +40,12 @@ export class ArealEvaluator {
       case 'competition': {
         if (!bundle.competitors) return { missing: 'the bundle has no competitors layer' };
         const { points, index } = this.inputs.competitors(spec, spec.weightByAttractiveness);
-        const competitorArea = Int32Array.from(index, (i) => this.inputs.pointArea('competitors', this.level)[i]);
+        const inArea = this.inputs.pointArea('competitors', this.level);
+        const competitorArea = Int32Array.from(index, (i) => inArea[i]);
+        if (spec.measure === 'concentration') {
+          const brand = Array.from(index, (i) => bundle.competitors!.text.brand?.[i] ?? '');
+          return { raw: arealConcentration(competitorArea, brand, points.weight, n) };
+        }
         return { raw: arealCompetition(competitorArea, points.weight, this.population()) };
       }
       case 'huff_share': {

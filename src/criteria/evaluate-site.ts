@@ -9,6 +9,7 @@ import { siteAgglomeration, weightedPois } from './agglomeration.ts';
 import { areaPopulation } from './areas.ts';
 import { attributeColumn } from './attribute.ts';
 import { siteCompetition } from './competition.ts';
+import { byBrand, siteConcentration } from './concentration.ts';
 import { siteCoverageGap } from './coverage-gap.ts';
 import { siteDemand } from './demand.ts';
 import { siteHuffWithPressure, type SiteHuffResult } from './huff.ts';
@@ -40,7 +41,11 @@ export class SiteEvaluator {
         return { raw: await siteDemand(kernel, sites, this.inputs.demand(spec.column, who, spec.times), spec, signal) };
       case 'competition': {
         if (!bundle.competitors) return { missing: 'the bundle has no competitors layer' };
-        const { points } = this.inputs.competitors(spec, spec.weightByAttractiveness);
+        const { points, index } = this.inputs.competitors(spec, spec.weightByAttractiveness);
+        if (spec.measure === 'concentration') {
+          const brand = Array.from(index, (i) => bundle.competitors!.text.brand?.[i] ?? '');
+          return { raw: await siteConcentration(kernel, sites, byBrand(points, brand), spec, signal) };
+        }
         const { count, nearest } = await siteCompetition(kernel, sites, points, spec, signal);
         return { raw: spec.measure === 'nearest' ? nearest : count };
       }

@@ -1,6 +1,7 @@
 /** The criteria of DESIGN §3: site forms (through a SiteKernel) and areal forms, one module each. */
 export * from './demand.ts';
 export * from './competition.ts';
+export * from './concentration.ts';
 export * from './huff.ts';
 export * from './huff-matrix.ts';
 export * from './cannibalisation.ts';

@@ -72,8 +72,11 @@ export const CriterionSpec = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('competition'), radius, decay,
     brands: strings, excludeBrands: strings, types: strings,
     weightByAttractiveness: z.boolean().default(false),
-    /** Site form: competitors within R (default) or the nearest competitor's distance. */
-    measure: z.enum(['count', 'nearest']).default('count') }).strict(),
+    /**
+     * count: competitors within R (areal: per 10 000 residents); nearest: the nearest one's distance
+     * (site form only); concentration: Herfindahl index of brand shares within R (areal: inside).
+     */
+    measure: z.enum(['count', 'nearest', 'concentration']).default('count') }).strict(),
   z.object({ ...common, kind: z.literal('huff_share'),
     /** Site form: demand captured (default) or net gain (capture − cannibalisation). */
     measure: z.enum(['capture', 'net_gain']).default('capture'),
@@ -127,6 +130,7 @@ export function defaultDirection(spec: CriterionSpec, level: Level): Direction {
   const site = level === 'site';
   switch (spec.kind) {
     case 'competition':
+      // a market split among many peers is easier to enter than one a single brand dominates
       return site && spec.measure === 'nearest' ? 'higher' : 'lower';
     case 'cannibalisation':
       return 'lower';

@@ -62,6 +62,7 @@ const scenario = parseScenario({
     { id: 'rivals', kind: 'competition' },
     { id: 'rivalsA', kind: 'competition', brands: ['A'] },
     { id: 'rivalsW', kind: 'competition', weightByAttractiveness: true },
+    { id: 'hhi', kind: 'competition', measure: 'concentration' },
     { id: 'share', kind: 'huff_share' },
     { id: 'overlap', kind: 'cannibalisation' },
     { id: 'pois', kind: 'agglomeration' },
@@ -96,6 +97,10 @@ describe('areal forms per district', () => {
     close(await areal('rivals'), [2.5, 20000 / 6500]);
     close(await areal('rivalsA'), [2.5, 10000 / 6500]);
     close(await areal('rivalsW'), [5, 20000 / 6500]);
+  });
+
+  it('brand concentration (Herfindahl): D1 only brand A → 1; D2 one A and one B → ½² + ½² = 0.5', async () => {
+    close(await areal('hhi'), [1, 0.5]);
   });
 
   it('huff share: Σ w·O/S / Σ w with A·d^−2, own A = type attractiveness (1, 0.3, 0.5)', async () => {
@@ -153,6 +158,10 @@ describe('site forms wired through SiteEvaluator (same city; sites s1 at 1000 m 
 
   it('network_norm: the site’s district after it opens: 4000/3, 3250', async () => {
     close(await site('norm'), [4000 / 3, 3250]);
+  });
+
+  it('brand concentration within 1 km: s1 sees k1 (A) only → 1; s2 sees k2 (B, 100 m) and k3 (A, 300 m) → 0.5', async () => {
+    close(await site('hhi'), [1, 0.5]);
   });
 
   it('coverage gap within 1 km: s1 none; s2 reaches d (covered by n3), e (uncovered, 500), c (covered by n2)', async () => {
