@@ -76,3 +76,14 @@ describe('GeoJSON that declares its coordinate system', () => {
     );
   });
 });
+
+describe('spreadsheet exports', () => {
+  it('reads a semicolon file with decimal commas and an Excel "sep=" line', async () => {
+    const text = 'sep=;\r\nid;lon;lat;note\r\np1;-51,2282;-30,0263;"1,5 km from the river"\r\n';
+    const { layer, report } = await loadLayerFile('poa.csv', new TextEncoder().encode(text), { layer: 'pois', file: 'poa.csv' });
+    const p = layer as PointLayer;
+    expect([p.lon[0], p.lat[0]]).toEqual([-51.2282, -30.0263]);
+    expect(p.text.note).toEqual(['1,5 km from the river']);
+    expect(report.notes).toContain('2 number(s) with a decimal comma read as decimals');
+  });
+});
