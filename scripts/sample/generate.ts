@@ -12,7 +12,7 @@ import { toLonLat, type Xy } from './plane.ts';
 import { makePois } from './pois.ts';
 import { mulberry32 } from './prng.ts';
 import { sampleBundleManifest, sampleReadme } from './manifest.ts';
-import { makeAddresses, makeStreets, streetName } from './streets.ts';
+import { makeAddresses, makeStreets, streetName, type AddressPoint } from './streets.ts';
 import { makeTransit } from './transit.ts';
 
 export const DEFAULT_SEED = 20_260_101;
@@ -46,6 +46,33 @@ function areasGeoJson(areas: Area[], population: number[]): string {
 }
 
 const lonLat = (xy: Xy): [number, number] => toLonLat(xy);
+
+/** Real examples for the README: one house number in two quadrants, one stem with two street types. */
+function addressExamples(addresses: readonly AddressPoint[]): { quadrants: [string, string]; types: [string, string] } {
+  const byNumber = new Map<string, AddressPoint>();
+  let quadrants: [string, string] = ['', ''];
+  for (const a of addresses) {
+    if (!a.direction) continue;
+    const key = `${a.number} ${a.stem} ${a.type}`;
+    const other = byNumber.get(key);
+    if (other && other.direction !== a.direction) {
+      quadrants = [`${other.number} ${streetName(other)}`, `${a.number} ${streetName(a)}`];
+      break;
+    }
+    byNumber.set(key, a);
+  }
+  const typeOf = new Map<string, string>();
+  let types: [string, string] = ['', ''];
+  for (const a of addresses) {
+    const seen = typeOf.get(a.stem);
+    if (seen && seen !== a.type) {
+      types = [`${a.stem} ${seen}`, `${a.stem} ${a.type}`];
+      break;
+    }
+    typeOf.set(a.stem, a.type);
+  }
+  return { quadrants, types };
+}
 
 export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
   const rng = mulberry32(seed);
@@ -95,6 +122,6 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
     candidates: candidates.length, unmatched: UNMATCHED_CANDIDATES, gazetteer: addresses.length, streets: streets.length,
   };
   files.set('bundle.json', `${JSON.stringify(sampleBundleManifest(seed), null, 2)}\n`);
-  files.set('README.md', sampleReadme(seed, counts, candidates.filter((c) => c.truth < 0).map((c) => c.id)));
+  files.set('README.md', sampleReadme(seed, counts, candidates.filter((c) => c.truth < 0).map((c) => c.id), addressExamples(addresses)));
   return { files, candidates, counts };
 }

@@ -26,7 +26,12 @@ export function sampleBundleManifest(seed: number): BundleManifest {
   };
 }
 
-export function sampleReadme(seed: number, counts: Record<string, number>, unmatched: string[]): string {
+export function sampleReadme(
+  seed: number,
+  counts: Record<string, number>,
+  unmatched: string[],
+  examples: { quadrants: [string, string]; types: [string, string] },
+): string {
   return `# Sample city (synthetic)
 
 **Everything in this folder is synthetic.** No real place, person, street or business is described.
@@ -50,8 +55,8 @@ the committed files equal a fresh run. Do not edit these files by hand; change t
 | candidates.csv | candidates | ${counts.candidates} | addresses only (no coordinates), written as people type them (St/Ave/Rd, NW, N.W., upper case, commas); monthly \`rent\` rises toward the centres; \`floor_area\` m²; \`visibility\` 1–5 |
 
 Streets: about a third of the grid streets are quadrant-numbered from the city's centre lines
-("128 Pine Street Northwest" and "128 Pine Street Southeast" both exist), and some stems are shared
-by two street types (Pine Street / Pine Avenue), so geocoding must match the whole street, not a word.
+("${examples.quadrants[0]}" and "${examples.quadrants[1]}" both exist), and some stems are shared
+by two street types (${examples.types[0]} / ${examples.types[1]}), so geocoding must match the whole street, not a word.
 
 Deliberately unmatched candidates (${counts.unmatched}, ${((100 * counts.unmatched) / counts.candidates).toFixed(0)}%): real street names with house
 numbers 9000–9999, which no gazetteer entry has; a loader must reject them as "address not found
