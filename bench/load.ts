@@ -1,0 +1,65 @@
+/**
+ * Load benchmark (`npm run bench:db-load`): a 1 M-row demand CSV (../shared/bench/gen.mjs --size medium,
+ * seeded, written to /tmp) loaded in Node (DuckDB-WASM) and in Chromium (DuckDB-WASM in a worker),
+ * rows per second for each step; then 1 M points × 1 000 polygons containment.
+ * Options: --size small|medium (default medium), --skip-browser.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openNodeDatabase } from '../src/node/duckdb.ts';
+import { launchBrowser, startRootServer } from '../test/helpers/browser.ts';
+import { containmentBench } from './load-containment.ts';
+import { timeLoad, type LoadTimings } from './load-steps.ts';
+
+const { values: args } = parseArgs({ options: { size: { type: 'string', default: 'medium' }, 'skip-browser': { type: 'boolean', default: false } } });
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const dir = `/tmp/siteselect-bench-load-${args.size}`;
+const csvPath = `${dir}/demand.csv`;
+if (!existsSync(csvPath)) {
+  execFileSync(process.execPath, [`${repoRoot}../shared/bench/gen.mjs`, '--size', String(args.size), '--out', dir], { stdio: 'inherit' });
+}
+const bytes = new Uint8Array(readFileSync(csvPath));
+// Wall times on a shared machine include waiting for a core; the load average says how busy it was.
+console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+
+const perSecond = (rows: number, ms: number): string => `${Math.round((rows / ms) * 1000).toLocaleString('en')} rows/s`;
+function report(where: string, r: LoadTimings & { dbOpenMs?: number }): void {
+  console.log(`${where}: ${r.rows.toLocaleString('en')} rows, ${r.megabytes.toFixed(1)} MB` + (r.dbOpenMs === undefined ? '' : `, DuckDB open + first query ${Math.round(r.dbOpenMs)} ms`));
+  console.log(`  loader (decode, parse, validate, type): ${Math.round(r.parseMs)} ms  ${perSecond(r.rows, r.parseMs)}`);
+  console.log(`  insertLayer into DuckDB (Arrow IPC):   ${Math.round(r.insertMs)} ms  ${perSecond(r.rows, r.insertMs)}`);
+  console.log(`  loader + insert:                       ${Math.round(r.parseMs + r.insertMs)} ms  ${perSecond(r.rows, r.parseMs + r.insertMs)}`);
+  console.log(`  DuckDB read_csv alone (no checks):     ${Math.round(r.duckdbCsvMs)} ms  ${perSecond(r.rows, r.duckdbCsvMs)}`);
+  console.log(`  SUM(population) layer ${r.sumLayer} vs read_csv ${r.sumCsv}${r.sumLayer === r.sumCsv ? '' : '  MISMATCH'}`);
+}
+
+let t = performance.now();
+const db = await openNodeDatabase();
+await db.query('SELECT 1');
+const nodeOpenMs = performance.now() - t;
+report('Node (DuckDB-WASM)', { ...(await timeLoad(bytes, db)), dbOpenMs: nodeOpenMs });
+await db.close();
+
+if (!args['skip-browser']) {
+  const { server, url } = await startRootServer(repoRoot);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.route('**/bench-data/demand.csv', (route) => route.fulfill({ body: Buffer.from(bytes), contentType: 'text/csv' }));
+    t = performance.now();
+    await page.goto(`${url}test/browser-pages/load-bench.html`);
+    await page.waitForFunction(() => 'loadBench' in globalThis, undefined, { timeout: 600_000, polling: 500 });
+    const result = (await page.evaluate(() => (globalThis as Record<string, unknown>).loadBench)) as (LoadTimings & { dbOpenMs: number; fetchMs: number }) | { error: string };
+    if ('error' in result) console.log(`Chromium: failed: ${result.error}`);
+    else report('Chromium (DuckDB-WASM in a worker)', result);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const c = containmentBench(1_000_000, 1_000);
+console.log(`containment: 1,000,000 points × 1,000 polygons (48 vertices) in ${c.seconds.toFixed(2)} s, ${Math.round(c.pointsPerSecond).toLocaleString('en')} points/s, ${c.matched} inside`);
+console.log(`load average at end: ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
