@@ -43,17 +43,16 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
     const region = links.districtRegion;
     const units = regionLayer ? filterIndex(region.length, (d) => region[d] >= 0 && regions.kept[region[d]] === 1) : allOf(region.length);
     const orphans = regionLayer ? region.filter((r) => r < 0).length : 0;
-    if (orphans > 0) progress.warnings.push(`${orphans} district${orphans > 1 ? 's lie' : ' lies'} in no region and ${orphans > 1 ? 'were' : 'was'} not compared`);
+    if (orphans > 0) progress.warnings.push(notCompared(orphans, 'district', 'in no region'));
     districtPosition = positions(region.length, units);
     districts = await scoreAreas(inputs, districtLayer, 'district', units, Int32Array.from(units, (d) => region[d]), scenario.funnel.districts, progress);
   }
 
   // 3. Sites inside the kept districts (kept regions when there are no districts).
   const { sites, district, region } = siteUniverse(bundle, links, districts, districtPosition, regions, scenario.funnel.latticeSpacing);
-  const outside = bundle.candidates && (bundle.districts || bundle.regions)
-    ? (bundle.districts ? links.pointDistrict.candidates : links.pointRegion.candidates)?.filter((a) => a < 0).length ?? 0
-    : 0;
-  if (outside > 0) progress.warnings.push(`${outside} candidate${outside > 1 ? 's lie' : ' lies'} outside every ${bundle.districts ? 'district' : 'region'} and ${outside > 1 ? 'were' : 'was'} not compared`);
+  const container = bundle.districts ? links.pointDistrict.candidates : bundle.regions ? links.pointRegion.candidates : undefined;
+  const outside = container?.filter((a) => a < 0).length ?? 0;
+  if (outside > 0) progress.warnings.push(notCompared(outside, 'candidate', `outside every ${bundle.districts ? 'district' : 'region'}`));
   if (!bundle.candidates) progress.warnings.push(`no candidates layer: ${sites.ids.length} lattice sites generated every ${scenario.funnel.latticeSpacing} m inside the kept districts`);
   const parent = Int32Array.from(district, (d) => (d >= 0 && d < districtPosition.length ? districtPosition[d] : -1));
   const siteLevel = await scoreSiteSet(inputs, {
@@ -97,6 +96,10 @@ function siteUniverse(
   const { sites, area } = latticeInside(Array.from(kept, (d) => bundle.districts!.geometries[d]), spacing);
   const district = Int32Array.from(area, (a) => kept[a]);
   return { sites, district, region: Int32Array.from(district, (d) => links.districtRegion[d]) };
+}
+
+function notCompared(count: number, what: string, where: string): string {
+  return count > 1 ? `${count} ${what}s lie ${where} and were not compared` : `1 ${what} lies ${where} and was not compared`;
 }
 
 function emptyCandidates(): PointLayer {
