@@ -65,7 +65,11 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
   }
   options.onProgress?.({ file: '', fraction: 1 });
 
-  const bundle: LoadedBundle = { name: manifest.name, synthetic: manifest.synthetic, reports };
+  // Reports in the manifest's order, whatever order the files were loaded in.
+  const order = new Map(manifest.layers.map((e, i) => [e, i]));
+  const byEntry = entries.map((e, i) => ({ at: order.get(e) ?? i, report: reports[i] }));
+  byEntry.sort((a, b) => a.at - b.at);
+  const bundle: LoadedBundle = { name: manifest.name, synthetic: manifest.synthetic, reports: byEntry.map((x) => x.report) };
   for (const [name, list] of parts) {
     const keeps = keepUniqueAcrossParts(list);
     const kept = list.map((p, i) => pickRows(p.layer, keeps[i]));

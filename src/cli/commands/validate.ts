@@ -63,7 +63,8 @@ function table(bundle: LoadedBundle, limit: number): string {
   const head = ['layer', 'file', 'read', 'loaded', 'rejected'];
   const width = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]): string => cells.map((v, c) => (c >= 2 ? v.padStart(width[c]) : v.padEnd(width[c]))).join('  ').trimEnd();
-  const out = [`${bundle.name}${bundle.synthetic ? ' (synthetic)' : ''}`, '', line(head), ...rows.map(line)];
+  const label = bundle.synthetic && !/synthetic/i.test(bundle.name) ? `${bundle.name} (synthetic)` : bundle.name;
+  const out = [label, '', line(head), ...rows.map(line)];
   for (const r of bundle.reports) {
     if (r.rejected === 0 || limit === 0) continue;
     out.push('', `${r.file}: first ${Math.min(limit, r.rejected)} of ${r.rejected} rejects`);
