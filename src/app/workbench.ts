@@ -26,6 +26,7 @@ export class Workbench {
   mapSvg: SVGSVGElement | null = null;
   private huff: HuffBand[] | null = null;
   private mapFrame = 0;
+  private mapRest = 0;
   private runToken = 0;
   readonly table: RankedTable;
   onStateChange: () => void = () => undefined;
@@ -150,7 +151,9 @@ export class Workbench {
     this.state.scenario = scenario;
     this.renderTable();
     this.renderBreakdown();
-    this.paintMap();
+    // The table answers at once; the map follows when the slider rests, so dragging stays fluid.
+    clearTimeout(this.mapRest);
+    this.mapRest = window.setTimeout(() => this.paintMap(), 120);
   }
 
   renderAll(): void {

@@ -61,6 +61,9 @@ function features(polygons: MapPolygons, level: LevelResult | undefined, keep: (
   return out;
 }
 
+/** Sites drawn at most on the site-level map (the table lists them all). */
+export const MAX_SITE_DOTS = 2000;
+
 export interface ShownUnits {
   /** Polygons coloured by score (regions or districts), empty at the site level. */
   areas: UnitFeature[];
@@ -84,10 +87,11 @@ export function shownUnits(map: MapData, funnel: FunnelResult | null, path: Dril
   const s = funnel.sites;
   const sites: SiteDot[] = [];
   if (s.lon && s.lat) {
-    for (let i = 0; i < s.ids.length; i++) {
-      if (s.parent[i] !== path.district) continue;
-      sites.push({ unit: i, name: s.names[i] || s.ids[i], score: s.score[i], rank: s.rank[i], lon: s.lon[i], lat: s.lat[i] });
-    }
+    let units: number[] = [];
+    for (let i = 0; i < s.ids.length; i++) if (s.parent[i] === path.district) units.push(i);
+    // An SVG map stays fluid up to a few thousand marks: beyond that it shows the best ones.
+    if (units.length > MAX_SITE_DOTS) units = units.sort((a, b) => s.rank[a] - s.rank[b]).slice(0, MAX_SITE_DOTS);
+    for (const i of units) sites.push({ unit: i, name: s.names[i] || s.ids[i], score: s.score[i], rank: s.rank[i], lon: s.lon[i], lat: s.lat[i] });
   }
   return { areas: [], outline, sites };
 }

@@ -1,0 +1,157 @@
+/**
+ * Browser benchmark (DESIGN §10), in headless Chromium on the built workbench served by a plain
+ * static server, timed with the page's Performance API:
+ *  - first map and first scores after navigation (sample city, fresh page each time);
+ *  - a drill-down step (Enter on a table row → table and map redrawn);
+ *  - a weight slider move re-ranking 100 k sites and repainting the table (one frame = 16.7 ms);
+ *  - a 1 M-row demand CSV loaded through the data panel while the page keeps drawing frames.
+ * Usage: npm run bench:browser [-- --sites 100000 --rows 1000000 --loads 3]
+ */
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../test/helpers/browser.ts';
+import { buildSite } from '../test/app/build-site.ts';
+import { serveStatic } from '../test/app/static-server.ts';
+import { benchBundle, demandCsv } from './browser-bundle.ts';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const SITES = arg('sites', 100_000);
+const ROWS = arg('rows', 1_000_000);
+const LOADS = arg('loads', 3);
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: +q(0.5).toFixed(2), p95: +q(0.95).toFixed(2), max: +s[s.length - 1].toFixed(2) };
+};
+
+/** Time from a key press on the table to the end of the next frame (table and map redrawn). */
+async function timedKey(page: Page, key: string): Promise<number> {
+  return page.evaluate(async (k) => {
+    const viewport = document.querySelector('.rt-viewport');
+    const t0 = performance.now();
+    viewport?.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, key);
+}
+
+async function main(): Promise<void> {
+  console.error('building the workbench …');
+  const dir = await buildSite();
+  const { server, url } = await serveStatic(dir);
+  const browser = await launchBrowser();
+  const results: Record<string, unknown> = { sites: SITES, demandRows: ROWS };
+
+  // 1. First map and first scores on the sample, fresh page (and cache) each time.
+  const firstMap: number[] = [];
+  const firstScores: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    firstMap.push(marks['first-map']);
+    firstScores.push(marks['funnel-ready']);
+    if (i === LOADS - 1) {
+      // 2. Drill-down steps on the sample: All → region → district, and back, ten times.
+      const steps: number[] = [];
+      for (let k = 0; k < 10; k++) {
+        await page.click('.rt-row >> nth=0');
+        steps.push(await timedKey(page, 'Enter'));
+        await page.click('.rt-row >> nth=0');
+        steps.push(await timedKey(page, 'Enter'));
+        await page.click('#breadcrumb .crumb-all');
+      }
+      results.drillDownMs = stats(steps);
+    }
+    await context.close();
+  }
+  results.firstMapMs = stats(firstMap);
+  results.firstScoresMs = stats(firstScores);
+
+  // 3. 100 k sites: a generated bundle served from memory under /bench-bundle/.
+  const scenario = JSON.parse(readFileSync(new URL('../data/sample/scenario.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const files = benchBundle(SITES, { ...scenario, funnel: { regions: {}, districts: {}, sites: { topK: 20 } }, constraints: {} });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.route((u) => u.pathname.startsWith('/bench-bundle/'), (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+    const body = files.get(name);
+    return body === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ status: 200, body });
+  });
+  console.error(`scoring ${SITES.toLocaleString('en-US')} sites in the page's worker …`);
+  const t0 = Date.now();
+  await page.goto(`${url}?bundle=./bench-bundle/`);
+  await page.waitForSelector('body[data-ready]', { timeout: 900_000 });
+  results.scoreSitesInWorkerS = +((Date.now() - t0) / 1000).toFixed(1);
+  await page.click('.rt-row >> nth=0');
+  await page.keyboard.press('Enter');
+  await page.click('.rt-row >> nth=0');
+  results.drillInto100kMs = +(await timedKey(page, 'Enter')).toFixed(1);
+  const shown = Number(((await page.textContent('.rt-caption')) ?? '').replace(/[^\d]/g, ''));
+  results.siteRowsInTable = shown;
+  const sync: number[] = [];
+  const frame: number[] = [];
+  for (let k = 0; k < 30; k++) {
+    const value = (k % 10) / 2;
+    const [a, b] = await page.evaluate(async (v) => {
+      const slider = document.querySelector<HTMLInputElement>('input.weight[data-criterion="demand"]');
+      if (!slider) throw new Error('no demand slider');
+      const start = performance.now();
+      slider.value = String(v);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const handled = performance.now();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return [handled - start, performance.now() - start];
+    }, value);
+    sync.push(a);
+    frame.push(b);
+  }
+  results.sliderRerankAndTableMs = stats(sync);
+  results.sliderToNextFrameMs = stats(frame);
+
+  // 4. 1 M-row demand file through the data panel, counting the page's frames meanwhile.
+  console.error(`loading a ${ROWS.toLocaleString('en-US')}-row demand CSV …`);
+  const csv = Buffer.from(demandCsv(ROWS));
+  // A string, not a function: tsx's name helpers do not exist inside the page.
+  await page.evaluate(`(() => {
+    window.frameGaps = [];
+    window.watching = true;
+    let last = performance.now();
+    requestAnimationFrame(function tick(now) {
+      window.frameGaps.push(now - last);
+      last = now;
+      if (window.watching) requestAnimationFrame(tick);
+    });
+  })()`);
+  const loadStart = Date.now();
+  await page.setInputFiles('#data-files', { name: 'demand-1m.csv', mimeType: 'text/csv', buffer: csv });
+  const card = page.locator('.file-card[data-file="demand-1m.csv"]');
+  await card.locator('select.role-select').first().waitFor({ timeout: 300_000 });
+  await card.locator('button.load-layer').click();
+  await card.locator('.layer-report').waitFor({ timeout: 600_000 });
+  const loaded = await card.locator('.count.loaded dd').textContent();
+  const gaps = await page.evaluate(() => {
+    const w = window as unknown as { frameGaps: number[]; watching: boolean };
+    w.watching = false;
+    return w.frameGaps;
+  });
+  results.demandFile = { bytes: csv.length, loadedRows: loaded, seconds: +((Date.now() - loadStart) / 1000).toFixed(1), frames: gaps.length, frameGapMs: stats(gaps) };
+  await context.close();
+
+  await browser.close();
+  server.close();
+  mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./out/browser-perf.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+  console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
