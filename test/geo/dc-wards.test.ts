@@ -4,12 +4,14 @@
  * check does not depend on the loader.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Point } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, LoadedBundle, PolygonLayer } from '../../src/data/layer.ts';
 import { linkBundle } from '../../src/data/link-bundle.ts';
 import { assignPointsToPolygons } from '../../src/geo/containment.ts';
+import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 
 const dc = (file: string): FeatureCollection =>
   JSON.parse(readFileSync(new URL(`../../../shared/data/dc/${file}`, import.meta.url), 'utf8')) as FeatureCollection;
@@ -77,5 +79,24 @@ describe('DC retail sites in their wards', () => {
     // Through the tract: tracts do not nest exactly in 2012 wards, so this may differ from the direct
     // test by a site or two (direct: 308 agree).
     expect(agree / 324).toBeGreaterThanOrEqual(0.94);
+  });
+});
+
+describe('DC bundle through the loader (test/fixtures/dc)', () => {
+  it('links the loaded retail sites to the ward their WARD column names, as the raw-file check does', async () => {
+    const bundle = await loadBundleDir(fileURLToPath(new URL('../fixtures/dc', import.meta.url)));
+    const candidates = bundle.candidates;
+    const regions = bundle.regions;
+    if (!candidates || !regions) throw new Error('DC bundle lacks candidates or regions');
+    expect(candidates.ids.length).toBe(324);
+    // WARD is not mapped in bundle.json, so it is kept under its own name (as text or as a number).
+    const wardColumn = candidates.text.WARD ?? Array.from(candidates.numeric.WARD ?? [], (v) => String(v));
+    expect(wardColumn.length).toBe(324);
+    const direct = assignPointsToPolygons(candidates.lon, candidates.lat, regions.geometries);
+    const agreeDirect = wardColumn.filter((ward, i) => direct[i] >= 0 && regions.ids[direct[i]] === ward).length;
+    expect(agreeDirect).toBe(308); // the same 308 / 324 as the raw 2012-ward file above
+    const viaTract = linkBundle(bundle).pointRegion.candidates ?? new Int32Array(0);
+    const agreeViaTract = wardColumn.filter((ward, i) => viaTract[i] >= 0 && regions.ids[viaTract[i]] === ward).length;
+    expect(agreeViaTract / 324).toBeGreaterThanOrEqual(0.94);
   });
 });
