@@ -40,7 +40,7 @@ describe('siteselect score on the sample city', () => {
   let summary: { read: number; scored: number; rejected: number; placed: { exact: number; fuzzy: number; coordinates: number }; written: number };
 
   beforeAll(async () => {
-    const r = await run(sample, '--out', 'all.csv', '--json');
+    const r = await run(sample, '--out', 'all.csv', '--json', '--threads', '2');
     expect(r.code, r.stderr).toBe(0);
     summary = JSON.parse(r.stdout);
     all = csv(join(temp, 'all.csv'));
@@ -73,6 +73,12 @@ describe('siteselect score on the sample city', () => {
       seen.set(row.region, (seen.get(row.region) ?? 0) + 1);
       expect(Number(row.rank_in_region)).toBe(seen.get(row.region));
     }
+  });
+
+  it('writes the same bytes with one thread as with the worker pool', async () => {
+    const r = await run(sample, '--out', 'one-thread.csv', '--threads', '1');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(temp, 'one-thread.csv')).equals(readFileSync(join(temp, 'all.csv')))).toBe(true);
   });
 
   it('shortlists the best 3 eligible sites per region with --top 3', async () => {
@@ -122,6 +128,7 @@ describe('siteselect score usage errors exit 2 with one sentence', () => {
     [['SAMPLE', '--top', '0'], /--top needs a whole number/],
     [['SAMPLE', '--per', 'city'], /--per must be region, district or all/],
     [['SAMPLE', '--min-confidence', '2'], /--min-confidence needs a number from 0 to 1/],
+    [['SAMPLE', '--threads', '0'], /--threads needs a whole number/],
     [['SAMPLE', '--out', 'a.csv', '--rejects', 'a.csv'], /same file/],
     [['SAMPLE', '--scenario', 'missing.json'], /missing\.json was not found/],
     [['no-such-bundle', '--scenario', join(sample, 'scenario.json')], /bundle\.json/],

@@ -3,9 +3,13 @@
  * addresses geocoded against the bundle's gazetteer) with the scenario's site criteria; writes the
  * ranked sites and a rejects file, optionally only the top N per region.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../data/errors.ts';
 import { assignPointsToPolygons } from '../../geo/containment.ts';
+import { createKernel } from '../../kernel/index.ts';
+import type { SiteKernel } from '../../kernel/types.ts';
+import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { scoreSites } from '../../score/score-sites.ts';
 import { EXIT_FAILURE, EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { progressBar } from '../score/progress-bar.ts';
@@ -33,6 +37,7 @@ Options:
   --top N                shortlist: only the best N eligible sites per group (see --per)
   --per GROUP            region | district | all: the group for --top and rank_in_<group> [region]
   --kept                 only the sites the scenario keeps (its topK, spacing, constraints)
+  --threads N            kernel threads, this one included; 1 = no worker threads [all cores]
   --json                 print a machine-readable summary on standard output
 
 Exit status: 0 done, 1 nothing could be scored, 2 bad usage or an unusable file.`;
@@ -53,7 +58,10 @@ export const command: Command = {
     const bar = progressBar(io);
     const inputs = await readScoreInputs(args, io.cwd, ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.3));
     const { bundle, scenario, sites, sitesReport } = inputs;
-    const result = await scoreSites(bundle, scenario, sites, { onProgress: (stage, f) => bar(stage, 0.3 + 0.65 * f) });
+    const threads = args.threads ?? availableParallelism();
+    const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
+    const kernel: SiteKernel = pool ?? createKernel();
+    const result = await scoreSites(bundle, scenario, sites, { kernel, onProgress: (stage, f) => bar(stage, 0.3 + 0.65 * f) }).finally(() => pool?.close());
     bar('writing', 0.95);
     const region = bundle.regions ? assignPointsToPolygons(sites.lon, sites.lat, bundle.regions.geometries) : new Int32Array(sites.ids.length).fill(-1);
     const group = args.per === 'region' ? region : args.per === 'district' ? result.parent : new Int32Array(sites.ids.length);

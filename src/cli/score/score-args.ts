@@ -17,9 +17,11 @@ export interface ScoreArgs {
   keptOnly: boolean;
   minConfidence: number;
   json: boolean;
+  /** Kernel threads (the calling thread included); 1 = no worker threads. */
+  threads?: number;
 }
 
-const VALUE_OPTIONS = ['--scenario', '--candidates', '--address-column', '--out', '--rejects', '--top', '--per', '--min-confidence'] as const;
+const VALUE_OPTIONS = ['--scenario', '--candidates', '--address-column', '--out', '--rejects', '--top', '--per', '--min-confidence', '--threads'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(name: string): name is ValueOption {
@@ -55,7 +57,13 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
   if (per !== 'region' && per !== 'district' && per !== 'all') throw new UsageError(`--per must be region, district or all, got '${per}'`);
   const minConfidence = values['--min-confidence'] === undefined ? 0 : Number(values['--min-confidence']);
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence needs a number from 0 to 1, got '${values['--min-confidence']}'`);
+  let threads: number | undefined;
+  if (values['--threads'] !== undefined) {
+    threads = Number(values['--threads']);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads needs a whole number from 1 to 64, got '${values['--threads']}'`);
+  }
   return {
+    threads,
     bundle, scenario: values['--scenario'], candidates: values['--candidates'], addressColumn: values['--address-column'],
     out: values['--out'], rejects: values['--rejects'], top, per, keptOnly, minConfidence, json,
   };
