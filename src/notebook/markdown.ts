@@ -1,6 +1,6 @@
 /**
  * The small Markdown that notebook prose needs: headings, paragraphs, lists, block quotes,
- * `code`, **bold**, *italic* and [links](…). Text is escaped first; markup is added after, so
+ * indented code blocks, `code`, **bold**, *italic* and [links](…). Text is escaped first; markup is added after, so
  * nothing in the prose becomes HTML by accident.
  */
 import { escapeHtml } from './escape-html.ts';
@@ -19,8 +19,18 @@ export function markdownToHtml(markdown: string): string {
     if (list) out.push(`<${list.tag}>${list.items.map((i) => `<li>${inline(i)}</li>`).join('')}</${list.tag}>`);
     open.list = null;
   };
+  let code: string[] = [];
+  const flushCode = (): void => {
+    if (code.length) out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
+    code = [];
+  };
   for (const raw of markdown.split('\n')) {
     const line = raw.trimEnd();
+    if (/^ {4}\S/.test(raw) && !open.list && para.length === 0) {
+      code.push(line.slice(4));
+      continue;
+    }
+    flushCode();
     const heading = /^(#{1,4})\s+(.*)$/.exec(line);
     const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
     const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
@@ -49,6 +59,7 @@ export function markdownToHtml(markdown: string): string {
       para.push(line.trim());
     }
   }
+  flushCode();
   flushPara();
   flushList();
   return out.join('\n');
