@@ -18,7 +18,9 @@ const sample = join(repo, 'data', 'sample');
 const temp = mkdtempSync(join(tmpdir(), 'score-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** One kernel thread unless a test asks otherwise: worker start-up would dominate these small runs. */
+async function run(...given: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const argv = given.includes('--threads') ? given : [...given, '--threads', '1'];
   let stdout = '';
   let stderr = '';
   const io: CliIO = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, stderrIsTTY: false, cwd: temp };
