@@ -88,8 +88,8 @@ export function problemFromBundle(bundle: LoadedBundle, opts: BundleProblemOptio
   if ((model === 'mclp' || model === 'lscp') && radius === undefined) throw new UsageError(`the ${model} model needs a radius: give --radius METRES or a scenario whose candidate type has one`);
   let pairs;
   if (radius !== undefined && model !== 'pmedian' && model !== 'pcenter') pairs = pairsWithinRadius(demand, facilities, radius, opts.signal);
-  else if (n * m <= 4 * EXACT_LIMITS.assignmentPairs) pairs = allPairs(demand, facilities);
-  else throw new UsageError(`${model} over ${n} demand points × ${m} facilities needs all ${n * m} distances, above ${4 * EXACT_LIMITS.assignmentPairs}; use fewer candidates (or aggregate demand)`);
+  else if (n * m <= EXACT_LIMITS.assignmentPairs) pairs = allPairs(demand, facilities);
+  else throw new UsageError(`${model} over ${n} demand points × ${m} facilities needs all ${n * m} demand–facility pairs, above the exact-solver limit of ${EXACT_LIMITS.assignmentPairs}; use fewer candidates or aggregate demand (e.g. to districts)`);
   const costs: FacilityCosts = { n, m, ...pairs, weights: demandWeights(demand), demandIds: demand.ids, facilityIds };
   const fixed = resolveFixed(opts.fixed, facilityIds);
   if (network) for (let k = 0; k < network.ids.length; k++) if (!fixed.includes(candidates.ids.length + k)) fixed.push(candidates.ids.length + k);

@@ -4,8 +4,10 @@
  * size (columns + nonzeros) decides both memory and time.
  *
  * - p-median and p-center need one assignment variable x_ij per reachable demand–facility pair plus
- *   a linking row x_ij <= y_j each: ~3 nonzeros per pair. 250 000 pairs is ~750 000 nonzeros — about
- *   the largest such LP that the wasm simplex solves in tens of seconds (SF: 205 × 16 = 3 280 pairs).
+ *   a linking row x_ij <= y_j each (the strong formulation: its LP is usually integral, so branching
+ *   is rare, but the LP itself is large). Measured: 400 × 60 = 24 000 pairs take ~7 s of CPU for the
+ *   root LP alone, and simplex time grows faster than linearly, so the limit is 50 000 pairs
+ *   (SF: 205 × 16 = 3 280 pairs, a fraction of a second).
  * - MCLP and LSCP need only one variable per demand point and one per facility, with one nonzero per
  *   covering pair: 2 000 000 coverage pairs stays within memory and solves in seconds to minutes.
  * Beyond these, MCLP and Huff share use lazy greedy with a bound; the other models refuse with a
@@ -13,11 +15,13 @@
  */
 export const EXACT_LIMITS = {
   /** p-median / p-center: reachable demand–facility pairs. */
-  assignmentPairs: 250_000,
+  assignmentPairs: 50_000,
   /** MCLP / LSCP: demand–facility pairs within the radius. */
   coveragePairs: 2_000_000,
   /** Huff share is not linear: exact means enumerating every choice of p sites, up to this many. */
   huffSubsets: 20_000,
+  /** …and at most this many demand-point updates in total (subsets × (n + p·pairs per facility)). */
+  huffWork: 200_000_000,
 } as const;
 
 /** C(n, k) as a float (exact below 2^53), Infinity once it passes `cap`. */

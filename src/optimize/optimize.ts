@@ -71,7 +71,9 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     const radius = problem.radius ?? Infinity;
     const size = model === 'mclp' ? pairsWithin(problem, radius) : binomial(m - (totalOpen - p), p, 1e15);
     const limit = model === 'mclp' ? EXACT_LIMITS.coveragePairs : EXACT_LIMITS.huffSubsets;
-    const fits = size <= limit;
+    // Enumeration also pays n + p·(pairs per facility) per subset: cap the total work too.
+    const work = model === 'huff' ? size * (costs.n + (p * costs.cost.length) / Math.max(1, m)) : 0;
+    const fits = size <= limit && work <= EXACT_LIMITS.huffWork;
     if (method === 'exact' && !fits) throw tooBig(model === 'mclp' ? 'coverage pairs' : 'subsets to enumerate', size, limit, 'use the heuristic');
     if (method !== 'heuristic' && fits) {
       if (model === 'mclp') return milp(mclpModel(problem, radius, totalOpen));

@@ -47,7 +47,7 @@ Options:
   --json               print one JSON object (schemas/optimize-summary.schema.json): model, method,
                        exact, objective, bound, gap, selected, fixed, coverage_pct, mean_distance, …
 
-Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 250 000 demand–facility pairs,
+Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 50 000 demand–facility pairs,
 MCLP/LSCP up to 2 000 000 pairs within the radius, Huff share up to 20 000 subsets (enumeration).
 
 Exit status: 0 solved, 1 solver failure, 2 bad usage or unusable input.`;
