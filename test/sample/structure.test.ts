@@ -90,6 +90,28 @@ describe('sample city structure', () => {
     expect(network.attractiveness.map(Number).every((a) => a >= 1 && a <= 5)).toBe(true);
   });
 
+  it('clusters competitors and own outlets toward demand', () => {
+    // Population of the demand cell nearest each outlet, against the mean over all cells.
+    const lon = demand.lon.map(Number);
+    const lat = demand.lat.map(Number);
+    const pop = demand.population.map(Number);
+    const meanCell = pop.reduce((a, b) => a + b, 0) / pop.length;
+    const nearestPop = (x: number, y: number): number => {
+      let best = 0;
+      let bestD = Infinity;
+      for (let i = 0; i < lon.length; i++) {
+        const d = (lon[i] - x) ** 2 + (lat[i] - y) ** 2;
+        if (d < bestD) { bestD = d; best = i; }
+      }
+      return pop[best];
+    };
+    for (const file of ['competitors.csv', 'network.csv']) {
+      const t = csv(file);
+      const mean = t.lon.reduce((s, x, i) => s + nearestPop(Number(x), Number(t.lat[i])), 0) / t.lon.length;
+      expect(mean / meanCell, file).toBeGreaterThan(1.5);
+    }
+  });
+
   it('has POI categories, 2–4 metro lines and bus stops', () => {
     expect(distinct(csv('pois.csv').category)).toEqual(['hospital', 'mall', 'office', 'restaurant', 'retail', 'school']);
     const transit = csv('transit.csv');
