@@ -2,7 +2,7 @@
  * A layer as an Arrow table, the fast way into DuckDB: numeric columns are handed over as their
  * Float64Arrays (no copy) with a validity bitmap marking NaN as NULL; text columns become Utf8.
  */
-import { Float64, Table, Utf8, makeData, makeVector, vectorFromArray, type Vector } from 'apache-arrow';
+import { Float64, Table, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
 import type { Layer } from '../data/layer.ts';
 
 export function layerToArrow(layer: Layer): Table {
@@ -38,10 +38,44 @@ function doubleVector(values: Float64Array): Vector<Float64> {
   return makeVector(data);
 }
 
-/** VARCHAR with NULL where the text is '' (our "missing"). */
+/**
+ * VARCHAR with NULL where the text is '' (our "missing"). Built straight into one UTF-8 buffer with
+ * offsets: a million ids this way take milliseconds, where vectorFromArray takes seconds.
+ */
 function textVector(values: string[]): Vector<Utf8> {
-  return vectorFromArray(
-    values.map((v) => (v === '' ? null : v)),
-    new Utf8(),
-  );
+  const n = values.length;
+  const offsets = new Int32Array(n + 1);
+  const valid = new Uint8Array((n + 7) >> 3);
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(Math.max(64, n * 8));
+  let pos = 0;
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    const text = values[i];
+    if (text === '') {
+      nullCount++;
+      offsets[i + 1] = pos;
+      continue;
+    }
+    valid[i >> 3] |= 1 << (i & 7);
+    if (pos + text.length * 3 > bytes.length) {
+      // Worst case is 3 bytes per UTF-16 code unit; grow geometrically.
+      const grown = new Uint8Array(Math.max(bytes.length * 2, pos + text.length * 3));
+      grown.set(bytes.subarray(0, pos));
+      bytes = grown;
+    }
+    let ascii = true;
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      if (code >= 0x80) {
+        ascii = false;
+        break;
+      }
+      bytes[pos + k] = code;
+    }
+    pos += ascii ? text.length : encoder.encodeInto(text, bytes.subarray(pos)).written;
+    offsets[i + 1] = pos;
+  }
+  const data = makeData({ type: new Utf8(), length: n, nullCount, valueOffsets: offsets, data: bytes.subarray(0, pos), nullBitmap: nullCount > 0 ? valid : null });
+  return makeVector(data);
 }
