@@ -4,7 +4,7 @@
  */
 import { EARTH_RADIUS_M } from '../geo/haversine.ts';
 import { circleRanges, rangesCapacity } from './circle-ranges.ts';
-import { EXP_TABLE, EXP_TABLE_MAX, EXP_TABLE_STEP } from './exp-neg.ts';
+import { EXP_TABLE, EXP_TABLE_MAX, EXP_TABLE_STEP } from './exp-table.ts';
 import type { PointGrid } from './grid.ts';
 import { arcFromChordSq, arcSqFromChordSq, chordSqOfArc } from './sphere.ts';
 import type { Decay } from './types.ts';
