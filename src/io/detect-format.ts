@@ -1,4 +1,4 @@
-/** The file format from the manifest, else from the file name. */
+/** The file format: from the manifest, else the file name, checked against the bytes' own signature. */
 import type { FileFormat } from '../data/bundle-manifest.ts';
 import { BundleError } from '../data/errors.ts';
 
@@ -16,4 +16,60 @@ export function detectFormat(file: string, declared?: FileFormat): FileFormat {
     file,
     `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS) or .osm.pbf, or set "format" in bundle.json.`,
   );
+}
+
+const LABEL: Record<FileFormat, string> = {
+  csv: 'CSV',
+  tsv: 'TSV',
+  geojson: 'GeoJSON',
+  parquet: 'Parquet',
+  arrow: 'Arrow IPC',
+  gtfs: 'GTFS zip',
+  'osm-pbf': 'OSM PBF',
+};
+
+function startsWith(bytes: Uint8Array, text: string, at = 0): boolean {
+  if (bytes.length < at + text.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The format the bytes themselves show (magic numbers; a JSON object for GeoJSON), if any. */
+export function sniffFormat(bytes: Uint8Array): FileFormat | undefined {
+  if (startsWith(bytes, 'PK\x03\x04')) return 'gtfs';
+  if (startsWith(bytes, 'PAR1')) return 'parquet';
+  if (startsWith(bytes, 'ARROW1') || (bytes.length > 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff)) return 'arrow';
+  if (bytes.length > 16 && bytes[0] === 0 && bytes[1] === 0 && startsWith(bytes, 'OSMHeader', 6)) return 'osm-pbf';
+  let i = 0;
+  if (startsWith(bytes, '\xef\xbb\xbf')) i = 3;
+  while (i < bytes.length && i < 64 && (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 10 || bytes[i] === 13)) i++;
+  if (bytes[i] === 0x7b) return 'geojson';
+  return undefined;
+}
+
+/**
+ * The format to read with: the manifest's, else the name's — unless the content plainly is
+ * another format, which is then used (with a note). A declared format the content contradicts
+ * is a whole-file error.
+ */
+export function resolveFormat(file: string, bytes: Uint8Array, declared?: FileFormat): { format: FileFormat; note?: string } {
+  const sniffed = sniffFormat(bytes);
+  const named = detectFormatOrUndefined(file, declared);
+  const textual = (f: FileFormat | undefined): boolean => f === 'csv' || f === 'tsv';
+  const compatible = (a: FileFormat, b: FileFormat): boolean => a === b || (textual(a) && textual(b));
+  if (sniffed === undefined) return { format: named ?? detectFormat(file, declared) };
+  if (named === undefined) return { format: sniffed, note: `read as ${LABEL[sniffed]} (from its content)` };
+  if (compatible(named, sniffed)) return { format: named };
+  if (declared !== undefined) {
+    throw new BundleError(file, `${file} is a ${LABEL[sniffed]} file but bundle.json says "format": "${declared}"; correct the format or the file.`);
+  }
+  return { format: sniffed, note: `read as ${LABEL[sniffed]}: its content is ${LABEL[sniffed]} although its name says ${LABEL[named]}` };
+}
+
+function detectFormatOrUndefined(file: string, declared?: FileFormat): FileFormat | undefined {
+  try {
+    return detectFormat(file, declared);
+  } catch {
+    return undefined;
+  }
 }

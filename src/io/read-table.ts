@@ -1,7 +1,7 @@
 /** One file's bytes → RawTable, by format (declared in bundle.json or taken from the file name). */
-import type { LayerEntry } from '../data/bundle-manifest.ts';
+import type { FileFormat, LayerEntry } from '../data/bundle-manifest.ts';
 import { BundleError } from '../data/errors.ts';
-import { detectFormat } from './detect-format.ts';
+import { resolveFormat } from './detect-format.ts';
 import { readCsv } from './read-csv.ts';
 import { readGeoJson } from './read-geojson.ts';
 import { readGtfsStops } from './read-gtfs.ts';
@@ -17,7 +17,19 @@ export async function readTable(
   entry: Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer'>,
   opts: { db?: Database } = {},
 ): Promise<RawTable> {
-  const format = detectFormat(file, entry.format);
+  const { format, note } = resolveFormat(file, bytes, entry.format);
+  const table = await readAs(format, file, bytes, entry, opts);
+  if (note !== undefined) table.notes.unshift(note);
+  return table;
+}
+
+async function readAs(
+  format: FileFormat,
+  file: string,
+  bytes: Uint8Array,
+  entry: Pick<LayerEntry, 'encoding' | 'osmTags' | 'layer'>,
+  opts: { db?: Database },
+): Promise<RawTable> {
   switch (format) {
     case 'csv':
       return readCsv(file, bytes, { encoding: entry.encoding });

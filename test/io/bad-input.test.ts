@@ -121,9 +121,19 @@ const FILE_CASES: FileCase[] = [
   { name: 'no coordinate column', file: 'no-coordinates.csv', message: /^no-coordinates\.csv has no coordinate columns .*name them in columns\.lon and columns\.lat/ },
   { name: 'projected metres in every row', file: 'projected-all.csv', message: /^projected-all\.csv holds projected metres .* set "crs": "epsg3857"/ },
   { name: 'a column map naming a column that is not there', file: 'duplicate-ids.csv', entry: { columns: { category: 'kind' } }, message: /^duplicate-ids\.csv has no column 'kind' for "category" .*fix columns\.category in bundle\.json/ },
+  { name: 'a declared format the content contradicts', file: 'polygons.geojson', entry: { format: 'csv' }, message: /^polygons\.geojson is a GeoJSON file but bundle\.json says "format": "csv"; correct the format or the file\.$/ },
   { name: 'an unknown layer in bundle.json', bundle: 'unknown-layer', message: /^bundle\.json: layers\[0\]\.layer is 'shops', which is not a layer; use one of regions, districts/ },
   { name: 'a file the manifest names that does not exist', bundle: 'missing-file', message: /^bundle\.json names 'nowhere\.csv' for layer pois, but that file does not exist; fix the path/ },
 ];
+
+describe('content that does not match its name', () => {
+  it('reads a GeoJSON file named .csv as GeoJSON, and says so', async () => {
+    const { report } = await loadLayerFile('shapes.csv', bytes('polygons.geojson'), { layer: 'districts', file: 'shapes.csv' });
+    expect(report.notes[0]).toBe('read as GeoJSON: its content is GeoJSON although its name says CSV');
+    // the same 7 features as polygons.geojson: 1 loaded, 6 rejected
+    expect([report.read, report.loaded, report.rejected]).toEqual([7, 1, 6]);
+  });
+});
 
 describe('whole-file problems are one sentence naming the file and the fix', () => {
   it.each(FILE_CASES)('$name', async ({ file, bundle, entry, message }) => {
