@@ -71,11 +71,11 @@ bench.scenarioHandlers = {
 renderDataPanel(byId('data-panel'), {
   inspect: (file, layer) => engine.call<'inspection'>({ type: 'inspect', file, layer }).then((r) => r.inspection),
   load: async (file, entry, progress) => {
-    const reply = await engine.call<'layer'>({ type: 'loadLayer', file, entry }, (stage, f) => progress(stage === 'read' ? f * 0.8 : 0.8 + f * 0.2));
+    const reply = await engine.call<'layer'>({ type: 'loadLayer', file, entry }, (stage, f) => progress(stage === 'read' ? f * 0.7 : stage === 'parse' ? 0.7 + f * 0.2 : 0.9 + f * 0.1));
     // The scores no longer match the data: they are cleared until the planner runs the funnel.
     bench.dataChanged(reply.map);
     say('status.dataChanged');
-    return { report: reply.report, sums: reply.sums };
+    return { report: reply.report, sums: reply.sums, sumsBy: reply.sumsBy };
   },
 });
 wireExports(bench);

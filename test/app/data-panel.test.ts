@@ -55,6 +55,8 @@ describe('data panel with the DC open data', () => {
     expect(wards).toMatchObject({ read: '8', loaded: '8', rejected: '0' });
     const tracts = await load(dc('census-tracts-2010.geojson'), 'districts', { GEOID: 'id', P0010001: 'population' });
     expect(tracts).toMatchObject({ read: '179', loaded: '179', rejected: '0', 'sum:population': '601,723' });
+    // The total comes from SQL in DuckDB-WASM, running in the engine worker's own worker.
+    expect(await page.getAttribute('.file-card[data-file="census-tracts-2010.geojson"] .layer-report', 'data-sums-by')).toBe('duckdb');
     const retail = await load(dc('retail-sites.geojson'), 'candidates', { OBJECTID: 'id', SITENAME: 'name', GISADDRESS: 'address' });
     expect(retail).toMatchObject({ loaded: '324', rejected: '0' });
     const banks = await load(dc('bank-locations.geojson'), 'competitors', { OBJECTID: 'id', NAME: 'brand' });

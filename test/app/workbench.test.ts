@@ -202,6 +202,8 @@ describe('workbench on the sample city (built site)', () => {
     await card.locator('button.load-layer').click();
     await card.locator('.layer-report').waitFor();
     expect(await card.locator('.count.loaded dd').textContent()).toBe('1');
+    // DuckDB-WASM boots from the built site's own assets, inside the engine worker.
+    expect(await card.locator('.layer-report').getAttribute('data-sums-by')).toBe('duckdb');
     await page.check('input[data-layer="pois"]');
     await page.waitForFunction(() => document.querySelectorAll('#map svg title').length > 0);
     const titles = await page.$$eval('#map svg title', (ts) => ts.map((t) => t.textContent ?? ''));

@@ -144,6 +144,7 @@ export const en = {
   'role.rent': 'rent',
   'role.floor_area': 'floor area',
   'status.dataChanged': 'Data changed: run the funnel to score it',
+  'data.sumsBy': 'Totals computed by',
 } as const;
 
 export type MessageKey = keyof typeof en;

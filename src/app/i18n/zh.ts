@@ -146,4 +146,5 @@ export const zh: Record<MessageKey, string> = {
   'role.rent': '租金',
   'role.floor_area': '面积',
   'status.dataChanged': '数据已更改：请运行漏斗重新评分',
+  'data.sumsBy': '合计计算引擎：',
 };

@@ -13,7 +13,7 @@ import { renderLayerReport } from './layer-report.ts';
 
 export interface DataPanelEngine {
   inspect(file: File, layer: LayerName): Promise<FileInspection>;
-  load(file: File, entry: LayerEntry, progress: (fraction: number) => void): Promise<{ report: LayerReport; sums: Record<string, number> }>;
+  load(file: File, entry: LayerEntry, progress: (fraction: number) => void): Promise<{ report: LayerReport; sums: Record<string, number>; sumsBy: 'duckdb' | 'js' }>;
 }
 
 function options(select: HTMLSelectElement, values: readonly string[], label: (v: string) => string | MessageKey, translated: boolean): void {
@@ -85,7 +85,7 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
     load.disabled = true;
     engine
       .load(file, entry, (f) => (progress.value = f))
-      .then(({ report, sums }) => output.replaceChildren(renderLayerReport(report, sums)), fail)
+      .then(({ report, sums, sumsBy }) => output.replaceChildren(renderLayerReport(report, sums, sumsBy)), fail)
       .finally(() => {
         progress.hidden = true;
         load.disabled = false;

@@ -11,15 +11,16 @@ export function rejectsCsv(report: LayerReport): string {
   );
 }
 
-export function renderLayerReport(report: LayerReport, sums: Record<string, number>): HTMLElement {
+export function renderLayerReport(report: LayerReport, sums: Record<string, number>, sumsBy: 'duckdb' | 'js'): HTMLElement {
   const count = (key: 'data.read' | 'data.loaded' | 'data.rejected', value: number, cls: string): HTMLElement =>
     el('div', { className: `count ${cls}` }, [el('dt', { i18n: key }), el('dd', { text: value.toLocaleString('en-US') })]);
   const totals = Object.entries(sums).map(([name, value]) =>
     el('div', { className: 'count sum', attrs: { 'data-column': name } }, [el('dt', { text: `Σ ${name}` }), el('dd', { text: formatNumber(value, 0) })]),
   );
-  const box = el('div', { className: 'layer-report', attrs: { 'data-layer': report.layer } }, [
+  const box = el('div', { className: 'layer-report', attrs: { 'data-layer': report.layer, 'data-sums-by': sumsBy } }, [
     el('h4', { i18n: 'data.report' }),
     el('dl', {}, [count('data.read', report.read, 'read'), count('data.loaded', report.loaded, 'loaded'), count('data.rejected', report.rejected, 'rejected'), ...totals]),
+    el('p', { className: 'muted sums-by' }, [el('span', { i18n: 'data.sumsBy' }), el('span', { text: ` ${sumsBy === 'duckdb' ? 'DuckDB' : 'JavaScript'}` })]),
     el('ul', { className: 'notes' }, report.notes.map((n) => el('li', { text: n }))),
   ]);
   if (report.rejected > 0) {

@@ -6,6 +6,7 @@
 import { createKernel, fetchFileSource, loadBundle, loadLayerFile, parseScenario, runFunnel } from '../engine-api.ts';
 import type { LoadedBundle } from './engine-types.ts';
 import { huffSurface } from './huff-surface.ts';
+import { layerSums } from './layer-sums.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
 import { mapDataOf } from './map-data.ts';
 import { outlineSource } from './outline-source.ts';
@@ -53,13 +54,10 @@ async function handle(id: number, request: Request): Promise<Reply> {
       const { layer, report } = await loadLayerFile(request.file.name, bytes, request.entry, { gazetteer: bundle.gazetteer });
       progress('parse', 1);
       bundle = { ...bundle, [layer.layer]: layer, reports: [...bundle.reports.filter((r) => r.layer !== layer.layer), report] };
-      const sums: Record<string, number> = {};
-      for (const [name, column] of Object.entries(layer.numeric)) {
-        let s = 0;
-        for (const v of column) if (Number.isFinite(v)) s += v;
-        sums[name] = s;
-      }
-      return { type: 'layer', report, map: mapDataOf(bundle), sums };
+      progress('sql', 0);
+      const totals = await layerSums(layer);
+      if (totals.note) report.notes.push(totals.note);
+      return { type: 'layer', report, map: mapDataOf(bundle), sums: totals.sums, sumsBy: totals.by };
     }
     case 'huff': {
       const settings = huffSettingsOf(parseScenario(request.scenario, 'scenario'));

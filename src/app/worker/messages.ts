@@ -65,7 +65,7 @@ export type Reply =
   | { type: 'map'; map: MapData }
   | { type: 'funnel'; funnel: FunnelResult; millis: number }
   | { type: 'inspection'; inspection: FileInspection }
-  | { type: 'layer'; report: LayerReport; map: MapData; sums: Record<string, number> }
+  | { type: 'layer'; report: LayerReport; map: MapData; sums: Record<string, number>; sumsBy: 'duckdb' | 'js' }
   | { type: 'huff'; surface: HuffSurface }
   | { type: 'ok' };
 

@@ -1,0 +1,42 @@
+/**
+ * Column totals of a freshly loaded layer for its validation report, computed by DuckDB (which
+ * holds every loaded layer as a table in this worker) — or in plain JS when DuckDB cannot start.
+ */
+import type { Database } from '../../db/database.ts';
+import { openBrowserDatabase } from '../../db/duckdb-browser.ts';
+import type { Layer } from '../engine-api.ts';
+
+let database: Promise<Database> | null = null;
+
+/** DuckDB boots on first use (about 5 s), never before the first map. */
+function db(): Promise<Database> {
+  database ??= openBrowserDatabase();
+  return database;
+}
+
+function jsSums(layer: Layer): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const [name, column] of Object.entries(layer.numeric)) {
+    let s = 0;
+    for (const v of column) if (Number.isFinite(v)) s += v;
+    sums[name] = s;
+  }
+  return sums;
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+export async function layerSums(layer: Layer): Promise<{ sums: Record<string, number>; by: 'duckdb' | 'js'; note?: string }> {
+  const columns = Object.keys(layer.numeric);
+  try {
+    const conn = await db();
+    await conn.insertLayer(layer.layer, layer);
+    const select = ['count(*) AS n', ...columns.map((c, i) => `sum(${quote(c)}) AS s${i}`)].join(', ');
+    const [row] = await conn.query(`SELECT ${select} FROM ${quote(layer.layer)}`);
+    const sums: Record<string, number> = {};
+    columns.forEach((c, i) => (sums[c] = Number(row[`s${i}`] ?? 0)));
+    return { sums, by: 'duckdb' };
+  } catch (error) {
+    return { sums: jsSums(layer), by: 'js', note: `DuckDB unavailable (${error instanceof Error ? error.message : String(error)}); totals computed in JS` };
+  }
+}
