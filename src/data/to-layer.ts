@@ -52,7 +52,9 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
       file,
       polygonLayer
         ? `${file} has no polygon geometry for layer ${entry.layer}; give it as GeoJSON or add a WKT column (name it in columns.wkt in bundle.json).`
-        : `${file} has no coordinate columns (looked for lon/lng/longitude/x/经度 and lat/latitude/y/纬度, or a WKT column); name them in columns.lon and columns.lat in bundle.json.`,
+        : entry.layer === 'candidates' && addressColumn !== undefined
+          ? `${file} has no coordinate columns, and its addresses cannot be geocoded without a gazetteer; add a gazetteer layer to the bundle or name the coordinate columns in columns.lon and columns.lat.`
+          : `${file} has no coordinate columns (looked for lon/lng/longitude/x/经度 and lat/latitude/y/纬度, or a WKT column); name them in columns.lon and columns.lat in bundle.json.`,
     );
   }
   const weightRole = entry.layer === 'demand' ? plan.roles.find((r) => r.role === 'population') ?? plan.roles.find((r) => r.role === 'weight') : undefined;

@@ -119,6 +119,12 @@ const FILE_CASES: FileCase[] = [
   { name: 'a truncated GeoJSON file', file: 'truncated.geojson', message: /^truncated\.geojson is not valid JSON .*perhaps truncated; export the file again\.$/ },
   { name: 'an encoding that cannot be read', file: 'bad-encoding.csv', message: /^bad-encoding\.csv is not readable as UTF-8 or GB18030; save it as UTF-8 or set "encoding"/ },
   { name: 'no coordinate column', file: 'no-coordinates.csv', message: /^no-coordinates\.csv has no coordinate columns .*name them in columns\.lon and columns\.lat/ },
+  {
+    name: 'candidate addresses with no gazetteer to geocode them',
+    file: 'no-coordinates.csv',
+    entry: { layer: 'candidates', columns: { address: 'name' } },
+    message: /^no-coordinates\.csv has no coordinate columns, and its addresses cannot be geocoded without a gazetteer; add a gazetteer layer/,
+  },
   { name: 'projected metres in every row', file: 'projected-all.csv', message: /^projected-all\.csv holds projected metres .* set "crs": "epsg3857"/ },
   { name: 'a column map naming a column that is not there', file: 'duplicate-ids.csv', entry: { columns: { category: 'kind' } }, message: /^duplicate-ids\.csv has no column 'kind' for "category" .*fix columns\.category in bundle\.json/ },
   { name: 'a declared format the content contradicts', file: 'polygons.geojson', entry: { format: 'csv' }, message: /^polygons\.geojson is a GeoJSON file but bundle\.json says "format": "csv"; correct the format or the file\.$/ },
