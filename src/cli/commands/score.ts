@@ -32,7 +32,7 @@ Options:
                          is geocoded against the bundle's gazetteer) [the bundle's candidates layer]
   --address-column NAME  the address column of --candidates when it is not detected
   --min-confidence X     reject addresses geocoded with confidence below X (0–1) [0]
-  --out FILE             ranked sites; .csv, or .geojson for points [scores.csv]
+  --out FILE             ranked sites: .csv, .geojson (points) or .parquet [scores.csv]
   --rejects FILE         rejected rows: row, column, reason, value [<out>.rejects.csv]
   --top N                shortlist: only the best N eligible sites per group (see --per)
   --per GROUP            region | district | all: the group for --top and rank_in_<group> [region]

@@ -12,5 +12,5 @@ export async function writeRejects(file: string, report: LayerReport): Promise<v
     { name: 'reason', cell: (i) => r[i].reason },
     { name: 'value', cell: (i) => r[i].value ?? '' },
   ];
-  await writeTable(file.replace(/\.(geo)?json$/i, '.csv'), columns, r.map((_, i) => i));
+  await writeTable(file.replace(/\.((geo)?json|parquet)$/i, '.csv'), columns, r.map((_, i) => i));
 }

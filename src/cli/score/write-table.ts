@@ -1,6 +1,6 @@
 /**
- * Writes columns as CSV (RFC 4180, UTF-8) or, for a .geojson file name, as a GeoJSON
- * FeatureCollection of points; rows are streamed in blocks so a million sites do not need one
+ * Writes columns as CSV (RFC 4180, UTF-8), as a GeoJSON FeatureCollection of points (.geojson) or
+ * as Parquet (.parquet); rows are streamed in blocks so a million sites do not need one
  * giant string. Node only.
  */
 import { createWriteStream } from 'node:fs';
@@ -60,7 +60,10 @@ function geojsonFeature(columns: OutColumn[], first: number): (row: number) => s
 }
 
 export async function writeTable(file: string, columns: OutColumn[], rows: readonly number[]): Promise<void> {
-  if (/\.(geo)?json$/i.test(file)) {
+  if (/\.parquet$/i.test(file)) {
+    const { writeParquet } = await import('./write-parquet.ts'); // only Parquet output pays for the writer
+    await writeParquet(file, columns, rows);
+  } else if (/\.(geo)?json$/i.test(file)) {
     await writeLines(file, '{"type":"FeatureCollection","features":[\n', rows, geojsonFeature(columns, rows[0]), '\n]}\n');
   } else {
     await writeLines(file, columns.map((c) => csvField(c.name)).join(',') + '\n', rows, csvLine(columns));
