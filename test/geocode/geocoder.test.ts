@@ -37,6 +37,13 @@ describe('buildGeocoder', () => {
     expect(s?.confidence).toBeCloseTo(5 / 6, 10);
   });
 
+  it('handles Han street names: full-width digits, 號, and a one-character slip', () => {
+    expect(g.geocode('深南大道１００１號')).toMatchObject({ lon: 6, method: 'exact', confidence: 1 });
+    // 到 for 道: one edit in the four-character name 深南大道 → 3/4
+    expect(g.geocode('深南大到1001号')).toMatchObject({ lon: 6, method: 'fuzzy', confidence: 0.75 });
+    expect(g.geocode('深南大道1002号')).toBeNull();
+  });
+
   it('requires the same house number', () => {
     expect(g.geocode('131 Pine Street Northwest')).toBeNull();
     expect(g.geocode('130 Pine Stret NW')?.lon).toBe(4);
