@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { createKernel, loadBundleDir, parseScenario, runFunnel, siteHuff, uncoveredMask, type LoadedBundle, type WeightedPoints } from '../../src/node.ts';
+import { createKernel, loadBundleDir, optimize, parseScenario, problemFromBundle, runFunnel, siteHuff, uncoveredMask, type LoadedBundle, type WeightedPoints } from '../../src/node.ts';
 import { formatNumber } from '../../src/notebook/format.ts';
 import { renderReport } from '../../src/notebook/render-html.ts';
 import { runNotebookFile } from '../../src/notebook/run-file.node.ts';
@@ -95,6 +95,22 @@ describe('example notebooks', () => {
     const top = topOf((await runFunnel(dc, scenario)).sites);
     expect(html).toContain(`The top site is <strong>${top.id}</strong>`);
     expect(html).toContain(`with a score of <strong>${formatNumber(top.score)}</strong>`);
+  });
+
+  it('05-expansion: today’s coverage and the residents the MCLP picks add, proved optimal', async () => {
+    const html = await report('05-expansion.ts');
+    const bundle = await sampleBundle();
+    const { demand, network } = bundle;
+    if (!demand || !network) throw new Error('sample layers missing');
+    const nearest = await createKernel().nearest(demand, network);
+    const today = demand.numeric.population.reduce((a, w, i) => a + (nearest[i] <= 1000 ? w : 0), 0);
+    expect(html).toContain(`Today <strong>${formatNumber(today)}</strong> of 2 400 000 residents`);
+    // Lazy greedy is cheap and, here, meets its own bound, so its value is the optimum the exact
+    // MILP in the notebook must reach (a different set of sites may tie, the value may not differ).
+    const greedy = await optimize(problemFromBundle(bundle, { model: 'mclp', p: 5, radius: 1000, scenario: sampleScenario() }), { method: 'heuristic' });
+    expect(greedy.exact).toBe(true);
+    expect(html).toContain(`covers <strong>${formatNumber(greedy.objective - today)}</strong> more residents (${formatNumber(greedy.objective)} in all)`);
+    expect(html).toContain('<td>MCLP exact</td><td>milp</td><td>optimal</td>');
   });
 
   it('04-real-city: a folder without bundle.json is refused with a clear message and exit status 2', async () => {
