@@ -115,6 +115,13 @@ async function main(): Promise<void> {
     frame.push(b);
   }
   results.sliderRerankAndTableMs = stats(sync);
+  // The page's own measures (levels.ts, workbench.ts): rerank() alone and the table repaint alone.
+  const measures = await page.evaluate(() => ({
+    rerank: performance.getEntriesByName('rerank').map((e) => e.duration),
+    table: performance.getEntriesByName('table').map((e) => e.duration),
+  }));
+  results.rerankOnlyMs = stats(measures.rerank.slice(-30));
+  results.tableRepaintMs = stats(measures.table.slice(-30));
   results.sliderToNextFrameMs = stats(frame);
 
   // 4. 1 M-row demand file through the data panel, counting the page's frames meanwhile.

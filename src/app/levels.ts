@@ -35,7 +35,9 @@ export class Levels {
     if (scenario === this.baseScenario) return base;
     const hit = this.cache.get(level);
     if (hit && hit.scenario === scenario) return hit.result;
+    const start = performance.now();
     const result = rerank(base, levelWeights(scenario, level), scenario.combine);
+    performance.measure('rerank', { start });
     this.cache.set(level, { scenario, result });
     return result;
   }

@@ -170,7 +170,9 @@ export class Workbench {
     const f = this.view();
     if (!f) return;
     const { level, parent } = shownLevel(f, this.state.path);
+    const start = performance.now();
     this.table.show(level, unitsUnder(level, parent), this.state.selected);
+    performance.measure('table', { start });
   }
 
   renderBreakdown(): void {

@@ -10,8 +10,25 @@ export interface SortSpec {
   descending: boolean;
 }
 
-/** Indices of the units whose parent is `parent` (all units when parent is -1). */
+/** Per parent array (shared by every re-ranking of a level): the units under each parent. */
+const underCache = new WeakMap<Int32Array, Map<number, Int32Array>>();
+
+/** Indices of the units whose parent is `parent` (all units when parent is -1). Cached: re-ranks reuse it. */
 export function unitsUnder(level: LevelResult, parent: number): Int32Array {
+  let byParent = underCache.get(level.parent);
+  if (!byParent) {
+    byParent = new Map();
+    underCache.set(level.parent, byParent);
+  }
+  let units = byParent.get(parent);
+  if (!units) {
+    units = collectUnder(level, parent);
+    byParent.set(parent, units);
+  }
+  return units;
+}
+
+function collectUnder(level: LevelResult, parent: number): Int32Array {
   const n = level.ids.length;
   if (parent < 0) return Int32Array.from({ length: n }, (_, i) => i);
   let count = 0;
