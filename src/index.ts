@@ -44,3 +44,8 @@ export { attributeColumn } from './criteria/attribute.ts';
 export { areaKm2, areaPopulation } from './criteria/areas.ts';
 export { funnelTable, breakdown, type FunnelRow, type BreakdownRow } from './score/funnel-table.ts';
 export { siteConcentration, arealConcentration, byBrand } from './criteria/concentration.ts';
+export type { Database, QueryParam, Row } from './db/database.ts';
+export { quoteIdentifier, checkTableName, aggregateSql, countRowsSql, dropTableSql } from './db/sql.ts';
+export { QueryError } from './db/duckdb-database.ts';
+export { readParquet } from './io/parquet.ts';
+export { readArrowIpc } from './io/arrow-ipc.ts';

@@ -23,9 +23,6 @@ export const dropTableSql = (table: string): string => `DROP TABLE IF EXISTS ${q
 
 export const countRowsSql = (table: string): string => `SELECT COUNT(*) AS n FROM ${quoteIdentifier(checkTableName(table))}`;
 
-/** A registered file as a table source; the file name is a bound parameter. */
-export const readParquetSql = (): string => 'SELECT * FROM read_parquet(?)';
-
 /** `SELECT agg(column) AS alias FROM table`, with every name quoted. */
 export function aggregateSql(table: string, aggregate: 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'COUNT', column: string, alias = 'value'): string {
   return `SELECT ${aggregate}(${quoteIdentifier(column)}) AS ${quoteIdentifier(alias)} FROM ${quoteIdentifier(checkTableName(table))}`;
