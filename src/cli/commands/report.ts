@@ -1,0 +1,99 @@
+/**
+ * `siteselect report --bundle DIR --scenario FILE [--out report.html]`: runs the funnel and writes
+ * one self-contained HTML file (maps as inline SVG, tables, the best site's breakdown). Plot draws
+ * into a server-side DOM (linkedom) here; the builder itself is platform-neutral (src/report).
+ */
+import { availableParallelism } from 'node:os';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { BundleError } from '../../data/errors.ts';
+import { createKernel } from '../../kernel/index.ts';
+import type { SiteKernel } from '../../kernel/types.ts';
+import { createNodeKernel } from '../../node/kernel-pool.ts';
+import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { installPixelCanvas } from '../../notebook/canvas-shim.node.ts';
+import { buildReport } from '../../report/build-report.ts';
+import { formatScore } from '../../report/format-score.ts';
+import { runFunnel } from '../../score/funnel.ts';
+import { EXIT_OK, type CliIO, type Command } from '../command.ts';
+import { readAttribution } from '../report/read-attribution.ts';
+import { parseReportArgs } from '../report/report-args.ts';
+import { progressBar } from '../score/progress-bar.ts';
+import { readScenarioFile } from '../score/read-inputs.ts';
+
+const USAGE = `Usage: siteselect report --bundle DIR --scenario FILE [options]
+
+Runs the scenario's funnel (regions → districts → sites) on the bundle and writes one
+self-contained HTML file: the scenario, a map and a ranked table per level, the best sites
+criterion by criterion, the best site's breakdown, warnings and the data attribution. The file
+loads nothing from anywhere and holds no timestamp: the same inputs give the same bytes.
+
+Options:
+  --bundle DIR      bundle folder (or its bundle.json); also accepted as the first argument
+  --scenario FILE   scenario JSON (required)
+  --out FILE        the HTML file to write [report.html]
+  --top N           sites shown criterion by criterion [20]
+  --rows N          most rows per ranked table [1000]
+  --threads N       kernel threads, this one included; 1 = no worker threads [all cores]
+  --json            print a machine-readable summary on standard output
+
+Exit status: 0 done, 1 failure, 2 bad usage or an unusable file.`;
+
+async function bundleLocation(target: string, given: string): Promise<{ dir: string; manifest: string }> {
+  const info = await stat(target).catch(() => null);
+  if (!info) throw new BundleError(given, `bundle folder ${given} does not exist; pass --bundle DIR, a folder that holds bundle.json and its layer files.`);
+  return info.isFile() ? { dir: path.dirname(target), manifest: path.basename(target) } : { dir: target, manifest: 'bundle.json' };
+}
+
+export const command: Command = {
+  summary: 'run the funnel and write a self-contained HTML report (maps, tables, breakdown)',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO) {
+    const args = parseReportArgs(argv);
+    const { dir, manifest } = await bundleLocation(path.resolve(io.cwd, args.bundle), args.bundle);
+    const manifestFile = path.join(dir, manifest);
+    if (!(await stat(manifestFile).then((s) => s.isFile(), () => false))) {
+      throw new BundleError(manifestFile, `${args.bundle} holds no ${manifest}; pass --bundle DIR, a folder that holds bundle.json (or the manifest file itself).`);
+    }
+    const out = path.resolve(io.cwd, args.out);
+    const scenario = await readScenarioFile(path.resolve(io.cwd, args.scenario));
+    const bar = progressBar(io);
+    const bundle = await loadBundleDir(dir, { manifestPath: manifest, onProgress: ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.4) });
+    const attribution = await readAttribution(manifestFile);
+    const threads = args.threads ?? availableParallelism();
+    const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
+    const kernel: SiteKernel = pool ?? createKernel();
+    const result = await runFunnel(bundle, scenario, { kernel, onProgress: (stage, f) => bar(stage, 0.4 + 0.5 * f) }).finally(() => pool?.close());
+    bar('drawing the report', 0.9);
+    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+    installPixelCanvas(document);
+    // linkedom implements the DOM that Plot uses; its own types are not the lib.dom ones.
+    const html = buildReport({ bundle, scenario, result, document: document as unknown as Document, attribution, topN: args.topN, maxRows: args.maxRows });
+    await writeFile(out, html, 'utf8');
+    bar('done', 1);
+
+    const sites = result.sites;
+    const best = Array.from(sites.ids.keys()).sort((a, b) => sites.rank[a] - sites.rank[b])[0] as number | undefined;
+    const kept = (k: Uint8Array): number => k.reduce((s, v) => s + v, 0);
+    const summary = {
+      ok: true, out, bytes: Buffer.byteLength(html, 'utf8'), bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name,
+      regions: { compared: result.regions.ids.length, kept: kept(result.regions.kept) },
+      districts: { compared: result.districts.ids.length, kept: kept(result.districts.kept) },
+      sites: { compared: sites.ids.length, kept: kept(sites.kept) },
+      best: best === undefined ? null : { id: sites.ids[best], name: sites.names[best], score: Number(formatScore(sites.score[best])) },
+      warnings: result.warnings ?? [],
+    };
+    for (const w of summary.warnings) io.stderr(`siteselect report: note: ${w}\n`);
+    if (args.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
+    else {
+      const lines = [
+        `wrote ${out} (${Math.ceil(summary.bytes / 1024)} KB)`,
+        `${summary.regions.compared} regions (${summary.regions.kept} kept), ${summary.districts.compared} districts (${summary.districts.kept} kept), ${summary.sites.compared} sites (${summary.sites.kept} kept)`,
+        ...(summary.best ? [`best site: ${summary.best.id} ${summary.best.name} (${formatScore(sites.score[best ?? 0])})`] : []),
+      ];
+      io.stdout(lines.join('\n') + '\n');
+    }
+    return EXIT_OK;
+  },
+};

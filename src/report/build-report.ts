@@ -1,0 +1,117 @@
+/**
+ * The funnel as one self-contained HTML report (issue 5): the bundle and whether it is synthetic,
+ * the scenario, per level a map and the ranked table, the best sites criterion by criterion, the
+ * best site's breakdown, the warnings and the data attribution. Platform-neutral: Plot draws into
+ * the `document` given (the page's, or a server-side DOM in Node). No clock, no randomness, no
+ * external asset: the same inputs give the same bytes.
+ */
+import type { LoadedBundle } from '../data/layer.ts';
+import { formatNumber } from '../notebook/format.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import type { FunnelResult, LevelResult } from '../score/types.ts';
+import { breakdownChart } from './breakdown-chart.ts';
+import { formatScore } from './format-score.ts';
+import { escapeHtml, figure } from './html.ts';
+import { areaLevelMap, MAX_SITE_DOTS, siteLevelMap } from './level-map.ts';
+import { renumberClipIds } from './plot-markup.ts';
+import { rankedOrder, rankedTable } from './ranked-table.ts';
+import { REPORT_CSS } from './report-css.ts';
+import { scenarioSummary } from './scenario-summary.ts';
+import { siteDetailTable } from './site-detail-table.ts';
+import { layersTable, warningsList } from './data-notes.ts';
+
+export interface ReportInput {
+  bundle: LoadedBundle;
+  scenario: Scenario;
+  result: FunnelResult;
+  /** The DOM Plot draws into. */
+  document: Document;
+  /** The bundle manifest's attribution text, when it has one. */
+  attribution?: string;
+  /** Sites shown criterion by criterion [20]. */
+  topN?: number;
+  /** Most rows per ranked table [1000]. */
+  maxRows?: number;
+}
+
+const LEVELS = [
+  { key: 'regions', title: 'Regions' },
+  { key: 'districts', title: 'Districts' },
+  { key: 'sites', title: 'Sites' },
+] as const;
+
+function keptCount(level: LevelResult): number {
+  return level.kept.reduce((s, k) => s + k, 0);
+}
+
+function levelSection(input: ReportInput, key: 'regions' | 'districts' | 'sites', title: string, maxRows: number): string {
+  const { bundle, result, document } = input;
+  const level = result[key];
+  const above = key === 'districts' ? result.regions : key === 'sites' ? result.districts : undefined;
+  if (level.ids.length === 0) return `<section id="level-${key}"><h2>${title}</h2><p>No ${key} were compared (the bundle has no such layer, or nothing reached this level).</p></section>`;
+  const map =
+    key === 'sites'
+      ? figure(siteLevelMap(document, bundle.districts, result.districts, level), `Sites coloured by score over the kept districts; kept sites are large and outlined${level.ids.length > MAX_SITE_DOTS ? ` (the best ${formatNumber(MAX_SITE_DOTS)} drawn)` : ''}.`)
+      : figure(areaLevelMap(document, bundle[key], level), `${title} compared, coloured by score; kept ones outlined.`);
+  return `<section id="level-${key}"><h2>${title}</h2>
+<p>${formatNumber(level.ids.length)} compared, ${formatNumber(keptCount(level))} kept.</p>
+${map}
+${rankedTable(level, above, maxRows)}
+</section>`;
+}
+
+function bestSiteSection(input: ReportInput, topN: number): string {
+  const sites = input.result.sites;
+  if (sites.ids.length === 0 || sites.criteria.length === 0) return '';
+  const best = rankedOrder(sites)[0];
+  const name = sites.names[best] || sites.ids[best];
+  return `<section id="top-sites"><h2>The best ${formatNumber(Math.min(topN, sites.ids.length))} sites, criterion by criterion</h2>
+<p class="note">raw: the measure as computed; normalised: 0–1, 1 best, after the criterion's direction; points: its weighted share of the score (the points of a site add up to its score).</p>
+${siteDetailTable(sites, topN)}
+</section>
+<section id="breakdown"><h2>Why the best site scores ${escapeHtml(formatScore(sites.score[best]))}: ${escapeHtml(name)}</h2>
+${figure(breakdownChart(input.document, sites, best), `Points per criterion of site ${sites.ids[best]}.`)}
+</section>`;
+}
+
+export function buildReport(input: ReportInput): string {
+  const { bundle, scenario, result } = input;
+  const maxRows = input.maxRows ?? 1000;
+  const topN = input.topN ?? 20;
+  const title = `Site selection report — ${bundle.name}`;
+  const synthetic = bundle.synthetic ? '<p><span class="synthetic-label">Synthetic data</span> <span class="note">This bundle is generated, not observed: no real places, people or businesses.</span></p>' : '';
+  const nav = ['scenario', ...LEVELS.map((l) => `level-${l.key}`), 'top-sites', 'breakdown', 'warnings', 'data'];
+  const navLabels = ['Scenario', ...LEVELS.map((l) => l.title), 'Best sites', 'Breakdown', 'Warnings', 'Data'];
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+${synthetic}
+<p class="meta">Scenario: ${escapeHtml(scenario.name)} · ${formatNumber(result.regions.ids.length)} regions, ${formatNumber(result.districts.ids.length)} districts, ${formatNumber(result.sites.ids.length)} sites compared · ${formatNumber(keptCount(result.sites))} sites kept</p>
+<nav><ul>${nav.map((id, k) => `<li><a href="#${id}">${navLabels[k]}</a></li>`).join('')}</ul></nav>
+<section id="scenario"><h2>Scenario</h2>
+${scenarioSummary(scenario)}
+</section>
+${LEVELS.map((l) => levelSection(input, l.key, l.title, maxRows)).join('\n')}
+${bestSiteSection(input, topN)}
+<section id="warnings"><h2>Warnings</h2>
+${warningsList(result)}
+</section>
+<section id="data"><h2>Data</h2>
+${input.attribution ? `<p class="attribution">${escapeHtml(input.attribution)}</p>` : ''}
+${layersTable(bundle)}
+</section>
+</main>
+</body>
+</html>
+`;
+  return renumberClipIds(html);
+}

@@ -1,0 +1,20 @@
+/**
+ * How the report writes numbers. Exported so a test can format an expected value exactly as the
+ * report's tables do.
+ */
+import { formatNumber } from '../notebook/format.ts';
+
+/** A score (0–100) with two decimals, as in the ranked tables. */
+export function formatScore(score: number): string {
+  return Number.isFinite(score) ? score.toFixed(2) : '';
+}
+
+/** A normalised value (0–1) with three decimals. */
+export function formatNormalised(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(3) : '';
+}
+
+/** Raw criterion values and counts: digit groups, decimals by magnitude (as in notebooks). */
+export function formatRaw(v: number): string {
+  return formatNumber(v);
+}

@@ -1,0 +1,79 @@
+/**
+ * One funnel level as a map (Observable Plot geo marks, Mercator fitted to what the level compared):
+ * polygons coloured by score (the level’s own range) with a legend, kept units outlined; the site
+ * level draws the kept districts under the sites, each site a dot coloured by its score.
+ */
+import * as Plot from '@observablehq/plot';
+import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3';
+import type { Feature, FeatureCollection, MultiPoint } from 'geojson';
+import type { AreaGeometry, PolygonLayer } from '../data/layer.ts';
+import { clockwise } from '../notebook/map.ts';
+import type { LevelResult } from '../score/types.ts';
+import { formatScore } from './format-score.ts';
+import { plotMarkup } from './plot-markup.ts';
+
+type Area = Feature<AreaGeometry, { title: string; score: number; kept: boolean }>;
+type Domain = FeatureCollection<AreaGeometry> | MultiPoint;
+
+const WIDTH = 760;
+/** Dots drawn at most on the site map (best first); a lattice can hold far more sites. */
+export const MAX_SITE_DOTS = 3000;
+
+// The level's own score range (not 0–100): the units compared often span a narrow band.
+const COLOR: Plot.ScaleOptions = { type: 'linear', scheme: 'viridis', legend: true, label: 'score' };
+
+/** The level's units that have a polygon in `layer`, matched by id. */
+function areas(layer: PolygonLayer, level: LevelResult, include: (i: number) => boolean = () => true): Area[] {
+  const at = new Map(layer.ids.map((id, k) => [id, k]));
+  const out: Area[] = [];
+  level.ids.forEach((id, i) => {
+    const k = at.get(id);
+    if (k === undefined || !include(i)) return;
+    const name = level.names[i] || id;
+    out.push({ type: 'Feature', geometry: clockwise(layer.geometries[k]), properties: { title: `${name}: ${formatScore(level.score[i])}`, score: level.score[i], kept: level.kept[i] === 1 } });
+  });
+  return out;
+}
+
+const collection = (features: Area[]): FeatureCollection<AreaGeometry> => ({ type: 'FeatureCollection', features });
+
+/** The height at which the domain fills the width in Mercator (a small equivalent of the notebook map's). */
+function fittedHeight(domain: GeoPermissibleObjects, width: number): number {
+  const projection = geoMercator().fitWidth(width, domain);
+  const [[, y0], [, y1]] = geoPath(projection).bounds(domain);
+  return Number.isFinite(y1 - y0) ? Math.min(560, Math.max(160, Math.ceil(y1 - y0))) : width;
+}
+
+function draw(document: Document, domain: Domain, marks: Plot.Markish[]): string {
+  return plotMarkup(document, { width: WIDTH, height: fittedHeight(domain, WIDTH), projection: { type: 'mercator', domain }, color: COLOR, marks });
+}
+
+/** Regions or districts: scored polygons coloured, kept ones outlined; null when nothing to draw. */
+export function areaLevelMap(document: Document, layer: PolygonLayer | undefined, level: LevelResult): string | null {
+  if (!layer) return null;
+  const features = areas(layer, level);
+  if (features.length === 0) return null;
+  const kept = features.filter((f) => f.properties.kept);
+  return draw(document, collection(features), [
+    Plot.geo(collection(features), { fill: (f: Area) => f.properties.score, stroke: '#fff', strokeWidth: 0.5, title: (f: Area) => f.properties.title }),
+    Plot.geo(collection(kept), { fill: 'none', stroke: '#111', strokeWidth: 2 }),
+  ]);
+}
+
+/** Sites as dots coloured by score over the kept districts (kept sites larger, outlined); null when no sites. */
+export function siteLevelMap(document: Document, districtLayer: PolygonLayer | undefined, districts: LevelResult, sites: LevelResult): string | null {
+  const { lon, lat } = sites;
+  if (!lon || !lat || sites.ids.length === 0) return null;
+  const order = Array.from(sites.ids.keys()).sort((a, b) => sites.rank[a] - sites.rank[b]).slice(0, MAX_SITE_DOTS);
+  // Worst first, so the best sites are drawn on top.
+  const dots = order.reverse().map((i) => ({ lon: lon[i], lat: lat[i], score: sites.score[i], kept: sites.kept[i] === 1, title: `${sites.names[i] || sites.ids[i]}: ${formatScore(sites.score[i])}` }));
+  const keptDistricts = districtLayer ? areas(districtLayer, districts, (i) => districts.kept[i] === 1) : [];
+  const domain: Domain = keptDistricts.length > 0 ? collection(keptDistricts) : { type: 'MultiPoint', coordinates: dots.map((d) => [d.lon, d.lat]) };
+  const marks: Plot.Markish[] = [];
+  if (keptDistricts.length > 0) marks.push(Plot.geo(collection(keptDistricts), { fill: '#f2f2f2', stroke: '#888', strokeWidth: 0.8, title: (f: Area) => f.properties.title }));
+  marks.push(
+    Plot.dot(dots.filter((d) => !d.kept), { x: 'lon', y: 'lat', r: 2.5, fill: 'score', stroke: '#fff', strokeWidth: 0.3, title: 'title' }),
+    Plot.dot(dots.filter((d) => d.kept), { x: 'lon', y: 'lat', r: 5, fill: 'score', stroke: '#111', strokeWidth: 1.2, title: 'title' }),
+  );
+  return draw(document, domain, marks);
+}
