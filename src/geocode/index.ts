@@ -4,6 +4,7 @@
  * and the street is compared part by part (similarity.ts) among the streets the trigram index offers.
  */
 import type { PointLayer } from '../data/layer.ts';
+import { localityWords, withoutLocality } from './locality.ts';
 import { normaliseTokens } from './normalise.ts';
 import { streetSimilarity } from './similarity.ts';
 import { streetParts, type StreetParts } from './street-parts.ts';
@@ -59,6 +60,7 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
   // Index street names only: type and direction words ("street", "northwest") are in every other
   // street and would make every look-up touch them all; they are compared in streetSimilarity.
   const index = new TrigramIndex(parts.map((p) => p.name));
+  const locality = localityWords(gazetteer);
 
   const result = (row: number, method: 'exact' | 'fuzzy', confidence: number): GeocodeResult => ({
     lon: gazetteer.lon[row], lat: gazetteer.lat[row], method, confidence, matched: addresses[row],
@@ -66,10 +68,13 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
 
   return {
     geocode(address: string): GeocodeResult | null {
-      const tokens = normaliseTokens(address);
-      if (tokens.length === 0) return null;
-      const hit = exact.get(tokens.join(' '));
+      const written = normaliseTokens(address);
+      if (written.length === 0) return null;
+      const hit = exact.get(written.join(' '));
       if (hit !== undefined) return result(hit, 'exact', 1);
+      const tokens = withoutLocality(written, locality);
+      const bare = tokens.length < written.length ? exact.get(tokens.join(' ')) : undefined;
+      if (bare !== undefined) return result(bare, 'exact', 1);
       const { number, streetTokens } = splitAddress(tokens);
       const query = streetParts(streetTokens);
       const scored = index

@@ -56,6 +56,22 @@ describe('buildGeocoder', () => {
     expect(h.geocode('1200 1st Street SE')).toBeNull(); // NE and SE are different streets
   });
 
+  it('drops place words after the street: district, city, state and postcode', () => {
+    const layer = gazetteer([['9 Harbour Road', 1, 1], ['1400 K Street NW', 2, 2]]);
+    layer.text.district = ['Fairside', ''];
+    layer.text.postcode = ['518042', '20005'];
+    layer.text.city = ['', 'Washington'];
+    layer.text.state = ['', 'DC'];
+    const h = buildGeocoder(layer);
+    expect(h.geocode('9 Harbour Rd, Fairside 518042')).toMatchObject({ lon: 1, method: 'exact', confidence: 1 });
+    expect(h.geocode('1400 K St NW, Washington, DC 20005')).toMatchObject({ lon: 2, method: 'exact' });
+    const typo = h.geocode('9 Harbuor Road, Fairside');
+    expect(typo).toMatchObject({ lon: 1, method: 'fuzzy' });
+    expect(typo?.confidence).toBeCloseTo(6 / 7, 12);
+    // unknown words are not place words: "Elsewhere" stays part of the street and nothing matches
+    expect(h.geocode('9 Harbour Road Elsewhere')).toBeNull();
+  });
+
   it('returns null for streets unlike any in the gazetteer', () => {
     expect(g.geocode('128 Quartz Boulevard')).toBeNull();
     expect(g.geocode('')).toBeNull();
