@@ -10,6 +10,7 @@ import type { FileSource } from '../io/file-source.ts';
 import { normalisePath } from '../io/file-source.ts';
 import { loadLayerFile } from '../io/load-layer-file.ts';
 import { readManifest } from './read-manifest.ts';
+import { noteSwappedFiles } from './swapped-files.ts';
 import { concatPointLayers, concatPolygonLayers, keepUniqueAcrossParts, pickRows, type LayerPart } from './concat-layers.ts';
 
 export interface LoadBundleOptions {
@@ -64,6 +65,7 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
     if (loaded.areas) areaParts.push(loaded.areas);
   }
   options.onProgress?.({ file: '', fraction: 1 });
+  noteSwappedFiles([...parts.values()].flat());
 
   // Reports in the manifest's order, whatever order the files were loaded in.
   const order = new Map(manifest.layers.map((e, i) => [e, i]));

@@ -55,3 +55,33 @@ describe('loadBundle from memory', () => {
     await expect(loadBundle(source(), { manifestPath: 'bundle/bundle.json', signal: ctl.signal })).rejects.toThrow(/abort/i);
   });
 });
+
+describe('a whole file with lon and lat exchanged', () => {
+  it('is noted when the other files lie where the swapped file would', async () => {
+    const manifest = {
+      version: 1,
+      name: 'dc',
+      layers: [
+        { layer: 'pois', file: 'shops.csv' },
+        { layer: 'transit', file: 'stops.csv' },
+        { layer: 'competitors', file: 'banks.csv' },
+      ],
+    };
+    const src = memoryFileSource(
+      new Map([
+        ['bundle.json', enc(JSON.stringify(manifest))],
+        // DC shops, correct
+        ['shops.csv', enc('id,lon,lat\ns1,-77.03,38.90\ns2,-77.02,38.91\n')],
+        ['banks.csv', enc('id,lon,lat\nb1,-77.00,38.88\n')],
+        // DC stops with the columns exchanged: every row in range (lat −77 is legal), so no row is rejected
+        ['stops.csv', enc('id,lon,lat\nt1,38.89,-77.01\nt2,38.92,-77.04\n')],
+      ]),
+    );
+    const b = await loadBundle(src);
+    const stops = b.reports[1];
+    expect([stops.read, stops.loaded]).toEqual([2, 2]);
+    expect(stops.notes.join('\n')).toMatch(/stops\.csv lies far from the rest of the bundle, and with lon and lat exchanged it lies among them/);
+    expect(b.reports[0].notes.join('\n')).not.toMatch(/far from the rest/);
+    expect(b.reports[2].notes.join('\n')).not.toMatch(/far from the rest/);
+  });
+});
