@@ -118,6 +118,8 @@ const FILE_CASES: FileCase[] = [
   { name: 'a header with no rows', file: 'header-only.csv', message: /^header-only\.csv has a header but no data rows; add the rows/ },
   { name: 'a truncated GeoJSON file', file: 'truncated.geojson', message: /^truncated\.geojson is not valid JSON .*perhaps truncated; export the file again\.$/ },
   { name: 'an encoding that cannot be read', file: 'bad-encoding.csv', message: /^bad-encoding\.csv is not readable as UTF-8 or GB18030; save it as UTF-8 or set "encoding"/ },
+  // "São Paulo", "Niterói" in Windows-1252: not UTF-8, and not Chinese either
+  { name: 'a Latin-1 file', file: 'latin1.csv', message: /^latin1\.csv is not UTF-8 and looks like Latin-1\/Windows-1252 rather than GBK; save it as UTF-8/ },
   { name: 'no coordinate column', file: 'no-coordinates.csv', message: /^no-coordinates\.csv has no coordinate columns .*name them in columns\.lon and columns\.lat/ },
   {
     name: 'candidate addresses with no gazetteer to geocode them',
