@@ -5,25 +5,44 @@
 import { Float64, Table, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
 import type { Layer } from '../data/layer.ts';
 
-export function layerToArrow(layer: Layer): Table {
-  const columns: Record<string, Vector> = {};
-  const add = (name: string, vector: Vector): void => {
-    let unique = name;
-    // A source column may share a fixed column's name (say a numeric "lon"); keep both.
-    for (let k = 2; unique in columns; k++) unique = `${name}_${k}`;
-    columns[unique] = vector;
+/** One column of a layer's table: doubles (NaN = missing) or text ('' = missing). */
+export type LayerColumn = { name: string; kind: 'double'; values: Float64Array } | { name: string; kind: 'text'; values: string[] };
+
+/**
+ * The table layout of a layer, shared by every database build: `id`, then `lon`, `lat` (points) or
+ * `name`, `geometry` as GeoJSON text (polygons), then numeric and text columns. A source column that
+ * shares a fixed column's name (say a numeric "lon") is kept as "lon_2".
+ */
+export function layerColumns(layer: Layer): LayerColumn[] {
+  const columns: LayerColumn[] = [];
+  const used = new Set<string>();
+  const unique = (name: string): string => {
+    let candidate = name;
+    for (let k = 2; used.has(candidate); k++) candidate = `${name}_${k}`;
+    used.add(candidate);
+    return candidate;
   };
-  add('id', textVector(layer.ids));
+  const text = (name: string, values: string[]): void => void columns.push({ name: unique(name), kind: 'text', values });
+  const double = (name: string, values: Float64Array): void => void columns.push({ name: unique(name), kind: 'double', values });
+  text('id', layer.ids);
   if (layer.kind === 'point') {
-    add('lon', doubleVector(layer.lon));
-    add('lat', doubleVector(layer.lat));
+    double('lon', layer.lon);
+    double('lat', layer.lat);
   } else {
-    add('name', textVector(layer.names));
-    add('geometry', textVector(layer.geometries.map((g) => JSON.stringify(g))));
+    text('name', layer.names);
+    text('geometry', layer.geometries.map((g) => JSON.stringify(g)));
   }
-  for (const [name, values] of Object.entries(layer.numeric)) add(name, doubleVector(values));
-  for (const [name, values] of Object.entries(layer.text)) add(name, textVector(values));
-  return new Table(columns);
+  for (const [name, values] of Object.entries(layer.numeric)) double(name, values);
+  for (const [name, values] of Object.entries(layer.text)) text(name, values);
+  return columns;
+}
+
+export function layerToArrow(layer: Layer): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const column of layerColumns(layer)) {
+    vectors[column.name] = column.kind === 'double' ? doubleVector(column.values) : textVector(column.values);
+  }
+  return new Table(vectors);
 }
 
 /** DOUBLE with NULL where the value is NaN (our "missing"). */
