@@ -21,7 +21,7 @@ function isValueOption(name: string): name is ValueOption {
 function wholeNumber(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} needs a whole number from 1 to ${max === Number.MAX_SAFE_INTEGER ? 'up' : max}, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} needs a whole number ${max === Number.MAX_SAFE_INTEGER ? '≥ 1' : `from 1 to ${max}`}, got '${value}'`);
   return n;
 }
 
