@@ -1,7 +1,8 @@
 /**
  * Load benchmark (`npm run bench:db-load`): a 1 M-row demand CSV (../shared/bench/gen.mjs --size medium,
  * seeded, written to /tmp) loaded in Node (DuckDB-WASM) and in Chromium (DuckDB-WASM in a worker),
- * rows per second for each step; then 1 M points × 1 000 polygons containment.
+ * and in Node with native DuckDB, rows per second for each step; then 1 M points × 1 000 polygons
+ * containment.
  * Options: --size small|medium (default medium), --skip-browser.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openNodeDatabase } from '../src/node/duckdb.ts';
+import { openNativeDatabase } from '../src/node/duckdb-native.ts';
 import { launchBrowser, startRootServer } from '../test/helpers/browser.ts';
 import { containmentBench } from './load-containment.ts';
 import { timeLoad, type LoadTimings } from './load-steps.ts';
@@ -30,7 +32,7 @@ function report(where: string, r: LoadTimings & { dbOpenMs?: number }): void {
   console.log(`${where}: ${r.rows.toLocaleString('en')} rows, ${r.megabytes.toFixed(1)} MB` + (r.dbOpenMs === undefined ? '' : `, DuckDB open + first query ${Math.round(r.dbOpenMs)} ms`));
   const cpu = (ms: number | undefined): string => (ms === undefined ? '' : `   [cpu ${Math.round(ms)} ms, ${perSecond(r.rows, ms)}]`);
   console.log(`  loader (decode, parse, validate, type): ${Math.round(r.parseMs)} ms  ${perSecond(r.rows, r.parseMs)}${cpu(r.cpu?.parseMs)}`);
-  console.log(`  insertLayer into DuckDB (Arrow IPC):   ${Math.round(r.insertMs)} ms  ${perSecond(r.rows, r.insertMs)}${cpu(r.cpu?.insertMs)}`);
+  console.log(`  insertLayer into DuckDB:               ${Math.round(r.insertMs)} ms  ${perSecond(r.rows, r.insertMs)}${cpu(r.cpu?.insertMs)}`);
   console.log(`  loader + insert:                       ${Math.round(r.parseMs + r.insertMs)} ms  ${perSecond(r.rows, r.parseMs + r.insertMs)}${cpu(r.cpu && r.cpu.parseMs + r.cpu.insertMs)}`);
   console.log(`  DuckDB read_csv alone (no checks):     ${Math.round(r.duckdbCsvMs)} ms  ${perSecond(r.rows, r.duckdbCsvMs)}${cpu(r.cpu?.duckdbCsvMs)}`);
   console.log(`  SUM(population) layer ${r.sumLayer} vs read_csv ${r.sumCsv}${r.sumLayer === r.sumCsv ? '' : '  MISMATCH'}`);
@@ -46,6 +48,12 @@ const cpuClock = (): number => {
 };
 report('Node (DuckDB-WASM)', { ...(await timeLoad(bytes, db, cpuClock)), dbOpenMs: nodeOpenMs });
 await db.close();
+
+t = performance.now();
+const native = await openNativeDatabase();
+await native.query('SELECT 1');
+report('Node (native DuckDB, @duckdb/node-api)', { ...(await timeLoad(bytes, native, cpuClock)), dbOpenMs: performance.now() - t });
+await native.close();
 
 if (!args['skip-browser']) {
   const { server, url } = await startRootServer(repoRoot);
