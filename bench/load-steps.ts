@@ -1,6 +1,7 @@
 /**
  * The timed steps of loading a demand CSV, shared by Node (bench/load.ts) and the Chromium page
- * (test/browser-pages/load-bench.ts): our loader to a typed layer, that layer into DuckDB via Arrow,
+ * (test/browser-pages/load-bench.ts): our loader to a typed layer, that layer into DuckDB (Arrow IPC
+ * for DuckDB-WASM, the appender for native DuckDB),
  * and, for comparison, DuckDB's own CSV reader on the registered file.
  */
 import type { LayerEntry } from '../src/data/bundle-manifest.ts';
