@@ -12,6 +12,8 @@ import { display, levelValues, loadBundle, map, md, readJson } from '../src/note
 
 // %% Load the bundle
 const bundle = await loadBundle('data/sample');
+const { regions, districts } = bundle;
+if (!regions || !districts) throw new Error('the sample bundle should have regions and districts');
 const layerSummary = bundle.reports.map((r) => ({ layer: r.layer, file: r.file, read: r.read, loaded: r.loaded, rejected: r.rejected }));
 display(layerSummary, { caption: `${bundle.name}${bundle.synthetic ? ' — synthetic data' : ''}` });
 
@@ -39,7 +41,7 @@ display([levelRow(funnel.regions), levelRow(funnel.districts), levelRow(funnel.s
 // %% Regions
 display(funnel.regions, { caption: 'Regions, best first (raw value per criterion)' });
 display(
-  map({ areas: bundle.regions, fill: levelValues(bundle.regions!, funnel.regions), fillLabel: 'region score', highlight: levelValues(bundle.regions!, funnel.regions, funnel.regions.kept) }),
+  map({ areas: regions, fill: levelValues(regions, funnel.regions), fillLabel: 'region score', highlight: levelValues(regions, funnel.regions, funnel.regions.kept) }),
   { caption: 'Region scores; the kept regions are outlined' },
 );
 
@@ -51,10 +53,10 @@ display(
 display(funnel.districts, { caption: 'Districts in the kept regions, best first' });
 display(
   map({
-    areas: bundle.districts,
-    fill: levelValues(bundle.districts!, funnel.districts),
+    areas: districts,
+    fill: levelValues(districts, funnel.districts),
     fillLabel: 'district score',
-    highlight: levelValues(bundle.districts!, funnel.districts, funnel.districts.kept),
+    highlight: levelValues(districts, funnel.districts, funnel.districts.kept),
   }),
   { caption: 'District scores (grey: not compared, its region was not kept); kept districts outlined' },
 );
@@ -72,8 +74,8 @@ display(sites, { caption: 'Sites, best first' });
 const keptSites = Array.from(sites.kept.keys()).filter((i) => sites.kept[i] === 1);
 display(
   map({
-    areas: bundle.districts,
-    fill: levelValues(bundle.districts!, funnel.districts),
+    areas: districts,
+    fill: levelValues(districts, funnel.districts),
     fillLabel: 'district score',
     points: [
       { lon: sites.lon ?? [], lat: sites.lat ?? [], label: 'candidate', color: '#bbb', r: 1.5, titles: sites.ids },

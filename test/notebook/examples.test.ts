@@ -3,7 +3,7 @@
  * computed here through the public API (or are published facts: DC's 2010 census count), never
  * copied from a report.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
@@ -116,6 +116,7 @@ describe('example notebooks', () => {
   it('04-real-city: a folder without bundle.json is refused with a clear message and exit status 2', async () => {
     const out: string[] = [];
     const err: string[] = [];
+    mkdirSync(resolve(repo, 'test-output'), { recursive: true });
     const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), stderrIsTTY: false, cwd: repo };
     const status = await main(['notebook', 'notebooks/04-real-city.ts', '--out', 'test-output/04-no-manifest.html', '--json', '--', '../shared/data/dc'], io);
     expect(status).toBe(2);

@@ -32,6 +32,7 @@ export function notebookPreview(options: NotebookPreviewOptions): Plugin {
   let version = 0;
 
   const isNotebook = (name: string): boolean => /^[\w.-]+\.ts$/.test(name) && !name.endsWith('.d.ts');
+  const listNotebooks = (): string[] => readdirSync(dir).filter((f) => isNotebook(f) && statSync(resolve(dir, f)).isFile()).sort();
   const compileFile = (name: string): { token: string; nb: CompiledNotebook } => {
     const path = resolve(dir, name);
     const nb = compileNotebook(path, readFileSync(path, 'utf8'), { runtimeSpecifier: '/src/notebook/context.ts' });
@@ -75,13 +76,11 @@ export function notebookPreview(options: NotebookPreviewOptions): Plugin {
       server.middlewares.use((req, res, next) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         if (url.pathname === '/' || url.pathname === '/index.html') return void sendPage(server, req, res);
-        if (url.pathname === '/__notebooks/list') {
-          const files = readdirSync(dir).filter((f) => isNotebook(f) && statSync(resolve(dir, f)).isFile()).sort();
-          return void sendJson(res, { dir: relative(root, dir) || '.', root, files });
-        }
+        if (url.pathname === '/__notebooks/list') return void sendJson(res, { dir: relative(root, dir) || '.', root, files: listNotebooks() });
         if (url.pathname === '/__notebooks/compile') {
           const name = url.searchParams.get('file') ?? '';
-          if (!isNotebook(name) || !files(dir).includes(name)) return void sendJson(res, { error: `no notebook ${name}` }, 404);
+          // Only files listed in the folder: the name never walks out of it.
+          if (!listNotebooks().includes(name)) return void sendJson(res, { error: `no notebook ${name} in ${dir}` }, 404);
           const { token, nb } = compileFile(name);
           return void sendJson(res, { file: relative(root, nb.file), source: nb.source, cells: nb.cells, diagnostics: nb.diagnostics, module: `${MODULE_PREFIX}${token}/${name}` });
         }
@@ -96,10 +95,6 @@ export function notebookPreview(options: NotebookPreviewOptions): Plugin {
       });
     },
   };
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir);
 }
 
 async function sendPage(server: ViteDevServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
