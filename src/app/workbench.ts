@@ -11,6 +11,7 @@ import { huffBands, type HuffBand } from './map/huff-contours.ts';
 import { renderMap } from './map/map-view.ts';
 import { renderBreakdown } from './panels/breakdown-chart.ts';
 import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
+import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
 import { initialState, type AppState } from './state/app-state.ts';
 import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
 import { RankedTable } from './table/ranked-table.ts';
@@ -161,9 +162,26 @@ export class Workbench {
     this.renderScenario();
     this.renderTable();
     this.renderBreakdown();
+    this.renderSensitivity();
     this.renderToggles();
     this.paintMap();
     this.onStateChange();
+  }
+
+  renderSensitivity(): void {
+    const f = this.view();
+    const shown = f ? shownLevel(f, this.state.path) : null;
+    const units = shown ? unitsUnder(shown.level, shown.parent) : new Int32Array(0);
+    renderSensitivityPanel(byId('sensitivity-panel'), shown?.level ?? null, units, (level, subset, topK) =>
+      this.engine.call<'sensitivity'>({
+        type: 'sensitivity',
+        normalised: level.criteria.map((c) => Float64Array.from(subset, (u) => c.normalised[u])),
+        weights: level.criteria.map((c) => c.weight),
+        ids: Array.from(subset, (u) => level.ids[u]),
+        topK,
+        combine: level.combine ?? 'sum',
+      }),
+    );
   }
 
   renderTable(): void {
@@ -215,11 +233,13 @@ export class Workbench {
 
   paintMapNow(): void {
     if (!this.mapData) return;
+    const start = performance.now();
     this.mapSvg = renderMap(
       byId('map'),
       { map: this.mapData, funnel: this.view(), path: this.state.path, selected: this.state.selected, toggles: this.state.toggles, huff: this.huff, ringMetres: ringRadius(this.state.scenario) },
       { onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u) },
     );
+    performance.measure('map', { start });
     if (!performance.getEntriesByName('first-map').length) performance.mark('first-map');
   }
 }

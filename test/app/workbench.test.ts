@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
-import { parseScenario, rerank, runFunnel, type FunnelResult, type LevelResult, type Scenario } from '../../src/app/engine-api.ts';
+import { parseScenario, rerank, runFunnel, weightSensitivity, type FunnelResult, type LevelResult, type Scenario } from '../../src/app/engine-api.ts';
 import { launchBrowser, recordRequests } from '../helpers/browser.ts';
 import { decodeUrlState } from '../../src/app/state/state-url.ts';
 import { buildSite } from './build-site.ts';
@@ -69,6 +69,18 @@ describe('workbench on the sample city (built site)', () => {
     expect(await tableCount(page)).toBe(regionCount);
     expect(await tableNames(page)).toEqual(rankedNames(funnel.regions, -1));
     await page.screenshot({ path: 'test-output/workbench-regions.png' });
+  });
+
+  it('perturbs the weights in the worker exactly as weightSensitivity() does', async () => {
+    await page.fill('#sensitivity-k', '2');
+    await page.click('#sensitivity-run');
+    const box = page.locator('#sensitivity-panel [data-result]');
+    await box.waitFor();
+    const shown = JSON.parse((await box.getAttribute('data-result')) ?? '[]') as { name: string; p: number; interval: string }[];
+    const r = funnel.regions;
+    const expected = weightSensitivity(r.criteria.map((c) => c.normalised), r.criteria.map((c) => c.weight), r.ids, { concentration: 50, draws: 500, seed: 1, topK: 2, combine: r.combine ?? 'sum' });
+    const byRank = [...r.ids.keys()].sort((a, b) => r.rank[a] - r.rank[b]);
+    expect(shown).toEqual(byRank.map((i) => ({ name: r.names[i], p: expected.pTopK[i], interval: `${expected.rankP05[i]}–${expected.rankP95[i]}` })));
   });
 
   it('drills into the top region, then its top district, with the keyboard; the breadcrumb goes back', async () => {

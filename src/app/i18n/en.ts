@@ -145,6 +145,11 @@ export const en = {
   'role.floor_area': 'floor area',
   'status.dataChanged': 'Data changed: run the funnel to score it',
   'data.sumsBy': 'Totals computed by',
+  'sensitivity.title': 'Sensitivity',
+  'sensitivity.run': 'Perturb the weights (500 draws)',
+  'sensitivity.topK': 'Top k',
+  'sensitivity.pTop': 'Chance of staying in the top k',
+  'sensitivity.note': 'Bars: chance of staying in the top k; numbers: 5–95 % rank interval.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -147,4 +147,9 @@ export const zh: Record<MessageKey, string> = {
   'role.floor_area': '面积',
   'status.dataChanged': '数据已更改：请运行漏斗重新评分',
   'data.sumsBy': '合计计算引擎：',
+  'sensitivity.title': '敏感性',
+  'sensitivity.run': '扰动权重（500 次）',
+  'sensitivity.topK': '前 k 名',
+  'sensitivity.pTop': '保持在前 k 名的概率',
+  'sensitivity.note': '条形：保持在前 k 名的概率；数字：5–95% 名次区间。',
 };

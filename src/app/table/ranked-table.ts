@@ -36,12 +36,23 @@ export class RankedTable {
   private order: Int32Array = new Int32Array(0);
   private sort: SortSpec = { key: 'rank', descending: false };
   private selected = -1;
+  /** Viewport height and scroll offset, kept up to date by observers: reading them from the DOM on
+   * every repaint would force a layout of the whole page (the map holds thousands of nodes). */
+  private viewHeight = 400;
+  private scrollTop = 0;
 
   constructor(private readonly handlers: TableHandlers) {
     this.viewport.append(this.spacer, this.rows);
     this.root = el('div', { className: 'ranked-table', attrs: { role: 'grid' } }, [this.caption, this.head, this.viewport]);
     this.viewport.setAttribute('data-i18n-aria', 'table.title');
-    this.viewport.addEventListener('scroll', () => this.paintRows());
+    this.viewport.addEventListener('scroll', () => {
+      this.scrollTop = this.viewport.scrollTop;
+      this.paintRows();
+    });
+    new ResizeObserver(([entry]) => {
+      this.viewHeight = entry.contentRect.height || 400;
+      this.paintRows();
+    }).observe(this.viewport);
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
     this.rows.addEventListener('click', (e) => {
       const unit = this.unitOf(e.target);
@@ -56,6 +67,11 @@ export class RankedTable {
 
   /** Shows `units` (indices into level) of a level; keeps the sort. */
   show(level: LevelResult, units: Int32Array, selected: number): void {
+    if (units !== this.units) {
+      // Another set of units (a drill step): start at the top. A re-rank keeps the scroll.
+      this.scrollTop = 0;
+      this.viewport.scrollTop = 0;
+    }
     this.level = level;
     this.units = units;
     this.selected = selected;
@@ -116,8 +132,8 @@ export class RankedTable {
       this.rows.replaceChildren(el('div', { className: 'rt-empty', i18n: 'table.empty' }));
       return;
     }
-    const first = Math.max(0, Math.floor(this.viewport.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const visible = Math.ceil((this.viewport.clientHeight || 400) / ROW_HEIGHT) + 2 * OVERSCAN;
+    const first = Math.max(0, Math.floor(this.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const visible = Math.ceil(this.viewHeight / ROW_HEIGHT) + 2 * OVERSCAN;
     const last = Math.min(this.order.length, first + visible);
     const yes = t('table.yes');
     const no = t('table.no');
@@ -144,9 +160,10 @@ export class RankedTable {
 
   private scrollIntoView(pos: number): void {
     const top = pos * ROW_HEIGHT;
-    const view = this.viewport;
-    if (top < view.scrollTop) view.scrollTop = top;
-    else if (top + ROW_HEIGHT > view.scrollTop + view.clientHeight) view.scrollTop = top + ROW_HEIGHT - view.clientHeight;
+    if (top < this.scrollTop) this.scrollTop = top;
+    else if (top + ROW_HEIGHT > this.scrollTop + this.viewHeight) this.scrollTop = top + ROW_HEIGHT - this.viewHeight;
+    else return;
+    this.viewport.scrollTop = this.scrollTop;
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -3,7 +3,7 @@
  * never blocks on any of it; it gets back what it draws. DuckDB boots only after the first map is
  * drawn, so opening the page does not wait for it.
  */
-import { createKernel, fetchFileSource, loadBundle, loadLayerFile, parseScenario, runFunnel } from '../engine-api.ts';
+import { createKernel, fetchFileSource, loadBundle, loadLayerFile, parseScenario, runFunnel, weightSensitivity } from '../engine-api.ts';
 import type { LoadedBundle } from './engine-types.ts';
 import { huffSurface } from './huff-surface.ts';
 import { layerSums } from './layer-sums.ts';
@@ -58,6 +58,16 @@ async function handle(id: number, request: Request): Promise<Reply> {
       const totals = await layerSums(layer);
       if (totals.note) report.notes.push(totals.note);
       return { type: 'layer', report, map: mapDataOf(bundle), sums: totals.sums, sumsBy: totals.by };
+    }
+    case 'sensitivity': {
+      const r = weightSensitivity(request.normalised, request.weights, request.ids, {
+        concentration: 50,
+        draws: 500,
+        seed: 1,
+        topK: request.topK,
+        combine: request.combine,
+      });
+      return { type: 'sensitivity', ...r };
     }
     case 'huff': {
       const settings = huffSettingsOf(parseScenario(request.scenario, 'scenario'));

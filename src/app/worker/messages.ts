@@ -59,7 +59,8 @@ export type Request =
   | { type: 'run'; scenario: unknown }
   | { type: 'inspect'; file: File; layer: LayerName }
   | { type: 'loadLayer'; file: File; entry: LayerEntry }
-  | { type: 'huff'; lon: number; lat: number; scenario: unknown };
+  | { type: 'huff'; lon: number; lat: number; scenario: unknown }
+  | { type: 'sensitivity'; normalised: Float64Array[]; weights: number[]; ids: string[]; topK: number; combine: 'sum' | 'geometric' };
 
 export type Reply =
   | { type: 'map'; map: MapData }
@@ -67,6 +68,7 @@ export type Reply =
   | { type: 'inspection'; inspection: FileInspection }
   | { type: 'layer'; report: LayerReport; map: MapData; sums: Record<string, number>; sumsBy: 'duckdb' | 'js' }
   | { type: 'huff'; surface: HuffSurface }
+  | { type: 'sensitivity'; pTopK: Float64Array; rankP05: Int32Array; rankP95: Int32Array; rankMedian: Int32Array }
   | { type: 'ok' };
 
 /** Envelope: every request carries an id; the worker answers it once (reply or error), with progress in between. */
