@@ -49,3 +49,5 @@ export { quoteIdentifier, checkTableName, aggregateSql, countRowsSql, dropTableS
 export { QueryError } from './db/duckdb-database.ts';
 export { readParquet } from './io/parquet.ts';
 export { readArrowIpc } from './io/arrow-ipc.ts';
+export { buildReport, type ReportInput } from './report/build-report.ts';
+export { formatScore } from './report/format-score.ts';

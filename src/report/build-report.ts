@@ -65,11 +65,15 @@ function bestSiteSection(input: ReportInput, topN: number): string {
   if (sites.ids.length === 0 || sites.criteria.length === 0) return '';
   const best = rankedOrder(sites)[0];
   const name = sites.names[best] || sites.ids[best];
+  // The best-scoring site is not always a chosen one: say why, so the chart is not misread.
+  const reason = sites.excludedBy?.[best] || 'the site cut (top K, minimum spacing or top N per region)';
+  const keptNote = sites.kept[best] ? '' : `<p class="note">This site is not kept: ${escapeHtml(reason)}.</p>`;
   return `<section id="top-sites"><h2>The best ${formatNumber(Math.min(topN, sites.ids.length))} sites, criterion by criterion</h2>
 <p class="note">raw: the measure as computed; normalised: 0–1, 1 best, after the criterion's direction; points: its weighted share of the score (the points of a site add up to its score).</p>
 ${siteDetailTable(sites, topN)}
 </section>
 <section id="breakdown"><h2>Why the best site scores ${escapeHtml(formatScore(sites.score[best]))}: ${escapeHtml(name)}</h2>
+${keptNote}
 ${figure(breakdownChart(input.document, sites, best), `Points per criterion of site ${sites.ids[best]}.`)}
 </section>`;
 }
