@@ -43,6 +43,11 @@ describe('example notebooks', () => {
     // Regions: all 5 compared, the scenario's topK of them kept.
     expect(html).toContain(`<td>region</td><td class="num">${bundle.regions?.ids.length}</td><td class="num">${scenario.funnel.regions.topK}</td>`);
     expect(html.match(/<figure class="out-plot">/g)?.length).toBe(3); // a map per level
+    // Self-contained: no scripts, every linked resource inline (data: URLs) or in-page (#…).
+    expect(html).not.toMatch(/<script|<link|<iframe/i);
+    const refs = [...html.matchAll(/\s(?:src|href|xlink:href)="([^"]*)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(0); // the colour legends are inline PNGs
+    expect(refs.filter((r) => !r.startsWith('data:') && !r.startsWith('#'))).toEqual([]);
   });
 
   it('02-huff: the best net gain among the six busiest candidates, with capture and cannibalisation', async () => {
