@@ -5,10 +5,12 @@
 import { EARTH_RADIUS_M } from '../geo/haversine.ts';
 import { circleRanges, rangesCapacity } from './circle-ranges.ts';
 import type { PointGrid } from './grid.ts';
-import { arcSqFromChordSq, chordSqOfArc, FOUR_R2, SERIES_MAX_U } from './sphere.ts';
+import { arcSqFromChordSq, chordSqOfArc, SERIES_MAX_U } from './sphere.ts';
 import type { HuffParams } from './types.ts';
 
 const RAD = Math.PI / 180;
+// A module-local constant: an imported binding is re-read (and hole-checked) in every iteration.
+const FOUR_R2 = 4 * EARTH_RADIUS_M * EARTH_RADIUS_M;
 
 export interface PressureJob {
   /** Outlets. */
