@@ -34,6 +34,8 @@ export interface RolePlan {
 
 export interface ColumnPlan {
   id?: string;
+  /** A constant id (a one-row file such as a city outline). */
+  idValue?: string;
   /** Polygon layers: names column or constant. Point layers carry name as a text role. */
   name?: ColumnRef;
   lon?: string;
@@ -73,7 +75,9 @@ export function planColumns(raw: RawTable, entry: LayerEntry, isPolygonLayer: bo
   auto('name');
   for (const role of AUTO_ROLES[entry.layer]) auto(role);
 
+  const idRef = mapped.id;
   const plan: ColumnPlan = { id: columnOf('id'), roles: [], passthrough: [], notes };
+  if (idRef !== undefined && typeof idRef !== 'string') plan.idValue = String(idRef.value);
   if (raw.geometry === undefined) {
     const sample = (c: string): unknown => raw.values[c].find((v) => v !== null && v !== '');
     plan.wkt = columnOf('wkt') ?? (mapped.lon === undefined ? detectWkt(raw.columns, sample) : undefined);

@@ -113,7 +113,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
         continue;
       }
     }
-    const id = idCol !== undefined ? toText(idCol[r]) : `${stem}:${r + 1}`;
+    const id = idCol !== undefined ? toText(idCol[r]) : (plan.idValue ?? `${stem}:${r + 1}`);
     if (id === '') {
       rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: 'missing id' };
       continue;
@@ -126,7 +126,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     firstRow.set(id, r);
     ids[r] = id;
   }
-  if (idCol === undefined) notes.push(`no id column: ids are '${stem}:<row>'`);
+  if (idCol === undefined && plan.idValue === undefined) notes.push(`no id column: ids are '${stem}:<row>'`);
 
   const keep: number[] = [];
   const rejectList: Reject[] = [];
@@ -148,7 +148,8 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
   if (polygonLayer) {
     const nameRef = plan.name;
     const nameCol = typeof nameRef === 'string' ? raw.values[nameRef] : undefined;
-    const names = keep.map((r) => (nameRef === undefined ? '' : nameCol !== undefined ? toText(nameCol[r]) : String(typeof nameRef === 'string' ? '' : nameRef.value)));
+    const nameValue = nameRef !== undefined && typeof nameRef !== 'string' ? String(nameRef.value) : '';
+    const names = keep.map((r) => (nameCol !== undefined ? toText(nameCol[r]) : nameValue));
     const geometries = keep.map((r) => placed.areas[r]).filter((g) => g !== null);
     return { layer: { kind: 'polygon', layer: entry.layer, ids: keptIds, names, geometries, ...cols }, report, rows: keep.map((r) => r + 1) };
   }

@@ -41,6 +41,11 @@ describe('Coimbatore', async () => {
     }
   });
 
+  it('takes the city outline as the one region, with the id bundle.json gives it', () => {
+    expect(b.regions?.ids).toEqual(['coimbatore']);
+    expect(b.regions?.names).toEqual(['Expanded Coimbatore City Boundary']);
+  });
+
   it('loads 122 banks and 138 ATMs as competitors', () => {
     const type = b.competitors?.text.type ?? [];
     expect(type.filter((t) => t === 'bank').length).toBe(122);
