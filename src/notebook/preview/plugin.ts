@@ -65,9 +65,16 @@ export function notebookPreview(options: NotebookPreviewOptions): Plugin {
       const clients = new Set<ServerResponse>();
       let watcher: FSWatcher | undefined;
       try {
+        // Editors save in steps (truncate, write, rename): tell the page once the file is quiet.
+        const pending = new Map<string, ReturnType<typeof setTimeout>>();
         watcher = watch(dir, (_event, name) => {
-          if (!name || !isNotebook(name.toString())) return;
-          for (const res of clients) res.write(`data: ${JSON.stringify({ file: name.toString() })}\n\n`);
+          const file = name?.toString();
+          if (!file || !isNotebook(file)) return;
+          clearTimeout(pending.get(file));
+          pending.set(file, setTimeout(() => {
+            pending.delete(file);
+            for (const res of clients) res.write(`data: ${JSON.stringify({ file })}\n\n`);
+          }, 80));
         });
       } catch {
         server.config.logger.warn(`notebooks folder ${dir} cannot be watched`);
