@@ -56,7 +56,8 @@ export function areaLevelMap(document: Document, layer: PolygonLayer | undefined
   const kept = features.filter((f) => f.properties.kept);
   return draw(document, collection(features), [
     Plot.geo(collection(features), { fill: (f: Area) => f.properties.score, stroke: '#fff', strokeWidth: 0.5, title: (f: Area) => f.properties.title }),
-    Plot.geo(collection(kept), { fill: 'none', stroke: '#111', strokeWidth: 2 }),
+    // Many small kept units (a city's tracts) would drown in heavy outlines.
+    Plot.geo(collection(kept), { fill: 'none', stroke: '#111', strokeWidth: kept.length > 40 ? 1 : 2 }),
   ]);
 }
 

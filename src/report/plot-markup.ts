@@ -4,12 +4,13 @@
  * attributes (the only URLs Plot writes) are dropped: the report holds no http(s) address at all.
  */
 import * as Plot from '@observablehq/plot';
+import { compactPaths } from './compact-path.ts';
 
 export type PlotOptions = Plot.PlotOptions;
 
 export function plotMarkup(document: Document, options: PlotOptions): string {
   const chart = Plot.plot({ ...options, document });
-  return chart.outerHTML.replace(/\s+xmlns(:\w+)?="[^"]*"/g, '');
+  return compactPaths(chart.outerHTML.replace(/\s+xmlns(:\w+)?="[^"]*"/g, ''));
 }
 
 /**
