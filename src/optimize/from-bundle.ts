@@ -87,12 +87,22 @@ export function problemFromBundle(bundle: LoadedBundle, opts: BundleProblemOptio
   const radius = opts.radius ?? (model === 'huff' ? (scenario?.huff.cutoff ?? HUFF_DEFAULTS.cutoff) : model === 'mclp' || model === 'lscp' ? typeRadius : undefined);
   if ((model === 'mclp' || model === 'lscp') && radius === undefined) throw new UsageError(`the ${model} model needs a radius: give --radius METRES or a scenario whose candidate type has one`);
   let pairs;
-  if (radius !== undefined && model !== 'pmedian' && model !== 'pcenter') pairs = pairsWithinRadius(demand, facilities, radius, opts.signal);
+  if (radius !== undefined && model !== 'pmedian' && model !== 'pcenter') pairs = pairsWithinRadius(demand, facilities, radius, opts.signal, true);
   else if (n * m <= EXACT_LIMITS.assignmentPairs) pairs = allPairs(demand, facilities);
   else throw new UsageError(`${model} over ${n} demand points × ${m} facilities needs all ${n * m} demand–facility pairs, above the exact-solver limit of ${EXACT_LIMITS.assignmentPairs}; use fewer candidates or aggregate demand (e.g. to districts)`);
-  const costs: FacilityCosts = { n, m, ...pairs, weights: demandWeights(demand), demandIds: demand.ids, facilityIds };
+  // Sparse pairs come in grid-cell order of demand (see SparsePairs.demandOrder): permute to match.
+  const order = pairs.demandOrder;
+  const permute = <T>(a: ArrayLike<T>): T[] => (order ? Array.from(order, (i) => a[i]) : Array.from(a));
+  const weights = demandWeights(demand);
+  const costs: FacilityCosts = {
+    n, m, start: pairs.start, demand: pairs.demand, cost: pairs.cost,
+    weights: order ? Float64Array.from(order, (i) => weights[i]) : weights,
+    demandIds: order ? permute(demand.ids) : demand.ids,
+    facilityIds,
+  };
   const fixed = resolveFixed(opts.fixed, facilityIds);
   if (network) for (let k = 0; k < network.ids.length; k++) if (!fixed.includes(candidates.ids.length + k)) fixed.push(candidates.ids.length + k);
   const huff = model === 'huff' ? huffInputs(bundle, demand, candidates, network, scenario, radius ?? Infinity, opts.signal) : undefined;
+  if (huff && order) huff.competitorPressure = Float64Array.from(order, (i) => huff.competitorPressure[i]);
   return { model, costs, p: opts.p, radius, fixed, huff };
 }

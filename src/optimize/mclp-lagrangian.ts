@@ -16,6 +16,7 @@ export interface LagrangianOptions {
   lowerBound: number;
   iterations?: number;
   signal?: AbortSignal;
+  onStep?: (step: number) => void;
 }
 
 export function mclpLagrangianBound(costs: FacilityCosts, o: LagrangianOptions): { bound: number; iterations: number } {
@@ -35,6 +36,7 @@ export function mclpLagrangianBound(costs: FacilityCosts, o: LagrangianOptions):
   while (it < maxIter) {
     it++;
     o.signal?.throwIfAborted();
+    o.onStep?.(it);
     c.fill(0);
     for (let j = 0; j < m; j++) {
       let s = 0;

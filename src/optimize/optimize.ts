@@ -87,7 +87,9 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     let bound = run.bound;
     if (model === 'mclp') {
       progress('Lagrangian bound', 0);
-      const lag = mclpLagrangianBound(costs, { radius, totalOpen, fixed: problem.fixed ?? [], lowerBound: run.value, signal: opts.signal });
+      // Each step is a pass over every pair: fewer steps on big instances (the bound stays valid).
+      const iterations = costs.cost.length <= EXACT_LIMITS.coveragePairs ? 60 : 20;
+      const lag = mclpLagrangianBound(costs, { radius, totalOpen, fixed: problem.fixed ?? [], lowerBound: run.value, iterations, signal: opts.signal, onStep: (s) => progress('Lagrangian bound', s / iterations) });
       notes.push(`Lagrangian (LP-relaxation) bound ${lag.bound} after ${lag.iterations} subgradient steps`);
       bound = Math.min(bound, lag.bound);
     }

@@ -15,9 +15,16 @@ export interface SparsePairs {
   start: Int32Array;
   demand: Int32Array;
   cost: Float64Array;
+  /**
+   * Present when asked for (cellOrder): pair demand indices are then positions in grid-cell order,
+   * and demandOrder[t] is the original index of position t. Neighbouring points get neighbouring
+   * indices, so passes over the pairs read per-demand arrays (weights, covered flags, multipliers)
+   * almost sequentially instead of at random — several times faster at a million points.
+   */
+  demandOrder?: Int32Array;
 }
 
-export function pairsWithinRadius(demand: Points, facilities: Points, radius: number, signal?: AbortSignal): SparsePairs {
+export function pairsWithinRadius(demand: Points, facilities: Points, radius: number, signal?: AbortSignal, cellOrder = false): SparsePairs {
   const n = demand.lon.length;
   const m = facilities.lon.length;
   let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
@@ -88,7 +95,7 @@ export function pairsWithinRadius(demand: Points, facilities: Points, radius: nu
           const chord2 = ex * ex + ey * ey + ez * ez;
           if (chord2 > maxChord2) continue;
           if (pass === 1) {
-            outDemand[count] = items[t];
+            outDemand[count] = cellOrder ? t : items[t];
             // Clamp: at the boundary, rounding must not put d a hair above the radius it passed.
             outCost[count] = Math.min(radius, 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(chord2) / 2)));
           }
@@ -102,7 +109,7 @@ export function pairsWithinRadius(demand: Points, facilities: Points, radius: nu
       outCost = new Float64Array(count);
     }
   }
-  return { start, demand: outDemand, cost: outCost };
+  return cellOrder ? { start, demand: outDemand, cost: outCost, demandOrder: items } : { start, demand: outDemand, cost: outCost };
 }
 
 /** Every pair (dense): used when a model needs all distances and the instance is small. */

@@ -51,6 +51,19 @@ describe('bundle door (SF centroids × stores, great-circle)', () => {
     expect(expected).toBeGreaterThan(0);
   });
 
+  it('cell-ordered pairs are the same pairs, renumbered through demandOrder', () => {
+    const plain = pairsWithinRadius(tracts, stores, 2000);
+    const cell = pairsWithinRadius(tracts, stores, 2000, undefined, true);
+    expect(Array.from(cell.start)).toEqual(Array.from(plain.start));
+    const order = cell.demandOrder!;
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 205 }, (_, i) => i));
+    for (let j = 0; j < 16; j++) {
+      const a = Array.from(plain.demand.subarray(plain.start[j], plain.start[j + 1])).sort((x, y) => x - y);
+      const b = Array.from(cell.demand.subarray(cell.start[j], cell.start[j + 1]), (t) => order[t]).sort((x, y) => x - y);
+      expect(b).toEqual(a);
+    }
+  });
+
   it('MCLP through the bundle door, with two stores as the own network (fixed, counted)', async () => {
     // Own network = Store_1 and Store_2 (moved from candidates); choose 2 of the other 14.
     const own = [0, 1];
