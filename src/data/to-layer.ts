@@ -96,7 +96,11 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
   // Demand weights must be numbers; the id must be present and unique within the file.
   const weightCol = weightRole && typeof weightRole.ref === 'string' ? raw.values[weightRole.ref] : undefined;
   const idCol = plan.id !== undefined ? raw.values[plan.id] : undefined;
-  const firstRow = new Map<string, number>();
+  // Generated ids are unique by construction; given ones are checked with a Set, and the first
+  // row of a repeated id is looked up only for the repeats (a Map of every id costs twice as much).
+  const checkIds = idCol !== undefined || plan.idValue !== undefined;
+  const seen = new Set<string>();
+  const repeats: number[] = [];
   const ids: string[] = new Array<string>(n);
   const stem = fileStem(file);
   for (let r = 0; r < n; r++) {
@@ -118,13 +122,19 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
       rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: 'missing id' };
       continue;
     }
-    const first = firstRow.get(id);
-    if (first !== undefined) {
-      rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: `duplicate id (first seen in row ${first + 1})`, value: id };
-      continue;
-    }
-    firstRow.set(id, r);
     ids[r] = id;
+    if (checkIds) {
+      if (seen.has(id)) repeats.push(r);
+      else seen.add(id);
+    }
+  }
+  if (repeats.length > 0) {
+    const repeated = new Set(repeats.map((r) => ids[r]));
+    const firstRow = new Map<string, number>();
+    for (let r = 0; r < n; r++) if (rejects[r] === null && repeated.has(ids[r]) && !firstRow.has(ids[r])) firstRow.set(ids[r], r);
+    for (const r of repeats) {
+      rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: `duplicate id (first seen in row ${(firstRow.get(ids[r]) ?? r) + 1})`, value: ids[r] };
+    }
   }
   if (idCol === undefined && plan.idValue === undefined) notes.push(`no id column: ids are '${stem}:<row>'`);
 
