@@ -2,7 +2,8 @@
  * Runs small notebooks through the Node runtime (the path `siteselect notebook` takes) and checks
  * where outputs and errors land. Line numbers are counted by hand in the sources below.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/notebook/render-html.ts';
@@ -94,5 +95,28 @@ describe('running a notebook', () => {
     expect(html).toContain('<td>&lt;script&gt;</td>');
     expect(html).toContain('<strong>2</strong> &amp; &lt;i&gt;not html&lt;/i&gt;');
     expect(html).not.toMatch(/<script|<link|src="http/);
+  });
+
+  it('runs through the real command line (tsx, scratch module) and exits 1 with the failing line', async () => {
+    const file = notebook('cli.ts', [
+      `import { display } from '${runtime}';`, // 1
+      '// %% Fine', //                            2
+      "display([{ a: 1 }, { a: 22 }]);", //       3
+      '// %% Fails', //                           4
+      'JSON.parse("{oops");', //                  5
+    ]);
+    const out = join(dir, 'cli.html');
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile(process.execPath, [join(repo, 'bin', 'siteselect.mjs'), 'notebook', file, '--out', out, '--json'], { cwd: dir }, (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      });
+    });
+    expect(run.code).toBe(1);
+    const summary = JSON.parse(run.stdout) as { ok: boolean; cellsRun: number; codeCells: number; error: { where: string; name: string } };
+    expect(summary).toMatchObject({ ok: false, cellsRun: 3, codeCells: 3, error: { where: 'line 5, cell 3 "Fails"', name: 'SyntaxError' } });
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<td class="num">22</td>');
+    expect(html).toContain('<strong>SyntaxError</strong> at line 5');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.run.mjs'))).toEqual([]); // scratch removed
   });
 });
