@@ -53,5 +53,5 @@ export function renderBreakdown(host: HTMLElement, level: LevelResult | null, un
     ),
   ]);
   const name = level.names[unit] || level.ids[unit];
-  host.replaceChildren(title, el('p', { className: 'breakdown-unit', text: `${name} — ${t('table.score')} ${formatNumber(level.score[unit])}` }), chart, table);
+  host.replaceChildren(title, el('p', { className: 'breakdown-unit' }, [el('span', { text: name, attrs: { translate: 'no' } }), el('span', { text: ` — ${t('table.score')} ${formatNumber(level.score[unit])}` })]), chart, table);
 }

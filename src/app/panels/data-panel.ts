@@ -22,6 +22,9 @@ function options(select: HTMLSelectElement, values: readonly string[], label: (v
   }
 }
 
+/** Ids for aria-labelledby links between mapping rows and their headers. */
+let uid = 0;
+
 function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
   const layer = el('select', { className: 'layer-select' });
   options(layer, LAYER_NAMES, (v) => `layer.${v}`, true);
@@ -37,7 +40,7 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
   const output = el('div', { className: 'file-output', attrs: { 'aria-live': 'polite' } });
   const load = el('button', { i18n: 'data.load', className: 'primary load-layer', attrs: { type: 'button' } });
   const card = el('article', { className: 'file-card', attrs: { 'data-file': file.name } }, [
-    el('h3', { text: file.name }),
+    el('h3', { text: file.name, attrs: { translate: 'no' } }),
     labelled('data.layer', layer),
     labelled('data.encoding', encoding),
     labelled('data.crs', crs),
@@ -47,6 +50,7 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
     output,
   ]);
   let inspection: FileInspection | null = null;
+  const roleHeaderId = `role-head-${++uid}`;
   const fail = (error: unknown): void => {
     output.replaceChildren(el('p', { className: 'error', text: `${t('data.refused')}: ${error instanceof Error ? error.message : String(error)}` }));
   };
@@ -56,7 +60,9 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
     const roles = guessRoles(inspection.columns, allowed);
     const rows = inspection.columns.map((column) => {
       const role = el('select', { className: 'role-select', attrs: { 'data-column': column } });
-      role.setAttribute('aria-label', `${t('data.role')}: ${column}`);
+      // Labelled by the (translated) "Role" header and the column's name, so a language switch relabels it.
+      const columnId = `col-${++uid}`;
+      role.setAttribute('aria-labelledby', `${roleHeaderId} ${columnId}`);
       role.append(el('option', { i18n: 'data.unmapped', attrs: { value: '' } }));
       options(role, allowed, (v) => `role.${v}`, true);
       role.value = roles[column] ?? '';
@@ -67,10 +73,10 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
         }
       });
       const sample = inspection?.sample[column].join(' · ') ?? '';
-      return el('tr', {}, [el('td', { text: column }), el('td', { className: 'sample', text: sample }), el('td', {}, [role])]);
+      return el('tr', {}, [el('td', { text: column, attrs: { id: columnId, translate: 'no' } }), el('td', { className: 'sample', text: sample, attrs: { translate: 'no' } }), el('td', {}, [role])]);
     });
     mapping.replaceChildren(
-      el('table', {}, [el('thead', {}, [el('tr', {}, [el('th', { i18n: 'data.column' }), el('th', { text: '' }), el('th', { i18n: 'data.role' })])]), el('tbody', {}, rows)]),
+      el('table', {}, [el('thead', {}, [el('tr', {}, [el('th', { i18n: 'data.column' }), el('th', { text: '' }), el('th', { i18n: 'data.role', attrs: { id: roleHeaderId } })])]), el('tbody', {}, rows)]),
     );
   };
   layer.addEventListener('change', paintMapping);

@@ -142,7 +142,7 @@ export class RankedTable {
       const unit = this.order[pos];
       const row = el('div', { className: unit === this.selected ? 'rt-row selected' : 'rt-row', attrs: { role: 'row', 'data-unit': String(unit) } }, [
         el('div', { className: 'rt-cell rt-rank', text: String(level.rank[unit]) }),
-        el('div', { className: 'rt-cell rt-name', text: level.names[unit] || level.ids[unit] }),
+        el('div', { className: 'rt-cell rt-name', text: level.names[unit] || level.ids[unit], attrs: { translate: 'no' } }),
         el('div', { className: 'rt-cell rt-score', text: formatNumber(level.score[unit]) }),
         el('div', { className: 'rt-cell rt-kept', text: level.kept[unit] ? yes : no }),
       ]);
