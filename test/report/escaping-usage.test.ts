@@ -1,5 +1,5 @@
 /**
- * A tiny hand-made bundle whose names carry markup: the report shows them as text, never as tags.
+ * A tiny hand-made bundle (tiny-bundle.ts) whose names carry markup: the report shows them as text, never as tags.
  * And bad usage: exit 2 with a message that names the fix.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,37 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport, section } from './run-cli.ts';
+import { ESCAPED, tinyBundleFiles } from './tiny-bundle.ts';
 
-const EVIL = '<img src=x onerror=alert(1)>';
-const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
 const dir = mkdtempSync(path.join(tmpdir(), 'siteselect-report-xss-'));
 
-/** An axis-aligned square ring, anticlockwise (GeoJSON's right-hand rule). */
-const square = (w: number, s: number, e: number, n: number): number[][][] => [[[w, s], [e, s], [e, n], [w, n], [w, s]]];
-const feature = (props: Record<string, string>, coordinates: number[][][]) => ({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates } });
-
 beforeAll(() => {
-  // One region of 0.02° × 0.02° near 10°E 50°N, split into two districts; the east one's name is markup.
-  writeFileSync(path.join(dir, 'regions.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [feature({ id: 'R1', name: 'Only region' }, square(10, 50, 10.02, 50.02))] }));
-  writeFileSync(path.join(dir, 'districts.geojson'), JSON.stringify({
-    type: 'FeatureCollection',
-    features: [feature({ id: 'D1', name: 'West', region: 'R1' }, square(10, 50, 10.01, 50.02)), feature({ id: 'D2', name: EVIL, region: 'R1' }, square(10.01, 50, 10.02, 50.02))],
-  }));
-  writeFileSync(path.join(dir, 'demand.csv'), 'id,lon,lat,population\nH1,10.005,50.01,100\nH2,10.015,50.01,300\nH3,10.016,50.012,200\n');
-  writeFileSync(path.join(dir, 'candidates.csv'), `id,name,lon,lat\nS1,"${EVIL.replace(/"/g, '""')}",10.015,50.011\nS2,Plain site,10.004,50.009\n`);
-  writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify({
-    version: 1, name: `Tiny ${EVIL}`, attribution: `Made by hand ${EVIL}`, crs: 'wgs84',
-    layers: [
-      { layer: 'regions', file: 'regions.geojson', columns: { id: 'id', name: 'name' } },
-      { layer: 'districts', file: 'districts.geojson', columns: { id: 'id', name: 'name', region: 'region' } },
-      { layer: 'demand', file: 'demand.csv', columns: { id: 'id', lon: 'lon', lat: 'lat', population: 'population' } },
-      { layer: 'candidates', file: 'candidates.csv', columns: { id: 'id', name: 'name', lon: 'lon', lat: 'lat' } },
-    ],
-  }));
-  writeFileSync(path.join(dir, 'scenario.json'), JSON.stringify({
-    version: 1, name: `Demand only ${EVIL}`,
-    criteria: [{ id: 'demand', kind: 'demand', label: `Residents ${EVIL}`, radius: 1000 }],
-  }));
+  for (const [name, text] of Object.entries(tinyBundleFiles())) writeFileSync(path.join(dir, name), text);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
