@@ -88,8 +88,7 @@ display(
 // %% Why the top site wins
 const top = Array.from(sites.rank).indexOf(1);
 display(md`The top site is **${sites.ids[top]}** with a score of **${sites.score[top]}** out of 100. Each criterion's weighted contribution adds up to that score:`);
-display(
-  sites.criteria.map((c) => ({ criterion: c.label, raw: c.raw[top], normalised: c.normalised[top], weight: c.weight, contribution: c.contribution[top] })),
-  { caption: `Breakdown of ${sites.ids[top]}` },
-);
+const breakdown: Record<string, string | number>[] = sites.criteria.map((c) => ({ criterion: c.label, raw: c.raw[top], normalised: c.normalised[top], weight: c.weight, contribution: c.contribution[top] }));
+breakdown.push({ criterion: 'total', contribution: sites.criteria.reduce((a, c) => a + c.contribution[top], 0) });
+display(breakdown, { caption: `Breakdown of ${sites.ids[top]} (District score and Region score are context terms: the scores of the site's district and region)` });
 if (funnel.warnings?.length) display(funnel.warnings.join('\n'));
