@@ -9,7 +9,9 @@
  *   root LP alone, and simplex time grows faster than linearly, so the limit is 50 000 pairs
  *   (SF: 205 × 16 = 3 280 pairs, a fraction of a second).
  * - MCLP and LSCP need only one variable per demand point and one per facility, with one nonzero per
- *   covering pair: 2 000 000 coverage pairs stays within memory and solves in seconds to minutes.
+ *   covering pair, but uniform random instances branch a lot: measured 2 000 × 200 (24 000 pairs,
+ *   p = 10) 19 s of CPU to optimality; 5 000 × 500 (156 000 pairs) not proved in 66 s of CPU.
+ *   Limit 50 000 pairs; under --time-limit a larger run still reports its incumbent and gap.
  * Beyond these, MCLP and Huff share use lazy greedy with a bound; the other models refuse with a
  * message saying how to shrink the instance (fewer candidates, a radius).
  */
@@ -17,7 +19,7 @@ export const EXACT_LIMITS = {
   /** p-median / p-center: reachable demand–facility pairs. */
   assignmentPairs: 50_000,
   /** MCLP / LSCP: demand–facility pairs within the radius. */
-  coveragePairs: 2_000_000,
+  coveragePairs: 50_000,
   /** Huff share is not linear: exact means enumerating every choice of p sites, up to this many. */
   huffSubsets: 20_000,
   /** …and at most this many demand-point updates in total (subsets × (n + p·pairs per facility)). */

@@ -74,8 +74,9 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     // Enumeration also pays n + p·(pairs per facility) per subset: cap the total work too.
     const work = model === 'huff' ? size * (costs.n + (p * costs.cost.length) / Math.max(1, m)) : 0;
     const fits = size <= limit && work <= EXACT_LIMITS.huffWork;
-    if (method === 'exact' && !fits) throw tooBig(model === 'mclp' ? 'coverage pairs' : 'subsets to enumerate', size, limit, 'use the heuristic');
-    if (method !== 'heuristic' && fits) {
+    // 'exact' tries the MILP past the limit (the time limit then bounds it); enumeration stays capped.
+    if (method === 'exact' && !fits && model === 'huff') throw tooBig('subsets to enumerate', size, limit, 'use the heuristic');
+    if (method === 'exact' || (method === 'auto' && fits)) {
       if (model === 'mclp') return milp(mclpModel(problem, radius, totalOpen));
       progress('enumerating subsets', 0);
       const e = enumerateHuff(problem, p, opts.signal);
@@ -108,13 +109,13 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     const radius = problem.radius ?? Infinity;
     checkReachable(problem, radius, 'beyond --radius of every facility');
     const size = pairsWithin(problem, radius);
-    if (size > EXACT_LIMITS.coveragePairs) throw tooBig('coverage pairs', size, EXACT_LIMITS.coveragePairs, 'use fewer candidates or a smaller radius');
+    if (method === 'auto' && size > EXACT_LIMITS.coveragePairs) throw tooBig('coverage pairs', size, EXACT_LIMITS.coveragePairs, 'use fewer candidates or a smaller radius, or --method exact with a --time-limit');
     return milp(lscpModel(problem, radius));
   }
   checkReachable(problem, Infinity, 'unreachable from every facility');
   const size = costs.cost.length;
-  if (size > EXACT_LIMITS.assignmentPairs) {
-    throw tooBig('demand–facility pairs', size, EXACT_LIMITS.assignmentPairs, 'use fewer candidates or build the problem with a radius so far pairs are dropped');
+  if (method === 'auto' && size > EXACT_LIMITS.assignmentPairs) {
+    throw tooBig('demand–facility pairs', size, EXACT_LIMITS.assignmentPairs, 'use fewer candidates or aggregate demand, or --method exact with a --time-limit');
   }
   if (model === 'pmedian') return milp(pmedianModel(problem, totalOpen));
   if (opts.pcenterFormulation === 'assignment') return milp(pcenterModel(problem, totalOpen));

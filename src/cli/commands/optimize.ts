@@ -48,7 +48,8 @@ Options:
                        exact, objective, bound, gap, selected, fixed, coverage_pct, mean_distance, …
 
 Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 50 000 demand–facility pairs,
-MCLP/LSCP up to 2 000 000 pairs within the radius, Huff share up to 20 000 subsets (enumeration).
+MCLP/LSCP up to 50 000 pairs within the radius, Huff share up to 20 000 subsets (enumeration).
+--method exact tries the MILP beyond these limits (set --time-limit; the gap is reported).
 
 Exit status: 0 solved, 1 solver failure, 2 bad usage or unusable input.`;
 
