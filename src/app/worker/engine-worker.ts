@@ -55,7 +55,7 @@ async function handle(id: number, request: Request): Promise<Reply> {
       progress('parse', 1);
       bundle = { ...bundle, [layer.layer]: layer, reports: [...bundle.reports.filter((r) => r.layer !== layer.layer), report] };
       progress('sql', 0);
-      const totals = await layerSums(layer);
+      const totals = await layerSums(layer, Object.keys(request.entry.columns ?? {}));
       if (totals.note) report.notes.push(totals.note);
       return { type: 'layer', report, map: mapDataOf(bundle), sums: totals.sums, sumsBy: totals.by };
     }

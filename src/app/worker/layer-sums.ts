@@ -14,9 +14,10 @@ function db(): Promise<Database> {
   return database;
 }
 
-function jsSums(layer: Layer): Record<string, number> {
+function jsSums(layer: Layer, columns: string[]): Record<string, number> {
   const sums: Record<string, number> = {};
-  for (const [name, column] of Object.entries(layer.numeric)) {
+  for (const name of columns) {
+    const column = layer.numeric[name];
     let s = 0;
     for (const v of column) if (Number.isFinite(v)) s += v;
     sums[name] = s;
@@ -26,8 +27,9 @@ function jsSums(layer: Layer): Record<string, number> {
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-export async function layerSums(layer: Layer): Promise<{ sums: Record<string, number>; by: 'duckdb' | 'js'; note?: string }> {
-  const columns = Object.keys(layer.numeric);
+/** Totals of the layer's mapped numeric roles (population, weight, rent …), not of every code column. */
+export async function layerSums(layer: Layer, roles: readonly string[]): Promise<{ sums: Record<string, number>; by: 'duckdb' | 'js'; note?: string }> {
+  const columns = Object.keys(layer.numeric).filter((c) => roles.includes(c));
   try {
     const conn = await db();
     await conn.insertLayer(layer.layer, layer);
@@ -37,6 +39,6 @@ export async function layerSums(layer: Layer): Promise<{ sums: Record<string, nu
     columns.forEach((c, i) => (sums[c] = Number(row[`s${i}`] ?? 0)));
     return { sums, by: 'duckdb' };
   } catch (error) {
-    return { sums: jsSums(layer), by: 'js', note: `DuckDB unavailable (${error instanceof Error ? error.message : String(error)}); totals computed in JS` };
+    return { sums: jsSums(layer, columns), by: 'js', note: `DuckDB unavailable (${error instanceof Error ? error.message : String(error)}); totals computed in JS` };
   }
 }
