@@ -27,6 +27,29 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Opens a test page and waits for it to publish `key`, failing early with the page's own errors. */
+async function runPage(name: string, key: string): Promise<{ value: unknown; requests: string[] }> {
+  const page = await browser.newPage();
+  const requests = recordRequests(page);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${url}test/browser-pages/${name}.html`);
+  try {
+    await page.waitForFunction((k) => k in globalThis, key, { timeout: 200_000, polling: 250 });
+  } catch (error) {
+    throw new Error(`${name} did not finish: ${problems.join(' | ') || 'no page errors'}`, { cause: error });
+  }
+  const value = await page.evaluate((k) => (globalThis as Record<string, unknown>)[k], key);
+  await page.close();
+  return { value, requests };
+}
+
 function offOrigin(requests: string[]): string[] {
   const origin = new URL(url).origin;
   return requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
@@ -34,15 +57,9 @@ function offOrigin(requests: string[]): string[] {
 
 describe('SQL suite: Chromium vs Node', () => {
   it('gives identical, expected rows in both, fetching nothing from another origin', async () => {
-    const page = await browser.newPage();
-    const requests = recordRequests(page);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${url}test/browser-pages/db-suite.html`);
-    await page.waitForFunction(() => 'dbSuite' in globalThis, undefined, { timeout: 200_000 });
-    const result = (await page.evaluate(() => (globalThis as Record<string, unknown>).dbSuite)) as { outcomes?: SqlOutcome[]; error?: string };
+    const { value, requests } = await runPage('db-suite', 'dbSuite');
+    const result = value as { outcomes?: SqlOutcome[]; error?: string };
     expect(result.error).toBeUndefined();
-    expect(pageErrors).toEqual([]);
 
     const node = await openNodeDatabase();
     const nodeOutcomes = await runSqlSuite(node).finally(() => node.close());
@@ -58,11 +75,8 @@ describe('SQL suite: Chromium vs Node', () => {
 
 describe('sample bundle: Chromium vs Node', () => {
   it('loads with identical per-layer counts, SQL aggregates and containment', async () => {
-    const page = await browser.newPage();
-    const requests = recordRequests(page);
-    await page.goto(`${url}test/browser-pages/bundle-load.html`);
-    await page.waitForFunction(() => 'bundleLoad' in globalThis, undefined, { timeout: 200_000 });
-    const result = (await page.evaluate(() => (globalThis as Record<string, unknown>).bundleLoad)) as { figures?: BundleFigures; error?: string };
+    const { value, requests } = await runPage('bundle-load', 'bundleLoad');
+    const result = value as { figures?: BundleFigures; error?: string };
     expect(result.error).toBeUndefined();
 
     const db = await openNodeDatabase();

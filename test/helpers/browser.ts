@@ -54,7 +54,9 @@ export async function startRootServer(root: string): Promise<{ server: ViteDevSe
     root,
     publicDir: false,
     server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
-    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+    // Scan every test page up front, so no dependency is discovered mid-load (which would make Vite
+    // re-optimise and invalidate modules a page is still importing).
+    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'], entries: ['test/browser-pages/*.html'] },
     logLevel: 'error',
   });
   await server.listen();
