@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 import { readCsvText } from '../../src/io/read-csv.ts';
+import { greedyPicks, type RankedRow } from './greedy-picks.ts';
+import { ScoreSummary } from '../../src/cli/score/score-summary.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const sample = join(repo, 'data', 'sample');
@@ -39,17 +41,17 @@ const regionOfDistrict = new Map(districts.map((d) => [d.properties.id, d.proper
 
 describe('siteselect score on the sample city', () => {
   let all: Record<string, string>[];
-  let summary: { read: number; scored: number; rejected: number; placed: { exact: number; fuzzy: number; coordinates: number }; written: number };
+  let summary: ScoreSummary;
 
   beforeAll(async () => {
     const r = await run(sample, '--out', 'all.csv', '--json', '--threads', '2');
     expect(r.code, r.stderr).toBe(0);
-    summary = JSON.parse(r.stdout);
+    summary = ScoreSummary.parse(JSON.parse(r.stdout));
     all = csv(join(temp, 'all.csv'));
   });
 
   it('scores the 1 980 placed candidates and rejects the 20 deliberate misses', () => {
-    expect(summary).toMatchObject({ read: 2000, scored: 1980, rejected: 20, written: 1980, placed: { exact: 1980, fuzzy: 0, coordinates: 0 } });
+    expect(summary).toMatchObject({ read: 2000, scored: 1980, rejected: 20, written: 1980, geocoded_exact: 1980, geocoded_fuzzy: 0, placed_by_coordinates: 0 });
     const rejects = csv(join(temp, 'all.rejects.csv'));
     const readme = readFileSync(join(sample, 'README.md'), 'utf8').match(/C\d{4}/g) ?? [];
     expect(rejects.map((r) => `C${r.row.padStart(4, '0')}`).sort()).toEqual([...readme].sort());
@@ -83,14 +85,16 @@ describe('siteselect score on the sample city', () => {
     expect(readFileSync(join(temp, 'one-thread.csv')).equals(readFileSync(join(temp, 'all.csv')))).toBe(true);
   });
 
-  it('shortlists the best 3 eligible sites per region with --top 3', async () => {
+  it('shortlists the best 3 eligible sites per region, 800 m apart (scenario minSpacing), with --top 3 --per region', async () => {
     const r = await run(sample, '--out', 'top.csv', '--top', '3', '--per', 'region');
     expect(r.code, r.stderr).toBe(0);
     const top = csv(join(temp, 'top.csv'));
-    const regions = [...new Set(all.map((row) => row.region))].sort();
-    const expected = regions.flatMap((g) => all.filter((row) => row.region === g && row.excluded_by === '').slice(0, 3).map((row) => row.id));
-    expect(top.map((row) => row.id).sort()).toEqual(expected.sort());
-    expect(top).toHaveLength(3 * regions.length);
+    const expected = greedyPicks(all as RankedRow[], 'region', 3, 800);
+    expect(top.map((row) => row.id).sort()).toEqual([...expected.values()].flat().map((row) => row.id).sort());
+    expect(top).toHaveLength(3 * expected.size);
+    // the spacing matters here: without it the picks would differ somewhere
+    const unspaced = greedyPicks(all as RankedRow[], 'region', 3, 0);
+    expect([...unspaced.values()].flat().map((row) => row.id).sort()).not.toEqual(top.map((row) => row.id).sort());
   });
 });
 
@@ -101,7 +105,7 @@ describe('siteselect score with a candidate file', () => {
     writeFileSync(join(temp, 'coords.csv'), `id,lon,lat,rent\nA,${lon},${lat},1000\nB,${lon + 0.002},${lat},2000\nC,200,22.6,3000\n`);
     const r = await run(sample, '--candidates', 'coords.csv', '--out', 'coords-out.csv', '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ read: 3, scored: 2, rejected: 1, placed: { coordinates: 2 } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ read: 3, scored: 2, rejected: 1, placed_by_coordinates: 2 });
     const out = csv(join(temp, 'coords-out.csv'));
     expect(out.find((row) => row.id === 'A')).toMatchObject({ district: 'D07', region: regionOfDistrict.get('D07') });
     expect(csv(join(temp, 'coords-out.rejects.csv')).map((row) => row.row)).toEqual(['3']);
@@ -112,7 +116,7 @@ describe('siteselect score with a candidate file', () => {
     writeFileSync(join(temp, 'addresses.csv'), 'id,address,rent\nX,604 Ferry Boulevard,9000\nY,604 Fery Boulevard,9000\nZ,604 Nowhere Road,9000\n');
     const r = await run(sample, '--candidates', 'addresses.csv', '--out', 'addr-out.csv', '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ read: 3, scored: 2, rejected: 1, placed: { exact: 1, fuzzy: 1 } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ read: 3, scored: 2, rejected: 1, geocoded_exact: 1, geocoded_fuzzy: 1 });
     const out = csv(join(temp, 'addr-out.csv'));
     const x = out.find((row) => row.id === 'X')!;
     const y = out.find((row) => row.id === 'Y')!;

@@ -57,7 +57,8 @@ export async function readScoreInputs(args: ScoreArgs, cwd: string, onProgress?:
   if (!(await isFile(file))) throw new BundleError(args.candidates, `${args.candidates} was not found; check the --candidates path.`);
   const name = path.basename(file);
   const columns = args.addressColumn ? { address: args.addressColumn } : undefined;
-  const loaded = await loadLayerFile(name, new Uint8Array(await readFile(file)), { layer: 'candidates', file: name, ...(columns ? { columns } : {}) }, {
+  const entry = { layer: 'candidates' as const, file: name, ...(columns ? { columns } : {}), ...(args.crs ? { crs: args.crs } : {}) };
+  const loaded = await loadLayerFile(name, new Uint8Array(await readFile(file)), entry, {
     gazetteer: bundle.gazetteer, minConfidence: args.minConfidence,
   });
   if (loaded.layer.kind !== 'point') throw new BundleError(name, `${name} holds polygons; candidate sites must be points or addresses.`);

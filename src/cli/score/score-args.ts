@@ -1,7 +1,16 @@
 /** Command-line options of `siteselect score`, parsed and checked (bad values throw UsageError). */
+import type { CrsName } from '../../data/bundle-manifest.ts';
 import { UsageError } from '../../data/errors.ts';
 
 export type ShortlistGroup = 'region' | 'district' | 'all';
+export type OutFormat = 'csv' | 'geojson' | 'parquet';
+
+export interface SensitivityArgs {
+  draws: number;
+  concentration: number;
+  seed: number;
+  topK: number;
+}
 
 export interface ScoreArgs {
   bundle: string;
@@ -11,60 +20,113 @@ export interface ScoreArgs {
   candidates?: string;
   addressColumn?: string;
   out?: string;
+  /** Output format; overrides the --out extension. */
+  format?: OutFormat;
   rejects?: string;
+  /** --top-per GROUP:N (or the older --top N --per GROUP). */
   top?: number;
   per: ShortlistGroup;
   keptOnly: boolean;
+  /** The candidate file's coordinate system, converted to WGS84. */
+  crs?: CrsName;
   minConfidence: number;
   json: boolean;
+  quiet: boolean;
   /** Kernel threads (the calling thread included); 1 = no worker threads. */
   threads?: number;
+  sensitivity?: SensitivityArgs;
 }
 
-const VALUE_OPTIONS = ['--scenario', '--candidates', '--address-column', '--out', '--rejects', '--top', '--per', '--min-confidence', '--threads'] as const;
+const VALUE_OPTIONS = [
+  '--bundle', '--scenario', '--candidates', '--address-column', '--out', '--format', '--rejects', '--top', '--per', '--top-per',
+  '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top',
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(name: string): name is ValueOption {
   return (VALUE_OPTIONS as readonly string[]).includes(name);
 }
 
+function wholeNumber(name: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} needs a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, got '${v}'`);
+  return n;
+}
+
+function topPer(v: string): { per: ShortlistGroup; top: number } {
+  const m = /^(region|district):(\d+)$/.exec(v);
+  const top = m ? Number(m[2]) : 0;
+  if (!m || top < 1) throw new UsageError(`--top-per must be region:N or district:N with N ≥ 1, got '${v}'`);
+  return { per: m[1] as ShortlistGroup, top };
+}
+
+function oneOf<T extends string>(name: string, v: string | undefined, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  const lower = v.toLowerCase();
+  const hit = allowed.find((a) => a === lower);
+  if (hit === undefined) throw new UsageError(`${name} must be ${allowed.join(', ')}; got '${v}'`);
+  return hit;
+}
+
+/** EPSG:3857 may be named 3857, epsg3857 or EPSG:3857. */
+function inputCrs(v: string | undefined): CrsName | undefined {
+  if (v === undefined) return undefined;
+  const c = v.toLowerCase().replace(/^epsg:?/, '');
+  const crs = c === '3857' ? 'epsg3857' : (['wgs84', 'gcj02', 'bd09'] as const).find((a) => a === c);
+  if (crs === undefined) throw new UsageError(`--crs must be wgs84, gcj02, bd09 or 3857; got '${v}'`);
+  return crs;
+}
+
+function sensitivityArgs(values: Partial<Record<ValueOption, string>>): SensitivityArgs {
+  const concentration = values['--concentration'] === undefined ? 50 : Number(values['--concentration']);
+  if (!(concentration > 0 && concentration < Infinity)) throw new UsageError(`--concentration needs a number > 0 (e.g. 50), got '${values['--concentration']}'`);
+  return {
+    draws: wholeNumber('--draws', values['--draws'], 1, 100_000) ?? 200,
+    concentration,
+    seed: wholeNumber('--seed', values['--seed'], 0, 2 ** 32 - 1) ?? 1,
+    topK: wholeNumber('--sensitivity-top', values['--sensitivity-top'], 1) ?? 10,
+  };
+}
+
 export function parseScoreArgs(args: string[]): ScoreArgs {
   const values: Partial<Record<ValueOption, string>> = {};
-  let bundle: string | undefined;
-  let json = false;
-  let keptOnly = false;
+  const flags = new Set<string>();
+  let positional: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (name === '--json') json = true;
-    else if (name === '--kept') keptOnly = true;
+    if (name === '--json' || name === '--kept' || name === '--quiet' || name === '-q' || name === '--sensitivity') flags.add(name === '-q' ? '--quiet' : name);
     else if (isValueOption(name)) {
       const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args[++i];
       if (v === undefined || v === '') throw new UsageError(`${name} needs a value; see siteselect score --help`);
       values[name] = v;
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; see siteselect score --help`);
-    else if (bundle === undefined) bundle = a;
-    else throw new UsageError(`one bundle at a time (got ${bundle} and ${a})`);
+    else if (positional === undefined) positional = a;
+    else throw new UsageError(`one bundle at a time (got ${positional} and ${a})`);
   }
-  if (bundle === undefined) throw new UsageError('name the bundle folder, e.g. siteselect score data/sample');
-  let top: number | undefined;
-  if (values['--top'] !== undefined) {
-    top = Number(values['--top']);
-    if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top needs a whole number ≥ 1, got '${values['--top']}'`);
+  if (positional !== undefined && values['--bundle'] !== undefined && positional !== values['--bundle']) {
+    throw new UsageError(`one bundle at a time (got ${values['--bundle']} and ${positional})`);
   }
-  const per = values['--per'] ?? 'region';
-  if (per !== 'region' && per !== 'district' && per !== 'all') throw new UsageError(`--per must be region, district or all, got '${per}'`);
+  const bundle = values['--bundle'] ?? positional;
+  if (bundle === undefined) throw new UsageError('name the bundle folder, e.g. siteselect score --bundle data/sample');
+  let top = wholeNumber('--top', values['--top'], 1);
+  const perValue = values['--per'] ?? 'region';
+  if (perValue !== 'region' && perValue !== 'district' && perValue !== 'all') throw new UsageError(`--per must be region, district or all, got '${perValue}'`);
+  let per: ShortlistGroup = perValue;
+  if (values['--top-per'] !== undefined) ({ per, top } = topPer(values['--top-per']));
   const minConfidence = values['--min-confidence'] === undefined ? 0 : Number(values['--min-confidence']);
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence needs a number from 0 to 1, got '${values['--min-confidence']}'`);
-  let threads: number | undefined;
-  if (values['--threads'] !== undefined) {
-    threads = Number(values['--threads']);
-    if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads needs a whole number from 1 to 64, got '${values['--threads']}'`);
-  }
+  const sensitivityOnly = (['--draws', '--concentration', '--seed', '--sensitivity-top'] as const).find((o) => values[o] !== undefined);
+  if (sensitivityOnly && !flags.has('--sensitivity')) throw new UsageError(`${sensitivityOnly} only applies with --sensitivity`);
   return {
-    threads,
+    threads: wholeNumber('--threads', values['--threads'], 1, 64),
     bundle, scenario: values['--scenario'], candidates: values['--candidates'], addressColumn: values['--address-column'],
-    out: values['--out'], rejects: values['--rejects'], top, per, keptOnly, minConfidence, json,
+    out: values['--out'], format: oneOf('--format', values['--format'], ['csv', 'geojson', 'parquet'] as const),
+    rejects: values['--rejects'], top, per, keptOnly: flags.has('--kept'),
+    crs: inputCrs(values['--crs']),
+    minConfidence, json: flags.has('--json'), quiet: flags.has('--quiet'),
+    sensitivity: flags.has('--sensitivity') ? sensitivityArgs(values) : undefined,
   };
 }

@@ -25,9 +25,11 @@ export interface SiteTableInput {
   region: Int32Array;
   groupName: string;
   groupRank: Int32Array;
+  /** --sensitivity: per site, the share of weight draws in the top k and the rank interval. */
+  sensitivity?: { pTopK: Float64Array; rankP05: Int32Array; rankP95: Int32Array };
 }
 
-export function siteTable({ result, sites, bundle, region, groupName, groupRank }: SiteTableInput): OutColumn[] {
+export function siteTable({ result, sites, bundle, region, groupName, groupRank, sensitivity }: SiteTableInput): OutColumn[] {
   const regionIds = bundle.regions?.ids ?? [];
   const regionNames = bundle.regions?.names ?? [];
   const districtIds = bundle.districts?.ids ?? [];
@@ -48,6 +50,17 @@ export function siteTable({ result, sites, bundle, region, groupName, groupRank 
     { name: 'lon', cell: (i) => formatDecimal(lon[i], 7), numeric: true },
     { name: 'lat', cell: (i) => formatDecimal(lat[i], 7), numeric: true },
   ];
+  if (sensitivity) {
+    const { pTopK, rankP05, rankP95 } = sensitivity;
+    cols.splice(5, 0,
+      { name: 'p_top_k', cell: (i) => formatDecimal(pTopK[i], 4), numeric: true },
+      { name: 'rank_p05', cell: (i) => rankP05[i] },
+      { name: 'rank_p95', cell: (i) => rankP95[i] });
+  }
+  if (!sites.text.placed_by) {
+    // coordinate files: say so, so every output has the same placement columns
+    cols.push({ name: 'placed_by', cell: () => 'coordinates' }, { name: 'geocode_confidence', cell: () => '', numeric: true });
+  }
   for (const c of result.criteria) {
     // Read once: `contribution` is a computed-on-first-read accessor (score/explained.ts).
     const { raw, contribution } = c;

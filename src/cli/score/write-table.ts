@@ -59,11 +59,19 @@ function geojsonFeature(columns: OutColumn[], first: number): (row: number) => s
   };
 }
 
-export async function writeTable(file: string, columns: OutColumn[], rows: readonly number[]): Promise<void> {
-  if (/\.parquet$/i.test(file)) {
+export type TableFormat = 'csv' | 'geojson' | 'parquet';
+
+/** The format a file name implies: .parquet, .geojson/.json, else CSV. */
+export function formatOf(file: string): TableFormat {
+  return /\.parquet$/i.test(file) ? 'parquet' : /\.(geo)?json$/i.test(file) ? 'geojson' : 'csv';
+}
+
+/** `format` (the --format option) overrides the file's extension. */
+export async function writeTable(file: string, columns: OutColumn[], rows: readonly number[], format: TableFormat = formatOf(file)): Promise<void> {
+  if (format === 'parquet') {
     const { writeParquet } = await import('./write-parquet.ts'); // only Parquet output pays for the writer
     await writeParquet(file, columns, rows);
-  } else if (/\.(geo)?json$/i.test(file)) {
+  } else if (format === 'geojson') {
     await writeLines(file, '{"type":"FeatureCollection","features":[\n', rows, geojsonFeature(columns, rows[0]), '\n]}\n');
   } else {
     await writeLines(file, columns.map((c) => csvField(c.name)).join(',') + '\n', rows, csvLine(columns));
