@@ -3,3 +3,4 @@ export * from './index.ts';
 export { nodeFileSource } from './node/file-source.ts';
 export { loadBundleDir } from './node/load-bundle-dir.ts';
 export { openNodeDatabase } from './node/duckdb.ts';
+export { createNodeKernel } from './node/kernel-pool.ts';

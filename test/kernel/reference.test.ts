@@ -30,6 +30,7 @@ describe('kernel = brute-force haversine reference', () => {
 
   const decays: [Decay, number][] = [
     [{ kind: 'exponential', lambda: 1000 }, 3000],
+    [{ kind: 'exponential', lambda: 20 }, 2000], // d/λ up to 100: past the table, Math.exp
     [{ kind: 'power', beta: 2, floor: 50 }, 3000],
     [{ kind: 'power', beta: 1.5, floor: 100 }, 1000],
     [{ kind: 'linear' }, 5000],
