@@ -111,3 +111,37 @@ describe('siteselect optimize: bad input exits 2 with a message that says what t
     expect(out).toMatch(/--origin-col/);
   });
 });
+
+describe('siteselect optimize --bundle (the committed sample city)', () => {
+  it('MCLP keeps the own network open, adds p sites, and its objective is the weight within the radius', async () => {
+    const { loadBundleDir } = await import('../../src/node/load-bundle-dir.ts');
+    const { haversine } = await import('../../src/geo/haversine.ts');
+    const { code, out, err } = await run(['--model', 'mclp', '--p', '3', '--radius', '1000', '--bundle', 'data/sample', '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const s = OptimizeSummary.parse(JSON.parse(out));
+    const bundle = await loadBundleDir(path.join(REPO, 'data', 'sample'));
+    const network = bundle.network!;
+    const candidates = bundle.candidates!;
+    const demand = bundle.demand!;
+    expect(s.fixed).toEqual(network.ids.map((id) => `own:${id}`));
+    expect(s.selected.filter((id) => id.startsWith('own:'))).toHaveLength(network.ids.length);
+    const chosen = s.selected.filter((id) => !id.startsWith('own:'));
+    expect(chosen).toHaveLength(3);
+    // Recount the objective from the loaded layers with haversine.
+    const sites: [number, number][] = [
+      ...network.ids.map((_, k): [number, number] => [network.lon[k], network.lat[k]]),
+      ...chosen.map((id): [number, number] => {
+        const j = candidates.ids.indexOf(id);
+        return [candidates.lon[j], candidates.lat[j]];
+      }),
+    ];
+    let covered = 0;
+    const w = demand.numeric.population;
+    for (let i = 0; i < demand.ids.length; i++) {
+      if (sites.some(([lon, lat]) => haversine(lon, lat, demand.lon[i], demand.lat[i]) <= 1000)) covered += w ? w[i] : 1;
+    }
+    expect(s.objective).toBeCloseTo(covered, 6);
+    expect(s.bound!).toBeGreaterThanOrEqual(s.objective);
+  });
+});

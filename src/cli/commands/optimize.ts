@@ -132,11 +132,13 @@ async function buildProblem(v: Record<string, string | boolean | undefined>, io:
   return { problem: first.problem, rejected: first.rejects.length };
 }
 
-function toText(r: OptimizeResult): string {
+function toText(r: OptimizeResult, problem: OptimizeProblem): string {
+  const fixed = new Set(problem.fixed ?? []);
+  const chosen = r.selected.filter((j) => !fixed.has(j)).map((j) => problem.costs.facilityIds[j]);
   const lines = [
     `${r.model}: ${r.exact ? 'exact' : 'heuristic'} (${r.method}, ${r.status})`,
     `objective ${r.objective}   bound ${r.bound}   gap ${(100 * r.gap).toFixed(4)} %`,
-    `selected (${r.selectedIds.length}): ${r.selectedIds.join(', ')}`,
+    `selected (${chosen.length}): ${chosen.join(', ')}${fixed.size > 0 ? `   + ${fixed.size} fixed` : ''}`,
     ...(r.coveragePct !== null ? [`coverage ${r.coveragePct.toFixed(2)} % of demand within the radius`] : []),
     `mean distance ${r.meanDistance.toFixed(1)}   max distance ${r.maxDistance.toFixed(1)}   (${r.seconds.toFixed(2)} s)`,
     ...r.notes.map((n) => `note: ${n}`),
@@ -164,7 +166,7 @@ export const command: Command = {
     const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
     const result = await optimize(problem, { timeLimit, method, onProgress });
     if (onProgress) io.stderr('\n');
-    io.stdout(v.json ? JSON.stringify(summarise(result, problem, rejected)) + '\n' : toText(result));
+    io.stdout(v.json ? JSON.stringify(summarise(result, problem, rejected)) + '\n' : toText(result, problem));
     return EXIT_OK;
   },
 };
