@@ -161,3 +161,12 @@ describe('cost-matrix door', () => {
     expect(() => problemFromCostMatrix({ model: 'pmedian', cost, n: 2, m: 2, weights: Float64Array.of(1, 1), p: 1, fixed: ['Z'] })).toThrow(/fixed site 'Z'/);
   });
 });
+
+describe('cancellation', () => {
+  it('an aborted signal stops optimize before any work', async () => {
+    const problem = problemFromCostMatrix({ model: 'pmedian', cost: Float64Array.of(1, 2, 3, 4), n: 2, m: 2, weights: Float64Array.of(1, 1), p: 1 });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(optimize(problem, { signal: controller.signal })).rejects.toThrow(/abort/i);
+  });
+});
