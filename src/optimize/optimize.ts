@@ -88,8 +88,9 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     let bound = run.bound;
     if (model === 'mclp') {
       progress('Lagrangian bound', 0);
-      // Each step is a pass over every pair: fewer steps on big instances (the bound stays valid).
-      const iterations = costs.cost.length <= EXACT_LIMITS.coveragePairs ? 60 : 20;
+      // Each step is one pass over the pairs (1 M × 10 k, 46 M pairs: ~0.24 s CPU a step; 20 steps
+      // gave a 17 % gap, 100 steps 7 %). Any step's value is a valid bound.
+      const iterations = opts.boundSteps ?? 60;
       const lag = mclpLagrangianBound(costs, { radius, totalOpen, fixed: problem.fixed ?? [], lowerBound: run.value, iterations, signal: opts.signal, onStep: (s) => progress('Lagrangian bound', s / iterations) });
       notes.push(`Lagrangian (LP-relaxation) bound ${lag.bound} after ${lag.iterations} subgradient steps`);
       bound = Math.min(bound, lag.bound);

@@ -90,6 +90,8 @@ export interface OptimizeOptions {
   timeLimit?: number;
   /** 'auto' (default): exact when the instance fits the limits in limits.ts, else heuristic. */
   method?: 'auto' | 'exact' | 'heuristic';
+  /** MCLP heuristic: subgradient steps of the Lagrangian bound (default 60; more = tighter, slower). */
+  boundSteps?: number;
   /** p-center: 'bisection' (default, a series of set-cover MILPs) or the one-shot 'assignment' MILP. */
   pcenterFormulation?: 'bisection' | 'assignment';
   /** How to load HiGHS (the page passes one that knows where highs.wasm is served). */
