@@ -23,7 +23,9 @@ export function renderBreadcrumb(host: HTMLElement, funnel: FunnelResult | null,
     step(name, level === 'district' ? null : { region: path.region, district: -1 }, 'crumb-region');
   }
   if (funnel && path.district >= 0) {
-    step(funnel.districts.names[path.district] || funnel.districts.ids[path.district], { region: path.region, district: path.district }, 'crumb-district');
+    // The district is where the sites are: a label, not a link back to the same view.
+    steps.push(el('span', { className: 'crumb-sep', text: '›', attrs: { 'aria-hidden': 'true' } }));
+    steps.push(el('span', { text: funnel.districts.names[path.district] || funnel.districts.ids[path.district], className: 'crumb-district', attrs: { translate: 'no' } }));
     step(t('level.site'), null, 'crumb-sites');
   }
   host.replaceChildren(...steps);
