@@ -70,6 +70,7 @@ async function main(): Promise<void> {
         await page.click('#breadcrumb .crumb-all');
       }
       results.drillDownMs = stats(steps);
+      results.mapRenderMs = stats(await page.evaluate(() => performance.getEntriesByName('map').slice(-20).map((e) => e.duration)));
     }
     await context.close();
   }
