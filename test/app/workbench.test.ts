@@ -255,6 +255,32 @@ describe('workbench on the sample city (built site)', () => {
     await page.screenshot({ path: 'test-output/workbench-zh.png' });
   });
 
+  it('reaches every control with Tab and shows where the focus is', async () => {
+    await page.selectOption('#lang-select', 'en');
+    await page.click('#breadcrumb .crumb-all').catch(() => undefined);
+    const controls = await page.$$eval('button, select, input, summary, [tabindex="0"]', (nodes) =>
+      nodes
+        .filter((n) => !(n as HTMLButtonElement).disabled && !n.closest('details:not([open]) > :not(summary)') && n.getClientRects().length > 0)
+        .map((n, i) => {
+          n.setAttribute('data-tab-probe', String(i));
+          return String(i);
+        }),
+    );
+    await page.focus('#lang-select');
+    const reached = new Set<string>();
+    let outline = '';
+    for (let k = 0; k < controls.length * 2 + 10; k++) {
+      await page.keyboard.press('Tab');
+      const probe = await page.evaluate(() => document.activeElement?.getAttribute('data-tab-probe') ?? '');
+      // Tab order wraps around the page: once every control has been seen, stop.
+      reached.add(probe);
+      if (controls.every((c) => reached.has(c))) break;
+      if (probe !== '' && outline === '') outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    }
+    expect(controls.filter((c) => !reached.has(c))).toEqual([]);
+    expect(outline).not.toBe('none');
+  });
+
   it('sends no request outside the page origin', () => {
     const origin = new URL(url).origin;
     const outside = requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
