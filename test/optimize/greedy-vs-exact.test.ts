@@ -10,10 +10,10 @@ import { randomInstance } from './random-instances.ts';
 
 const GUARANTEE = 1 - 1 / Math.E;
 
-describe('MCLP: lazy greedy vs HiGHS on 20 seeded instances (80 demand × 20 candidates)', () => {
+describe('MCLP: lazy greedy vs HiGHS on 15 seeded instances (80 demand × 20 candidates)', () => {
   it('greedy >= (1 − 1/e)·exact, greedy <= exact <= greedy bound, every time', async () => {
     const ratios: number[] = [];
-    for (let seed = 1; seed <= 20; seed++) {
+    for (let seed = 1; seed <= 15; seed++) {
       const inst = randomInstance(seed, 80, 20);
       const p = 2 + (seed % 4);
       const radius = 1200 + 100 * (seed % 10);
@@ -106,9 +106,9 @@ describe('Huff share: lazy greedy vs enumeration on 15 seeded instances (60 dema
 });
 
 describe('MCLP Lagrangian bound (the LP-relaxation bound without an LP solver, for big instances)', () => {
-  it('never falls below the exact optimum and comes within 1 % of it on 10 seeded instances', async () => {
+  it('never falls below the exact optimum and comes within 1 % of it on 6 seeded instances', async () => {
     const { mclpLagrangianBound } = await import('../../src/optimize/mclp-lagrangian.ts');
-    for (let seed = 201; seed <= 210; seed++) {
+    for (let seed = 201; seed <= 206; seed++) {
       const inst = randomInstance(seed, 80, 20);
       const problem = problemFromCostMatrix({ model: 'mclp', ...inst, p: 3, radius: 1500 });
       const exact = await optimize(problem);
