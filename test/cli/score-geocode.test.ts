@@ -67,7 +67,7 @@ describe('siteselect score geocodes address candidates', () => {
 
     const rnd = mulberry32(20261128);
     const source = readCsvRows(join(sample, 'candidates.csv'));
-    const mangled = source.map((row) => ({ ...row, address: mangle(row.address, rnd) }));
+    const mangled: Record<string, string>[] = source.map((row) => ({ ...row, address: mangle(row.address, rnd) }));
     const changed = mangled.filter((row, i) => row.address !== source[i].address).length;
     expect(changed).toBeGreaterThan(1500); // most rows really are altered
     const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;

@@ -12,7 +12,7 @@ import type { SiteKernel } from '../../kernel/types.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { scoreSites } from '../../score/score-sites.ts';
 import { weightSensitivity } from '../../sensitivity/weights.ts';
-import { EXIT_FAILURE, EXIT_OK, type CliIO, type Command } from '../command.ts';
+import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
 import { progressBar } from '../score/progress-bar.ts';
 import { readScoreInputs } from '../score/read-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
@@ -57,7 +57,7 @@ Options:
   --quiet, -q            nothing on standard error except errors
   --help                 this text
 
-Exit status: 0 done, 1 nothing could be scored, 2 bad usage or an unusable file.`;
+Exit status: 0 done, 1 failure, 2 bad usage or an unusable file (also when no row can be placed).`;
 
 function outputPaths(args: ScoreArgs, cwd: string): { out: string; rejects: string; format: TableFormat } {
   const out = path.resolve(cwd, args.out ?? `scores.${args.format ?? 'csv'}`);
@@ -130,8 +130,9 @@ export const command: Command = {
       io.stdout(lines.join('\n') + '\n');
     }
     if (sites.ids.length === 0) {
-      io.stderr(`siteselect score: no site could be placed; see ${rejects}\n`);
-      return EXIT_FAILURE;
+      // every row rejected: the input is unusable as given (exit 2), the rejects say why
+      io.stderr(`siteselect score: no row of ${sitesReport.file} could be placed; see the reasons in ${rejects}\n`);
+      return EXIT_USAGE;
     }
     return EXIT_OK;
   },

@@ -21,6 +21,19 @@ export interface ScoreInputs {
   sitesReport: LayerReport;
 }
 
+/**
+ * The loader's fixes speak of bundle.json; a --candidates file is fixed with flags instead.
+ */
+function forCommandLine(message: string): string {
+  return message
+    .replace(/set "crs": "epsg3857" for it in bundle\.json/, 'pass --crs 3857')
+    .replace(/name them in columns\.lon and columns\.lat in bundle\.json/, 'name them lon and lat, or give an address column (--address-column)')
+    .replace(/map columns\.lon and columns\.lat the other way round in bundle\.json/, 'exchange the names of the lon and lat columns in the file')
+    .replace(/ or set "encoding" for it in bundle\.json/, '')
+    .replace(/ \(or set "encoding": "gbk" if it really is Chinese\)/, '')
+    .replace(/ or remove (it|the file) from bundle\.json/, ' or pass another --candidates file');
+}
+
 async function isFile(p: string): Promise<boolean> {
   return stat(p).then((s) => s.isFile(), () => false);
 }
@@ -60,6 +73,8 @@ export async function readScoreInputs(args: ScoreArgs, cwd: string, onProgress?:
   const entry = { layer: 'candidates' as const, file: name, ...(columns ? { columns } : {}), ...(args.crs ? { crs: args.crs } : {}) };
   const loaded = await loadLayerFile(name, new Uint8Array(await readFile(file)), entry, {
     gazetteer: bundle.gazetteer, minConfidence: args.minConfidence,
+  }).catch((err: unknown) => {
+    throw err instanceof BundleError ? new BundleError(err.file, forCommandLine(err.message), { cause: err }) : err;
   });
   if (loaded.layer.kind !== 'point') throw new BundleError(name, `${name} holds polygons; candidate sites must be points or addresses.`);
   return { dir, bundle, scenario, scenarioFile, sites: loaded.layer, sitesReport: loaded.report };
