@@ -219,9 +219,10 @@ describe('workbench on the sample city (built site)', () => {
     // DuckDB-WASM boots from the built site's own assets, inside the engine worker.
     expect(await card.locator('.layer-report').getAttribute('data-sums-by')).toBe('duckdb');
     await page.check('input[data-layer="pois"]');
-    await page.waitForFunction(() => document.querySelectorAll('#map svg title').length > 0);
+    // The map repaints on the next frame: wait for the POI's tooltip, which holds the name as text.
+    await page.waitForFunction((e) => [...document.querySelectorAll('#map svg title')].some((t) => (t.textContent ?? '').includes(e)), evil);
     const titles = await page.$$eval('#map svg title', (ts) => ts.map((t) => t.textContent ?? ''));
-    expect(titles.some((t) => t.includes(evil))).toBe(true);
+    expect(titles.filter((t) => t.includes(evil))).toEqual([`POIs: ${evil} · cafe`]);
     expect(await page.$$eval('img', (imgs) => imgs.length)).toBe(0);
     expect(dialogs).toEqual([]);
     // New data clears the scores until the funnel runs again.
