@@ -1,0 +1,79 @@
+/**
+ * Batch-scoring benchmark (DESIGN §10: one million candidate rows with coordinates scored in under a
+ * minute on 2 cores). Writes N seeded candidate rows (id, lon, lat, rent, floor_area) inside the
+ * sample city's extent to a temporary CSV, then runs `siteselect score --bundle data/sample` on it
+ * in a child process and reports that process's wall time, CPU time (user + system: the machine
+ * may be shared) and peak memory (process.resourceUsage().maxRSS).
+ * Usage: npm run bench:score [-- --rows 1000000 --threads 2 --format csv]
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../', import.meta.url));
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+async function child(): Promise<void> {
+  const { main } = await import('../src/cli/main.ts');
+  const t0 = performance.now();
+  let stdout = '';
+  const code = await main(process.argv.slice(process.argv.indexOf('--child') + 1), {
+    stdout: (t) => { stdout += t; }, stderr: (t) => process.stderr.write(t), stderrIsTTY: false, cwd: process.cwd(),
+  });
+  const wall = (performance.now() - t0) / 1000;
+  const u = process.resourceUsage();
+  process.stdout.write(JSON.stringify({ code, wall, userCpu: u.userCPUTime / 1e6, systemCpu: u.systemCPUTime / 1e6, maxRssMB: u.maxRSS / 1024, summary: JSON.parse(stdout || 'null') }) + '\n');
+}
+
+async function writeCandidates(file: string, rows: number): Promise<void> {
+  // inside the sample city's regions' bounding box (113.925–114.185 E, 22.475–22.715 N)
+  let seed = 20261128;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const out = createWriteStream(file);
+  let block = 'id,lon,lat,rent,floor_area\n';
+  for (let i = 0; i < rows; i++) {
+    block += `B${i},${(113.93 + random() * 0.25).toFixed(6)},${(22.48 + random() * 0.23).toFixed(6)},${Math.round(5000 + random() * 40000)},${Math.round(60 + random() * 200)}\n`;
+    if (block.length > 1 << 20) {
+      if (!out.write(block)) await once(out, 'drain');
+      block = '';
+    }
+  }
+  out.end(block);
+  await once(out, 'finish');
+}
+
+async function parent(): Promise<void> {
+  const rows = Number(arg('rows', '1000000'));
+  const threads = arg('threads', '2');
+  const format = arg('format', 'csv');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-score-'));
+  try {
+    const file = join(dir, 'candidates.csv');
+    let t0 = performance.now();
+    await writeCandidates(file, rows);
+    console.log(`wrote ${rows.toLocaleString('en')} rows (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    t0 = performance.now();
+    const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', 'score', '--bundle', join(repo, 'data', 'sample'),
+      '--candidates', file, '--out', join(dir, `scores.${format}`), '--threads', threads, '--json', '--quiet'];
+    const r = spawnSync(process.execPath, ['--max-old-space-size=6144', ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const outer = (performance.now() - t0) / 1000;
+    if (r.status !== 0) throw new Error(`score exited ${r.status}: ${r.stderr}`);
+    const m = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+    console.log(`siteselect score, ${rows.toLocaleString('en')} rows, ${threads} kernel threads, ${format} out`);
+    console.log(`  wall ${m.wall.toFixed(1)} s in main() (${outer.toFixed(1)} s with process start)  goal < 60 s`);
+    console.log(`  CPU  user ${m.userCpu.toFixed(1)} s + system ${m.systemCpu.toFixed(1)} s (all threads of the process)`);
+    console.log(`  peak RSS ${m.maxRssMB.toFixed(0)} MB`);
+    console.log(`  read ${m.summary.read}, scored ${m.summary.scored}, rejected ${m.summary.rejected}, output ${(statSync(m.summary.out).size / 1e6).toFixed(0)} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await (process.argv.includes('--child') ? child() : parent());
