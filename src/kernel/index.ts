@@ -12,6 +12,16 @@ import type { SiteKernel } from './types.ts';
 
 export type * from './types.ts';
 
+/**
+ * Runs a scan over all queries in chunks: V8 then compiles the scan as a whole function after the
+ * first chunks rather than running one long on-stack-replaced loop (measured ~1.5× slower).
+ */
+function inChunks<J extends { qOrder: Int32Array }>(scan: (job: J, from: number, to: number) => void, job: J): void {
+  const n = job.qOrder.length;
+  const chunk = Math.max(256, Math.ceil(n / 64));
+  for (let from = 0; from < n; from += chunk) scan(job, from, Math.min(from + chunk, n));
+}
+
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
@@ -27,7 +37,7 @@ export function createKernel(options: { threads?: number } = {}): SiteKernel {
       checkRadius(radius);
       throwIfAborted(signal);
       const job = jobs.sumWithin(queries, sources, radius, decay);
-      scanSumWithin(job, 0, job.qOrder.length);
+      inChunks(scanSumWithin, job);
       return Promise.resolve(job.out);
     },
     nearest(queries, sources, signal) {
@@ -35,7 +45,7 @@ export function createKernel(options: { threads?: number } = {}): SiteKernel {
       checkPoints('nearest sources', sources);
       throwIfAborted(signal);
       const job = jobs.nearest(queries, sources);
-      scanNearest(job, 0, job.qOrder.length);
+      inChunks(scanNearest, job);
       return Promise.resolve(job.out);
     },
     huffPressure(demand, outlets, params, signal) {
@@ -44,7 +54,7 @@ export function createKernel(options: { threads?: number } = {}): SiteKernel {
       checkHuff(params);
       throwIfAborted(signal);
       const job = jobs.pressure(demand, outlets, params);
-      scanPressure(job, 0, job.qOrder.length);
+      inChunks(scanPressure, job);
       return Promise.resolve(job.out);
     },
     huffCandidates(candidates, demand, totalPressure, ownPressure, params, signal) {
@@ -55,7 +65,7 @@ export function createKernel(options: { threads?: number } = {}): SiteKernel {
       checkHuff(params);
       throwIfAborted(signal);
       const job = jobs.candidates(candidates, demand, totalPressure, ownPressure, params);
-      scanCandidates(job, 0, job.qOrder.length);
+      inChunks(scanCandidates, job);
       return Promise.resolve({ capture: job.capture, cannibalisation: job.cannibalisation });
     },
   };

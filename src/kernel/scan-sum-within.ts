@@ -4,7 +4,7 @@
  */
 import { EARTH_RADIUS_M } from '../geo/haversine.ts';
 import { circleRanges, rangesCapacity } from './circle-ranges.ts';
-import { EXP_COARSE, EXP_FINE, EXP_MAX, EXP_STEPS } from './exp-table.ts';
+import { EXP_COARSE, EXP_FINE, EXP_MAX, EXP_STEPS, INV_STEPS } from './exp-table.ts';
 import type { PointGrid } from './grid.ts';
 import { arcFromChordSq, arcSqFromChordSq, chordSqOfArc } from './sphere.ts';
 import type { Decay } from './types.ts';
@@ -74,7 +74,7 @@ function sliceUniform(xyz: Float64Array, weight: Float64Array, begin: number, en
 
 function sliceExponential(xyz: Float64Array, weight: Float64Array, begin: number, end: number,
   qx: number, qy: number, qz: number, limit: number, invLambda: number): number {
-  const coarse = EXP_COARSE, fine = EXP_FINE;
+  const coarse = EXP_COARSE, fine = EXP_FINE, expMax = EXP_MAX, steps = EXP_STEPS, invSteps = INV_STEPS, twoR = TWO_R;
   let sum = 0;
   for (let k = begin; k < end; k++) {
     const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
@@ -82,10 +82,10 @@ function sliceExponential(xyz: Float64Array, weight: Float64Array, begin: number
     if (c2 > limit) continue;
     // arcFromChordSq and expNeg (exp-table.ts) by hand: inlined, this loop runs about twice as fast.
     const u = 0.25 * c2;
-    const x = TWO_R * Math.sqrt(u) * (1 + u * (1 / 6 + u * (3 / 40 + u * (5 / 112)))) * invLambda;
-    if (x < EXP_MAX) {
-      const s = x * EXP_STEPS, j = s | 0, r = (s - j) / EXP_STEPS, r2 = r * r;
-      sum += weight[k] * coarse[j >> 5] * fine[j & 31] * ((1 - r) + r2 * (1 / 2 - r / 6) + r2 * r2 * (1 / 24 - r / 120));
+    const x = twoR * Math.sqrt(u) * (1 + u * (1 / 6 + u * (3 / 40 + u * (5 / 112)))) * invLambda;
+    if (x < expMax) {
+      const s = x * steps, j = s | 0, r = (s - j) * invSteps, r2 = r * r;
+      sum += weight[k] * coarse[j >> 5] * fine[j & 31] * ((1 - r) + r2 * (1 / 2 - r * (1 / 6)) + r2 * r2 * (1 / 24 - r * (1 / 120)));
     } else sum += weight[k] * Math.exp(-x);
   }
   return sum;
