@@ -8,6 +8,7 @@ import { byId } from './dom.ts';
 import { wireExports } from './export/wire-exports.ts';
 import { currentLang, dictionaryGaps, missingKeys, setLang, translateTree, type Lang } from './i18n/i18n.ts';
 import { renderDataPanel } from './panels/data-panel.ts';
+import { renderOptimizePanel } from './panels/optimize-panel.ts';
 import { decodeUrlState, encodeUrlState } from './state/state-url.ts';
 import { loadFromBrowser, saveToBrowser, scenarioFromFile } from './state/scenario-storage.ts';
 import { EngineClient } from './worker/engine-client.ts';
@@ -78,6 +79,8 @@ renderDataPanel(byId('data-panel'), {
     return { report: reply.report, sums: reply.sums, sumsBy: reply.sumsBy };
   },
 });
+// The optimisation panel loads the same bundle in its own per-run worker.
+renderOptimizePanel(byId('optimize-panel'), { baseUrl: bundleUrl, scenario: () => bench.state.scenario });
 wireExports(bench);
 translateTree(document);
 

@@ -1,0 +1,25 @@
+/**
+ * What the page and a one-run optimisation worker say to each other. The worker lives for one run
+ * only, so cancelling is terminating it (HiGHS runs synchronously and cannot be interrupted).
+ */
+import type { ModelName, OptimizeResult } from '../engine-api.ts';
+
+export type OptimizeMethodChoice = 'auto' | 'exact' | 'heuristic';
+
+export interface OptimizeRunRequest {
+  /** Bundle folder the worker loads, as the engine worker does. */
+  baseUrl: string;
+  /** The scenario as JSON (radius defaults, Huff settings, lattice spacing). */
+  scenario: unknown;
+  model: ModelName;
+  p: number;
+  radius: number;
+  /** Keep the own network open (appended as fixed facilities). */
+  includeNetwork: boolean;
+  method: OptimizeMethodChoice;
+}
+
+export type FromOptimizeWorker =
+  | { kind: 'progress'; stage: string; fraction: number }
+  | { kind: 'result'; result: OptimizeResult }
+  | { kind: 'error'; message: string };

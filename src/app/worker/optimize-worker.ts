@@ -1,0 +1,48 @@
+/**
+ * One optimisation run: loads the bundle (as the engine worker does), builds the problem with
+ * problemFromBundle and solves it with optimize, posting the stages as progress. HiGHS loads its
+ * wasm from this origin (a Vite asset), never from a CDN.
+ */
+import type { Highs } from 'highs';
+import highsWasmUrl from 'highs/runtime?url';
+import { fetchFileSource, loadBundle, optimize, parseScenario, problemFromBundle } from '../engine-api.ts';
+import type { FromOptimizeWorker, OptimizeRunRequest } from './optimize-messages.ts';
+
+function post(message: FromOptimizeWorker): void {
+  self.postMessage(message);
+}
+
+const loadSolver = async (): Promise<Highs> => {
+  const mod = await import('highs');
+  return mod.default({ locateFile: () => highsWasmUrl });
+};
+
+async function run(request: OptimizeRunRequest): Promise<void> {
+  post({ kind: 'progress', stage: 'load', fraction: 0 });
+  const bundle = await loadBundle(fetchFileSource(request.baseUrl), {
+    onProgress: (p) => post({ kind: 'progress', stage: `load ${p.file}`, fraction: p.fraction }),
+  });
+  const scenario = request.scenario === null ? undefined : parseScenario(request.scenario, 'scenario');
+  post({ kind: 'progress', stage: 'distances', fraction: 0 });
+  const problem = problemFromBundle(bundle, {
+    model: request.model,
+    p: request.p,
+    radius: request.radius,
+    scenario,
+    includeNetwork: request.includeNetwork,
+  });
+  const result = await optimize(problem, {
+    method: request.method,
+    loadSolver,
+    onProgress: (p) => post({ kind: 'progress', stage: p.stage, fraction: p.fraction }),
+  });
+  post({ kind: 'result', result });
+}
+
+self.addEventListener(
+  'message',
+  (e: MessageEvent<OptimizeRunRequest>) => {
+    run(e.data).catch((error: unknown) => post({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+  },
+  { once: true },
+);

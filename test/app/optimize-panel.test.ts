@@ -1,0 +1,112 @@
+/**
+ * The optimisation panel in the built workbench (Chromium, one page load): MCLP on the sample city
+ * shows what problemFromBundle + optimize compute in Node for the same options; a long exact run
+ * is cancelled (its worker terminated) and Run works again; labels exist in 中文; nothing leaves
+ * the origin.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
+import { optimize, parseScenario, problemFromBundle, type Scenario } from '../../src/app/engine-api.ts';
+import { launchBrowser, recordRequests } from '../helpers/browser.ts';
+import { buildSite } from './build-site.ts';
+import { serveStatic } from './static-server.ts';
+
+const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
+let server: Server;
+let url: string;
+let browser: Browser;
+let page: Page;
+let requests: string[];
+let bundle: LoadedBundle;
+let scenario: Scenario;
+
+async function panelState(): Promise<string | undefined> {
+  return page.$eval('#optimize-panel', (n) => (n as HTMLElement).dataset.state);
+}
+
+beforeAll(async () => {
+  const [dir, loaded] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
+  bundle = loaded;
+  scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
+  ({ server, url } = await serveStatic(dir));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  requests = recordRequests(page);
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('optimisation panel (built site)', () => {
+  it('labels every control, so it is usable from the keyboard', async () => {
+    const unlabelled = await page.$$eval('#optimize-panel input, #optimize-panel select', (nodes) => nodes.filter((n) => !n.closest('label')).map((n) => n.id));
+    expect(unlabelled).toEqual([]);
+    expect(await panelState()).toBe('idle');
+  });
+
+  it('runs MCLP p=3, radius 1500 m and shows what optimize() gives in Node for the same options', async () => {
+    const expected = await optimize(problemFromBundle(bundle, { model: 'mclp', p: 3, radius: 1500, scenario, includeNetwork: true }), { method: 'auto' });
+    await page.selectOption('#optimize-model', 'mclp');
+    await page.fill('#optimize-p', '3');
+    await page.fill('#optimize-radius', '1500');
+    await page.selectOption('#optimize-method', 'auto');
+    // Started from the keyboard: focus the button, press Enter.
+    await page.focus('#optimize-run');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#optimize-panel[data-state="done"]', { timeout: 60_000 });
+
+    // The objective is printed with up to 4 decimals in en-US grouping: parse it back.
+    const objectiveText = (await page.textContent('#optimize-objective')) ?? '';
+    expect(Math.abs(Number(objectiveText.replace(/,/g, '')) - expected.objective)).toBeLessThanOrEqual(5e-5 * Math.max(1, Math.abs(expected.objective)) + 5e-5);
+    expect(await page.$$eval('#optimize-selected li', (li) => li.map((n) => n.textContent ?? ''))).toEqual(expected.selectedIds);
+    // 3 new candidates plus every own outlet kept open.
+    expect(expected.selectedIds.filter((id) => !id.startsWith('own:'))).toHaveLength(3);
+    expect(await page.getAttribute('#optimize-exact', 'data-exact')).toBe(String(expected.exact));
+    expect(await page.textContent('#optimize-coverage')).toBe(`${expected.coveragePct?.toLocaleString('en-US', { maximumFractionDigits: 1 })} %`);
+    expect(Number(await page.$eval('#optimize-progress', (n) => (n as HTMLProgressElement).value))).toBe(1);
+  }, 90_000);
+
+  it('cancels a long exact run: status says cancelled and Run works again', async () => {
+    // Exact MCLP with p = 10 takes ~8 s in Node; in the page it is cancelled while HiGHS works.
+    await page.selectOption('#optimize-method', 'exact');
+    await page.fill('#optimize-p', '10');
+    await page.click('#optimize-run');
+    expect(await panelState()).toBe('running');
+    expect(await page.isDisabled('#optimize-run')).toBe(true);
+    await page.waitForTimeout(1500);
+    expect(await panelState()).toBe('running');
+    await page.click('#optimize-cancel');
+    expect(await panelState()).toBe('cancelled');
+    expect(await page.textContent('#optimize-status')).toBe('Cancelled');
+    expect(await page.isDisabled('#optimize-run')).toBe(false);
+    expect(await page.isDisabled('#optimize-cancel')).toBe(true);
+    expect(await page.$$eval('#optimize-selected li', (li) => li.length)).toBe(0);
+    // The terminated worker cannot answer late.
+    await page.waitForTimeout(500);
+    expect(await panelState()).toBe('cancelled');
+  }, 30_000);
+
+  it('has every label in 中文', async () => {
+    await page.selectOption('#lang-select', 'zh');
+    expect(await page.textContent('#optimize-run')).toBe('运行优化');
+    expect(await page.textContent('#optimize-status')).toBe('已取消');
+    const gaps = await page.evaluate(() => {
+      const i18n = (window as unknown as { workbenchI18n: { missingKeys(): string[]; dictionaryGaps(l: string): string[] } }).workbenchI18n;
+      return { missing: i18n.missingKeys(), gaps: i18n.dictionaryGaps('zh') };
+    });
+    expect(gaps).toEqual({ missing: [], gaps: [] });
+  });
+
+  it('sends no request outside the origin', () => {
+    const origin = new URL(url).origin;
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
+  });
+});
