@@ -80,7 +80,9 @@ describe('optimisation panel (built site)', () => {
     await page.click('#optimize-run');
     expect(await panelState()).toBe('running');
     expect(await page.isDisabled('#optimize-run')).toBe(true);
-    await page.waitForTimeout(1500);
+    // Cancel while HiGHS is inside its synchronous solve: only terminating the worker can stop that.
+    await page.waitForFunction(() => document.getElementById('optimize-stage')?.textContent === 'solving MILP (HiGHS)', null, { timeout: 30_000 });
+    await page.waitForTimeout(300);
     expect(await panelState()).toBe('running');
     await page.click('#optimize-cancel');
     expect(await panelState()).toBe('cancelled');
@@ -91,12 +93,28 @@ describe('optimisation panel (built site)', () => {
     // The terminated worker cannot answer late.
     await page.waitForTimeout(500);
     expect(await panelState()).toBe('cancelled');
-  }, 30_000);
+  }, 45_000);
+
+  it('then runs an exact MCLP to optimality (HiGHS wasm served from the origin), as in Node', async () => {
+    // p = 3 at 800 m: about 2 s of HiGHS in Node.
+    const expected = await optimize(problemFromBundle(bundle, { model: 'mclp', p: 3, radius: 800, scenario, includeNetwork: true }), { method: 'exact' });
+    expect(expected.exact).toBe(true);
+    await page.fill('#optimize-p', '3');
+    await page.fill('#optimize-radius', '800');
+    await page.click('#optimize-run');
+    await page.waitForSelector('#optimize-panel[data-state="done"]', { timeout: 60_000 });
+    const objectiveText = (await page.textContent('#optimize-objective')) ?? '';
+    expect(Number(objectiveText.replace(/,/g, ''))).toBeCloseTo(expected.objective, 3);
+    expect(await page.getAttribute('#optimize-exact', 'data-exact')).toBe('true');
+    expect(await page.textContent('#optimize-gap')).toBe('0 %');
+    expect(await page.textContent('#optimize-solver-status')).toBe('Optimal');
+    expect(await page.$$eval('#optimize-selected li', (li) => li.map((n) => n.textContent ?? ''))).toEqual(expected.selectedIds);
+  }, 90_000);
 
   it('has every label in 中文', async () => {
     await page.selectOption('#lang-select', 'zh');
     expect(await page.textContent('#optimize-run')).toBe('运行优化');
-    expect(await page.textContent('#optimize-status')).toBe('已取消');
+    expect(await page.textContent('#optimize-status')).toBe('完成');
     const gaps = await page.evaluate(() => {
       const i18n = (window as unknown as { workbenchI18n: { missingKeys(): string[]; dictionaryGaps(l: string): string[] } }).workbenchI18n;
       return { missing: i18n.missingKeys(), gaps: i18n.dictionaryGaps('zh') };
@@ -107,6 +125,8 @@ describe('optimisation panel (built site)', () => {
   it('sends no request outside the origin', () => {
     const origin = new URL(url).origin;
     expect(requests.length).toBeGreaterThan(0);
+    // The solver's wasm came from this origin too (the exact run above needed it).
+    expect(requests.some((r) => r.startsWith(origin) && /highs[^/]*\.wasm$/.test(r))).toBe(true);
     expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
   });
 });
