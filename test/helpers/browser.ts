@@ -48,6 +48,9 @@ export function recordRequests(page: Page): string[] {
  * A plain Vite dev server over `root` (no project config): for small test pages such as
  * test/browser-pages/*.html, which import src/ and node_modules assets from the same origin.
  */
+/** Runtime dependencies of the engine that browser pages import (pre-bundled by Vite up front). */
+const BROWSER_DEPS = ['@turf/turf', 'zod', 'gcoord', 'fflate', 'hyparquet', 'hyparquet-compressors', 'apache-arrow', 'pbf', 'd3', '@observablehq/plot'];
+
 export async function startRootServer(root: string): Promise<{ server: ViteDevServer; url: string }> {
   const server = await createServer({
     configFile: false,
@@ -56,7 +59,13 @@ export async function startRootServer(root: string): Promise<{ server: ViteDevSe
     server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
     // Scan every test page up front, so no dependency is discovered mid-load (which would make Vite
     // re-optimise and invalidate modules a page is still importing).
-    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'], entries: ['test/browser-pages/*.html'] },
+    // The dependencies the pages use are also named outright: on a fresh clone a dependency found only
+    // while a page is loading makes Vite answer that page's modules with 504 "Outdated Optimize Dep".
+    optimizeDeps: {
+      exclude: ['@duckdb/duckdb-wasm'],
+      entries: ['test/browser-pages/**/*.html'],
+      include: BROWSER_DEPS,
+    },
     logLevel: 'error',
   });
   await server.listen();
