@@ -1,4 +1,6 @@
 /** Seeded randomness for the sample city: mulberry32, so the same seed gives byte-identical files. */
+import { mulberry32 as uniform } from '../../src/sensitivity/random.ts';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -12,14 +14,7 @@ export interface Rng {
 }
 
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = uniform(seed);
   return {
     next,
     range: (lo, hi) => lo + (hi - lo) * next(),

@@ -4,6 +4,7 @@
  * mangled copy (seeded: case, abbreviations, full-width digits, a one-letter typo) still places ≥ 90 %,
  * each output row saying how it was placed and with what confidence, at the clean copy's position.
  */
+import { mulberry32 } from '../../src/sensitivity/random.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,15 +17,6 @@ const sample = join(repo, 'data', 'sample');
 const temp = mkdtempSync(join(tmpdir(), 'score-geocode-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\bStreet\b/, 'St.'], [/\bRoad\b/, 'Rd'], [/\bAvenue\b/, 'Ave'], [/\bBoulevard\b/, 'Blvd'], [/\bLane\b/, 'Ln'],

@@ -5,6 +5,7 @@
  * skip some. `--top-per region:5` must give exactly 5 per city, best first, 300 m apart, and exactly
  * the greedy-by-score picks worked out here from the full ranked output.
  */
+import { mulberry32 } from '../../src/sensitivity/random.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,15 +28,6 @@ function byRegion(rows: RankedRow[]): Map<string, RankedRow[]> {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
 const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });

@@ -1,19 +1,11 @@
 /** Seeded test instances: points around a centre, some placed exactly near a radius. */
 import { EARTH_RADIUS_M } from '../../src/geo/haversine.ts';
 import type { WeightedPoints } from '../../src/kernel/types.ts';
+import { mulberry32 } from '../../src/sensitivity/random.ts';
 
 const RAD = Math.PI / 180;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** The point `metres` from (lon, lat) along `bearing` degrees (great circle, direct formula). */
 export function destination(lon: number, lat: number, bearing: number, metres: number): [number, number] {
