@@ -4,32 +4,19 @@
  * identical counts, aggregates and containment; and no request leaves the origin.
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/node/duckdb.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { bundleFigures, type BundleFigures } from './bundle-figures.ts';
-import { launchBrowser, recordRequests, startRootServer } from '../helpers/browser.ts';
+import { recordRequests, useRootSession } from '../helpers/browser.ts';
 import { SQL_CASES, runSqlSuite, type SqlOutcome } from './sql-suite.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-let browser: Browser;
-let server: ViteDevServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await startRootServer(repoRoot));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useRootSession(repoRoot);
 
 /** Opens a test page and waits for it to publish `key`, failing early with the page's own errors. */
 async function runPage(name: string, key: string): Promise<{ value: unknown; requests: string[] }> {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const requests = recordRequests(page);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -49,7 +36,7 @@ async function runPage(name: string, key: string): Promise<{ value: unknown; req
       if (r.status() === 504) onOutdated();
     };
     page.on('response', watch);
-    await page.goto(`${url}test/browser-pages/${name}.html`);
+    await page.goto(`${session.url}test/browser-pages/${name}.html`);
     try {
       const finished = page
         .waitForFunction((k) => k in globalThis, key, { timeout: 200_000, polling: 250 })
@@ -70,7 +57,7 @@ async function runPage(name: string, key: string): Promise<{ value: unknown; req
 }
 
 function offOrigin(requests: string[]): string[] {
-  const origin = new URL(url).origin;
+  const origin = new URL(session.url).origin;
   return requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
 }
 

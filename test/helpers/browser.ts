@@ -3,6 +3,7 @@
  * loopback. The flags keep Chromium from reaching for the network (this machine has none).
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,7 +64,7 @@ export async function startRootServer(root: string): Promise<{ server: ViteDevSe
     // while a page is loading makes Vite answer that page's modules with 504 "Outdated Optimize Dep".
     optimizeDeps: {
       exclude: ['@duckdb/duckdb-wasm'],
-      entries: ['test/browser-pages/**/*.html'],
+      entries: ['test/**/*.html'],
       include: BROWSER_DEPS,
     },
     logLevel: 'error',
@@ -72,4 +73,24 @@ export async function startRootServer(root: string): Promise<{ server: ViteDevSe
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('vite server has no TCP address');
   return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** A browser and a Vite server over `root`, shared by one test file: started before its tests, closed after. */
+export class RootSession {
+  browser!: Browser;
+  server!: ViteDevServer;
+  url = '';
+}
+
+export function useRootSession(root: string): RootSession {
+  const session = new RootSession();
+  beforeAll(async () => {
+    ({ server: session.server, url: session.url } = await startRootServer(root));
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

@@ -4,33 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, recordRequests, startRootServer } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { recordRequests, useRootSession } from '../helpers/browser.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { loadLayerFile } from '../../src/io/load-layer-file.ts';
 import { summarise, type BundleSummary } from './browser/summary.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-let browser: Browser;
-let server: ViteDevServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await startRootServer(repoRoot));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useRootSession(repoRoot);
 
 describe('loading in Chromium', () => {
   it('gives the same bundle and the same GBK points as Node', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const requests = recordRequests(page);
-    await page.goto(`${url}test/io/browser/load-page.html`);
+    await page.goto(`${session.url}test/io/browser/load-page.html`);
     await page.waitForFunction(() => 'ioSuite' in globalThis, undefined, { timeout: 90_000 });
     const got = (await page.evaluate(() => (globalThis as Record<string, unknown>).ioSuite)) as {
       error?: string;
@@ -51,7 +38,7 @@ describe('loading in Chromium', () => {
     expect(got.gbk.report.notes).toContain('read as gb18030');
     expect(got.gbk.lon).toEqual(nodeGbk.layer.kind === 'point' ? Array.from(nodeGbk.layer.lon) : null);
 
-    const origin = new URL(url).origin;
+    const origin = new URL(session.url).origin;
     expect(requests.filter((r) => !r.startsWith(origin))).toEqual([]);
   }, 120_000);
 });

@@ -3,33 +3,20 @@
  * loader, no network), and four models give the same optimum and selection as in Node.
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, recordRequests, startRootServer } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { recordRequests, useRootSession } from '../helpers/browser.ts';
 import { runCases } from './browser/optimize-page.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-let browser: Browser;
-let server: ViteDevServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await startRootServer(repoRoot));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useRootSession(repoRoot);
 
 describe('optimize: Chromium vs Node', () => {
   it('solves exactly in the browser with the same answers, fetching nothing off-origin', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const requests = recordRequests(page);
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${url}test/optimize/browser/optimize-page.html`);
+    await page.goto(`${session.url}test/optimize/browser/optimize-page.html`);
     await page.waitForFunction(() => 'optimizeRuns' in globalThis, undefined, { timeout: 90_000 });
     const result = (await page.evaluate(() => (globalThis as Record<string, unknown>).optimizeRuns)) as { runs?: unknown[]; error?: string };
     expect(result.error).toBeUndefined();
@@ -37,7 +24,7 @@ describe('optimize: Chromium vs Node', () => {
     const node = await runCases();
     expect(node.every((r) => r.exact)).toBe(true);
     expect(result.runs).toEqual(node);
-    const origin = new URL(url).origin;
+    const origin = new URL(session.url).origin;
     expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     expect(requests.some((r) => r.endsWith('highs.wasm'))).toBe(true);
   });

@@ -1,31 +1,17 @@
 /** The report builder is platform-neutral: the same buildReport runs in Chromium with the page's document. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViteDevServer } from 'vite';
+import { describe, expect, it } from 'vitest';
 import { formatScore } from '../../src/report/format-score.ts';
-import { launchBrowser, recordRequests, startRootServer } from '../helpers/browser.ts';
+import { recordRequests, useRootSession } from '../helpers/browser.ts';
 import { repoRoot, section, tableRows } from './run-cli.ts';
 import { ESCAPED } from './tiny-bundle.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await startRootServer(repoRoot));
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useRootSession(repoRoot);
 
 describe('buildReport in Chromium', () => {
   it('draws the tiny bundle with the page document: maps, tables, escaped names, nothing external', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const requests = recordRequests(page);
-    await page.goto(`${url}test/report/browser/report-page.html`);
+    await page.goto(`${session.url}test/report/browser/report-page.html`);
     await page.waitForFunction(() => 'reportPage' in globalThis, undefined, { timeout: 60_000 });
     const result = (await page.evaluate(() => (globalThis as Record<string, unknown>).reportPage)) as { html?: string; bestId?: string; bestScore?: number; error?: string };
     expect(result.error).toBeUndefined();
@@ -41,7 +27,7 @@ describe('buildReport in Chromium', () => {
     expect(html).toContain(`<td>${ESCAPED}</td>`);
     expect(html).not.toContain('<img');
     expect(html).not.toMatch(/https?:\/\/|<script|<link/);
-    expect(requests.every((r) => r.startsWith(url))).toBe(true);
+    expect(requests.every((r) => r.startsWith(session.url))).toBe(true);
     await page.close();
   }, 90_000);
 });
