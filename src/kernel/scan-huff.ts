@@ -7,6 +7,8 @@ import { circleRanges, rangesCapacity } from './circle-ranges.ts';
 import type { PointGrid } from './grid.ts';
 import { arcSqFromChordSq, chordSqOfArc, SERIES_MAX_U } from './sphere.ts';
 import type { HuffParams } from './types.ts';
+import { SIMD_MAX_CHORD_SQ } from './wasm/simd-limits.ts';
+import { bindSimd } from './wasm/simd-scans.ts';
 
 const RAD = Math.PI / 180;
 // A module-local constant: an imported binding is re-read (and hole-checked) in every iteration.
@@ -36,9 +38,10 @@ export function scanPressure(job: PressureJob, from: number, to: number): void {
   const limit = chordSqOfArc(params.cutoff);
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
-  const ranges = new Int32Array(2 * rangesCapacity(grid));
   // β = 2 within the series' range (every practical cut-off): no pow, no asin.
   const inverseSquare = halfBeta === 1 && 0.25 * limit <= SERIES_MAX_U;
+  const simd = inverseSquare && limit <= SIMD_MAX_CHORD_SQ ? bindSimd(grid, [weight], rangesCapacity(grid)) : null;
+  const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   for (let q = from; q < to; q++) {
     const i = qOrder[q];
     const lon = qLon[i], lat = qLat[i];
@@ -46,6 +49,7 @@ export function scanPressure(job: PressureJob, from: number, to: number): void {
     const cl = Math.cos(lat * RAD);
     const qx = cl * Math.cos(lon * RAD), qy = cl * Math.sin(lon * RAD), qz = Math.sin(lat * RAD);
     const count = circleRanges(grid, lon, lat, rho, ranges);
+    if (simd) { out[i] = simd.pressure(count, qx, qy, qz, limit, floor2); continue; }
     let sum = 0;
     for (let r = 0; r < count; r++) {
       const begin = ranges[2 * r], end = ranges[2 * r + 1];
@@ -113,7 +117,8 @@ export function scanCandidates(job: CandidatesJob, from: number, to: number): vo
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
   const inverseSquare = halfBeta === 1 && 0.25 * limit <= SERIES_MAX_U;
-  const ranges = new Int32Array(2 * rangesCapacity(grid));
+  const simd = inverseSquare && ownShare === null && limit <= SIMD_MAX_CHORD_SQ ? bindSimd(grid, [weight, total], rangesCapacity(grid)) : null;
+  const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   const sums = new Float64Array(2);
   for (let q = from; q < to; q++) {
     const i = qOrder[q];
@@ -125,6 +130,7 @@ export function scanCandidates(job: CandidatesJob, from: number, to: number): vo
     const cl = Math.cos(lat * RAD);
     const qx = cl * Math.cos(lon * RAD), qy = cl * Math.sin(lon * RAD), qz = Math.sin(lat * RAD);
     const count = circleRanges(grid, lon, lat, rho, ranges);
+    if (simd) { capture[i] = simd.capture(count, qx, qy, qz, limit, floor2, a); continue; }
     sums[0] = 0;
     sums[1] = 0;
     for (let r = 0; r < count; r++) {

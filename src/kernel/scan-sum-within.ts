@@ -8,6 +8,8 @@ import { EXP_COARSE, EXP_FINE, EXP_MAX, EXP_STEPS, INV_STEPS } from './exp-table
 import type { PointGrid } from './grid.ts';
 import { arcFromChordSq, arcSqFromChordSq, chordSqOfArc } from './sphere.ts';
 import type { Decay } from './types.ts';
+import { SIMD_MAX_CHORD_SQ } from './wasm/simd-limits.ts';
+import { bindSimd } from './wasm/simd-scans.ts';
 
 const RAD = Math.PI / 180;
 const TWO_R = 2 * EARTH_RADIUS_M;
@@ -40,10 +42,11 @@ export function scanSumWithin(job: SumWithinJob, from: number, to: number): void
   const xyz = grid.xyz;
   const limit = chordSqOfArc(radius);
   const rho = radius / EARTH_RADIUS_M;
-  const ranges = new Int32Array(2 * rangesCapacity(grid));
   const invLambda = decay.kind === 'exponential' ? 1 / decay.lambda : 0;
   // The inlined arc series (4 terms) is exact to double precision only up to u = 1e-6 (~12.7 km).
   const inlineExp = 0.25 * limit <= 1e-6;
+  const simd = decay.kind === 'uniform' || (decay.kind === 'exponential' && limit <= SIMD_MAX_CHORD_SQ) ? bindSimd(grid, [weight], rangesCapacity(grid)) : null;
+  const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   for (let q = from; q < to; q++) {
     const i = qOrder[q];
     const lon = qLon[i], lat = qLat[i];
@@ -51,6 +54,10 @@ export function scanSumWithin(job: SumWithinJob, from: number, to: number): void
     const cl = Math.cos(lat * RAD);
     const qx = cl * Math.cos(lon * RAD), qy = cl * Math.sin(lon * RAD), qz = Math.sin(lat * RAD);
     const count = circleRanges(grid, lon, lat, rho, ranges);
+    if (simd) {
+      out[i] = decay.kind === 'uniform' ? simd.sumUniform(count, qx, qy, qz, limit) : simd.sumExponential(count, qx, qy, qz, limit, invLambda);
+      continue;
+    }
     let sum = 0;
     for (let r = 0; r < count; r++) {
       const begin = ranges[2 * r], end = ranges[2 * r + 1];

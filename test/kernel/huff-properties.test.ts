@@ -33,8 +33,10 @@ describe('Huff properties', () => {
     const after = (await kernel.huffCandidates(candidates, demand, s2, zero, params)).capture;
     let lower = 0;
     for (let c = 0; c < before.length; c++) {
-      expect(after[c]).toBeLessThanOrEqual(before[c]);
-      if (after[c] < before[c]) lower++;
+      // A new outlet changes the grid and so the order of the sums: equal captures may differ by
+      // rounding (an ulp or two); a real rise would be far larger.
+      expect(after[c]).toBeLessThanOrEqual(before[c] * (1 + 1e-13));
+      if (after[c] < before[c] * (1 - 1e-13)) lower++;
     }
     expect(lower).toBeGreaterThan(0); // a 5-attractiveness outlet in the middle must bite somewhere
   });

@@ -1,0 +1,112 @@
+/**
+ * The SIMD scans (kernel-wat.ts) bound to one source set. Each thread instantiates the module once
+ * and copies the sources it scans into the module's memory as separate x, y, z and value columns
+ * (SIMD loads two neighbours of one column at once); a job's chunks reuse that copy. The per-query
+ * work (unit vector, circle ranges) stays in the JS scans, which write the ranges straight into the
+ * module's memory and make one call per query.
+ *
+ * Where WebAssembly SIMD is missing, or a source set will not fit in 32-bit memory, `bindSimd`
+ * returns null and the JS scans run instead: same sums, same tests.
+ */
+import type { PointGrid } from '../grid.ts';
+import { KERNEL_WASM_BASE64 } from './kernel-wasm.ts';
+
+type Scan4 = (ranges: number, count: number, x: number, y: number, z: number, w: number,
+  qx: number, qy: number, qz: number, limit: number) => number;
+type Scan5 = (ranges: number, count: number, x: number, y: number, z: number, w: number,
+  qx: number, qy: number, qz: number, limit: number, p: number) => number;
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  sum_uniform: Scan4;
+  sum_exponential: Scan5;
+  pressure_inverse_square: Scan5;
+  capture_inverse_square: (ranges: number, count: number, x: number, y: number, z: number, w: number, s: number,
+    qx: number, qy: number, qz: number, limit: number, floor2: number, a: number) => number;
+}
+
+/** Sources bound in the module's memory: byte pointers of their columns and the ranges buffer. */
+export interface SimdBinding {
+  /** Where a scan writes its [begin, end) pairs before a call (a view on the module's memory). */
+  ranges: Int32Array;
+  sumUniform(count: number, qx: number, qy: number, qz: number, limit: number): number;
+  sumExponential(count: number, qx: number, qy: number, qz: number, limit: number, invLambda: number): number;
+  pressure(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number): number;
+  /** Needs two value columns: w_i, then S_i. */
+  capture(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number, a: number): number;
+}
+
+let enabled = true;
+let exports: KernelExports | null | undefined;
+let bound: { key: readonly object[]; capacity: number; binding: SimdBinding } | null = null;
+
+/** Switches the SIMD scans off (or on again) on this thread: tests and benchmarks compare both. */
+export function setSimdEnabled(on: boolean): void {
+  enabled = on;
+}
+
+function instantiate(): KernelExports | null {
+  if (typeof WebAssembly === 'undefined') return null;
+  const bytes = Uint8Array.from(atob(KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
+  if (!WebAssembly.validate(bytes)) return null; // an engine without SIMD
+  // 3 KB: small enough to compile synchronously even on a page's main thread.
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  return instance.exports as unknown as KernelExports;
+}
+
+const PAGE = 65536;
+const MAX_BYTES = 2 ** 31; // pointers are passed as signed i32
+
+/**
+ * Binds the grid's points and `columns` (values in the grid's sorted order) for scans whose ranges
+ * hold at most `rangePairs` pairs, or returns null (no SIMD, or too large).
+ */
+export function bindSimd(grid: PointGrid, columns: Float64Array[], rangePairs: number): SimdBinding | null {
+  if (!enabled) return null;
+  const key = [grid.xyz, ...columns];
+  if (bound && bound.capacity >= rangePairs && bound.key.length === key.length && bound.key.every((k, i) => k === key[i])) return bound.binding;
+  exports ??= instantiate();
+  if (!exports) return null;
+  const n = grid.order.length;
+  const columnBytes = 16 * Math.ceil((8 * (n + 2)) / 16); // + a spare slot for the masked odd lane
+  const rangesBytes = 16 * Math.ceil((8 * rangePairs) / 16);
+  const total = rangesBytes + (3 + columns.length) * columnBytes;
+  if (total > MAX_BYTES) return null;
+  const memory = exports.memory;
+  if (memory.buffer.byteLength < total) {
+    try {
+      memory.grow(Math.ceil((total - memory.buffer.byteLength) / PAGE));
+    } catch {
+      return null; // the engine refused the memory: the JS scans need none
+    }
+  }
+  const buffer = memory.buffer;
+  const pointer = (column: number) => rangesBytes + column * columnBytes;
+  const x = new Float64Array(buffer, pointer(0), n + 2);
+  const y = new Float64Array(buffer, pointer(1), n + 2);
+  const z = new Float64Array(buffer, pointer(2), n + 2);
+  const xyz = grid.xyz;
+  for (let k = 0; k < n; k++) {
+    x[k] = xyz[3 * k];
+    y[k] = xyz[3 * k + 1];
+    z[k] = xyz[3 * k + 2];
+  }
+  // The spare slots hold the origin, not a stale point (the lane mask drops them anyway).
+  x.fill(0, n); y.fill(0, n); z.fill(0, n);
+  columns.forEach((values, c) => {
+    const column = new Float64Array(buffer, pointer(3 + c), n + 2);
+    column.set(values.subarray(0, n));
+    column.fill(0, n);
+  });
+  const [px, py, pz, pw, ps] = [pointer(0), pointer(1), pointer(2), pointer(3), pointer(4)];
+  const e = exports;
+  const binding: SimdBinding = {
+    ranges: new Int32Array(buffer, 0, 2 * rangePairs),
+    sumUniform: (count, qx, qy, qz, limit) => e.sum_uniform(0, count, px, py, pz, pw, qx, qy, qz, limit),
+    sumExponential: (count, qx, qy, qz, limit, invLambda) => e.sum_exponential(0, count, px, py, pz, pw, qx, qy, qz, limit, invLambda),
+    pressure: (count, qx, qy, qz, limit, floor2) => e.pressure_inverse_square(0, count, px, py, pz, pw, qx, qy, qz, limit, floor2),
+    capture: (count, qx, qy, qz, limit, floor2, a) => e.capture_inverse_square(0, count, px, py, pz, pw, ps, qx, qy, qz, limit, floor2, a),
+  };
+  bound = { key, capacity: rangePairs, binding };
+  return binding;
+}
