@@ -11,6 +11,18 @@ export interface ParsedCsv {
   rowCount: number;
   /** Per record: null, or what is wrong with its shape. */
   rowErrors: (string | null)[];
+  /** Characters of `text` parsed; with `partial`, the unfinished last record starts here. */
+  consumed: number;
+}
+
+export interface ParseCsvOptions {
+  /** The header is already known (a later block of a streamed file): every record is data. */
+  header?: string[];
+  /**
+   * `text` is a block of a longer file: a record not ended by a line break may continue in the
+   * next block, so it is left unparsed (see `consumed`) rather than judged truncated.
+   */
+  partial?: boolean;
 }
 
 const QUOTE = 34;
@@ -30,17 +42,19 @@ export function sniffDelimiter(text: string): string {
   return ',';
 }
 
-export function parseCsv(text: string, delimiter: string): ParsedCsv {
+export function parseCsv(text: string, delimiter: string, opts: ParseCsvOptions = {}): ParsedCsv {
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
-  let header: string[] | null = null;
-  let columns: string[][] = [];
-  let width = 0;
+  let header: string[] | null = opts.header ?? null;
+  let columns: string[][] = header ? header.map(() => []) : [];
+  let width = header?.length ?? 0;
   const rowErrors: (string | null)[] = [];
   let rowCount = 0;
   // Fields go straight into their column; `field` counts the fields of the current record.
   let field = 0;
   let i = 0;
+  // End of the last whole record: a partial block resumes there.
+  let consumed = 0;
 
   const pushField = (value: string): void => {
     if (header === null) {
@@ -59,6 +73,14 @@ export function parseCsv(text: string, delimiter: string): ParsedCsv {
       rowCount++;
     }
     field = 0;
+    consumed = i;
+  };
+  /** Partial block: forget the fields of a record the block cut off; it is read with the next block. */
+  const dropRecord = (): void => {
+    if (header === null) columns = [];
+    else for (let c = 0; c < Math.min(field, width); c++) columns[c].pop();
+    field = 0;
+    i = n;
   };
 
   while (i < n) {
@@ -66,6 +88,7 @@ export function parseCsv(text: string, delimiter: string): ParsedCsv {
     const first = text.charCodeAt(i);
     if (field === 0 && (first === LF || first === CR)) {
       i++;
+      consumed = i;
       continue;
     }
     let openQuote = false;
@@ -109,14 +132,19 @@ export function parseCsv(text: string, delimiter: string): ParsedCsv {
       pushField(text.slice(i, j));
       i = j;
     }
-    if (i >= n) finishRecord(openQuote);
-    else {
+    if (i >= n) {
+      if (opts.partial) dropRecord();
+      else finishRecord(openQuote);
+    } else {
       const ch = text.charCodeAt(i);
       if (ch === delim) {
         i++;
         if (i >= n) {
-          pushField('');
-          finishRecord(false);
+          if (opts.partial) dropRecord();
+          else {
+            pushField('');
+            finishRecord(false);
+          }
         }
       } else {
         i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
@@ -124,5 +152,5 @@ export function parseCsv(text: string, delimiter: string): ParsedCsv {
       }
     }
   }
-  return { header: header ?? [], columns, rowCount, rowErrors };
+  return { header: header ?? [], columns, rowCount, rowErrors, consumed: opts.partial ? consumed : n };
 }

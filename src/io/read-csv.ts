@@ -1,6 +1,6 @@
 /** CSV/TSV bytes → RawTable (text cells; typing and coordinates are decided by toLayer). */
 import { BundleError } from '../data/errors.ts';
-import { parseCsv, sniffDelimiter } from './csv.ts';
+import { parseCsv, sniffDelimiter, type ParsedCsv } from './csv.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 
@@ -20,14 +20,23 @@ function fixDecimalCommas(column: string[]): number {
 
 export function readCsvText(file: string, text: string, delimiter?: string): RawTable {
   if (text.trim() === '') throw new BundleError(file, `${file} is empty; export the data again or remove it from bundle.json.`);
-  // Excel's "sep=;" first line names the delimiter.
-  const sep = /^sep=(.)\r?\n/.exec(text);
-  if (sep !== null) text = text.slice(sep[0].length);
-  const delim = sep?.[1] ?? delimiter ?? sniffDelimiter(text);
-  const parsed = parseCsv(text, delim);
+  const dialect = csvDialect(text, delimiter);
+  const parsed = parseCsv(dialect.body, dialect.delimiter);
   if (parsed.rowCount === 0) {
     throw new BundleError(file, `${file} has a header but no data rows; add the rows or remove the file from bundle.json.`);
   }
+  return csvTable(file, parsed, dialect.delimiter);
+}
+
+/** The delimiter (Excel's "sep=;" first line, the one given, else sniffed) and the text after any sep= line. */
+export function csvDialect(text: string, delimiter?: string): { body: string; delimiter: string } {
+  const sep = /^sep=(.)\r?\n/.exec(text);
+  const body = sep !== null ? text.slice(sep[0].length) : text;
+  return { body, delimiter: sep?.[1] ?? delimiter ?? sniffDelimiter(body) };
+}
+
+/** Parsed records → RawTable: unnamed and repeated header names made unique, decimal commas read. */
+export function csvTable(file: string, parsed: ParsedCsv, delim: string): RawTable {
   const values: Record<string, RawValue[]> = {};
   const columns: string[] = [];
   parsed.header.forEach((name, c) => {

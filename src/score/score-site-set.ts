@@ -5,10 +5,11 @@
 import { SiteEvaluator } from '../criteria/evaluate-site.ts';
 import type { BundleInputs } from '../criteria/inputs.ts';
 import type { PointLayer } from '../data/layer.ts';
-import { buildLevel, type ContextTerm } from './build-level.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { buildLevel, type ContextTerm, type RawCriterion } from './build-level.ts';
 import { checkConstraints } from './constraints.ts';
 import { levelCriteria, type Progress } from './level-criteria.ts';
-import type { LevelResult } from './types.ts';
+import type { KeepRule, LevelResult } from './types.ts';
 
 export interface SiteSetInput {
   sites: PointLayer;
@@ -23,18 +24,49 @@ export interface SiteSetInput {
   regionScore?: Float64Array;
 }
 
-export async function scoreSiteSet(inputs: BundleInputs, input: SiteSetInput, progress: Progress): Promise<LevelResult> {
+/** The raw site criteria and constraints of a set of sites: what buildLevel needs besides them. */
+export interface SiteSetColumns {
+  criteria: RawCriterion[];
+  eligible: Uint8Array;
+  excludedBy: string[];
+}
+
+/**
+ * Per-site values only (each site's raw values do not depend on the other sites), so a long list
+ * can be evaluated in chunks and the chunks' columns joined before buildLevel.
+ */
+export async function siteSetColumns(inputs: BundleInputs, input: Pick<SiteSetInput, 'sites' | 'district'>, progress: Progress): Promise<SiteSetColumns> {
   const { scenario } = inputs;
   const { sites } = input;
   const evaluator = new SiteEvaluator(inputs, { sites, district: input.district });
   const criteria = await levelCriteria(scenario, 'site', (spec) => evaluator.evaluate(spec), (c) => c, progress);
+  const { eligible, excludedBy } = await checkConstraints(inputs.kernel, sites, inputs.own(), scenario.constraints, inputs.signal);
+  return { criteria, eligible, excludedBy };
+}
+
+/** The weighted context terms: each site's district and region score. */
+export function contextTerms(scenario: Scenario, districtScore?: Float64Array, regionScore?: Float64Array): ContextTerm[] {
   const context: ContextTerm[] = [];
   const weights = scenario.funnel.context;
-  if (weights.district > 0 && input.districtScore) context.push({ name: 'context_district', label: 'District score', weight: weights.district, raw: input.districtScore });
-  if (weights.region > 0 && input.regionScore) context.push({ name: 'context_region', label: 'Region score', weight: weights.region, raw: input.regionScore });
-  const { eligible, excludedBy } = await checkConstraints(inputs.kernel, sites, inputs.own(), scenario.constraints, inputs.signal);
+  if (weights.district > 0 && districtScore) context.push({ name: 'context_district', label: 'District score', weight: weights.district, raw: districtScore });
+  if (weights.region > 0 && regionScore) context.push({ name: 'context_region', label: 'Region score', weight: weights.region, raw: regionScore });
+  return context;
+}
+
+/** How the scenario keeps sites (top K, minimum score, eligibility, spacing, top N per region). */
+export function siteKeepRule(scenario: Scenario, eligible: Uint8Array, region: Int32Array): KeepRule {
   const { topK, minScore } = scenario.funnel.sites;
   const { topNPerRegion, minSpacing } = scenario.constraints;
+  return {
+    topK, minScore, eligible, minSpacing,
+    ...(topNPerRegion !== undefined ? { perGroup: { limit: topNPerRegion, group: region } } : {}),
+  };
+}
+
+export async function scoreSiteSet(inputs: BundleInputs, input: SiteSetInput, progress: Progress): Promise<LevelResult> {
+  const { scenario } = inputs;
+  const { sites } = input;
+  const { criteria, eligible, excludedBy } = await siteSetColumns(inputs, input, progress);
   return buildLevel({
     level: 'site',
     ids: sites.ids,
@@ -43,12 +75,9 @@ export async function scoreSiteSet(inputs: BundleInputs, input: SiteSetInput, pr
     lat: sites.lat,
     parent: input.parent,
     criteria,
-    context,
+    context: contextTerms(scenario, input.districtScore, input.regionScore),
     combine: scenario.combine,
-    keepRule: {
-      topK, minScore, eligible, minSpacing,
-      ...(topNPerRegion !== undefined ? { perGroup: { limit: topNPerRegion, group: input.region } } : {}),
-    },
+    keepRule: siteKeepRule(scenario, eligible, input.region),
     excludedBy,
   });
 }

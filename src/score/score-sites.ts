@@ -1,11 +1,12 @@
 /**
  * Batch scoring (the CLI's `score`): any point layer of sites against the bundle with the scenario's
  * site criteria, no funnel cut. Context terms, when weighted, use the scores of every district and
- * region (all compared, none cut).
+ * region (all compared, none cut). The steps are exported one by one so that a long file can be
+ * scored in chunks (src/cli/score/stream-*.ts): areas once, then the sites' raw criteria per chunk.
  */
 import { BundleInputs } from '../criteria/inputs.ts';
 import type { LoadedBundle, PointLayer } from '../data/layer.ts';
-import { linkBundle } from '../data/link-bundle.ts';
+import { linkBundle, type BundleLinks } from '../data/link-bundle.ts';
 import { assignPointsToPolygons } from '../geo/containment.ts';
 import { createKernel } from '../kernel/index.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -15,33 +16,63 @@ import { scoreAreas } from './score-areas.ts';
 import { scoreSiteSet } from './score-site-set.ts';
 import type { LevelResult } from './types.ts';
 
-export async function scoreSites(bundle: LoadedBundle, scenario: Scenario, sites: PointLayer, opts: ScoreOptions = {}): Promise<LevelResult> {
+/** What scoring any sites against a bundle needs, computed once: inputs and the areas' scores. */
+export interface SiteScoring {
+  inputs: BundleInputs;
+  links: BundleLinks;
+  progress: Progress;
+  /** Per district / region: its score, when the scenario weights that context term. */
+  districtScore?: Float64Array;
+  regionScore?: Float64Array;
+}
+
+export async function prepareSiteScoring(bundle: LoadedBundle, scenario: Scenario, opts: ScoreOptions = {}): Promise<SiteScoring> {
   const kernel = opts.kernel ?? createKernel();
   const links = linkBundle(bundle);
   const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal);
   const progress: Progress = { signal: opts.signal, onProgress: opts.onProgress, warnings: [] };
   const { districts, regions } = bundle;
-  const n = sites.ids.length;
-  const district = districts ? assignPointsToPolygons(sites.lon, sites.lat, districts.geometries) : new Int32Array(n).fill(-1);
+  const all = (k: number) => Int32Array.from({ length: k }, (_, i) => i);
+  const context = scenario.funnel.context;
+  const scoring: SiteScoring = { inputs, links, progress };
+  if (districts && context.district > 0) {
+    scoring.districtScore = (await scoreAreas(inputs, districts, 'district', all(districts.ids.length), links.districtRegion, {}, progress)).score;
+  }
+  if (regions && context.region > 0) {
+    scoring.regionScore = (await scoreAreas(inputs, regions, 'region', all(regions.ids.length), new Int32Array(regions.ids.length).fill(-1), {}, progress)).score;
+  }
+  return scoring;
+}
+
+/** The district (-1 none) each site lies in, and its region: the district's, else by containment. */
+export function locateSites(bundle: LoadedBundle, links: BundleLinks, lon: Float64Array, lat: Float64Array): { district: Int32Array; region: Int32Array } {
+  const { districts, regions } = bundle;
+  const n = lon.length;
+  const district = districts ? assignPointsToPolygons(lon, lat, districts.geometries) : new Int32Array(n).fill(-1);
   const region = Int32Array.from(district, (d) => (d >= 0 ? links.districtRegion[d] : -1));
   if (regions) {
     // sites outside every district may still lie in a region
-    const rest = assignPointsToPolygons(sites.lon, sites.lat, regions.geometries);
+    const rest = assignPointsToPolygons(lon, lat, regions.geometries);
     for (let i = 0; i < n; i++) if (region[i] < 0) region[i] = rest[i];
   }
-  const all = (k: number) => Int32Array.from({ length: k }, (_, i) => i);
-  const context = scenario.funnel.context;
-  let districtScore: Float64Array | undefined;
-  let regionScore: Float64Array | undefined;
-  if (districts && context.district > 0) {
-    const level = await scoreAreas(inputs, districts, 'district', all(districts.ids.length), links.districtRegion, {}, progress);
-    districtScore = Float64Array.from(district, (d) => (d >= 0 ? level.score[d] : NaN));
-  }
-  if (regions && context.region > 0) {
-    const level = await scoreAreas(inputs, regions, 'region', all(regions.ids.length), new Int32Array(regions.ids.length).fill(-1), {}, progress);
-    regionScore = Float64Array.from(region, (r) => (r >= 0 ? level.score[r] : NaN));
-  }
-  const result = await scoreSiteSet(inputs, { sites, district, region, parent: district, districtScore, regionScore }, progress);
+  return { district, region };
+}
+
+/** Each site's district and region score (NaN outside), for the weighted context terms. */
+export function contextScores(scoring: SiteScoring, district: Int32Array, region: Int32Array): { districtScore?: Float64Array; regionScore?: Float64Array } {
+  const { districtScore: ds, regionScore: rs } = scoring;
+  return {
+    ...(ds ? { districtScore: Float64Array.from(district, (d) => (d >= 0 ? ds[d] : NaN)) } : {}),
+    ...(rs ? { regionScore: Float64Array.from(region, (r) => (r >= 0 ? rs[r] : NaN)) } : {}),
+  };
+}
+
+export async function scoreSites(bundle: LoadedBundle, scenario: Scenario, sites: PointLayer, opts: ScoreOptions = {}): Promise<LevelResult> {
+  const scoring = await prepareSiteScoring(bundle, scenario, opts);
+  const { district, region } = locateSites(bundle, scoring.links, sites.lon, sites.lat);
+  const context = contextScores(scoring, district, region);
+  const { inputs, progress } = scoring;
+  const result = await scoreSiteSet(inputs, { sites, district, region, parent: district, ...context }, progress);
   if (progress.warnings.length) result.warnings = progress.warnings;
   return result;
 }

@@ -3,24 +3,24 @@
  * addresses geocoded against the bundle's gazetteer) with the scenario's site criteria; writes the
  * ranked sites and a rejects file, optionally only the best N per region or district (spaced).
  */
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../../data/errors.ts';
-import { assignPointsToPolygons } from '../../geo/containment.ts';
+import { BundleError, UsageError } from '../../data/errors.ts';
+import { resolveFormat } from '../../io/detect-format.ts';
 import { createKernel } from '../../kernel/index.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
-import { scoreSites } from '../../score/score-sites.ts';
-import { weightSensitivity } from '../../sensitivity/weights.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
+import type { ScoreOutcome } from '../score/arrange.ts';
 import { progressBar } from '../score/progress-bar.ts';
-import { readScoreInputs } from '../score/read-inputs.ts';
+import { candidateEntry, candidatePath, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
 import type { ScoreSummary } from '../score/score-summary.ts';
-import { rankOrder, rankWithinGroups, shortlist } from '../score/shortlist.ts';
-import { siteTable } from '../score/site-table.ts';
-import { writeRejects } from '../score/write-rejects.ts';
-import { formatOf, writeTable, type TableFormat } from '../score/write-table.ts';
+import { streamScore, StreamFallback } from '../score/stream-score.ts';
+import { NotUtf8Error } from '../score/text-blocks.ts';
+import { wholeScore } from '../score/whole-score.ts';
+import { formatOf, type TableFormat } from '../score/write-table.ts';
 
 const USAGE = `Usage: siteselect score --bundle DIR --scenario FILE --candidates FILE [options]
        siteselect score <bundle-dir | bundle.json> [options]
@@ -29,6 +29,12 @@ Scores candidate sites with the scenario's site criteria (no funnel cut: every s
 writes them ranked, best first, with each criterion's raw value and points, the region and district
 each site lies in, and how it was placed (placed_by, geocode_confidence). Rows that cannot be placed
 go to the rejects file with their row number and reason; read = scored + rejected.
+
+A UTF-8 CSV/TSV --candidates file is streamed: read in blocks and scored chunk by chunk, keeping
+numbers per row, then read a second time to write the ranked rows, so memory does not grow with
+the file's text. GeoJSON, Parquet and Arrow files, files in another encoding and the bundle's own
+candidates are read whole; so are the rows of a --format parquet output (its writer takes whole
+columns).
 
 Options:
   --bundle DIR           the bundle folder (or its bundle.json); may also be given first, bare
@@ -52,6 +58,8 @@ Options:
     --seed S             random seed [1]
     --sensitivity-top K  the k of p_top_k [10]
   --threads N            kernel threads, this one included; 1 = no worker threads [all cores]
+  --chunk-bytes N        a CSV/TSV --candidates file is streamed in blocks of N bytes [4194304]
+  --whole-file           read --candidates whole instead of streaming it
   --json                 print a machine-readable summary on standard output
                          (schemas/score-summary.schema.json)
   --quiet, -q            nothing on standard error except errors
@@ -66,6 +74,30 @@ function outputPaths(args: ScoreArgs, cwd: string): { out: string; rejects: stri
   return { out, rejects, format: args.format ?? formatOf(out) };
 }
 
+/** A --candidates file that is CSV or TSV by its name and its first bytes: it can be streamed. */
+async function streamable(file: string): Promise<'csv' | 'tsv' | undefined> {
+  const handle = await open(file, 'r');
+  const first = new Uint8Array(64);
+  try {
+    await handle.read(first, 0, first.length, 0);
+  } finally {
+    await handle.close();
+  }
+  try {
+    const { format } = resolveFormat(path.basename(file), first);
+    return format === 'csv' || format === 'tsv' ? format : undefined;
+  } catch {
+    return undefined; // an unknown name: the whole-file path says so
+  }
+}
+
+function kernelFor(threads: number): () => { kernel: SiteKernel; close(): void } {
+  return () => {
+    const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
+    return { kernel: pool ?? createKernel(), close: () => pool?.close() };
+  };
+}
+
 export const command: Command = {
   summary: 'score candidate sites (coordinates or addresses) and shortlist the best per region',
   usage: USAGE,
@@ -74,46 +106,43 @@ export const command: Command = {
     const args = parseScoreArgs(argv);
     const { out, rejects, format } = outputPaths(args, io.cwd);
     const bar = args.quiet ? () => {} : progressBar(io);
-    const inputs = await readScoreInputs(args, io.cwd, ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.3));
-    const { bundle, scenario, sites, sitesReport } = inputs;
+    const base = await readBundleAndScenario(args, io.cwd, ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.3));
+    const { bundle, scenario } = base;
     const threads = args.threads ?? availableParallelism();
-    const pool = threads > 1 && sites.ids.length > 0 ? createNodeKernel({ threads }) : undefined;
-    const kernel: SiteKernel = pool ?? createKernel();
-    const result = await scoreSites(bundle, scenario, sites, { kernel, onProgress: (stage, f) => bar(stage, 0.3 + 0.6 * f) }).finally(() => pool?.close());
-    let sensitivity;
-    if (args.sensitivity && sites.ids.length > 0) {
-      bar('sensitivity', 0.9);
-      const s = args.sensitivity;
-      sensitivity = weightSensitivity(result.criteria.map((c) => c.normalised), result.criteria.map((c) => c.weight), result.ids, {
-        draws: s.draws, concentration: s.concentration, seed: s.seed, topK: s.topK, combine: result.combine,
-      });
+    const file = await candidatePath(args, io.cwd);
+    const kind = file !== undefined && !args.wholeFile ? await streamable(file) : undefined;
+    let outcome: ScoreOutcome | undefined;
+    let streamed = false;
+    if (file !== undefined && kind !== undefined) {
+      const { kernel, close } = kernelFor(threads)();
+      try {
+        const entry = candidateEntry(args, file);
+        outcome = await streamScore({ args, file, entry, delimiter: kind === 'tsv' ? '\t' : undefined, bundle, scenario, kernel, out, rejects, format, bar });
+        streamed = true;
+      } catch (err) {
+        if (!(err instanceof StreamFallback || err instanceof NotUtf8Error || err instanceof BundleError || err instanceof UsageError)) throw err;
+        // read whole below: it reports whole-file errors in its own words, or reads what streaming cannot
+      } finally {
+        close();
+      }
     }
-    bar('writing', 0.95);
-    const region = bundle.regions ? assignPointsToPolygons(sites.lon, sites.lat, bundle.regions.geometries) : new Int32Array(sites.ids.length).fill(-1);
-    const group = args.per === 'region' ? region : args.per === 'district' ? result.parent : new Int32Array(sites.ids.length);
-    const groupRank = rankWithinGroups(result, group);
-    const byRank = rankOrder(result);
-    const minSpacing = scenario.constraints.minSpacing ?? 0;
-    const rows = args.top !== undefined
-      ? shortlist(result, group, args.top, { minSpacing, lon: sites.lon, lat: sites.lat })
-      : args.keptOnly ? byRank.filter((i) => result.kept[i]) : byRank;
-    await writeTable(out, siteTable({ result, sites, bundle, region, groupName: args.per, groupRank, sensitivity }), rows, format);
-    await writeRejects(rejects, sitesReport);
+    if (outcome === undefined) {
+      const { sites, sitesReport } = await readCandidates(args, io.cwd, base);
+      const n = sites.ids.length;
+      outcome = await wholeScore({ args, bundle, scenario, sites, sitesReport, kernel: kernelFor(n > 0 ? threads : 1), out, rejects, format, bar });
+    }
     bar('done', 1);
 
-    const placedBy = sites.text.placed_by ?? [];
-    const count = (m: string): number => placedBy.reduce((n, p) => n + (p === m ? 1 : 0), 0);
     const summary: ScoreSummary = {
-      ok: sites.ids.length > 0,
-      bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name, candidates: sitesReport.file,
-      read: sitesReport.read, scored: sites.ids.length, rejected: sitesReport.rejected,
-      placed_by_coordinates: placedBy.length ? count('coordinates') : sites.ids.length,
-      geocoded_exact: count('exact'), geocoded_fuzzy: count('fuzzy'),
-      written: rows.length, out, format, rejects,
-      top_per: args.top !== undefined ? { group: args.per, n: args.top, min_spacing: minSpacing } : null,
+      ok: outcome.scored > 0,
+      bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name, candidates: outcome.file, streamed,
+      read: outcome.read, scored: outcome.scored, rejected: outcome.rejected,
+      placed_by_coordinates: outcome.byCoordinates, geocoded_exact: outcome.exact, geocoded_fuzzy: outcome.fuzzy,
+      written: outcome.written, out, format, rejects,
+      top_per: args.top !== undefined ? { group: args.per, n: args.top, min_spacing: scenario.constraints.minSpacing ?? 0 } : null,
       sensitivity: args.sensitivity ? { draws: args.sensitivity.draws, concentration: args.sensitivity.concentration, seed: args.sensitivity.seed, top_k: args.sensitivity.topK } : null,
-      top: byRank.slice(0, 10).map((i) => ({ rank: result.rank[i], id: result.ids[i], name: result.names[i] ?? '', score: Number(result.score[i].toFixed(2)) })),
-      warnings: result.warnings ?? [],
+      top: outcome.top,
+      warnings: outcome.warnings,
       seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
     };
     if (!args.quiet) for (const w of summary.warnings) io.stderr(`siteselect score: note: ${w}\n`);
@@ -121,17 +150,17 @@ export const command: Command = {
     else {
       const lines = [
         `${bundle.name}${bundle.synthetic && !/synthetic/i.test(bundle.name) ? ' (synthetic)' : ''} — scenario "${scenario.name}"`,
-        `${sitesReport.file}: read ${summary.read}, scored ${summary.scored} (coordinates ${summary.placed_by_coordinates}, exact address ${summary.geocoded_exact}, fuzzy ${summary.geocoded_fuzzy}), rejected ${summary.rejected}`,
-        `wrote ${rows.length} sites to ${out}`,
+        `${outcome.file}: read ${summary.read}, scored ${summary.scored} (coordinates ${summary.placed_by_coordinates}, exact address ${summary.geocoded_exact}, fuzzy ${summary.geocoded_fuzzy}), rejected ${summary.rejected}`,
+        `wrote ${summary.written} sites to ${out}`,
         `wrote ${summary.rejected} rejects to ${rejects}`,
         '', 'best sites:',
         ...summary.top.map((t) => `  ${String(t.rank).padStart(4)}  ${t.score.toFixed(2).padStart(6)}  ${t.id}  ${t.name}`),
       ];
       io.stdout(lines.join('\n') + '\n');
     }
-    if (sites.ids.length === 0) {
+    if (outcome.scored === 0) {
       // every row rejected: the input is unusable as given (exit 2), the rejects say why
-      io.stderr(`siteselect score: no row of ${sitesReport.file} could be placed; see the reasons in ${rejects}\n`);
+      io.stderr(`siteselect score: no row of ${outcome.file} could be placed; see the reasons in ${rejects}\n`);
       return EXIT_USAGE;
     }
     return EXIT_OK;

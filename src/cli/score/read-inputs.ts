@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BundleError } from '../../data/errors.ts';
+import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
 import { loadLayerFile } from '../../io/load-layer-file.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
@@ -51,7 +52,15 @@ export async function readScenarioFile(file: string): Promise<Scenario> {
   return parseScenario(json, file);
 }
 
-export async function readScoreInputs(args: ScoreArgs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<ScoreInputs> {
+export interface BundleAndScenario {
+  dir: string;
+  manifestPath: string;
+  bundle: LoadedBundle;
+  scenario: Scenario;
+  scenarioFile: string;
+}
+
+export async function readBundleAndScenario(args: ScoreArgs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<BundleAndScenario> {
   const target = path.resolve(cwd, args.bundle);
   const manifestGiven = await isFile(target);
   const dir = manifestGiven ? path.dirname(target) : target;
@@ -59,23 +68,47 @@ export async function readScoreInputs(args: ScoreArgs, cwd: string, onProgress?:
   const scenarioFile = args.scenario ? path.resolve(cwd, args.scenario) : path.join(dir, 'scenario.json');
   const scenario = await readScenarioFile(scenarioFile);
   const bundle = await loadBundleDir(dir, { manifestPath, onProgress, minConfidence: args.minConfidence });
-  if (args.candidates === undefined) {
+  return { dir, manifestPath, bundle, scenario, scenarioFile };
+}
+
+/** The --candidates file as an absolute path (undefined: the bundle's candidates layer); missing → BundleError. */
+export async function candidatePath(args: ScoreArgs, cwd: string): Promise<string | undefined> {
+  if (args.candidates === undefined) return undefined;
+  const file = path.resolve(cwd, args.candidates);
+  if (!(await isFile(file))) throw new BundleError(args.candidates, `${args.candidates} was not found; check the --candidates path.`);
+  return file;
+}
+
+/** The manifest entry a --candidates file is read with: the --address-column and --crs flags. */
+export function candidateEntry(args: ScoreArgs, file: string): LayerEntry {
+  const columns = args.addressColumn ? { address: args.addressColumn } : undefined;
+  return { layer: 'candidates', file: path.basename(file), ...(columns ? { columns } : {}), ...(args.crs ? { crs: args.crs } : {}) };
+}
+
+/** The sites read whole: the --candidates file (geocoded), or the bundle's candidates layer. */
+export async function readCandidates(args: ScoreArgs, cwd: string, base: BundleAndScenario): Promise<{ sites: PointLayer; sitesReport: LayerReport }> {
+  const { bundle, dir, manifestPath } = base;
+  const file = await candidatePath(args, cwd);
+  if (file === undefined) {
     const report = bundle.reports.find((r) => r.layer === 'candidates');
     if (!bundle.candidates || !report) {
       throw new BundleError(path.join(dir, manifestPath), `${manifestPath} names no candidates layer; pass the sites to score with --candidates FILE.`);
     }
-    return { dir, bundle, scenario, scenarioFile, sites: bundle.candidates, sitesReport: report };
+    return { sites: bundle.candidates, sitesReport: report };
   }
-  const file = path.resolve(cwd, args.candidates);
-  if (!(await isFile(file))) throw new BundleError(args.candidates, `${args.candidates} was not found; check the --candidates path.`);
-  const name = path.basename(file);
-  const columns = args.addressColumn ? { address: args.addressColumn } : undefined;
-  const entry = { layer: 'candidates' as const, file: name, ...(columns ? { columns } : {}), ...(args.crs ? { crs: args.crs } : {}) };
+  const entry = candidateEntry(args, file);
+  const name = entry.file;
   const loaded = await loadLayerFile(name, new Uint8Array(await readFile(file)), entry, {
     gazetteer: bundle.gazetteer, minConfidence: args.minConfidence,
   }).catch((err: unknown) => {
     throw err instanceof BundleError ? new BundleError(err.file, forCommandLine(err.message), { cause: err }) : err;
   });
   if (loaded.layer.kind !== 'point') throw new BundleError(name, `${name} holds polygons; candidate sites must be points or addresses.`);
-  return { dir, bundle, scenario, scenarioFile, sites: loaded.layer, sitesReport: loaded.report };
+  return { sites: loaded.layer, sitesReport: loaded.report };
+}
+
+export async function readScoreInputs(args: ScoreArgs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<ScoreInputs> {
+  const base = await readBundleAndScenario(args, cwd, onProgress);
+  const { sites, sitesReport } = await readCandidates(args, cwd, base);
+  return { dir: base.dir, bundle: base.bundle, scenario: base.scenario, scenarioFile: base.scenarioFile, sites, sitesReport };
 }

@@ -35,11 +35,15 @@ export interface ScoreArgs {
   /** Kernel threads (the calling thread included); 1 = no worker threads. */
   threads?: number;
   sensitivity?: SensitivityArgs;
+  /** --chunk-bytes: a CSV/TSV --candidates file is streamed in blocks of this many bytes. */
+  chunkBytes?: number;
+  /** --whole-file: read --candidates whole instead of streaming it. */
+  wholeFile: boolean;
 }
 
 const VALUE_OPTIONS = [
   '--bundle', '--scenario', '--candidates', '--address-column', '--out', '--format', '--rejects', '--top', '--per', '--top-per',
-  '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top',
+  '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top', '--chunk-bytes',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -97,7 +101,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     const a = args[i];
     const eq = a.indexOf('=');
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (name === '--json' || name === '--kept' || name === '--quiet' || name === '-q' || name === '--sensitivity') flags.add(name === '-q' ? '--quiet' : name);
+    if (name === '--json' || name === '--kept' || name === '--quiet' || name === '-q' || name === '--sensitivity' || name === '--whole-file') flags.add(name === '-q' ? '--quiet' : name);
     else if (isValueOption(name)) {
       const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args[++i];
       if (v === undefined || v === '') throw new UsageError(`${name} needs a value; see siteselect score --help`);
@@ -128,5 +132,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     crs: inputCrs(values['--crs']),
     minConfidence, json: flags.has('--json'), quiet: flags.has('--quiet'),
     sensitivity: flags.has('--sensitivity') ? sensitivityArgs(values) : undefined,
+    chunkBytes: wholeNumber('--chunk-bytes', values['--chunk-bytes'], 4),
+    wholeFile: flags.has('--whole-file'),
   };
 }

@@ -15,6 +15,8 @@ export const ScoreSummary = z
     scenario: z.string(),
     /** The candidate file as named in the rejects (the bundle's candidates layer when none given). */
     candidates: z.string(),
+    /** True when the candidate file was streamed (CSV/TSV, UTF-8); false when it was read whole. */
+    streamed: z.boolean(),
     read: Count,
     scored: Count,
     rejected: Count,

@@ -3,33 +3,23 @@
  * as Parquet (.parquet); rows are streamed in blocks so a million sites do not need one
  * giant string. Node only.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { once } from 'node:events';
+import { BlockWriter } from './block-writer.ts';
 import type { Cell, OutColumn } from './site-table.ts';
 
 const NEEDS_QUOTES = /[",\n\r]/;
 
-function csvField(v: Cell): string {
+export function csvField(v: Cell): string {
   if (typeof v === 'number') return String(v);
   return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
 /** Streams `head`, then `line(row)` for each row, in blocks of about a megabyte. */
 async function writeLines(file: string, head: string, rows: readonly number[], line: (row: number) => string, tail = ''): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const stream = createWriteStream(file);
-  let block = head;
-  for (const i of rows) {
-    block += line(i);
-    if (block.length >= 1 << 20) {
-      if (!stream.write(block)) await once(stream, 'drain');
-      block = '';
-    }
-  }
-  stream.end(block + tail);
-  await once(stream, 'finish');
+  const out = await BlockWriter.open(file);
+  await out.write(head);
+  for (const i of rows) await out.write(line(i));
+  await out.write(tail);
+  await out.close();
 }
 
 function csvLine(columns: OutColumn[]): (row: number) => string {
@@ -48,7 +38,7 @@ function value(c: OutColumn, i: number): Cell | null {
   return v === '' ? null : Number(v);
 }
 
-function geojsonFeature(columns: OutColumn[], first: number): (row: number) => string {
+function geojsonFeature(columns: OutColumn[], first: number | undefined): (row: number) => string {
   const lon = columns.find((c) => c.name === 'lon');
   const lat = columns.find((c) => c.name === 'lat');
   const props = columns.filter((c) => c !== lon && c !== lat);
@@ -66,14 +56,19 @@ export function formatOf(file: string): TableFormat {
   return /\.parquet$/i.test(file) ? 'parquet' : /\.(geo)?json$/i.test(file) ? 'geojson' : 'csv';
 }
 
+/** The text of a CSV or GeoJSON table: what comes before the rows, each row's text, what comes after. */
+export function tableText(columns: OutColumn[], first: number | undefined, format: 'csv' | 'geojson'): { head: string; line: (row: number) => string; tail: string } {
+  if (format === 'geojson') return { head: '{"type":"FeatureCollection","features":[\n', line: geojsonFeature(columns, first), tail: '\n]}\n' };
+  return { head: columns.map((c) => csvField(c.name)).join(',') + '\n', line: csvLine(columns), tail: '' };
+}
+
 /** `format` (the --format option) overrides the file's extension. */
 export async function writeTable(file: string, columns: OutColumn[], rows: readonly number[], format: TableFormat = formatOf(file)): Promise<void> {
   if (format === 'parquet') {
     const { writeParquet } = await import('./write-parquet.ts'); // only Parquet output pays for the writer
     await writeParquet(file, columns, rows);
-  } else if (format === 'geojson') {
-    await writeLines(file, '{"type":"FeatureCollection","features":[\n', rows, geojsonFeature(columns, rows[0]), '\n]}\n');
   } else {
-    await writeLines(file, columns.map((c) => csvField(c.name)).join(',') + '\n', rows, csvLine(columns));
+    const { head, line, tail } = tableText(columns, rows[0], format);
+    await writeLines(file, head, rows, line, tail);
   }
 }

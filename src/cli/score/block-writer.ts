@@ -1,0 +1,54 @@
+/**
+ * Text written to a file in blocks of about a megabyte (one giant string for a million rows is
+ * slow and large; a write per row is slower), waiting when the stream asks to. Node only.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { once } from 'node:events';
+
+export class BlockWriter {
+  private block = '';
+
+  private constructor(private readonly stream: WriteStream) {}
+
+  static async open(file: string): Promise<BlockWriter> {
+    await mkdir(path.dirname(file), { recursive: true });
+    return new BlockWriter(createWriteStream(file));
+  }
+
+  async write(text: string): Promise<void> {
+    this.block += text;
+    if (this.block.length >= 1 << 20) {
+      const full = this.block;
+      this.block = '';
+      if (!this.stream.write(full)) await once(this.stream, 'drain');
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stream.end(this.block);
+    this.block = '';
+    await once(this.stream, 'finish');
+  }
+}
+
+/** Reads text back in pieces of known length (lines that may hold line breaks), block by block. */
+export class PieceReader {
+  private text = '';
+  private pos = 0;
+
+  constructor(private readonly blocks: AsyncIterator<{ text: string }>) {}
+
+  async take(length: number): Promise<string> {
+    while (this.text.length - this.pos < length) {
+      const next = await this.blocks.next();
+      if (next.done) break;
+      this.text = this.text.slice(this.pos) + next.value.text;
+      this.pos = 0;
+    }
+    const piece = this.text.slice(this.pos, this.pos + length);
+    this.pos += length;
+    return piece;
+  }
+}
