@@ -26,6 +26,9 @@ export interface PointGrid {
   order: Int32Array;
   /** Unit vectors in sorted order, interleaved x, y, z. */
   xyz: Float64Array;
+  /** sin and cos of the latitude of every row edge (ny + 1): circle queries need no trigonometry per row. */
+  edgeSin: Float64Array;
+  edgeCos: Float64Array;
 }
 
 
@@ -87,7 +90,13 @@ export function buildGrid(points: Points, memory: Memory = heapMemory, perCell =
     order[k] = i;
     unitVector(lon[i], lat[i], xyz, 3 * k);
   }
-  return { ...grid, cellStart, order, xyz };
+  const edgeSin = memory.f64(ny + 1), edgeCos = memory.f64(ny + 1);
+  for (let r = 0; r <= ny; r++) {
+    const phi = Math.max(-90, Math.min(90, latMin + r * cellLat)) * (Math.PI / 180);
+    edgeSin[r] = Math.sin(phi);
+    edgeCos[r] = Math.cos(phi);
+  }
+  return { ...grid, cellStart, order, xyz, edgeSin, edgeCos };
 }
 
 export function columnOf(grid: Pick<PointGrid, 'lon0' | 'cellLon' | 'nx'>, lon: number): number {

@@ -117,7 +117,8 @@ export function scanCandidates(job: CandidatesJob, from: number, to: number): vo
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
   const inverseSquare = halfBeta === 1 && 0.25 * limit <= SERIES_MAX_U;
-  const simd = inverseSquare && ownShare === null && limit <= SIMD_MAX_CHORD_SQ ? bindSimd(grid, [weight, total], rangesCapacity(grid)) : null;
+  const simd = inverseSquare && limit <= SIMD_MAX_CHORD_SQ
+    ? bindSimd(grid, ownShare ? [weight, total, ownShare] : [weight, total], rangesCapacity(grid)) : null;
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   const sums = new Float64Array(2);
   for (let q = from; q < to; q++) {
@@ -130,7 +131,11 @@ export function scanCandidates(job: CandidatesJob, from: number, to: number): vo
     const cl = Math.cos(lat * RAD);
     const qx = cl * Math.cos(lon * RAD), qy = cl * Math.sin(lon * RAD), qz = Math.sin(lat * RAD);
     const count = circleRanges(grid, lon, lat, rho, ranges);
-    if (simd) { capture[i] = simd.capture(count, qx, qy, qz, limit, floor2, a); continue; }
+    if (simd) {
+      capture[i] = simd.capture(count, qx, qy, qz, limit, floor2, a);
+      if (ownShare) cannibalisation[i] = simd.captureThird(count, qx, qy, qz, limit, floor2, a);
+      continue;
+    }
     sums[0] = 0;
     sums[1] = 0;
     for (let r = 0; r < count; r++) {

@@ -9,7 +9,7 @@ import type { PointGrid } from './grid.ts';
 import { arcFromChordSq, arcSqFromChordSq, chordSqOfArc } from './sphere.ts';
 import type { Decay } from './types.ts';
 import { SIMD_MAX_CHORD_SQ } from './wasm/simd-limits.ts';
-import { bindSimd } from './wasm/simd-scans.ts';
+import { bindSimd, type SimdBinding } from './wasm/simd-scans.ts';
 
 const RAD = Math.PI / 180;
 const TWO_R = 2 * EARTH_RADIUS_M;
@@ -45,7 +45,9 @@ export function scanSumWithin(job: SumWithinJob, from: number, to: number): void
   const invLambda = decay.kind === 'exponential' ? 1 / decay.lambda : 0;
   // The inlined arc series (4 terms) is exact to double precision only up to u = 1e-6 (~12.7 km).
   const inlineExp = 0.25 * limit <= 1e-6;
-  const simd = decay.kind === 'uniform' || (decay.kind === 'exponential' && limit <= SIMD_MAX_CHORD_SQ) ? bindSimd(grid, [weight], rangesCapacity(grid)) : null;
+  // Every decay but power with β ≠ 2 has a SIMD scan; all but uniform need the arc series' range.
+  const simdDecay = (decay.kind !== 'power' || decay.beta === 2) && (decay.kind === 'uniform' || limit <= SIMD_MAX_CHORD_SQ);
+  const simd = simdDecay ? bindSimd(grid, [weight], rangesCapacity(grid)) : null;
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   for (let q = from; q < to; q++) {
     const i = qOrder[q];
@@ -55,7 +57,7 @@ export function scanSumWithin(job: SumWithinJob, from: number, to: number): void
     const qx = cl * Math.cos(lon * RAD), qy = cl * Math.sin(lon * RAD), qz = Math.sin(lat * RAD);
     const count = circleRanges(grid, lon, lat, rho, ranges);
     if (simd) {
-      out[i] = decay.kind === 'uniform' ? simd.sumUniform(count, qx, qy, qz, limit) : simd.sumExponential(count, qx, qy, qz, limit, invLambda);
+      out[i] = simdSum(simd, decay, count, qx, qy, qz, limit, radius);
       continue;
     }
     let sum = 0;
@@ -66,6 +68,17 @@ export function scanSumWithin(job: SumWithinJob, from: number, to: number): void
       else sum += sliceGeneral(xyz, weight, begin, end, qx, qy, qz, limit, decay, radius);
     }
     out[i] = sum;
+  }
+}
+
+/** One query's sum by the SIMD scan of its decay (uniform, exponential, Gaussian, linear, power with β = 2). */
+function simdSum(simd: SimdBinding, decay: Decay, count: number, qx: number, qy: number, qz: number, limit: number, radius: number): number {
+  switch (decay.kind) {
+    case 'uniform': return simd.sumUniform(count, qx, qy, qz, limit);
+    case 'exponential': return simd.sumExponential(count, qx, qy, qz, limit, 1 / decay.lambda);
+    case 'gaussian': return simd.sumGaussian(count, qx, qy, qz, limit, 1 / (2 * decay.sigma * decay.sigma));
+    case 'linear': return radius > 0 ? simd.sumLinear(count, qx, qy, qz, limit, 1 / radius) : simd.sumUniform(count, qx, qy, qz, limit);
+    case 'power': return simd.pressure(count, qx, qy, qz, limit, decay.floor * decay.floor);
   }
 }
 

@@ -73,18 +73,24 @@ describe('SIMD scans', () => {
     }
   });
 
-  it('equal the JS scans on a seeded instance with points 0.1 mm either side of each radius', async () => {
+  it('equal the JS scans (every decay with a SIMD scan, Huff with and without an own network) on a seeded instance with points 0.1 mm either side of each radius', async () => {
     const { queries, sources } = instance(31, 120, 2500, [1000, 3000, 5000]);
     const candidates = { ...queries, weight: queries.weight.map((w) => w / 3) };
     const params = { cutoff: 5000, beta: 2, floor: 50 };
     const run = async (kernel: SiteKernel) => {
       const pressure = await kernel.huffPressure(sources, queries, params);
+      const withOwn = await kernel.huffCandidates(candidates, sources, pressure, pressure.map((p) => p / 4), params);
       return [
         await kernel.sumWithin(queries, sources, 1000, { kind: 'uniform' }),
         await kernel.sumWithin(queries, sources, 3000, { kind: 'exponential', lambda: 1000 }),
+        await kernel.sumWithin(queries, sources, 3000, { kind: 'gaussian', sigma: 700 }),
+        await kernel.sumWithin(queries, sources, 5000, { kind: 'linear' }),
+        await kernel.sumWithin(queries, sources, 3000, { kind: 'power', beta: 2, floor: 50 }),
         await kernel.huffPressure(queries, sources, params),
         pressure,
         (await kernel.huffCandidates(candidates, sources, pressure, new Float64Array(pressure.length), params)).capture,
+        withOwn.capture,
+        withOwn.cannibalisation,
       ];
     };
     const simd = await run(createKernel());

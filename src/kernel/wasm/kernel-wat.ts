@@ -121,7 +121,15 @@ const SCANS: Scan[] = [
     body: `(f64x2.mul ${load('$w')} (block (result v128) ${expNeg(`(f64x2.mul ${ARC} (local.get $v_invLambda))`)}))`,
   },
   {
-    // Huff pressure, β = 2: a_k / max(d², floor²)
+    name: 'sum_gaussian', columns: ['$w'], scalars: ['$invTwoSigma2'],
+    body: `(f64x2.mul ${load('$w')} (block (result v128) ${expNeg(`(f64x2.mul ${ARC_SQ} (local.get $v_invTwoSigma2))`)}))`,
+  },
+  {
+    name: 'sum_linear', columns: ['$w'], scalars: ['$invRadius'],
+    body: `(f64x2.mul ${load('$w')} (f64x2.sub ${splat(1)} (f64x2.mul ${ARC} (local.get $v_invRadius))))`,
+  },
+  {
+    // Huff pressure, β = 2: a_k / max(d², floor²); also the power decay with β = 2
     name: 'pressure_inverse_square', columns: ['$w'], scalars: ['$floor2'],
     body: `(f64x2.div ${load('$w')} (f64x2.pmax (local.get $v_floor2) ${ARC_SQ}))`,
   },

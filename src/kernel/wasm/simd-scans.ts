@@ -20,6 +20,8 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   sum_uniform: Scan4;
   sum_exponential: Scan5;
+  sum_gaussian: Scan5;
+  sum_linear: Scan5;
   pressure_inverse_square: Scan5;
   capture_inverse_square: (ranges: number, count: number, x: number, y: number, z: number, w: number, s: number,
     qx: number, qy: number, qz: number, limit: number, floor2: number, a: number) => number;
@@ -31,9 +33,16 @@ export interface SimdBinding {
   ranges: Int32Array;
   sumUniform(count: number, qx: number, qy: number, qz: number, limit: number): number;
   sumExponential(count: number, qx: number, qy: number, qz: number, limit: number, invLambda: number): number;
+  /** Σ w·e^(−d²·invTwoSigma2). */
+  sumGaussian(count: number, qx: number, qy: number, qz: number, limit: number, invTwoSigma2: number): number;
+  /** Σ w·(1 − d·invRadius). */
+  sumLinear(count: number, qx: number, qy: number, qz: number, limit: number, invRadius: number): number;
+  /** Σ w / max(d², floor2): Huff pressure with β = 2, and the power decay with β = 2. */
   pressure(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number): number;
-  /** Needs two value columns: w_i, then S_i. */
+  /** Σ w·P (P = a/(a + S·max(d², floor2))); needs value columns w_i, then S_i. */
   capture(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number, a: number): number;
+  /** The same with a third column in place of w_i (the own network's share w·O/S: cannibalisation). */
+  captureThird(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number, a: number): number;
 }
 
 let enabled = true;
@@ -49,9 +58,12 @@ function instantiate(): KernelExports | null {
   if (typeof WebAssembly === 'undefined') return null;
   const bytes = Uint8Array.from(atob(KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
   if (!WebAssembly.validate(bytes)) return null; // an engine without SIMD
-  // 3 KB: small enough to compile synchronously even on a page's main thread.
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-  return instance.exports as unknown as KernelExports;
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    return instance.exports as unknown as KernelExports;
+  } catch {
+    return null; // e.g. a page's main thread that refuses synchronous compilation
+  }
 }
 
 const PAGE = 65536;
@@ -98,14 +110,17 @@ export function bindSimd(grid: PointGrid, columns: Float64Array[], rangePairs: n
     column.set(values.subarray(0, n));
     column.fill(0, n);
   });
-  const [px, py, pz, pw, ps] = [pointer(0), pointer(1), pointer(2), pointer(3), pointer(4)];
+  const [px, py, pz, pw, ps, p3] = [pointer(0), pointer(1), pointer(2), pointer(3), pointer(4), pointer(5)];
   const e = exports;
   const binding: SimdBinding = {
     ranges: new Int32Array(buffer, 0, 2 * rangePairs),
     sumUniform: (count, qx, qy, qz, limit) => e.sum_uniform(0, count, px, py, pz, pw, qx, qy, qz, limit),
     sumExponential: (count, qx, qy, qz, limit, invLambda) => e.sum_exponential(0, count, px, py, pz, pw, qx, qy, qz, limit, invLambda),
+    sumGaussian: (count, qx, qy, qz, limit, k) => e.sum_gaussian(0, count, px, py, pz, pw, qx, qy, qz, limit, k),
+    sumLinear: (count, qx, qy, qz, limit, k) => e.sum_linear(0, count, px, py, pz, pw, qx, qy, qz, limit, k),
     pressure: (count, qx, qy, qz, limit, floor2) => e.pressure_inverse_square(0, count, px, py, pz, pw, qx, qy, qz, limit, floor2),
     capture: (count, qx, qy, qz, limit, floor2, a) => e.capture_inverse_square(0, count, px, py, pz, pw, ps, qx, qy, qz, limit, floor2, a),
+    captureThird: (count, qx, qy, qz, limit, floor2, a) => e.capture_inverse_square(0, count, px, py, pz, p3, ps, qx, qy, qz, limit, floor2, a),
   };
   bound = { key, capacity: rangePairs, binding };
   return binding;
