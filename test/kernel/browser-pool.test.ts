@@ -32,6 +32,7 @@ afterAll(async () => {
 });
 
 describe('createBrowserKernel in Chromium', () => {
+  // Bit-identical results also show the workers ran the same SIMD scans as the page thread.
   it('equals createKernel() on every method, on an isolated page, fetching only from its origin', async () => {
     const page = await browser.newPage();
     const requests = recordRequests(page);
@@ -40,11 +41,12 @@ describe('createBrowserKernel in Chromium', () => {
     await page.goto(`${url}test/browser-pages/kernel/index.html`);
     await page.waitForFunction(() => 'kernelResult' in globalThis, undefined, { timeout: 90_000 });
     const result = (await page.evaluate(() => (globalThis as Record<string, unknown>).kernelResult)) as {
-      error?: string; isolated?: boolean; counts?: Record<string, number>; uniformTotal?: number; mismatches?: string[];
+      error?: string; isolated?: boolean; simd?: boolean; counts?: Record<string, number>; uniformTotal?: number; mismatches?: string[];
     };
     expect(result.error).toBeUndefined();
     expect(errors).toEqual([]);
     expect(result.isolated).toBe(true);
+    expect(result.simd).toBe(true); // Chromium compiles the SIMD module even on the main thread
     // 300 queries per method; every query has its own boundary points, so the sums are not all 0.
     expect(result.counts).toEqual({ uniform: 300, exponential: 300, nearest: 300, pressure: 4000 + 300 * 6, capture: 300, cannibalisation: 300 });
     expect(result.uniformTotal).toBeGreaterThan(0);

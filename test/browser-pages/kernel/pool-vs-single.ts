@@ -3,8 +3,10 @@
  * single-thread kernel; the test reads `kernelResult` (mismatches, counts, timings).
  */
 import { createBrowserKernel } from '../../../src/kernel/browser-pool.ts';
+import { buildGrid } from '../../../src/kernel/grid.ts';
 import { createKernel } from '../../../src/kernel/index.ts';
 import type { SiteKernel } from '../../../src/kernel/types.ts';
+import { bindSimd } from '../../../src/kernel/wasm/simd-scans.ts';
 import { instance } from '../../kernel/instances.ts';
 
 const params = { cutoff: 5000, beta: 2, floor: 50 };
@@ -31,7 +33,10 @@ async function main() {
   await pool.close();
   const mismatches = Object.keys(single).flatMap((name) =>
     single[name].flatMap((v, i) => (Object.is(v, fromPool[name][i]) ? [] : [`${name}[${i}]: ${fromPool[name][i]} ≠ ${v}`])));
-  return { isolated: globalThis.crossOriginIsolated, counts: Object.fromEntries(Object.entries(single).map(([k, v]) => [k, v.length])),
+  // The single-thread kernel ran on this page's main thread: did it get the WebAssembly SIMD scans?
+  const probe = instance(1, 1, 10, [100]).sources;
+  const simd = bindSimd(buildGrid(probe), [probe.weight], 8) !== null;
+  return { isolated: globalThis.crossOriginIsolated, simd, counts: Object.fromEntries(Object.entries(single).map(([k, v]) => [k, v.length])),
     uniformTotal: single.uniform.reduce((a, b) => a + b, 0), mismatches };
 }
 
