@@ -7,3 +7,4 @@ export { parseScenario, type Scenario } from '../scenario/scenario.ts';
 export { rerank } from '../score/rerank.ts';
 export type { FunnelResult, LevelResult, CriterionColumn } from '../score/types.ts';
 export { runFunnel } from '../score/funnel.ts';
+export { createBrowserKernel } from '../kernel/browser-pool.ts';

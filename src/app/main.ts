@@ -20,6 +20,11 @@ const bench = new Workbench(engine);
 const say = statusLine();
 const fail = (e: unknown): void => say('status.error', errorText(e));
 bench.onStatus = say;
+// Which distance kernel the engine settled on (pool of threads or one thread), for tests and benchmarks.
+engine.onKernel = (kernel) => {
+  document.body.dataset.kernel = kernel.kind;
+  document.body.dataset.kernelThreads = String(kernel.threads);
+};
 
 const params = new URLSearchParams(location.search);
 const bundleUrl = new URL(params.get('bundle') ?? './data/sample/', location.href).href;

@@ -1,6 +1,7 @@
 /**
- * A plain static file server on loopback (no special headers), standing in for "any static file
- * server" that hosts the built workbench.
+ * A plain static file server on loopback, standing in for "any static file server" that hosts the
+ * built workbench. It sends the cross-origin isolation headers (COOP/COEP) a host should send so the
+ * engine's kernel can run on several threads; `isolated: false` serves without them (one thread).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -16,7 +17,10 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv',
 };
 
-export async function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+export async function serveStatic(dir: string, options: { isolated?: boolean } = {}): Promise<{ server: Server; url: string }> {
+  const extra = options.isolated === false ? {} : ISOLATION;
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));
@@ -25,7 +29,7 @@ export async function serveStatic(dir: string): Promise<{ server: Server; url: s
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...extra });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

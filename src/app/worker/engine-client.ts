@@ -2,7 +2,7 @@
  * The page's handle on its engine worker: one promise per request, progress through a callback.
  * Everything heavy (loading, DuckDB, kernels, the funnel) happens on the other side.
  */
-import type { FromWorker, Reply, Request, ToWorker } from './messages.ts';
+import type { FromWorker, KernelInfo, Reply, Request, ToWorker } from './messages.ts';
 
 type Progress = (stage: string, fraction: number) => void;
 
@@ -17,6 +17,8 @@ export class EngineClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   onStatus: (status: string) => void = () => undefined;
+  /** Told once, when the engine has settled on its distance kernel. */
+  onKernel: (kernel: KernelInfo) => void = () => undefined;
 
   constructor() {
     this.worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'siteselect-engine' });
@@ -39,6 +41,10 @@ export class EngineClient {
   private receive(message: FromWorker): void {
     if (message.kind === 'status') {
       this.onStatus(message.status);
+      return;
+    }
+    if (message.kind === 'kernel') {
+      this.onKernel(message.kernel);
       return;
     }
     const pending = this.pending.get(message.id);

@@ -3,8 +3,9 @@
  * never blocks on any of it; it gets back what it draws. DuckDB boots only after the first map is
  * drawn, so opening the page does not wait for it.
  */
-import { createKernel, fetchFileSource, loadBundle, loadLayerFile, parseScenario, runFunnel, weightSensitivity } from '../engine-api.ts';
+import { fetchFileSource, loadBundle, loadLayerFile, parseScenario, runFunnel, weightSensitivity } from '../engine-api.ts';
 import type { LoadedBundle } from './engine-types.ts';
+import { chooseKernel } from './engine-kernel.ts';
 import { huffSurface } from './huff-surface.ts';
 import { layerSums } from './layer-sums.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
@@ -13,7 +14,9 @@ import { outlineSource } from './outline-source.ts';
 import type { FromWorker, Reply, Request, ToWorker } from './messages.ts';
 import { huffSettingsOf } from './scenario-huff.ts';
 
-const kernel = createKernel();
+/** The pool's workers start now, while the bundle loads; runs wait for the choice. */
+const kernelChoice = chooseKernel();
+void kernelChoice.then(({ info }) => post({ id: -1, kind: 'kernel', kernel: info }));
 let bundle: LoadedBundle = { name: 'empty', synthetic: false, reports: [] };
 /** A new run makes the one in progress pointless: it is aborted. */
 let running: AbortController | null = null;
@@ -39,6 +42,7 @@ async function handle(id: number, request: Request): Promise<Reply> {
       running?.abort();
       const controller = new AbortController();
       running = controller;
+      const { kernel } = await kernelChoice;
       const funnel = await runFunnel(bundle, scenario, { kernel, onProgress: progress, signal: controller.signal });
       return { type: 'funnel', funnel, millis: performance.now() - start };
     }
@@ -71,6 +75,7 @@ async function handle(id: number, request: Request): Promise<Reply> {
     }
     case 'huff': {
       const settings = huffSettingsOf(parseScenario(request.scenario, 'scenario'));
+      const { kernel } = await kernelChoice;
       return { type: 'huff', surface: await huffSurface(kernel, bundle, request.lon, request.lat, settings) };
     }
   }

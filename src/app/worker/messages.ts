@@ -71,10 +71,19 @@ export type Reply =
   | { type: 'sensitivity'; pTopK: Float64Array; rankP05: Int32Array; rankP95: Int32Array; rankMedian: Int32Array }
   | { type: 'ok' };
 
+/** The distance kernel the engine runs: the worker pool (threads > 1) or its own single thread. */
+export interface KernelInfo {
+  kind: 'pool' | 'single';
+  threads: number;
+  /** Why the pool is not used (single only). */
+  reason?: string;
+}
+
 /** Envelope: every request carries an id; the worker answers it once (reply or error), with progress in between. */
 export type ToWorker = { id: number; request: Request };
 export type FromWorker =
   | { id: number; kind: 'reply'; reply: Reply }
   | { id: number; kind: 'error'; message: string }
   | { id: number; kind: 'progress'; stage: string; fraction: number }
-  | { id: -1; kind: 'status'; status: string };
+  | { id: -1; kind: 'status'; status: string }
+  | { id: -1; kind: 'kernel'; kernel: KernelInfo };
