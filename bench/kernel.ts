@@ -8,12 +8,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { siteCompetition } from '../src/criteria/competition.ts';
-import { siteDemand } from '../src/criteria/demand.ts';
-import { siteHuff } from '../src/criteria/huff.ts';
 import { createKernel } from '../src/kernel/index.ts';
 import type { SiteKernel } from '../src/kernel/types.ts';
 import { createNodeKernel } from '../src/node/kernel-pool.ts';
+import { KERNEL_INPUTS, kernelResults, type KernelInputs } from './kernel-criteria.ts';
 import { readNumericCsv, writeResultsCsv } from './kernel-io.ts';
 
 const { values: opt, positionals } = parseArgs({
@@ -33,28 +31,20 @@ const phase = (name: string, s: number) => console.log(`PHASE ${name} ${s.toFixe
 const start = performance.now();
 
 let t = performance.now();
-const demandCsv = readNumericCsv(join(dir, 'demand.csv'), ['lon', 'lat', 'pop']);
-const competitorCsv = readNumericCsv(join(dir, 'competitors.csv'), ['lon', 'lat', 'attractiveness']);
-const candidateCsv = readNumericCsv(join(dir, 'candidates.csv'), ['id', 'lon', 'lat']);
-const demand = { lon: demandCsv.lon, lat: demandCsv.lat, weight: demandCsv.pop };
-const competitors = { lon: competitorCsv.lon, lat: competitorCsv.lat, weight: competitorCsv.attractiveness };
-const counted = { ...competitors, weight: new Float64Array(competitors.lon.length).fill(1) };
-const sites = { lon: candidateCsv.lon, lat: candidateCsv.lat, weight: new Float64Array(candidateCsv.id.length).fill(1) };
-const noOwnNetwork = { lon: new Float64Array(0), lat: new Float64Array(0), weight: new Float64Array(0) };
+const input: KernelInputs = {
+  demand: readNumericCsv(join(dir, 'demand.csv'), [...KERNEL_INPUTS.demand]),
+  competitors: readNumericCsv(join(dir, 'competitors.csv'), [...KERNEL_INPUTS.competitors]),
+  candidates: readNumericCsv(join(dir, 'candidates.csv'), [...KERNEL_INPUTS.candidates]),
+};
 phase('load', seconds(t));
 
 t = performance.now();
 const kernel: SiteKernel = opt.kernel === 'single' ? createKernel() : createNodeKernel({ threads });
-const pop1km = await siteDemand(kernel, sites, demand, { radius: 1000, decay: { kind: 'uniform' } });
-const decayed3km = await siteDemand(kernel, sites, demand, { radius: 3000, decay: { kind: 'exponential', lambda: 1000 } });
-const competition = await siteCompetition(kernel, sites, counted, { radius: 1000, decay: { kind: 'uniform' } });
-const huff = await siteHuff(kernel, sites, demand, noOwnNetwork, competitors, { cutoff: 5000, beta: 2, floor: 50, alpha: 1 });
+const results = await kernelResults(kernel, input);
 phase('compute', seconds(t));
 
 t = performance.now();
-writeResultsCsv(outFile, {
-  id: candidateCsv.id, pop1km, decayed3km, comp1km: competition.count, nearestComp: competition.nearest, huffCapture: huff.capture,
-});
+writeResultsCsv(outFile, results);
 phase('write', seconds(t));
 const cpu = process.cpuUsage();
 // CPU seconds of every thread of the process: what the run cost, whatever else shares the cores.
