@@ -7,6 +7,7 @@
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BlockWriter } from './block-writer.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 export class RankBuckets {
   private readonly buffers: string[];
@@ -54,6 +55,7 @@ export class RankBuckets {
         at += this.lengths[k];
       }
       for (const piece of pieces) await out.write(piece);
+      if (this.spilled[b]) collectGarbage();
     }
   }
 

@@ -28,6 +28,7 @@ import { contextScores, prepareSiteScoring } from '../../score/score-sites.ts';
 import type { LevelResult } from '../../score/types.ts';
 import { arrange, type ScoreOutcome } from './arrange.ts';
 import { BlockWriter } from './block-writer.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { RankBuckets } from './rank-buckets.ts';
 import { RejectSpill } from './reject-spill.ts';
 import type { ScoreArgs } from './score-args.ts';
@@ -40,6 +41,8 @@ import { rejectsPath } from './write-rejects.ts';
 import { tableText, writeTable, type TableFormat } from './write-table.ts';
 
 export const DEFAULT_CHUNK_BYTES = 4 << 20;
+/** A full collection after about this much of the file (collect-garbage.ts). */
+const GC_BYTES = 4 << 20;
 
 export interface StreamRun {
   args: ScoreArgs;
@@ -57,10 +60,16 @@ export interface StreamRun {
 
 async function* chunks(run: StreamRun, onBytes?: (bytes: number) => void): AsyncGenerator<CsvChunk> {
   const chunker = new CsvChunker(run.entry.file, run.delimiter);
+  let collected = 0;
   for await (const block of textBlocks(run.file, run.args.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
     onBytes?.(block.bytesRead);
     const chunk = chunker.push(block.text);
-    if (chunk) yield chunk;
+    if (!chunk) continue;
+    yield chunk;
+    if (block.bytesRead - collected >= GC_BYTES) {
+      collectGarbage();
+      collected = block.bytesRead;
+    }
   }
   const last = chunker.end();
   if (last) yield last;

@@ -1,0 +1,190 @@
+/**
+ * A streamed --candidates file gives what the whole-file path gives: the same output bytes, the same
+ * rejects file and the same summary, whatever the block size. Tiny blocks (7 and 13 bytes) cut
+ * every record, a BOM, CRLF pairs, an escaped quote and a quoted field holding a line break; the
+ * rows only the whole file can judge (duplicate and missing ids, a lat/lon swap against the file's
+ * median, an untyped column whose only text cell is in a rejected row) are placed by hand below.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CsvChunker } from '../../src/io/csv-chunks.ts';
+import { readCsvText } from '../../src/io/read-csv.ts';
+import { ScoreSummary } from '../../src/cli/score/score-summary.ts';
+import { readCsvRows, runScore } from './run-score.ts';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const sample = join(repo, 'data', 'sample');
+const temp = mkdtempSync(join(tmpdir(), 'score-stream-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  summary: ScoreSummary | null;
+  out: Buffer;
+  rejects: Buffer;
+}
+
+let tag = 0;
+/** One run; out/rejects are read back as bytes (as text) and the summary without its timing. */
+async function score(candidates: string, ...more: string[]): Promise<Run> {
+  const out = `run-${++tag}.csv`;
+  const given = more.includes('--out') ? more : [...more, '--out', out];
+  const outFile = join(temp, given[given.indexOf('--out') + 1]);
+  const r = await runScore(temp, '--bundle', sample, '--candidates', candidates, '--json', ...given);
+  const summary = r.stdout ? ScoreSummary.parse(JSON.parse(r.stdout)) : null;
+  const none = Buffer.alloc(0);
+  return { code: r.code, summary, out: summary ? readFileSync(outFile) : none, rejects: summary ? readFileSync(summary.rejects) : none };
+}
+
+/** Streamed (with each block size) and whole-file runs agree on everything but the file names. */
+async function expectSameAsWhole(candidates: string, blockSizes: number[], ...more: string[]): Promise<Run> {
+  const whole = await score(candidates, '--whole-file', ...more);
+  expect(whole.summary?.streamed).toBe(false);
+  for (const bytes of blockSizes) {
+    const streamed = await score(candidates, '--chunk-bytes', String(bytes), ...more);
+    expect(streamed.summary?.streamed, `--chunk-bytes ${bytes}`).toBe(true);
+    expect(streamed.code).toBe(whole.code);
+    expect(streamed.out.toString('utf8'), `output with --chunk-bytes ${bytes}`).toBe(whole.out.toString('utf8'));
+    expect(streamed.out.equals(whole.out)).toBe(true);
+    expect(streamed.rejects.toString('utf8'), `rejects with --chunk-bytes ${bytes}`).toBe(whole.rejects.toString('utf8'));
+    const strip = (s: ScoreSummary | null) => s && { ...s, seconds: 0, streamed: true, out: '', rejects: '' };
+    expect(strip(streamed.summary)).toEqual(strip(whole.summary));
+  }
+  return whole;
+}
+
+// Sample-city coordinates with every kind of bad row. BOM, CRLF line ends; row numbers are 1-based data rows.
+const CITY = '\uFEFF' + [
+  'id,name,lon,lat,visibility',
+  'A1,Alpha,114.0500,22.5500,3', // 1
+  'A2,"Bravo, the ""second""",114.0600,22.5600,4', // 2
+  'A3,"Charlie\r\non two lines",114.0700,22.5400,5', // 3: the name holds CRLF
+  'A4,Delta,114.0800,abc,2', // 4: non-numeric lat
+  'A5,Echo,200.5,22.5500,1', // 5: lon out of range
+  'A2,Foxtrot,114.0900,22.5700,x', // 6: duplicate of row 2; its 'x' is the only text in visibility
+  ',Golf,114.1000,22.5800,2', // 7: missing id
+  'A8,Hotel,114.1100,22.5900', // 8: one field short
+  'A9,India,114.1200,22.6000,1', // 9
+  'A10,"Juliett ""J""",114.0550,22.5650,', // 10: blank visibility
+].join('\r\n') + '\r\n';
+
+// Washington DC points (far from the sample city: they score 0 and tie, so ids decide the order);
+// row 6 has lon and lat exchanged, both in range: only the file's median shows it.
+const DC = [
+  'id,lon,lat',
+  'd10,-77.0300,38.9000',
+  'd2,-77.0100,38.9100',
+  'd3,-77.0200,38.8900',
+  'd1,-77.0400,38.9200',
+  'd11,-77.0500,38.8800',
+  'd6,38.9050,-77.0250',
+  'd7,-77.0350,38.9150',
+].join('\n') + '\n';
+
+/** The sample scenario without its rent criterion and limit, for files with no rent column. */
+const NO_RENT = ['--scenario', 'no-rent.json'];
+
+beforeAll(() => {
+  const scenario = JSON.parse(readFileSync(join(sample, 'scenario.json'), 'utf8'));
+  delete scenario.$schema;
+  scenario.criteria = scenario.criteria.filter((c: { kind: string }) => c.kind !== 'attribute');
+  delete scenario.constraints.maxAttribute;
+  writeFileSync(join(temp, 'no-rent.json'), JSON.stringify(scenario));
+  writeFileSync(join(temp, 'city.csv'), CITY);
+  writeFileSync(join(temp, 'dc.csv'), DC);
+  writeFileSync(join(temp, 'city.tsv'), CITY.replaceAll(',', '\t').replace('"Bravo\t the ""second"""', '"Bravo, the ""second"""'));
+  // Excel's sep= line and decimal commas (114,05 reads as 114.05)
+  writeFileSync(join(temp, 'semicolon.csv'), 'sep=;\nid;lon;lat;rent\nS1;114,05;22,55;9000\nS2;114,06;22,56;12000\nS3;114,07;22,57;x\n');
+});
+
+describe('CsvChunker', () => {
+  it('gives readCsvText\'s cells and shape errors whatever the block size', () => {
+    const text = CITY.slice(1) + '"open,1,2'; // ends in an unclosed quote: a truncated last record
+    const whole = readCsvText('city.csv', text);
+    expect(whole.rowCount).toBe(11);
+    expect(whole.values.name[2]).toBe('Charlie\r\non two lines');
+    expect(whole.values.name[1]).toBe('Bravo, the "second"');
+    for (let size = 1; size <= 40; size++) {
+      const chunker = new CsvChunker('city.csv');
+      const cells: Record<string, unknown[]> = {};
+      const errors: unknown[] = [];
+      const rows: number[] = [];
+      const take = (c: ReturnType<CsvChunker['push']>) => {
+        if (!c) return;
+        rows.push(c.firstRow);
+        for (const k of c.table.columns) (cells[k] ??= []).push(...c.table.values[k]);
+        errors.push(...(c.table.rowErrors ?? []));
+      };
+      for (let i = 0; i < text.length; i += size) take(chunker.push(text.slice(i, i + size)));
+      take(chunker.end());
+      expect(cells, `block size ${size}`).toEqual(whole.values);
+      expect(errors).toEqual(whole.rowErrors);
+      expect(chunker.rows).toBe(11);
+      expect(rows[0]).toBe(0);
+    }
+  });
+});
+
+describe('siteselect score streams a CSV and writes what the whole-file path writes', () => {
+  it('sample-city coordinates with bad rows cut across blocks (BOM, CRLF, a quoted line break)', async () => {
+    const whole = await expectSameAsWhole('city.csv', [7, 13, 64, 1 << 20], ...NO_RENT);
+    const s = whole.summary!;
+    // rows 4, 5, 6, 7, 8 rejected; 1, 2, 3, 9, 10 scored
+    expect([s.read, s.scored, s.rejected]).toEqual([10, 5, 5]);
+    const rejects = readCsvText('r.csv', whole.rejects.toString('utf8'));
+    expect(rejects.values.row).toEqual(['4', '5', '6', '7', '8']);
+    expect(rejects.values.reason[2]).toBe('duplicate id (first seen in row 2)');
+    expect(rejects.values.reason[3]).toBe('missing id');
+    expect(rejects.values.reason[4]).toBe('has 4 fields where the header has 5');
+    const out = readCsvText('o.csv', whole.out.toString('utf8'));
+    expect(out.values.name).toContain('Charlie\r\non two lines');
+    expect(out.values.name).toContain('Bravo, the "second"');
+    // the only text cell of visibility was in the rejected duplicate, so the column is numeric, and
+    // the output lists numeric columns after the text ones (name, placed_by)
+    expect(out.columns.indexOf('visibility')).toBeGreaterThan(out.columns.indexOf('placed_by'));
+  });
+
+  it('a lat/lon swap seen against the median, and ids ordering ties, across 7-byte blocks', async () => {
+    const whole = await expectSameAsWhole('dc.csv', [7, 5000], ...NO_RENT);
+    const rejects = readCsvText('r.csv', whole.rejects.toString('utf8'));
+    expect(rejects.values.row).toEqual(['6']);
+    expect(rejects.values.reason[0]).toMatch(/lat\/lon look swapped/);
+    // every DC site lies outside the city and scores alike: ranks follow the ids as JS orders strings
+    expect(readCsvRows(whole.summary!.out).map((r) => r.id)).toEqual(['d1', 'd10', 'd11', 'd2', 'd3', 'd7']);
+  });
+
+  it('the sample candidates: addresses geocoded chunk by chunk give the same ranks, scores and file', async () => {
+    const whole = await expectSameAsWhole(join(sample, 'candidates.csv'), [4096]);
+    const s = whole.summary!;
+    expect(s.read).toBe(2000);
+    expect(s.geocoded_exact).toBeGreaterThanOrEqual(0.98 * 2000);
+    expect(s.scored + s.rejected).toBe(s.read);
+  });
+
+  it('the same with --top-per, --kept, --sensitivity and GeoJSON and Parquet output', async () => {
+    await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--top-per', 'region:2');
+    await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--kept', '--sensitivity', '--draws', '20');
+    await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--out', 'city.geojson');
+    await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--out', 'city.parquet');
+  });
+
+  it('TSV, and a sep=; file with decimal commas and a text cell in a numeric role', async () => {
+    const tsv = await expectSameAsWhole('city.tsv', [11], ...NO_RENT);
+    expect(tsv.summary!.scored).toBe(5);
+    const semi = await expectSameAsWhole('semicolon.csv', [9]);
+    // 114,05 → 114.05: all three placed; rent 'x' is not a number, kept as missing
+    expect(semi.summary!.scored).toBe(3);
+  });
+
+  it('hands a file that is not UTF-8 to the whole-file path, which detects its encoding', async () => {
+    // GB18030 text: streaming stops at the first byte that is not UTF-8; the whole-file path detects the encoding
+    const gbk = Buffer.concat([Buffer.from('id,name,lon,lat\nG1,'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from(',114.05,22.55\n')]);
+    writeFileSync(join(temp, 'gbk.csv'), gbk);
+    const r = await score('gbk.csv', '--chunk-bytes', '8', ...NO_RENT);
+    expect(r.summary?.streamed).toBe(false);
+    expect(r.summary?.scored).toBe(1);
+    expect(readCsvText('o.csv', r.out.toString('utf8')).values.name).toEqual(['中文']);
+  });
+});
