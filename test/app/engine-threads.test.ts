@@ -105,9 +105,9 @@ describe('the engine worker’s distance kernel (built site)', () => {
     // createBrowserKernel starts min(cores, 8) workers and the engine reports them once all are up.
     expect(await page.getAttribute('body', 'data-kernel')).toBe('pool');
     expect(await page.getAttribute('body', 'data-kernel-threads')).toBe(String(Math.min(cores, 8)));
-    // The pool's workers are nested in the engine worker, each loading the kernel worker's script.
-    const kernelScripts = requests.filter((r) => /browser-worker[^/]*\.js$/.test(r));
-    expect(kernelScripts.length).toBeGreaterThanOrEqual(1);
+    // The pool's workers are nested in the engine worker: one per thread runs the kernel worker's script.
+    const kernelWorkers = page.workers().filter((w) => /browser-worker[^/]*\.js$/.test(w.url()));
+    expect(kernelWorkers.length).toBe(Math.min(cores, 8));
     poolFunnel = await engineFunnel(page);
     expectClose(poolFunnel, expected);
     expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
@@ -119,7 +119,7 @@ describe('the engine worker’s distance kernel (built site)', () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     expect(await page.getAttribute('body', 'data-kernel')).toBe('single');
     expect(await page.getAttribute('body', 'data-kernel-threads')).toBe('1');
-    expect(requests.some((r) => /browser-worker[^/]*\.js$/.test(r))).toBe(false);
+    expect(page.workers().filter((w) => /browser-worker[^/]*\.js$/.test(w.url()))).toEqual([]);
     const singleFunnel = await engineFunnel(page);
     expectClose(singleFunnel, expected);
     // What the page computed before the pool was wired in is exactly what it computes now.
