@@ -4,7 +4,9 @@
  * sample city's extent to a temporary CSV, then runs `siteselect score --bundle data/sample` on it
  * in a child process and reports that process's wall time, CPU time (user + system: the machine
  * may be shared) and peak memory (process.resourceUsage().maxRSS).
- * Usage: npm run bench:score [-- --rows 1000000 --threads 2 --format csv]
+ * Each row count is run twice: streamed (the default for a CSV) and read whole (--whole-file, the
+ * path every file took before streaming), so the two memory curves can be compared.
+ * Usage: npm run bench:score [-- --rows 1000000,4000000 --threads 2 --format csv --modes stream,whole]
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -49,28 +51,48 @@ async function writeCandidates(file: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
+interface Measured {
+  code: number;
+  wall: number;
+  userCpu: number;
+  systemCpu: number;
+  maxRssMB: number;
+  summary: { read: number; scored: number; rejected: number; out: string; streamed: boolean };
+}
+
+function scoreOnce(file: string, dir: string, threads: string, format: string, whole: boolean): Measured & { outer: number } {
+  const t0 = performance.now();
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', 'score', '--bundle', join(repo, 'data', 'sample'),
+    '--candidates', file, '--out', join(dir, `scores.${format}`), '--threads', threads, '--json', '--quiet', ...(whole ? ['--whole-file'] : [])];
+  const r = spawnSync(process.execPath, ['--max-old-space-size=6144', ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const outer = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`score exited ${r.status}: ${r.stderr}`);
+  return { ...(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Measured), outer };
+}
+
 async function parent(): Promise<void> {
-  const rows = Number(arg('rows', '1000000'));
+  const counts = arg('rows', '1000000').split(',').map(Number);
   const threads = arg('threads', '2');
   const format = arg('format', 'csv');
+  const modes = arg('modes', 'stream,whole').split(',');
   const dir = mkdtempSync(join(tmpdir(), 'bench-score-'));
   try {
-    const file = join(dir, 'candidates.csv');
-    let t0 = performance.now();
-    await writeCandidates(file, rows);
-    console.log(`wrote ${rows.toLocaleString('en')} rows (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    t0 = performance.now();
-    const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', 'score', '--bundle', join(repo, 'data', 'sample'),
-      '--candidates', file, '--out', join(dir, `scores.${format}`), '--threads', threads, '--json', '--quiet'];
-    const r = spawnSync(process.execPath, ['--max-old-space-size=6144', ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
-    const outer = (performance.now() - t0) / 1000;
-    if (r.status !== 0) throw new Error(`score exited ${r.status}: ${r.stderr}`);
-    const m = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
-    console.log(`siteselect score, ${rows.toLocaleString('en')} rows, ${threads} kernel threads, ${format} out`);
-    console.log(`  wall ${m.wall.toFixed(1)} s in main() (${outer.toFixed(1)} s with process start)  goal < 60 s`);
-    console.log(`  CPU  user ${m.userCpu.toFixed(1)} s + system ${m.systemCpu.toFixed(1)} s (all threads of the process)`);
-    console.log(`  peak RSS ${m.maxRssMB.toFixed(0)} MB`);
-    console.log(`  read ${m.summary.read}, scored ${m.summary.scored}, rejected ${m.summary.rejected}, output ${(statSync(m.summary.out).size / 1e6).toFixed(0)} MB`);
+    for (const rows of counts) {
+      const file = join(dir, 'candidates.csv');
+      const t0 = performance.now();
+      await writeCandidates(file, rows);
+      const mb = statSync(file).size / 1e6;
+      console.log(`wrote ${rows.toLocaleString('en')} rows (${mb.toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      for (const mode of modes) {
+        const m = scoreOnce(file, dir, threads, format, mode === 'whole');
+        console.log(`siteselect score, ${rows.toLocaleString('en')} rows, ${threads} kernel threads, ${format} out, ${m.summary.streamed ? 'streamed' : 'read whole'}`);
+        console.log(`  wall ${m.wall.toFixed(1)} s in main() (${m.outer.toFixed(1)} s with process start)  goal < 60 s for 1 M`);
+        console.log(`  CPU  user ${m.userCpu.toFixed(1)} s + system ${m.systemCpu.toFixed(1)} s (all threads of the process)`);
+        console.log(`  peak RSS ${m.maxRssMB.toFixed(0)} MB (the file: ${mb.toFixed(0)} MB)`);
+        console.log(`  read ${m.summary.read}, scored ${m.summary.scored}, rejected ${m.summary.rejected}, output ${(statSync(m.summary.out).size / 1e6).toFixed(0)} MB`);
+      }
+      rmSync(file);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,8 +36,14 @@ export class PackedIds {
   get(i: number): string {
     const s = this.start(i);
     const e = this.end(i);
+    const u = this.units;
+    if (e - s <= 32) {
+      let out = '';
+      for (let p = s; p < e; p++) out += String.fromCharCode(u[p]);
+      return out;
+    }
     let out = '';
-    for (let p = s; p < e; p += 8192) out += String.fromCharCode(...this.units.subarray(p, Math.min(e, p + 8192)));
+    for (let p = s; p < e; p += 8192) out += String.fromCharCode(...u.subarray(p, Math.min(e, p + 8192)));
     return out;
   }
 
@@ -95,7 +101,15 @@ export class PackedIds {
   /** The ids whose keep[i] is 1, in order. */
   keep(keep: Uint8Array): PackedIds {
     const out = new PackedIds();
-    for (let i = 0; i < this.length; i++) if (keep[i]) out.add(this.get(i));
+    out.units = new Uint16Array(Math.max(1, this.used));
+    for (let i = 0; i < this.length; i++) {
+      if (!keep[i]) continue;
+      const s = this.start(i);
+      const e = this.end(i);
+      out.units.set(this.units.subarray(s, e), out.used);
+      out.starts.push(out.used);
+      out.used += e - s;
+    }
     return out;
   }
 

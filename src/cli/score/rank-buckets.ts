@@ -4,14 +4,15 @@
  * positions a bucket, a scratch file each once it grows), then the buckets are written one after
  * the other, each put in order in memory: memory holds one bucket, not the output. Node only.
  */
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { BlockWriter } from './block-writer.ts';
 import { collectGarbage } from './collect-garbage.ts';
 
 export class RankBuckets {
   private readonly buffers: string[];
-  private readonly spilled: boolean[];
+  /** Scratch file descriptor of each bucket that spilled (-1 none yet). */
+  private readonly spilled: number[];
   /** UTF-16 length of the text of each output position. */
   private readonly lengths: Uint32Array;
 
@@ -19,7 +20,7 @@ export class RankBuckets {
   constructor(private readonly dir: string, private readonly source: ArrayLike<number>, private readonly perBucket = 1 << 16) {
     const buckets = Math.ceil(source.length / perBucket);
     this.buffers = new Array<string>(buckets).fill('');
-    this.spilled = new Array<boolean>(buckets).fill(false);
+    this.spilled = new Array<number>(buckets).fill(-1);
     this.lengths = new Uint32Array(source.length);
   }
 
@@ -32,9 +33,9 @@ export class RankBuckets {
     this.lengths[position] = text.length;
     this.buffers[b] += text;
     if (this.buffers[b].length >= 1 << 18) {
-      appendFileSync(this.file(b), this.buffers[b]);
+      if (this.spilled[b] < 0) this.spilled[b] = openSync(this.file(b), 'w');
+      writeSync(this.spilled[b], this.buffers[b]);
       this.buffers[b] = '';
-      this.spilled[b] = true;
     }
   }
 
@@ -43,8 +44,10 @@ export class RankBuckets {
     for (let b = 0; b < this.buffers.length; b++) {
       const start = b * this.perBucket;
       const end = Math.min(this.source.length, start + this.perBucket);
-      const text = (this.spilled[b] ? readFileSync(this.file(b), 'utf8') : '') + this.buffers[b];
-      if (this.spilled[b]) rmSync(this.file(b));
+      const spilled = this.spilled[b] >= 0;
+      if (spilled) this.close(b);
+      const text = (spilled ? readFileSync(this.file(b), 'utf8') : '') + this.buffers[b];
+      if (spilled) rmSync(this.file(b));
       this.buffers[b] = '';
       // the texts lie in arrival order: cut them there, then put them in position order
       const arrival = Array.from({ length: end - start }, (_, i) => start + i).sort((x, y) => this.source[x] - this.source[y]);
@@ -55,11 +58,19 @@ export class RankBuckets {
         at += this.lengths[k];
       }
       for (const piece of pieces) await out.write(piece);
-      if (this.spilled[b]) collectGarbage();
+      if (spilled) collectGarbage();
     }
   }
 
+  private close(b: number): void {
+    closeSync(this.spilled[b]);
+    this.spilled[b] = -1;
+  }
+
   discard(): void {
-    for (let b = 0; b < this.buffers.length; b++) if (this.spilled[b]) rmSync(this.file(b), { force: true });
+    for (let b = 0; b < this.buffers.length; b++) {
+      if (this.spilled[b] >= 0) this.close(b);
+      rmSync(this.file(b), { force: true });
+    }
   }
 }

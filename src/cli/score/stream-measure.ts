@@ -124,7 +124,9 @@ export class ChunkMeasure {
       const values = typeof ref === 'string' ? raw.values[ref] : [];
       for (const r of keep) classes.push(cellClass(values[r]));
     }
-    await this.measure(raw, keep, placed.lon, placed.lat);
+    // the chunk's text is not needed past this point: only numbers wait for the kernels
+    const sites = keep.length > 0 ? this.chunkLayer(raw, keep, placed.lon, placed.lat) : undefined;
+    if (sites) await this.measure(sites);
   }
 
   /** The chunk's sites as a layer with the numeric columns the scenario reads. */
@@ -136,14 +138,12 @@ export class ChunkMeasure {
       const ref = c.ref;
       numeric[c.key] = typeof ref === 'string' ? Float64Array.from(keep, (r) => toNumber(raw.values[ref][r])) : new Float64Array(keep.length).fill(Number(ref.value));
     }
-    const ids = keep.map(String);
+    const ids = keep.map(() => '');
     return { kind: 'point', layer: 'candidates', ids, lon: Float64Array.from(keep, (r) => lon[r]), lat: Float64Array.from(keep, (r) => lat[r]), numeric, text: {} };
   }
 
-  private async measure(raw: RawTable, keep: number[], lon: Float64Array, lat: Float64Array): Promise<void> {
-    if (keep.length === 0) return;
+  private async measure(sites: PointLayer): Promise<void> {
     const { bundle, scoring } = this.ctx;
-    const sites = this.chunkLayer(raw, keep, lon, lat);
     const { district, region } = locateSites(bundle, scoring.links, sites.lon, sites.lat);
     const progress: Progress = { signal: scoring.progress.signal, warnings: [] };
     const columns = await siteSetColumns(scoring.inputs, { sites, district }, progress);
@@ -156,7 +156,7 @@ export class ChunkMeasure {
     columns.criteria.forEach((c, k) => {
       for (let i = 0; i < c.raw.length; i++) this.raw[k].push(c.raw[i]);
     });
-    for (let i = 0; i < keep.length; i++) {
+    for (let i = 0; i < sites.ids.length; i++) {
       this.district.push(district[i]);
       this.region.push(region[i]);
       const reason = columns.excludedBy[i];

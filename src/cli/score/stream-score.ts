@@ -24,7 +24,7 @@ import type { Scenario } from '../../scenario/scenario.ts';
 import { buildLevel } from '../../score/build-level.ts';
 import { RankSorter } from '../../score/rank.ts';
 import { contextTerms, siteKeepRule } from '../../score/score-site-set.ts';
-import { contextScores, prepareSiteScoring } from '../../score/score-sites.ts';
+import { contextScores, prepareSiteScoring, type SiteScoring } from '../../score/score-sites.ts';
 import type { LevelResult } from '../../score/types.ts';
 import { arrange, type ScoreOutcome } from './arrange.ts';
 import { BlockWriter } from './block-writer.ts';
@@ -58,17 +58,18 @@ export interface StreamRun {
   bar: (label: string, fraction: number) => void;
 }
 
-async function* chunks(run: StreamRun, onBytes?: (bytes: number) => void): AsyncGenerator<CsvChunk> {
+/** The file's records chunk by chunk; pass 2 reads smaller blocks (no kernel calls to amortise). */
+async function* chunks(run: StreamRun, blockBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<CsvChunk> {
   const chunker = new CsvChunker(run.entry.file, run.delimiter);
   let collected = 0;
-  for await (const block of textBlocks(run.file, run.args.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
-    onBytes?.(block.bytesRead);
-    const chunk = chunker.push(block.text);
+  for await (const { text, bytesRead } of textBlocks(run.file, blockBytes)) {
+    onBytes?.(bytesRead);
+    const chunk = chunker.push(text);
     if (!chunk) continue;
     yield chunk;
-    if (block.bytesRead - collected >= GC_BYTES) {
+    if (bytesRead - collected >= GC_BYTES) {
       collectGarbage();
-      collected = block.bytesRead;
+      collected = bytesRead;
     }
   }
   const last = chunker.end();
@@ -91,20 +92,12 @@ export async function streamScore(run: StreamRun): Promise<ScoreOutcome> {
   try {
     const geocoder = await geocoderFor(bundle);
     const measure = new ChunkMeasure({ entry: run.entry, bundle, scenario, scoring, geocoder, minConfidence: args.minConfidence, rejects: spill });
-    for await (const chunk of chunks(run, (b) => bar(`scoring ${run.entry.file}`, 0.05 + 0.65 * (b / size)))) await measure.add(chunk);
+    for await (const chunk of chunks(run, run.args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (b) => bar(`scoring ${run.entry.file}`, 0.05 + 0.65 * (b / size)))) await measure.add(chunk);
     const sites = settle(measure, run.entry.crs ?? 'wgs84');
     if (sites.n === 0) throw new StreamFallback('no row placed');
     bar('ranking', 0.7);
-    const context = contextScores(scoring, sites.district, sites.region);
-    const result = buildLevel({
-      level: 'site', ids: new Array<string>(sites.n).fill(''), names: [], lon: sites.lon, lat: sites.lat, parent: sites.district,
-      criteria: measure.criteria.map((meta, k) => ({ ...meta, raw: sites.raw[k] })),
-      context: contextTerms(scenario, context.districtScore, context.regionScore),
-      combine: scenario.combine, keepRule: siteKeepRule(scenario, sites.eligible, sites.region), excludedBy: sites.excludedBy,
-      sorter: new RankSorter(sites.ids.idOrder()),
-    });
+    const { result, arranged } = rankSites(run, scoring, measure, sites);
     const warnings = [...scoring.progress.warnings, ...(measure.warnings ?? [])];
-    const arranged = arrange(result, sites.lon, sites.lat, bundle, scenario, args, () => Array.from({ length: sites.n }, (_, i) => sites.ids.get(i)));
     const top = await writeOutput(run, measure.columns, sites, result, arranged, geocoder !== undefined);
     await spill.finish(rejectsFile, sites.late);
     const rejected = spill.count + sites.late.length;
@@ -121,6 +114,25 @@ export async function streamScore(run: StreamRun): Promise<ScoreOutcome> {
 }
 
 export { StreamFallback };
+
+/**
+ * Normalise, combine, rank and keep over all placed rows (the engine's buildLevel; ties by the
+ * packed ids), then the shortlist. The level comes back with contributions computed and the
+ * normalised columns let go (withContributions): the output needs only raw values and points.
+ */
+function rankSites(run: StreamRun, scoring: SiteScoring, measure: ChunkMeasure, sites: SettledSites): { result: LevelResult; arranged: Arranged } {
+  const { scenario } = run;
+  const context = contextScores(scoring, sites.district, sites.region);
+  const level = buildLevel({
+    level: 'site', ids: new Array<string>(sites.n).fill(''), names: [], lon: sites.lon, lat: sites.lat, parent: sites.district,
+    criteria: measure.criteria.map((meta, k) => ({ ...meta, raw: sites.raw[k] })),
+    context: contextTerms(scenario, context.districtScore, context.regionScore),
+    combine: scenario.combine, keepRule: siteKeepRule(scenario, sites.eligible, sites.region), excludedBy: sites.excludedBy,
+    sorter: new RankSorter(sites.ids.idOrder()),
+  });
+  const arranged = arrange(level, sites.lon, sites.lat, run.bundle, scenario, run.args, () => Array.from({ length: sites.n }, (_, i) => sites.ids.get(i)));
+  return { result: withContributions(level), arranged };
+}
 
 /** The layer the output table reads: numbers now, text cells filled row by row in pass 2. */
 function outputLayer(columns: LayerColumn[], sites: SettledSites, ids: string[], geocoded: boolean): { layer: PointLayer; fill: LayerColumn[] } {
@@ -148,6 +160,16 @@ function outputLayer(columns: LayerColumn[], sites: SettledSites, ids: string[],
 type Arranged = ReturnType<typeof arrange>;
 
 /**
+ * The level with each criterion's contributions computed and its normalised column let go: the
+ * output needs raw values and points only, and a million rows × eleven criteria is 88 MB a copy.
+ */
+function withContributions(result: LevelResult): LevelResult {
+  const none = new Float64Array(0);
+  const criteria = result.criteria.map(({ name, label, weight, raw, contribution }) => ({ name, label, weight, raw, contribution, normalised: none }));
+  return { ...result, criteria };
+}
+
+/**
  * Pass 2: reads the file again; each placed row's cells are set, its line made and put in its
  * rank's bucket, and the cells cleared again (Parquet keeps them: its writer takes whole columns).
  * Returns the summary's best 10 with their ids and names.
@@ -169,7 +191,7 @@ async function writeOutput(run: StreamRun, columns: LayerColumn[], sites: Settle
   try {
     const size = (await stat(run.file)).size || 1;
     let p = 0;
-    for await (const { table: raw, firstRow } of chunks(run, (b) => bar('writing', 0.75 + 0.2 * (b / size)))) {
+    for await (const { table: raw, firstRow } of chunks(run, Math.min(run.args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (b) => bar('writing', 0.75 + 0.2 * (b / size)))) {
       for (let r = 0; r < raw.rowCount && p < sites.n; r++) {
         if (sites.row[p] !== firstRow + r) continue;
         ids[p] = sites.ids.get(p);
