@@ -168,6 +168,8 @@ describe('siteselect score streams a CSV and writes what the whole-file path wri
     await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--kept', '--sensitivity', '--draws', '20');
     await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--out', 'city.geojson');
     await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--out', 'city.parquet');
+    // into a folder that does not exist yet: both paths create it
+    await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--out', 'new-folder/city.csv');
   });
 
   it('TSV, and a sep=; file with decimal commas and a text cell in a numeric role', async () => {

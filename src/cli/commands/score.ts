@@ -114,10 +114,15 @@ export const command: Command = {
     let outcome: ScoreOutcome | undefined;
     let streamed = false;
     if (file !== undefined && kind !== undefined) {
-      const { kernel, close } = kernelFor(threads)();
+      const pool = kernelFor(threads)();
+      let closed = false;
+      const close = (): void => {
+        if (!closed) pool.close();
+        closed = true;
+      };
       try {
         const entry = candidateEntry(args, file);
-        outcome = await streamScore({ args, file, entry, delimiter: kind === 'tsv' ? '\t' : undefined, bundle, scenario, kernel, out, rejects, format, bar });
+        outcome = await streamScore({ args, file, entry, delimiter: kind === 'tsv' ? '\t' : undefined, bundle, scenario, kernel: pool.kernel, releaseKernel: close, out, rejects, format, bar });
         streamed = true;
       } catch (err) {
         if (!(err instanceof StreamFallback || err instanceof NotUtf8Error || err instanceof BundleError || err instanceof UsageError)) throw err;

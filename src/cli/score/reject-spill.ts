@@ -4,7 +4,8 @@
  * swaps, missing and duplicate ids) come at the end; `finish` merges them in by row number, so
  * the rejects file reads exactly as the whole-file path writes it. Node only.
  */
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { rename } from 'node:fs/promises';
 import type { Reject } from '../../data/layer.ts';
 import { BlockWriter, PieceReader } from './block-writer.ts';
@@ -27,6 +28,7 @@ export class RejectSpill {
     this.line = line;
     this.buffer = head;
     this.headLength = head.length;
+    mkdirSync(path.dirname(spill), { recursive: true });
     writeFileSync(spill, '');
   }
 

@@ -52,6 +52,8 @@ export interface StreamRun {
   bundle: LoadedBundle;
   scenario: Scenario;
   kernel: SiteKernel;
+  /** Ends the kernel's worker threads: called once pass 1 is done (nothing after it needs them). */
+  releaseKernel: () => void;
   out: string;
   rejects: string;
   format: TableFormat;
@@ -86,16 +88,17 @@ async function geocoderFor(bundle: LoadedBundle): Promise<AddressGeocoder | unde
 export async function streamScore(run: StreamRun): Promise<ScoreOutcome> {
   const { args, bundle, scenario, kernel, bar } = run;
   const size = (await stat(run.file)).size || 1;
-  const scoring = await prepareSiteScoring(bundle, scenario, { kernel, onProgress: (stage, f) => bar(stage, 0.05 * f) });
+  const scoring = await prepareSiteScoring(bundle, scenario, { kernel, onProgress: (stage, f) => bar(stage, 0.3 + 0.05 * f) });
   const rejectsFile = rejectsPath(run.rejects);
   const spill = new RejectSpill(`${rejectsFile}.${process.pid}.part`, run.entry.file);
   try {
     const geocoder = await geocoderFor(bundle);
     const measure = new ChunkMeasure({ entry: run.entry, bundle, scenario, scoring, geocoder, minConfidence: args.minConfidence, rejects: spill });
-    for await (const chunk of chunks(run, run.args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (b) => bar(`scoring ${run.entry.file}`, 0.05 + 0.65 * (b / size)))) await measure.add(chunk);
+    for await (const chunk of chunks(run, run.args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (b) => bar(`scoring ${run.entry.file}`, 0.35 + 0.4 * (b / size)))) await measure.add(chunk);
+    run.releaseKernel();
     const sites = settle(measure, run.entry.crs ?? 'wgs84');
     if (sites.n === 0) throw new StreamFallback('no row placed');
-    bar('ranking', 0.7);
+    bar('ranking', 0.75);
     const { result, arranged } = rankSites(run, scoring, measure, sites);
     const warnings = [...scoring.progress.warnings, ...(measure.warnings ?? [])];
     const top = await writeOutput(run, measure.columns, sites, result, arranged, geocoder !== undefined);
@@ -191,7 +194,7 @@ async function writeOutput(run: StreamRun, columns: LayerColumn[], sites: Settle
   try {
     const size = (await stat(run.file)).size || 1;
     let p = 0;
-    for await (const { table: raw, firstRow } of chunks(run, Math.min(run.args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (b) => bar('writing', 0.75 + 0.2 * (b / size)))) {
+    for await (const { table: raw, firstRow } of chunks(run, Math.min(run.args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (b) => bar('writing', 0.8 + 0.15 * (b / size)))) {
       for (let r = 0; r < raw.rowCount && p < sites.n; r++) {
         if (sites.row[p] !== firstRow + r) continue;
         ids[p] = sites.ids.get(p);
