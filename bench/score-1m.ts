@@ -6,7 +6,9 @@
  * may be shared) and peak memory (process.resourceUsage().maxRSS).
  * Each row count is run twice: streamed (the default for a CSV) and read whole (--whole-file, the
  * path every file took before streaming), so the two memory curves can be compared.
- * Usage: npm run bench:score [-- --rows 1000000,4000000 --threads 2 --format csv --modes stream,whole]
+ * --text-bytes N adds a 'notes' text column of N characters a row: the whole-file path holds the
+ * text in memory, the streamed path does not.
+ * Usage: npm run bench:score [-- --rows 1000000,4000000 --threads 2 --format csv --modes stream,whole --text-bytes 0]
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -34,14 +36,16 @@ async function child(): Promise<void> {
   process.stdout.write(JSON.stringify({ code, wall, userCpu: u.userCPUTime / 1e6, systemCpu: u.systemCPUTime / 1e6, maxRssMB: u.maxRSS / 1024, summary: JSON.parse(stdout || 'null') }) + '\n');
 }
 
-async function writeCandidates(file: string, rows: number): Promise<void> {
+async function writeCandidates(file: string, rows: number, textBytes: number): Promise<void> {
   // inside the sample city's regions' bounding box (113.925–114.185 E, 22.475–22.715 N)
   let seed = 20261128;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const out = createWriteStream(file);
-  let block = 'id,lon,lat,rent,floor_area\n';
+  let block = `id,lon,lat,rent,floor_area${textBytes > 0 ? ',notes' : ''}\n`;
+  const words = 'branch corner lease parking frontage footfall transit storey access '.repeat(Math.ceil(textBytes / 60) + 1);
   for (let i = 0; i < rows; i++) {
-    block += `B${i},${(113.93 + random() * 0.25).toFixed(6)},${(22.48 + random() * 0.23).toFixed(6)},${Math.round(5000 + random() * 40000)},${Math.round(60 + random() * 200)}\n`;
+    const notes = textBytes > 0 ? `,${words.slice(i % 60, (i % 60) + textBytes)}` : '';
+    block += `B${i},${(113.93 + random() * 0.25).toFixed(6)},${(22.48 + random() * 0.23).toFixed(6)},${Math.round(5000 + random() * 40000)},${Math.round(60 + random() * 200)}${notes}\n`;
     if (block.length > 1 << 20) {
       if (!out.write(block)) await once(out, 'drain');
       block = '';
@@ -75,12 +79,13 @@ async function parent(): Promise<void> {
   const threads = arg('threads', '2');
   const format = arg('format', 'csv');
   const modes = arg('modes', 'stream,whole').split(',');
+  const textBytes = Number(arg('text-bytes', '0'));
   const dir = mkdtempSync(join(tmpdir(), 'bench-score-'));
   try {
     for (const rows of counts) {
       const file = join(dir, 'candidates.csv');
       const t0 = performance.now();
-      await writeCandidates(file, rows);
+      await writeCandidates(file, rows, textBytes);
       const mb = statSync(file).size / 1e6;
       console.log(`wrote ${rows.toLocaleString('en')} rows (${mb.toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       for (const mode of modes) {
