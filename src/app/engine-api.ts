@@ -8,3 +8,4 @@ export { rerank } from '../score/rerank.ts';
 export type { FunnelResult, LevelResult, CriterionColumn } from '../score/types.ts';
 export { runFunnel } from '../score/funnel.ts';
 export { createBrowserKernel } from '../kernel/browser-pool.ts';
+export { simdAvailable } from '../kernel/wasm/simd-scans.ts';

@@ -24,6 +24,7 @@ bench.onStatus = say;
 engine.onKernel = (kernel) => {
   document.body.dataset.kernel = kernel.kind;
   document.body.dataset.kernelThreads = String(kernel.threads);
+  document.body.dataset.kernelSimd = String(kernel.simd);
 };
 
 const params = new URLSearchParams(location.search);

@@ -105,6 +105,7 @@ describe('the engine worker’s distance kernel (built site)', () => {
     // createBrowserKernel starts min(cores, 8) workers and the engine reports them once all are up.
     expect(await page.getAttribute('body', 'data-kernel')).toBe('pool');
     expect(await page.getAttribute('body', 'data-kernel-threads')).toBe(String(Math.min(cores, 8)));
+    expect(await page.getAttribute('body', 'data-kernel-simd')).toBe('true'); // WebAssembly SIMD under the page's CSP
     // The pool's workers are nested in the engine worker: one per thread runs the kernel worker's script.
     const kernelWorkers = page.workers().filter((w) => /browser-worker[^/]*\.js$/.test(w.url()));
     expect(kernelWorkers.length).toBe(Math.min(cores, 8));
@@ -119,6 +120,7 @@ describe('the engine worker’s distance kernel (built site)', () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     expect(await page.getAttribute('body', 'data-kernel')).toBe('single');
     expect(await page.getAttribute('body', 'data-kernel-threads')).toBe('1');
+    expect(await page.getAttribute('body', 'data-kernel-simd')).toBe('true');
     expect(page.workers().filter((w) => /browser-worker[^/]*\.js$/.test(w.url()))).toEqual([]);
     const singleFunnel = await engineFunnel(page);
     expectClose(singleFunnel, expected);

@@ -4,7 +4,7 @@
  * the single-thread kernel on this worker's own thread. Both give bit-identical results; the pool
  * only splits the queries between threads.
  */
-import { createBrowserKernel, createKernel, type SiteKernel } from '../engine-api.ts';
+import { createBrowserKernel, createKernel, simdAvailable, type SiteKernel } from '../engine-api.ts';
 import type { KernelInfo } from './messages.ts';
 
 export interface EngineKernel {
@@ -16,7 +16,7 @@ export interface EngineKernel {
 const POOL_START_MS = 30_000;
 
 function single(reason: string): EngineKernel {
-  return { kernel: createKernel(), info: { kind: 'single', threads: 1, reason } };
+  return { kernel: createKernel(), info: { kind: 'single', threads: 1, simd: simdAvailable(), reason } };
 }
 
 /** Why the pool cannot run here, or null when it can. */
@@ -44,7 +44,8 @@ export async function chooseKernel(): Promise<EngineKernel> {
   try {
     // Waiting here costs nothing in practice: the workers start while the bundle loads.
     await Promise.race([pool.ready(), timeout]);
-    return { kernel: pool, info: { kind: 'pool', threads } };
+    // the pool's workers are dedicated workers of the same origin and policy as this one
+    return { kernel: pool, info: { kind: 'pool', threads, simd: simdAvailable() } };
   } catch (e) {
     await pool.close();
     return single(e instanceof Error ? e.message : String(e));

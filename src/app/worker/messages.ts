@@ -75,6 +75,8 @@ export type Reply =
 export interface KernelInfo {
   kind: 'pool' | 'single';
   threads: number;
+  /** WebAssembly SIMD scans in this browser's workers (else the JS scans: same sums, slower). */
+  simd: boolean;
   /** Why the pool is not used (single only). */
   reason?: string;
 }

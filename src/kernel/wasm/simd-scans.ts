@@ -66,6 +66,12 @@ function instantiate(): KernelExports | null {
   }
 }
 
+/** Whether this thread runs the SIMD scans (the module compiles here and they are not switched off). */
+export function simdAvailable(): boolean {
+  exports ??= instantiate();
+  return enabled && exports !== null;
+}
+
 const PAGE = 65536;
 const MAX_BYTES = 2 ** 31; // pointers are passed as signed i32
 
