@@ -5,14 +5,12 @@
 import { EARTH_RADIUS_M } from '../geo/haversine.ts';
 import { circleRanges, rangesCapacity } from './circle-ranges.ts';
 import type { PointGrid } from './grid.ts';
-import { arcSqFromChordSq, chordSqOfArc, SERIES_MAX_U } from './sphere.ts';
+import { arcSqFromChordSq, chordSqOfArc } from './sphere.ts';
 import type { HuffParams } from './types.ts';
 import { SIMD_MAX_CHORD_SQ } from './wasm/simd-limits.ts';
 import { bindSimd } from './wasm/simd-scans.ts';
 
 const RAD = Math.PI / 180;
-// A module-local constant: an imported binding is re-read (and hole-checked) in every iteration.
-const FOUR_R2 = 4 * EARTH_RADIUS_M * EARTH_RADIUS_M;
 
 export interface PressureJob {
   /** Outlets. */
@@ -38,9 +36,8 @@ export function scanPressure(job: PressureJob, from: number, to: number): void {
   const limit = chordSqOfArc(params.cutoff);
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
-  // β = 2 within the series' range (every practical cut-off): no pow, no asin.
-  const inverseSquare = halfBeta === 1 && 0.25 * limit <= SERIES_MAX_U;
-  const simd = inverseSquare && limit <= SIMD_MAX_CHORD_SQ ? bindSimd(grid, [weight], rangesCapacity(grid)) : null;
+  // β = 2 within ~38 km (every practical cut-off): the SIMD scan; otherwise the JS loop below.
+  const simd = halfBeta === 1 && limit <= SIMD_MAX_CHORD_SQ ? bindSimd(grid, [weight], rangesCapacity(grid)) : null;
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   for (let q = from; q < to; q++) {
     const i = qOrder[q];
@@ -53,27 +50,10 @@ export function scanPressure(job: PressureJob, from: number, to: number): void {
     let sum = 0;
     for (let r = 0; r < count; r++) {
       const begin = ranges[2 * r], end = ranges[2 * r + 1];
-      sum += inverseSquare
-        ? pressureInverseSquare(xyz, weight, begin, end, qx, qy, qz, limit, floor2)
-        : pressureGeneral(xyz, weight, begin, end, qx, qy, qz, limit, floor2, halfBeta);
+      sum += pressureGeneral(xyz, weight, begin, end, qx, qy, qz, limit, floor2, halfBeta);
     }
     out[i] = sum;
   }
-}
-
-/** Σ w_k / max(d², floor²) over one slice, d² by the asin² series. */
-function pressureInverseSquare(xyz: Float64Array, weight: Float64Array, begin: number, end: number,
-  qx: number, qy: number, qz: number, limit: number, floor2: number): number {
-  let sum = 0;
-  for (let k = begin; k < end; k++) {
-    const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
-    const c2 = dx * dx + dy * dy + dz * dz;
-    if (c2 > limit) continue;
-    const u = 0.25 * c2;
-    const d2 = FOUR_R2 * u * (1 + u * (1 / 3 + u * (8 / 45 + u * (4 / 35))));
-    sum += weight[k] / (d2 > floor2 ? d2 : floor2);
-  }
-  return sum;
 }
 
 function pressureGeneral(xyz: Float64Array, weight: Float64Array, begin: number, end: number,
@@ -116,8 +96,7 @@ export function scanCandidates(job: CandidatesJob, from: number, to: number): vo
   const limit = chordSqOfArc(params.cutoff);
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
-  const inverseSquare = halfBeta === 1 && 0.25 * limit <= SERIES_MAX_U;
-  const simd = inverseSquare && limit <= SIMD_MAX_CHORD_SQ
+  const simd = halfBeta === 1 && limit <= SIMD_MAX_CHORD_SQ
     ? bindSimd(grid, ownShare ? [weight, total, ownShare] : [weight, total], rangesCapacity(grid)) : null;
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   const sums = new Float64Array(2);
@@ -140,26 +119,11 @@ export function scanCandidates(job: CandidatesJob, from: number, to: number): vo
     sums[1] = 0;
     for (let r = 0; r < count; r++) {
       const begin = ranges[2 * r], end = ranges[2 * r + 1];
-      if (inverseSquare && ownShare === null) sums[0] += captureInverseSquare(xyz, weight, total, begin, end, qx, qy, qz, limit, floor2, a);
-      else captureGeneral(xyz, weight, total, ownShare, begin, end, qx, qy, qz, limit, floor2, halfBeta, a, sums);
+      captureGeneral(xyz, weight, total, ownShare, begin, end, qx, qy, qz, limit, floor2, halfBeta, a, sums);
     }
     capture[i] = sums[0];
     cannibalisation[i] = sums[1];
   }
-}
-
-function captureInverseSquare(xyz: Float64Array, weight: Float64Array, total: Float64Array, begin: number, end: number,
-  qx: number, qy: number, qz: number, limit: number, floor2: number, a: number): number {
-  let sum = 0;
-  for (let k = begin; k < end; k++) {
-    const dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
-    const c2 = dx * dx + dy * dy + dz * dz;
-    if (c2 > limit) continue;
-    const u = 0.25 * c2;
-    const d2 = FOUR_R2 * u * (1 + u * (1 / 3 + u * (8 / 45 + u * (4 / 35))));
-    sum += (weight[k] * a) / (a + total[k] * (d2 > floor2 ? d2 : floor2));
-  }
-  return sum;
 }
 
 function captureGeneral(xyz: Float64Array, weight: Float64Array, total: Float64Array, ownShare: Float64Array | null,

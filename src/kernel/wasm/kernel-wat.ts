@@ -187,8 +187,6 @@ function scanFunction(scan: Scan): string {
     (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))`;
 }
 
-export const SCAN_NAMES = SCANS.map((s) => s.name);
-
 export function kernelWat(): string {
   return `(module
   (memory (export "memory") 1)
