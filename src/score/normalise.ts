@@ -17,24 +17,38 @@ export function normalise(goodness: Float64Array, method: Normalisation, out = n
     case 'rank':
       return percentile(goodness, out, true);
     case 'none':
-      for (let i = 0; i < goodness.length; i++) out[i] = Number.isNaN(goodness[i]) ? 0 : goodness[i];
-      return out;
+      return applyNone(goodness, out);
   }
 }
 
-function nonFinite(value: number): number {
+/** 'none': the goodness as it is, NaN as 0. */
+export function applyNone(g: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < g.length; i++) out[i] = Number.isNaN(g[i]) ? 0 : g[i];
+  return out;
+}
+
+/** The 0–1 value of a non-finite goodness: +∞ is best, −∞ and NaN worst. */
+export function nonFinite(value: number): number {
   return value === Infinity ? 1 : 0;
 }
 
-/** (g − min) / (max − min); all equal → 1 (no unit is worse than another). */
-function minMax(g: Float64Array, out: Float64Array): Float64Array {
-  let min = Infinity;
-  let max = -Infinity;
+/** The finite range of the goodness seen so far (a streamed column adds chunk after chunk). */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export function addRange(g: Float64Array, range: Range = { min: Infinity, max: -Infinity }): Range {
   for (const v of g) {
     if (!Number.isFinite(v)) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    if (v < range.min) range.min = v;
+    if (v > range.max) range.max = v;
   }
+  return range;
+}
+
+/** (g − min) / (max − min); all equal → 1 (no unit is worse than another). */
+export function applyMinMax(g: Float64Array, { min, max }: Range, out: Float64Array): Float64Array {
   const span = max - min;
   for (let i = 0; i < g.length; i++) {
     const v = g[i];
@@ -43,19 +57,36 @@ function minMax(g: Float64Array, out: Float64Array): Float64Array {
   return out;
 }
 
-/** z = (g − mean) / sd, mapped through the standard normal CDF Φ so that it lies in 0–1. */
-function zScore(g: Float64Array, out: Float64Array): Float64Array {
-  let n = 0;
-  let sum = 0;
+/** Finite count, sum, then squared deviations from the mean, added in unit order. */
+export interface Moments {
+  n: number;
+  sum: number;
+  squares: number;
+}
+
+export function addSum(g: Float64Array, m: Moments = { n: 0, sum: 0, squares: 0 }): Moments {
   for (const v of g) {
     if (!Number.isFinite(v)) continue;
-    n++;
-    sum += v;
+    m.n++;
+    m.sum += v;
   }
-  const mean = n > 0 ? sum / n : 0;
-  let squares = 0;
-  for (const v of g) if (Number.isFinite(v)) squares += (v - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+  return m;
+}
+
+export function meanOf(m: Moments): number {
+  return m.n > 0 ? m.sum / m.n : 0;
+}
+
+export function addSquares(g: Float64Array, m: Moments): Moments {
+  const mean = meanOf(m);
+  for (const v of g) if (Number.isFinite(v)) m.squares += (v - mean) ** 2;
+  return m;
+}
+
+/** z = (g − mean) / sd, mapped through the standard normal CDF Φ so that it lies in 0–1. */
+export function applyZScore(g: Float64Array, m: Moments, out: Float64Array): Float64Array {
+  const mean = meanOf(m);
+  const sd = m.n > 1 ? Math.sqrt(m.squares / (m.n - 1)) : 0;
   for (let i = 0; i < g.length; i++) {
     const v = g[i];
     out[i] = !Number.isFinite(v) ? nonFinite(v) : sd > 0 ? normalCdf((v - mean) / sd) : 0.5;
@@ -63,11 +94,27 @@ function zScore(g: Float64Array, out: Float64Array): Float64Array {
   return out;
 }
 
+function minMax(g: Float64Array, out: Float64Array): Float64Array {
+  return applyMinMax(g, addRange(g), out);
+}
+
+function zScore(g: Float64Array, out: Float64Array): Float64Array {
+  return applyZScore(g, addSquares(g, addSum(g)), out);
+}
+
 /**
- * percentile: share of the other finite units that this one beats, ties counting half
+ * The percentile or rank value of a run of `equal` equal finite values that starts at sorted
+ * position `start` and is the `level`-th distinct value, among `n` finite values (`distinct` of them
+ * distinct). percentile: share of the other finite units that this one beats, ties counting half
  * ((below + (equal − 1)/2) / (n − 1)); rank: (dense rank − 1) / (distinct values − 1).
  * Both are 0 for the worst and 1 for the best.
  */
+export function percentileValue(start: number, equal: number, level: number, n: number, distinct: number, dense: boolean): number {
+  return dense
+    ? distinct > 1 ? level / (distinct - 1) : 1
+    : n > 1 ? (start + (equal - 1) / 2) / (n - 1) : 1;
+}
+
 function percentile(g: Float64Array, out: Float64Array, dense: boolean): Float64Array {
   const finite: number[] = [];
   for (let i = 0; i < g.length; i++) if (Number.isFinite(g[i])) finite.push(i);
@@ -80,10 +127,7 @@ function percentile(g: Float64Array, out: Float64Array, dense: boolean): Float64
   while (start < n) {
     let end = start;
     while (end + 1 < n && g[finite[end + 1]] === g[finite[start]]) end++;
-    const equal = end - start + 1;
-    const value = dense
-      ? distinct > 1 ? level / (distinct - 1) : 1
-      : n > 1 ? (start + (equal - 1) / 2) / (n - 1) : 1;
+    const value = percentileValue(start, end - start + 1, level, n, distinct, dense);
     for (let k = start; k <= end; k++) out[finite[k]] = value;
     level++;
     start = end + 1;

@@ -72,8 +72,8 @@ function prefixSums(counts: Uint32Array): void {
   }
 }
 
-/** NaN ranks last; −0 ties with 0. */
-function exact(s: number): number {
+/** The score as ranked: NaN ranks last (as −∞); −0 ties with 0. */
+export function exact(s: number): number {
   return Number.isNaN(s) ? -Infinity : s === 0 ? 0 : s;
 }
 

@@ -35,20 +35,25 @@ export interface ShortlistOptions {
 
 /** Indices of the best `top` eligible, spaced sites in each group, in overall rank order. */
 export function shortlist(result: LevelResult, group: Int32Array, top: number, opts?: ShortlistOptions): number[] {
-  const chosen = new Map<number, number[]>();
-  const out: number[] = [];
-  const spacing = opts?.minSpacing ?? 0;
-  for (const i of rankOrder(result)) {
-    if (result.excludedBy?.[i]) continue;
-    const picks = chosen.get(group[i]) ?? [];
-    if (picks.length >= top) continue;
-    if (spacing > 0 && opts) {
-      const { lon, lat } = opts;
-      if (picks.some((j) => haversine(lon[i], lat[i], lon[j], lat[j]) < spacing)) continue;
-    }
-    picks.push(i);
-    chosen.set(group[i], picks);
-    out.push(i);
+  const picker = new ShortlistPicker(top, opts?.minSpacing ?? 0);
+  const lon = opts?.lon, lat = opts?.lat;
+  return rankOrder(result).filter((i) => picker.offer(!!result.excludedBy?.[i], group[i], lon ? lon[i] : NaN, lat ? lat[i] : NaN));
+}
+
+/** shortlist one site at a time, best first: remembers only each group's picks' points. */
+export class ShortlistPicker {
+  private readonly picks = new Map<number, { lon: number[]; lat: number[] }>();
+
+  constructor(private readonly top: number, private readonly spacing: number) {}
+
+  offer(excluded: boolean, group: number, lon: number, lat: number): boolean {
+    if (excluded) return false;
+    let picks = this.picks.get(group);
+    if (picks === undefined) this.picks.set(group, (picks = { lon: [], lat: [] }));
+    if (picks.lon.length >= this.top) return false;
+    if (this.spacing > 0 && picks.lon.some((pl, k) => haversine(lon, lat, pl, picks.lat[k]) < this.spacing)) return false;
+    picks.lon.push(lon);
+    picks.lat.push(lat);
+    return true;
   }
-  return out;
 }
