@@ -29,6 +29,11 @@ export interface ContextTerm {
   raw: Float64Array;
 }
 
+/** A context term's 0–1 value: the parent's score / 100, no parent → 0. */
+export function contextNormalised(raw: Float64Array): Float64Array {
+  return raw.map((s) => (Number.isFinite(s) ? s / 100 : 0));
+}
+
 export interface LevelInput {
   level: LevelResult['level'];
   ids: string[];
@@ -57,7 +62,7 @@ export function buildLevel(input: LevelInput): LevelResult {
     direction: c.direction,
   }));
   for (const term of input.context ?? []) {
-    const normalised = term.raw.map((s) => (Number.isFinite(s) ? s / 100 : 0));
+    const normalised = contextNormalised(term.raw);
     columns.push({ name: term.name, label: term.label, weight: term.weight, raw: term.raw, normalised });
   }
   const { score, criteria } = explainScores(columns, input.combine, n);

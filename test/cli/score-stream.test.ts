@@ -163,13 +163,33 @@ describe('siteselect score streams a CSV and writes what the whole-file path wri
     expect(s.scored + s.rejected).toBe(s.read);
   });
 
-  it('the same with --top-per, --kept, --sensitivity and GeoJSON and Parquet output', async () => {
+  it('the same with --top-per, --kept and GeoJSON and Parquet output; --sensitivity reads the file whole', async () => {
     await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--top-per', 'region:2');
-    await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--kept', '--sensitivity', '--draws', '20');
+    await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--kept');
+    // its draws re-rank every site at once: the file is read whole, and the summary says so
+    const sensitivity = await score('city.csv', '--chunk-bytes', '13', ...NO_RENT, '--sensitivity', '--draws', '20');
+    expect(sensitivity.summary?.streamed).toBe(false);
+    expect(Object.keys(readCsvRows(sensitivity.summary!.out)[0])).toContain('p_top_k');
     await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--out', 'city.geojson');
     await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--out', 'city.parquet');
     // into a folder that does not exist yet: both paths create it
     await expectSameAsWhole('city.csv', [13], ...NO_RENT, '--out', 'new-folder/city.csv');
+  });
+
+  it('every normalisation, geometric combining and --top-per, with on-disk sorts of a few records a run', async () => {
+    // --sort-bytes 2048: runs of a few records, so every sort (ids, percentiles, ranking) merges
+    // hundreds of runs in two levels; the sample's 2 000 geocoded candidates give ties to break
+    const base = JSON.parse(readFileSync(join(sample, 'scenario.json'), 'utf8')) as { criteria: object[] } & Record<string, unknown>;
+    const kinds = ['zscore', 'percentile', 'rank', 'minmax'];
+    for (const combine of ['sum', 'geometric']) {
+      const scenario = { ...base, $schema: undefined, combine, criteria: base.criteria.map((c, k) => ({ ...c, normalise: kinds[k % kinds.length] })) };
+      const file = join(temp, `mixed-${combine}.json`);
+      writeFileSync(file, JSON.stringify(scenario));
+      const whole = await expectSameAsWhole(join(sample, 'candidates.csv'), [65536], '--scenario', file, '--sort-bytes', '2048', '--top-per', 'district:3');
+      expect(whole.summary!.written).toBeGreaterThan(30);
+    }
+    const all = await expectSameAsWhole(join(sample, 'candidates.csv'), [65536], '--sort-bytes', '2048');
+    expect(all.summary!.written).toBe(1980);
   });
 
   it('TSV, and a sep=; file with decimal commas and a text cell in a numeric role', async () => {

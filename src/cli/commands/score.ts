@@ -30,10 +30,12 @@ writes them ranked, best first, with each criterion's raw value and points, the 
 each site lies in, and how it was placed (placed_by, geocode_confidence). Rows that cannot be placed
 go to the rejects file with their row number and reason; read = scored + rejected.
 
-A UTF-8 CSV/TSV --candidates file is streamed: read in blocks and scored chunk by chunk, keeping
-numbers per row, then read a second time to write the ranked rows, so memory does not grow with
-the file's text. GeoJSON, Parquet and Arrow files, files in another encoding and the bundle's own
-candidates are read whole; so are the rows of a --format parquet output (its writer takes whole
+A UTF-8 CSV/TSV --candidates file is streamed: read in blocks and scored chunk by chunk, each
+row's numbers kept in scratch files on disk (in the temporary folder, deleted at the end), ranked
+with on-disk sorts, then read a second time to write the ranked rows; memory stays bounded however
+long the file. GeoJSON, Parquet and Arrow files, files in another encoding and the bundle's own
+candidates are read whole, and so is any file with --sensitivity (its draws re-rank every site at
+once); a --format parquet output gathers its written rows in memory (its writer takes whole
 columns).
 
 Options:
@@ -59,6 +61,7 @@ Options:
     --sensitivity-top K  the k of p_top_k [10]
   --threads N            kernel threads, this one included; 1 = no worker threads [all cores]
   --chunk-bytes N        a CSV/TSV --candidates file is streamed in blocks of N bytes [4194304]
+  --sort-bytes N         memory for each in-memory run of a streamed file's on-disk sorts [33554432]
   --whole-file           read --candidates whole instead of streaming it
   --json                 print a machine-readable summary on standard output
                          (schemas/score-summary.schema.json)

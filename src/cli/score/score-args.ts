@@ -37,6 +37,8 @@ export interface ScoreArgs {
   sensitivity?: SensitivityArgs;
   /** --chunk-bytes: a CSV/TSV --candidates file is streamed in blocks of this many bytes. */
   chunkBytes?: number;
+  /** --sort-bytes: memory for each in-memory run of a streamed file's on-disk sorts. */
+  sortBytes?: number;
   /** --whole-file: read --candidates whole instead of streaming it. */
   wholeFile: boolean;
 }
@@ -44,6 +46,7 @@ export interface ScoreArgs {
 const VALUE_OPTIONS = [
   '--bundle', '--scenario', '--candidates', '--address-column', '--out', '--format', '--rejects', '--top', '--per', '--top-per',
   '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top', '--chunk-bytes',
+  '--sort-bytes',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -133,6 +136,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     minConfidence, json: flags.has('--json'), quiet: flags.has('--quiet'),
     sensitivity: flags.has('--sensitivity') ? sensitivityArgs(values) : undefined,
     chunkBytes: wholeNumber('--chunk-bytes', values['--chunk-bytes'], 4),
+    sortBytes: wholeNumber('--sort-bytes', values['--sort-bytes'], 64),
     wholeFile: flags.has('--whole-file'),
   };
 }

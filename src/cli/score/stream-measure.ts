@@ -1,11 +1,12 @@
 /**
  * Pass 1 over a streamed candidate file: each chunk of records is placed (coordinates, CRS
  * conversion, geocoding: placeRows, as for a whole file), its rejects go to the rejects spill, and
- * for its placed rows only numbers are kept: position, how placed, district and region, the site
- * criteria's raw values and the constraint a site fails (siteSetColumns, the engine's own code, per
- * chunk: a site's raw values do not depend on the other sites). Ids are packed (packed-ids.ts).
+ * each placed row becomes a record on disk (stream-fields.ts): position, how placed, district and
+ * region, the site criteria's raw values and whether it meets the constraints (siteSetColumns, the
+ * engine's own code, per chunk: a site's raw values do not depend on the other sites). Its id and
+ * the constraint it fails go to string files beside it. Nothing is kept in memory per row.
  * What only the whole file can say — which rows look lat/lon swapped, missing and duplicate ids,
- * the type of untyped columns — is decided at the end (finish) as toLayer decides it.
+ * the type of untyped columns — is decided after the pass (stream-settle.ts) as toLayer decides it.
  * Anything this path does not reproduce throws StreamFallback: the caller reads the file whole.
  */
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
@@ -20,10 +21,12 @@ import type { Progress } from '../../score/level-criteria.ts';
 import { siteSetColumns } from '../../score/score-site-set.ts';
 import { locateSites, type SiteScoring } from '../../score/score-sites.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
-import { Growable } from './growable.ts';
-import { PackedIds } from './packed-ids.ts';
+import path from 'node:path';
+import { RecordWriter } from './disk/record-file.ts';
+import { StringWriter } from './disk/string-file.ts';
 import type { RejectSpill } from './reject-spill.ts';
 import { cellClass, fixedNumeric, inferredColumns, layerColumns, scenarioColumns, type LayerColumn } from './stream-columns.ts';
+import * as F from './stream-fields.ts';
 
 export class StreamFallback extends Error {}
 
@@ -38,39 +41,52 @@ export interface MeasureContext {
   geocoder?: AddressGeocoder;
   minConfidence?: number;
   rejects: RejectSpill;
+  /** Folder for the per-row files. */
+  scratch: string;
+}
+
+/** A row's id: its id column, the entry's constant id, or file stem and 1-based row. */
+export function rowId(plan: ColumnPlan, raw: RawTable, r: number, row: number): string {
+  return plan.id !== undefined ? toText(raw.values[plan.id][r]) : (plan.idValue ?? `${fileStem(raw.file)}:${row + 1}`);
 }
 
 export class ChunkMeasure {
   plan: ColumnPlan | undefined;
   columns: LayerColumn[] = [];
   read = 0;
-  readonly ids = new PackedIds();
-  readonly row = new Growable(Int32Array);
-  readonly lon = new Growable(Float64Array);
-  readonly lat = new Growable(Float64Array);
-  readonly placedBy = new Growable(Uint8Array);
-  readonly confidence = new Growable(Float64Array);
-  readonly district = new Growable(Int32Array);
-  readonly region = new Growable(Int32Array);
-  /** 1 where the row was placed by its own coordinates (a lat/lon swap suspect). */
-  readonly bySwappable = new Growable(Uint8Array);
-  readonly excluded = new Growable(Uint32Array);
-  /** Distinct reasons a site fails a constraint ('' first: eligible). */
-  readonly reasons: string[] = [''];
-  private readonly reasonCode = new Map<string, number>([['', 0]]);
-  readonly classes = new Map<string, Growable<Uint8Array>>();
+  /** Untyped columns, in the order of their cell classes in a row's record. */
+  inferred: LayerColumn[] = [];
   criteria: Omit<RawCriterion, 'raw'>[] = [];
-  raw: Growable<Float64Array>[] = [];
   warnings: string[] | undefined;
   /** Inferred columns the scenario reads as numbers: assumed numeric, checked at the end. */
   assumedNumeric: string[] = [];
   projected = 0;
   missingCoordinate = 0;
+  /** Rows placed by their own coordinates (lat/lon swap suspects). */
+  suspects = 0;
+  /** The placed rows' records (stream-fields.ts), opened with the first chunk measured. */
+  rows: RecordWriter | undefined;
+  readonly ids: StringWriter;
+  /** The first constraint each placed row fails ('' when eligible). */
+  readonly reasons: StringWriter;
   private addressColumn: string | undefined;
   private readonly used: Set<string>;
 
   constructor(private readonly ctx: MeasureContext) {
     this.used = scenarioColumns(ctx.scenario);
+    this.ids = new StringWriter(path.join(ctx.scratch, 'placed-ids.txt'));
+    this.reasons = new StringWriter(path.join(ctx.scratch, 'placed-reasons.txt'));
+  }
+
+  get placed(): number {
+    return this.rows?.count ?? 0;
+  }
+
+  /** Closes the files written in pass 1. */
+  close(): void {
+    this.rows?.close();
+    this.ids.close();
+    this.reasons.close();
   }
 
   private start(raw: RawTable): ColumnPlan {
@@ -80,10 +96,8 @@ export class ChunkMeasure {
     this.addressColumn = typeof addressRef === 'string' ? addressRef : undefined;
     if (plan.wkt === undefined && plan.lon === undefined && !(this.ctx.geocoder && this.addressColumn)) throw new StreamFallback('no coordinate columns');
     this.columns = layerColumns(plan);
-    for (const c of inferredColumns(this.columns)) {
-      this.classes.set(c.key, new Growable(Uint8Array));
-      if (this.used.has(c.key)) this.assumedNumeric.push(c.key);
-    }
+    this.inferred = inferredColumns(this.columns);
+    for (const c of this.inferred) if (this.used.has(c.key)) this.assumedNumeric.push(c.key);
     this.plan = plan;
     return plan;
   }
@@ -106,27 +120,41 @@ export class ChunkMeasure {
         ctx.rejects.add({ ...reject, row: firstRow + r + 1 });
       }
     }
-    const idCol = plan.id !== undefined ? raw.values[plan.id] : undefined;
-    const stem = fileStem(raw.file);
-    const method = placed.placedBy;
-    for (const r of keep) {
-      this.row.push(firstRow + r);
-      this.lon.push(placed.lon[r]);
-      this.lat.push(placed.lat[r]);
-      const code = method ? PLACED_BY.indexOf(method[r] as (typeof PLACED_BY)[number]) : 0;
-      this.placedBy.push(code);
-      this.confidence.push(placed.confidence ? placed.confidence[r] : NaN);
-      this.bySwappable.push(code === 0 && placed.areas[r] === null ? 1 : 0);
-      this.ids.add(idCol !== undefined ? toText(idCol[r]) : (plan.idValue ?? `${stem}:${firstRow + r + 1}`));
+    if (keep.length === 0) return;
+    const sites = this.chunkLayer(raw, keep, placed.lon, placed.lat);
+    const { bundle, scoring } = ctx;
+    const { district, region } = locateSites(bundle, scoring.links, sites.lon, sites.lat);
+    const progress: Progress = { signal: scoring.progress.signal, warnings: [] };
+    const measured = await siteSetColumns(scoring.inputs, { sites, district }, progress);
+    if (this.warnings === undefined) {
+      // every chunk meets the same missing layers: say it once
+      this.warnings = progress.warnings;
+      this.criteria = measured.criteria.map(({ raw: _, ...meta }) => meta);
     }
-    for (const [key, classes] of this.classes) {
-      const ref = this.columns.find((c) => c.key === key)?.ref;
-      const values = typeof ref === 'string' ? raw.values[ref] : [];
-      for (const r of keep) classes.push(cellClass(values[r]));
-    }
-    // the chunk's text is not needed past this point: only numbers wait for the kernels
-    const sites = keep.length > 0 ? this.chunkLayer(raw, keep, placed.lon, placed.lat) : undefined;
-    if (sites) await this.measure(sites);
+    const K = measured.criteria.length;
+    const out = (this.rows ??= new RecordWriter(path.join(ctx.scratch, 'placed.f64'), F.rowWidth(K, this.inferred.length)));
+    const classCells = this.inferred.map((c) => (typeof c.ref === 'string' ? raw.values[c.ref] : []));
+    keep.forEach((r, j) => {
+      const code = placed.placedBy ? PLACED_BY.indexOf(placed.placedBy[r] as (typeof PLACED_BY)[number]) : 0;
+      const swappable = code === 0 && placed.areas[r] === null ? 1 : 0;
+      const at = out.slot();
+      const b = out.block;
+      b[at + F.ROW] = firstRow + r;
+      b[at + F.LON] = sites.lon[j];
+      b[at + F.LAT] = sites.lat[j];
+      b[at + F.PLACED_BY_CODE] = code;
+      b[at + F.CONFIDENCE] = placed.confidence ? placed.confidence[r] : NaN;
+      b[at + F.DISTRICT] = district[j];
+      b[at + F.REGION] = region[j];
+      b[at + F.SWAPPABLE] = swappable;
+      b[at + F.ELIGIBLE] = measured.excludedBy[j] === '' ? 1 : 0;
+      b[at + F.ID_POSITION] = -1;
+      for (let k = 0; k < K; k++) b[at + F.RAW + k] = measured.criteria[k].raw[j];
+      for (let c = 0; c < classCells.length; c++) b[at + F.RAW + K + c] = cellClass(classCells[c][r]);
+      this.suspects += swappable;
+      this.ids.add(rowId(plan, raw, r, firstRow + r));
+      this.reasons.add(measured.excludedBy[j]);
+    });
   }
 
   /** The chunk's sites as a layer with the numeric columns the scenario reads. */
@@ -140,33 +168,6 @@ export class ChunkMeasure {
     }
     const ids = keep.map(() => '');
     return { kind: 'point', layer: 'candidates', ids, lon: Float64Array.from(keep, (r) => lon[r]), lat: Float64Array.from(keep, (r) => lat[r]), numeric, text: {} };
-  }
-
-  private async measure(sites: PointLayer): Promise<void> {
-    const { bundle, scoring } = this.ctx;
-    const { district, region } = locateSites(bundle, scoring.links, sites.lon, sites.lat);
-    const progress: Progress = { signal: scoring.progress.signal, warnings: [] };
-    const columns = await siteSetColumns(scoring.inputs, { sites, district }, progress);
-    if (this.warnings === undefined) {
-      // every chunk meets the same missing layers: say it once
-      this.warnings = progress.warnings;
-      this.criteria = columns.criteria.map(({ raw: _, ...meta }) => meta);
-      this.raw = columns.criteria.map(() => new Growable(Float64Array));
-    }
-    columns.criteria.forEach((c, k) => {
-      for (let i = 0; i < c.raw.length; i++) this.raw[k].push(c.raw[i]);
-    });
-    for (let i = 0; i < sites.ids.length; i++) {
-      this.district.push(district[i]);
-      this.region.push(region[i]);
-      const reason = columns.excludedBy[i];
-      let code = this.reasonCode.get(reason);
-      if (code === undefined) {
-        code = this.reasons.push(reason) - 1;
-        this.reasonCode.set(reason, code);
-      }
-      this.excluded.push(code);
-    }
   }
 }
 
