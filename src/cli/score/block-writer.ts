@@ -26,6 +26,14 @@ export class BlockWriter {
     }
   }
 
+  /** Bytes already encoded (UTF-8), written after the text before them. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    const pending = this.block;
+    this.block = '';
+    if (pending !== '' && !this.stream.write(pending)) await once(this.stream, 'drain');
+    if (bytes.length > 0 && !this.stream.write(bytes)) await once(this.stream, 'drain');
+  }
+
   async close(): Promise<void> {
     this.stream.end(this.block);
     this.block = '';
