@@ -6,6 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { collectGarbage } from '../collect-garbage.ts';
 import { MergeHeap } from './merge-heap.ts';
 import { RecordCursor, RecordWriter } from './record-file.ts';
 import { FAN_IN, type SortOptions } from './sort-records.ts';
@@ -55,6 +56,8 @@ export class StringSorter {
     this.texts = [];
     this.indices = [];
     this.bytes = 0;
+    // the run's strings are garbage now, in old space: collect them before the next run piles up
+    collectGarbage();
   }
 
   /** Calls `each` with every pair in order; the sorter is spent. */
