@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { CsvChunker } from '../../src/io/csv-chunks.ts';
 import { readCsvText } from '../../src/io/read-csv.ts';
 import { ScoreSummary } from '../../src/cli/score/score-summary.ts';
@@ -190,6 +191,30 @@ describe('siteselect score streams a CSV and writes what the whole-file path wri
     }
     const all = await expectSameAsWhole(join(sample, 'candidates.csv'), [65536], '--sort-bytes', '2048');
     expect(all.summary!.written).toBe(1980);
+  });
+
+  it('a Parquet file row group by row group, with bad rows in several groups; a GeoParquet file is read whole', async () => {
+    // ten rows in groups of three: a duplicate id, a missing id, lon out of range, a missing lat
+    const columnData = [
+      { name: 'id', data: ['P1', 'P2', 'P3', 'P2', null, 'P6', 'P7', 'P8', 'P9', 'P10'], type: 'STRING' as const },
+      { name: 'name', data: ['Alpha', 'Bravo, "2"', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliett'], type: 'STRING' as const },
+      { name: 'lon', data: [114.05, 114.06, 114.07, 114.08, 114.09, 200.5, 114.11, 114.12, 114.13, 114.055], type: 'DOUBLE' as const },
+      { name: 'lat', data: [22.55, 22.56, 22.54, 22.57, 22.58, 22.55, 22.59, 22.6, null, 22.565], type: 'DOUBLE' as const },
+      { name: 'visibility', data: [3, 4, 5, null, 2, 1, 2, 1, 1, 6], type: 'INT32' as const },
+    ];
+    writeFileSync(join(temp, 'city.parquet'), new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 3 })));
+    const whole = await expectSameAsWhole('city.parquet', [4096], ...NO_RENT, '--sort-bytes', '64');
+    expect(whole.summary).toMatchObject({ read: 10, scored: 6, rejected: 4 });
+    const rejects = readCsvText('r.csv', whole.rejects.toString('utf8'));
+    expect(rejects.values.row).toEqual(['4', '5', '6', '9']);
+    expect(readCsvRows(whole.summary!.out).map((r) => r.visibility).sort()).toEqual(['1', '2', '3', '4', '5', '6']);
+
+    const points = columnData[2].data.map((lon, i) => ({ type: 'Point', coordinates: [lon, columnData[3].data[i] ?? 22.5] }));
+    const geo = [columnData[0], { name: 'geometry', data: points, type: 'GEOMETRY' as const }];
+    writeFileSync(join(temp, 'geo.parquet'), new Uint8Array(parquetWriteBuffer({ columnData: geo, rowGroupSize: 3 })));
+    const geoRun = await score('geo.parquet', ...NO_RENT);
+    expect(geoRun.summary?.streamed).toBe(false);
+    expect(geoRun.summary?.read).toBe(10);
   });
 
   it('TSV, and a sep=; file with decimal commas and a text cell in a numeric role', async () => {

@@ -1,5 +1,6 @@
 /**
- * `siteselect score` over a CSV/TSV --candidates file streamed in blocks, with memory bounded
+ * `siteselect score` over a CSV/TSV --candidates file streamed in blocks (a Parquet file by row
+ * group: parquet-chunks.ts), with memory bounded
  * whatever the file's length: every per-row number lives in scratch files on disk, and what needs
  * all rows at once is an external sort or a pass over those files.
  * 1. the file in blocks → chunks of records → placed, rejects spilled, one record per placed row
@@ -30,6 +31,7 @@ import type { SortOptions } from './disk/sort-records.ts';
 import { RejectSpill } from './reject-spill.ts';
 import type { ScoreArgs } from './score-args.ts';
 import * as F from './stream-fields.ts';
+import { parquetChunks } from './parquet-chunks.ts';
 import { ChunkMeasure, StreamFallback } from './stream-measure.ts';
 import { scoreStreamed } from './stream-points.ts';
 import { rankStreamed } from './stream-rank.ts';
@@ -50,7 +52,8 @@ export interface StreamRun {
   args: ScoreArgs;
   file: string;
   entry: LayerEntry;
-  delimiter?: string;
+  /** How the file is read in chunks: CSV/TSV in blocks of text, Parquet by row group. */
+  source: 'csv' | 'tsv' | 'parquet';
   bundle: LoadedBundle;
   scenario: Scenario;
   kernel: SiteKernel;
@@ -63,11 +66,19 @@ export interface StreamRun {
 }
 
 /** The file's records chunk by chunk; pass 2 reads smaller blocks (no kernel calls to amortise). */
-async function* chunks(run: StreamRun, blockBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<CsvChunk> {
-  const chunker = new CsvChunker(run.entry.file, run.delimiter);
+async function* chunks(run: StreamRun, blockBytes: number, onFraction?: (fraction: number) => void): AsyncGenerator<CsvChunk> {
+  if (run.source === 'parquet') {
+    for await (const chunk of parquetChunks(run.file, run.entry.file, onFraction)) {
+      yield chunk;
+      collectGarbage();
+    }
+    return;
+  }
+  const size = (await stat(run.file)).size || 1;
+  const chunker = new CsvChunker(run.entry.file, run.source === 'tsv' ? '\t' : undefined);
   let collected = 0;
   for await (const { text, bytesRead } of textBlocks(run.file, blockBytes)) {
-    onBytes?.(bytesRead);
+    onFraction?.(bytesRead / size);
     const chunk = chunker.push(text);
     if (!chunk) continue;
     yield chunk;
@@ -98,7 +109,6 @@ function placedCounts(file: string, width: number): number[] {
 export async function streamScore(run: StreamRun): Promise<ScoreOutcome> {
   const { args, bundle, scenario, kernel, bar } = run;
   if (args.sensitivity) throw new StreamFallback('--sensitivity re-ranks every site at once');
-  const size = (await stat(run.file)).size || 1;
   const scoring = await prepareSiteScoring(bundle, scenario, { kernel, onProgress: (stage, f) => bar(stage, 0.3 + 0.05 * f) });
   const rejectsFile = rejectsPath(run.rejects);
   const scratch = await mkdtemp(path.join(tmpdir(), 'siteselect-stream-'));
@@ -109,7 +119,7 @@ export async function streamScore(run: StreamRun): Promise<ScoreOutcome> {
     const geocoder = await geocoderFor(bundle);
     const measure = new ChunkMeasure({ entry: run.entry, bundle, scenario, scoring, geocoder, minConfidence: args.minConfidence, rejects: spill, scratch });
     try {
-      for await (const chunk of chunks(run, args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (b) => bar(`scoring ${run.entry.file}`, 0.35 + 0.4 * (b / size)))) await measure.add(chunk);
+      for await (const chunk of chunks(run, args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (f) => bar(`scoring ${run.entry.file}`, 0.35 + 0.4 * f))) await measure.add(chunk);
     } finally {
       measure.close();
     }
@@ -122,7 +132,7 @@ export async function streamScore(run: StreamRun): Promise<ScoreOutcome> {
     const ranked = rankStreamed(scored.rankInput, scenario, args, sort);
     const top = await writeStreamed({
       args, bundle, format: run.format, out: run.out, measure, sites, scored, ranked, geocoded: geocoder !== undefined,
-      chunks: chunks(run, Math.min(args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (b) => bar('writing', 0.8 + 0.15 * (b / size))),
+      chunks: chunks(run, Math.min(args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (f) => bar('writing', 0.8 + 0.15 * f)),
     });
     const rejected = spill.count + late.count;
     await spill.finish(rejectsFile, late);
