@@ -2,8 +2,8 @@
  * The columns a streamed candidate file's layer gets, decided as buildColumns decides them for the
  * whole file: roles then the other source columns, each numeric or text. A column of no declared
  * type is numeric when every non-blank cell of the loaded rows is a number; a streamed file keeps
- * one class byte per loaded row for such columns, so the rows rejected at the end (lat/lon swaps,
- * duplicate ids) are left out of the judgement exactly as in the whole-file path.
+ * each such cell's class in its row's record on disk, so the rows rejected after pass 1 (lat/lon
+ * swaps, duplicate ids) are left out of the judgement exactly as in the whole-file path.
  */
 import type { ColumnRef } from '../../data/bundle-manifest.ts';
 import type { ColumnPlan } from '../../data/column-plan.ts';

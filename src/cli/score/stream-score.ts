@@ -27,6 +27,7 @@ import type { Scenario } from '../../scenario/scenario.ts';
 import { prepareSiteScoring } from '../../score/score-sites.ts';
 import type { ScoreOutcome } from './arrange.ts';
 import { collectGarbage } from './collect-garbage.ts';
+import { RecordCursor } from './disk/record-file.ts';
 import type { SortOptions } from './disk/sort-records.ts';
 import { RejectSpill } from './reject-spill.ts';
 import type { ScoreArgs } from './score-args.ts';
@@ -40,7 +41,6 @@ import { writeStreamed } from './stream-write.ts';
 import { textBlocks } from './text-blocks.ts';
 import { rejectsPath } from './write-rejects.ts';
 import type { TableFormat } from './write-table.ts';
-import { RecordCursor } from './disk/record-file.ts';
 
 export const DEFAULT_CHUNK_BYTES = 4 << 20;
 /** Memory for each in-memory run of the external sorts. */
