@@ -15,8 +15,7 @@
  * once (its draws re-rank them all), so a run with it reads the file whole; Parquet output gathers
  * the written rows (its writer takes whole columns). Node only.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import type { LoadedBundle } from '../../data/layer.ts';
@@ -30,6 +29,7 @@ import { collectGarbage } from './collect-garbage.ts';
 import { RecordCursor } from './disk/record-file.ts';
 import type { SortOptions } from './disk/sort-records.ts';
 import { RejectSpill } from './reject-spill.ts';
+import { withScratchDir } from './scratch-dir.ts';
 import type { ScoreArgs } from './score-args.ts';
 import * as F from './stream-fields.ts';
 import { parquetChunks } from './parquet-chunks.ts';
@@ -107,48 +107,45 @@ function placedCounts(file: string, width: number): number[] {
 
 /** Throws StreamFallback (nothing written) when the file must be read whole after all. */
 export async function streamScore(run: StreamRun): Promise<ScoreOutcome> {
+  if (run.args.sensitivity) throw new StreamFallback('--sensitivity re-ranks every site at once');
+  return withScratchDir('siteselect-stream-', (scratch, alsoRemove) => streamIn(run, scratch, alsoRemove));
+}
+
+async function streamIn(run: StreamRun, scratch: string, alsoRemove: (file: string) => void): Promise<ScoreOutcome> {
   const { args, bundle, scenario, kernel, bar } = run;
-  if (args.sensitivity) throw new StreamFallback('--sensitivity re-ranks every site at once');
   const scoring = await prepareSiteScoring(bundle, scenario, { kernel, onProgress: (stage, f) => bar(stage, 0.3 + 0.05 * f) });
   const rejectsFile = rejectsPath(run.rejects);
-  const scratch = await mkdtemp(path.join(tmpdir(), 'siteselect-stream-'));
   const sort: SortOptions = { runBytes: args.sortBytes ?? DEFAULT_SORT_BYTES, scratch };
   const spill = new RejectSpill(`${rejectsFile}.${process.pid}.part`, run.entry.file);
+  alsoRemove(spill.file);
+  alsoRemove(spill.indexFile);
   const late = new RejectSpill(path.join(scratch, 'late-rejects.csv'), run.entry.file);
+  const geocoder = await geocoderFor(bundle);
+  const measure = new ChunkMeasure({ entry: run.entry, bundle, scenario, scoring, geocoder, minConfidence: args.minConfidence, rejects: spill, scratch });
   try {
-    const geocoder = await geocoderFor(bundle);
-    const measure = new ChunkMeasure({ entry: run.entry, bundle, scenario, scoring, geocoder, minConfidence: args.minConfidence, rejects: spill, scratch });
-    try {
-      for await (const chunk of chunks(run, args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (f) => bar(`scoring ${run.entry.file}`, 0.35 + 0.4 * f))) await measure.add(chunk);
-    } finally {
-      measure.close();
-    }
-    run.releaseKernel();
-    bar('settling ids', 0.75);
-    const sites = settle(measure, run.entry.crs ?? 'wgs84', sort, late);
-    if (sites.n === 0) throw new StreamFallback('no row placed');
-    bar('ranking', 0.78);
-    const scored = scoreStreamed({ sites, criteria: measure.criteria, scoring, scenario, bundle, per: args.per, sort });
-    const ranked = rankStreamed(scored.rankInput, scenario, args, sort);
-    const top = await writeStreamed({
-      args, bundle, format: run.format, out: run.out, measure, sites, scored, ranked, geocoded: geocoder !== undefined,
-      chunks: chunks(run, Math.min(args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (f) => bar('writing', 0.8 + 0.15 * f)),
-    });
-    const rejected = spill.count + late.count;
-    await spill.finish(rejectsFile, late);
-    const counts = placedCounts(sites.file, sites.width);
-    return {
-      file: run.entry.file, read: measure.read, rejected, scored: sites.n,
-      byCoordinates: counts[0], exact: counts[1], fuzzy: counts[2], written: ranked.written, top,
-      warnings: [...scoring.progress.warnings, ...(measure.warnings ?? [])],
-    };
-  } catch (err) {
-    spill.discard();
-    throw err;
+    for await (const chunk of chunks(run, args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (f) => bar(`scoring ${run.entry.file}`, 0.35 + 0.4 * f))) await measure.add(chunk);
   } finally {
-    late.discard();
-    await rm(scratch, { recursive: true, force: true });
+    measure.close();
   }
+  run.releaseKernel();
+  bar('settling ids', 0.75);
+  const sites = settle(measure, run.entry.crs ?? 'wgs84', sort, late);
+  if (sites.n === 0) throw new StreamFallback('no row placed');
+  bar('ranking', 0.78);
+  const scored = scoreStreamed({ sites, criteria: measure.criteria, scoring, scenario, bundle, per: args.per, sort });
+  const ranked = rankStreamed(scored.rankInput, scenario, args, sort);
+  const top = await writeStreamed({
+    args, bundle, format: run.format, out: run.out, scratch, measure, sites, scored, ranked, geocoded: geocoder !== undefined,
+    chunks: chunks(run, Math.min(args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (f) => bar('writing', 0.8 + 0.15 * f)),
+  });
+  const rejected = spill.count + late.count;
+  await spill.finish(rejectsFile, late);
+  const counts = placedCounts(sites.file, sites.width);
+  return {
+    file: run.entry.file, read: measure.read, rejected, scored: sites.n,
+    byCoordinates: counts[0], exact: counts[1], fuzzy: counts[2], written: ranked.written, top,
+    warnings: [...scoring.progress.warnings, ...(measure.warnings ?? [])],
+  };
 }
 
 export { StreamFallback };

@@ -6,9 +6,6 @@
  * the bucket of its output position (rank-buckets.ts). Parquet output gathers the written rows'
  * cells instead (its writer takes whole columns). Returns the summary's best ten.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ColumnPlan } from '../../data/column-plan.ts';
 import type { LoadedBundle, PointLayer } from '../../data/layer.ts';
 import { toNumber, toText } from '../../data/raw-values.ts';
@@ -34,6 +31,8 @@ export interface WriteInput {
   bundle: LoadedBundle;
   format: TableFormat;
   out: string;
+  /** The run's scratch folder (the output buckets go there). */
+  scratch: string;
   measure: ChunkMeasure;
   sites: SettledSites;
   scored: ScoredSites;
@@ -177,8 +176,7 @@ export async function writeStreamed(input: WriteInput): Promise<ScoreOutcome['to
   const topRank = new Map(ranked.top.map((s, k) => [s, k]));
   const top: ScoreOutcome['top'] = [];
   const gathered = format === 'parquet' ? new GatheredCells() : undefined;
-  const dir = await mkdtemp(path.join(tmpdir(), 'siteselect-score-'));
-  const buckets = new RankBuckets(dir, ranked.written);
+  const buckets = new RankBuckets(input.scratch, ranked.written);
   const cur = new SiteCursors(input.sites, input.scored, ranked);
   let head: { head: string; tail: string } | undefined;
   try {
@@ -211,6 +209,5 @@ export async function writeStreamed(input: WriteInput): Promise<ScoreOutcome['to
   } finally {
     cur.close();
     buckets.discard();
-    await rm(dir, { recursive: true, force: true });
   }
 }
