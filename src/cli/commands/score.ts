@@ -32,11 +32,11 @@ go to the rejects file with their row number and reason; read = scored + rejecte
 
 A UTF-8 CSV/TSV --candidates file is streamed (read in blocks; a Parquet file by row group) and
 scored chunk by chunk, each row's numbers kept in scratch files on disk (in the temporary folder,
-deleted at the end or when interrupted), ranked with on-disk sorts, then read a second time to write the ranked rows;
-memory stays bounded however long the file. GeoJSON, Arrow and GeoParquet files, files in another
-encoding and the bundle's own candidates are read whole, and so is any file with --sensitivity (its
-draws re-rank every site at once); a --format parquet output gathers its written rows in memory
-(its writer takes whole columns).
+deleted at the end or when interrupted), ranked with on-disk sorts, then read a second time to write
+the ranked rows; memory stays bounded however long the file. GeoJSON, Arrow and GeoParquet files,
+files in another encoding and the bundle's own candidates are read whole, and so is any file with
+--sensitivity (its draws re-rank every site at once); a --format parquet output gathers its written
+rows in memory (its writer takes whole columns).
 
 Options:
   --bundle DIR           the bundle folder (or its bundle.json); may also be given first, bare
