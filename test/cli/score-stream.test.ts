@@ -217,6 +217,18 @@ describe('siteselect score streams a CSV and writes what the whole-file path wri
     expect(geoRun.summary?.read).toBe(10);
   });
 
+  it('70 000 rows: two output buckets of 65 536 positions, Parquet row groups of 16 384 rows', async () => {
+    const rows = ['id,lon,lat,rent'];
+    for (let i = 0; i < 70_000; i++) rows.push(`M${i},${(113.95 + ((i * 7919) % 2003) * 0.0001).toFixed(5)},${(22.5 + ((i * 104729) % 1999) * 0.0001).toFixed(5)},${9000 + (i % 500)}`);
+    writeFileSync(join(temp, 'many.csv'), rows.join('\n') + '\n');
+    const csv = await expectSameAsWhole('many.csv', [1 << 20], '--out', 'many.csv.out');
+    expect(csv.summary).toMatchObject({ read: 70_000, scored: 70_000, written: 70_000 });
+    const parquet = await expectSameAsWhole('many.csv', [1 << 20], '--out', 'many.parquet');
+    const { parquetMetadata } = await import('hyparquet');
+    const bytes = readFileSync(parquet.summary!.out);
+    expect(parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)).row_groups.map((g) => Number(g.num_rows))).toEqual([16_384, 16_384, 16_384, 16_384, 4_464]);
+  }, 120_000);
+
   it('TSV, and a sep=; file with decimal commas and a text cell in a numeric role', async () => {
     const tsv = await expectSameAsWhole('city.tsv', [11], ...NO_RENT);
     expect(tsv.summary!.scored).toBe(5);

@@ -35,8 +35,7 @@ scored chunk by chunk, each row's numbers kept in scratch files on disk (in the 
 deleted at the end or when interrupted), ranked with on-disk sorts, then read a second time to write
 the ranked rows; memory stays bounded however long the file. GeoJSON, Arrow and GeoParquet files,
 files in another encoding and the bundle's own candidates are read whole, and so is any file with
---sensitivity (its draws re-rank every site at once); a --format parquet output gathers its written
-rows in memory (its writer takes whole columns).
+--sensitivity (its draws re-rank every site at once).
 
 Options:
   --bundle DIR           the bundle folder (or its bundle.json); may also be given first, bare

@@ -71,8 +71,8 @@ export class RankBuckets {
     bucket.index = [];
   }
 
-  /** Writes every position's line in position order. */
-  async writeTo(out: BlockWriter): Promise<void> {
+  /** Each bucket's lines in position order, bucket after bucket (the buckets are spent). */
+  *ordered(): Generator<Buffer> {
     for (let b = 0; b < this.buckets.length; b++) {
       this.flush(b);
       this.close(b);
@@ -91,8 +91,13 @@ export class RankBuckets {
       const ordered = Buffer.allocUnsafe(text.length);
       let used = 0;
       for (let p = 0; p < start.length; p++) if (start[p] >= 0) used += text.copy(ordered, used, start[p], start[p] + length[p]);
-      await out.writeBytes(ordered.subarray(0, used));
+      yield ordered.subarray(0, used);
     }
+  }
+
+  /** Writes every position's line in position order. */
+  async writeTo(out: BlockWriter): Promise<void> {
+    for (const bytes of this.ordered()) await out.writeBytes(bytes);
   }
 
   private close(b: number): void {

@@ -3,8 +3,8 @@
  * (settled, scored, ranked: all in file order). For each chunk of records, its loaded sites become
  * a small level and layer — numbers from the records, the id and text cells from the file — and
  * the output table's own code (siteTable, tableText) makes each written row's line, which goes to
- * the bucket of its output position (rank-buckets.ts). Parquet output gathers the written rows'
- * cells instead (its writer takes whole columns). Returns the summary's best ten.
+ * the bucket of its output position (rank-buckets.ts); for Parquet output the line is the row's
+ * cells as JSON, read back in order into the writer's batches. Returns the summary's best ten.
  */
 import type { ColumnPlan } from '../../data/column-plan.ts';
 import type { LoadedBundle, PointLayer } from '../../data/layer.ts';
@@ -17,14 +17,15 @@ import { RecordCursor } from './disk/record-file.ts';
 import { StringCursor } from './disk/string-file.ts';
 import { RankBuckets } from './rank-buckets.ts';
 import type { ScoreArgs } from './score-args.ts';
-import { siteTable, type Cell, type OutColumn } from './site-table.ts';
+import { siteTable } from './site-table.ts';
 import { fixedNumeric, type LayerColumn } from './stream-columns.ts';
 import * as F from './stream-fields.ts';
 import { PLACED_BY, rowId, type ChunkMeasure } from './stream-measure.ts';
 import { CONTEXT_RAW, OUT_REGION, SCORE, type ScoredSites } from './stream-points.ts';
 import { GROUP_RANK, KEPT, POSITION, RANK, RANKED_WIDTH, type RankedSites } from './stream-rank.ts';
 import type { SettledSites } from './stream-settle.ts';
-import { tableText, writeTable, type TableFormat } from './write-table.ts';
+import { PARQUET_BATCH, parquetRow, writeParquetBatches, type ParquetCell, type ParquetColumns } from './write-parquet.ts';
+import { tableText, type TableFormat } from './write-table.ts';
 
 export interface WriteInput {
   args: ScoreArgs;
@@ -153,29 +154,31 @@ function outputLayer(columns: LayerColumn[], numeric: Set<string>, n: number, po
   return layer;
 }
 
-/** Written rows' cells, by output position, for a writer that takes whole columns. */
-class GatheredCells {
-  private columns: { name: string; numeric?: boolean; cells: Cell[] }[] = [];
-
-  /** The columns' names, from the first chunk's table (every chunk's has the same). */
-  start(table: OutColumn[]): void {
-    if (this.columns.length === 0) this.columns = table.map((c) => ({ name: c.name, numeric: c.numeric, cells: [] }));
+/**
+ * A Parquet output's rows from the buckets, in output order, in the writer's batches: each row went
+ * into its bucket as a line of JSON (its cells: strings, finite numbers, null).
+ */
+function* parquetBatches(buckets: RankBuckets): Generator<ParquetCell[][]> {
+  let batch: ParquetCell[][] = [];
+  for (const bytes of buckets.ordered()) {
+    for (let at = 0; at < bytes.length;) {
+      const end = bytes.indexOf(0x0a, at);
+      batch.push(JSON.parse(bytes.toString('utf8', at, end)) as ParquetCell[]);
+      at = end + 1;
+      if (batch.length === PARQUET_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
   }
-
-  add(table: OutColumn[], i: number, position: number): void {
-    table.forEach((c, k) => (this.columns[k].cells[position] = c.cell(i)));
-  }
-
-  table(): OutColumn[] {
-    return this.columns.map(({ name, numeric, cells }) => ({ name, numeric, cell: (i: number) => cells[i] }));
-  }
+  yield batch;
 }
 
 export async function writeStreamed(input: WriteInput): Promise<ScoreOutcome['top']> {
   const { args, bundle, format, ranked } = input;
   const topRank = new Map(ranked.top.map((s, k) => [s, k]));
   const top: ScoreOutcome['top'] = [];
-  const gathered = format === 'parquet' ? new GatheredCells() : undefined;
+  let parquetColumns: ParquetColumns | undefined;
   const buckets = new RankBuckets(input.scratch, ranked.written);
   const cur = new SiteCursors(input.sites, input.scored, ranked);
   let head: { head: string; tail: string } | undefined;
@@ -186,17 +189,16 @@ export async function writeStreamed(input: WriteInput): Promise<ScoreOutcome['to
       const table = siteTable({ result, sites: layer, bundle, region, groupName: args.per, groupRank });
       const text = format === 'parquet' ? undefined : tableText(table, position.indexOf(0), format);
       head ??= text;
-      gathered?.start(table);
+      parquetColumns ??= table.map(({ name, numeric }) => ({ name, numeric }));
       for (let i = 0; i < site.length; i++) {
         const k = topRank.get(site[i]);
         if (k !== undefined) top[k] = { rank: result.rank[i], id: result.ids[i], name: layer.text.name?.[i] || layer.text.address?.[i] || result.ids[i], score: Number(result.score[i].toFixed(2)) };
         if (position[i] < 0) continue;
-        if (text) buckets.add(position[i], text.line(i));
-        else gathered?.add(table, i, position[i]);
+        buckets.add(position[i], text ? text.line(i) : JSON.stringify(parquetRow(table, i)) + '\n');
       }
     }
-    if (gathered) {
-      await writeTable(input.out, gathered.table(), Array.from({ length: ranked.written }, (_, i) => i), 'parquet');
+    if (format === 'parquet') {
+      await writeParquetBatches(input.out, parquetColumns ?? [], parquetBatches(buckets));
       return top;
     }
     const out = await BlockWriter.open(input.out);

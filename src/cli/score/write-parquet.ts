@@ -1,21 +1,49 @@
 /**
  * Scored sites as Parquet (hyparquet-writer): numeric columns as nullable DOUBLE (the same rounded
- * values as the CSV), everything else as UTF-8 strings. Node only (writes the file).
+ * values as the CSV), everything else as UTF-8 strings. Rows are written in batches of
+ * PARQUET_BATCH, one row group each, straight to the file: a streamed run hands them over bucket by
+ * bucket and never holds the output, and both paths give the same bytes. Node only (writes the file).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { collectGarbage } from './collect-garbage.ts';
 import type { OutColumn } from './site-table.ts';
 
-export async function writeParquet(file: string, columns: OutColumn[], rows: readonly number[]): Promise<void> {
-  const columnData = columns.map((c) => {
-    if (!c.numeric) return { name: c.name, data: rows.map((i) => String(c.cell(i))), type: 'STRING' as const };
-    const data = rows.map((i) => {
-      const v = c.cell(i);
-      return v === '' ? null : Number(v);
-    });
-    return { name: c.name, data, type: 'DOUBLE' as const };
+/** Rows a row group. */
+export const PARQUET_BATCH = 1 << 14;
+
+export type ParquetCell = string | number | null;
+
+/** The names and kinds of the output's columns. */
+export type ParquetColumns = Pick<OutColumn, 'name' | 'numeric'>[];
+
+/** Row i of `columns` as the writer takes it: text as strings, numbers as numbers, '' as null. */
+export function parquetRow(columns: OutColumn[], i: number): ParquetCell[] {
+  return columns.map((c) => {
+    const v = c.cell(i);
+    if (!c.numeric) return String(v);
+    return v === '' ? null : Number(v);
   });
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, new Uint8Array(parquetWriteBuffer({ columnData })));
+}
+
+/** Writes batches of rows (each at most PARQUET_BATCH; all but the last exactly that). */
+export async function writeParquetBatches(file: string, columns: ParquetColumns, batches: AsyncIterable<ParquetCell[][]> | Iterable<ParquetCell[][]>): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const schema = schemaFromColumnData({ columnData: columns.map((c) => ({ name: c.name, data: [], type: c.numeric ? 'DOUBLE' : 'STRING' })) });
+  const writer = new ParquetWriter({ writer: fileWriter(file), schema });
+  for await (const rows of batches) {
+    if (rows.length === 0) continue;
+    await writer.write({ columnData: columns.map((c, k) => ({ name: c.name, data: rows.map((r) => r[k]) })), rowGroupSize: rows.length });
+    // a batch's cells are garbage now, most of them in old space: collect them before the next
+    collectGarbage();
+  }
+  writer.finish();
+}
+
+export async function writeParquet(file: string, columns: OutColumn[], rows: readonly number[]): Promise<void> {
+  function* batches(): Generator<ParquetCell[][]> {
+    for (let start = 0; start < rows.length; start += PARQUET_BATCH) yield rows.slice(start, start + PARQUET_BATCH).map((i) => parquetRow(columns, i));
+  }
+  await writeParquetBatches(file, columns, batches());
 }
