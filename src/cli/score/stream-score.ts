@@ -12,8 +12,7 @@
  * 4. the file is read again and each written row's line goes to the bucket of its output position
  *    (stream-write.ts, rank-buckets.ts); the buckets are written in order.
  * The output is byte for byte the whole-file path's. --sensitivity needs every site's criteria at
- * once (its draws re-rank them all), so a run with it reads the file whole; Parquet output gathers
- * the written rows (its writer takes whole columns). Node only.
+ * once (its draws re-rank them all), so a run with it reads the file whole. Node only.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
