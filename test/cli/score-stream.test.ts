@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { CsvChunker } from '../../src/io/csv-chunks.ts';
 import { readCsvText } from '../../src/io/read-csv.ts';
@@ -193,7 +194,7 @@ describe('siteselect score streams a CSV and writes what the whole-file path wri
     expect(all.summary!.written).toBe(1980);
   });
 
-  it('a Parquet file row group by row group, with bad rows in several groups; a GeoParquet file is read whole', async () => {
+  it('a Parquet file row group by row group, an Arrow file batch by batch, with bad rows in several; a GeoParquet file is read whole', async () => {
     // ten rows in groups of three: a duplicate id, a missing id, lon out of range, a missing lat
     const columnData = [
       { name: 'id', data: ['P1', 'P2', 'P3', 'P2', null, 'P6', 'P7', 'P8', 'P9', 'P10'], type: 'STRING' as const },
@@ -208,6 +209,16 @@ describe('siteselect score streams a CSV and writes what the whole-file path wri
     const rejects = readCsvText('r.csv', whole.rejects.toString('utf8'));
     expect(rejects.values.row).toEqual(['4', '5', '6', '9']);
     expect(readCsvRows(whole.summary!.out).map((r) => r.visibility).sort()).toEqual(['1', '2', '3', '4', '5', '6']);
+
+    // the same rows as an Arrow IPC file of three record batches (4 + 3 + 3 rows)
+    const arrowTypes = { STRING: () => new Utf8(), DOUBLE: () => new Float64(), INT32: () => new Int32() };
+    const part = (from: number, to: number) => new Table(Object.fromEntries(columnData.map((c) => [c.name, vectorFromArray(c.data.slice(from, to), arrowTypes[c.type]())])));
+    const arrow = part(0, 4).concat(part(4, 7), part(7, 10));
+    expect(arrow.batches.length).toBe(3);
+    writeFileSync(join(temp, 'city.arrow'), tableToIPC(arrow, 'file'));
+    const wholeArrow = await expectSameAsWhole('city.arrow', [4096], ...NO_RENT, '--sort-bytes', '64');
+    expect(wholeArrow.summary).toMatchObject({ read: 10, scored: 6, rejected: 4 });
+    expect(wholeArrow.out.toString('utf8')).toBe(whole.out.toString('utf8'));
 
     const points = columnData[2].data.map((lon, i) => ({ type: 'Point', coordinates: [lon, columnData[3].data[i] ?? 22.5] }));
     const geo = [columnData[0], { name: 'geometry', data: points, type: 'GEOMETRY' as const }];

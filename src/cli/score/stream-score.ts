@@ -1,6 +1,6 @@
 /**
  * `siteselect score` over a CSV/TSV --candidates file streamed in blocks (a Parquet file by row
- * group: parquet-chunks.ts), with memory bounded
+ * group, an Arrow file by record batch: columnar-chunks.ts), with memory bounded
  * whatever the file's length: every per-row number lives in scratch files on disk, and what needs
  * all rows at once is an external sort or a pass over those files.
  * 1. the file in blocks → chunks of records → placed, rejects spilled, one record per placed row
@@ -31,7 +31,7 @@ import { RejectSpill } from './reject-spill.ts';
 import { withScratchDir } from './scratch-dir.ts';
 import type { ScoreArgs } from './score-args.ts';
 import * as F from './stream-fields.ts';
-import { parquetChunks } from './parquet-chunks.ts';
+import { arrowChunks, parquetChunks } from './columnar-chunks.ts';
 import { ChunkMeasure, StreamFallback } from './stream-measure.ts';
 import { scoreStreamed } from './stream-points.ts';
 import { rankStreamed } from './stream-rank.ts';
@@ -51,8 +51,8 @@ export interface StreamRun {
   args: ScoreArgs;
   file: string;
   entry: LayerEntry;
-  /** How the file is read in chunks: CSV/TSV in blocks of text, Parquet by row group. */
-  source: 'csv' | 'tsv' | 'parquet';
+  /** How the file is read in chunks: CSV/TSV in blocks of text, Parquet by row group, Arrow by record batch. */
+  source: 'csv' | 'tsv' | 'parquet' | 'arrow';
   bundle: LoadedBundle;
   scenario: Scenario;
   kernel: SiteKernel;
@@ -66,8 +66,9 @@ export interface StreamRun {
 
 /** The file's records chunk by chunk; pass 2 reads smaller blocks (no kernel calls to amortise). */
 async function* chunks(run: StreamRun, blockBytes: number, onFraction?: (fraction: number) => void): AsyncGenerator<CsvChunk> {
-  if (run.source === 'parquet') {
-    for await (const chunk of parquetChunks(run.file, run.entry.file, onFraction)) {
+  if (run.source === 'parquet' || run.source === 'arrow') {
+    const pieces = run.source === 'parquet' ? parquetChunks : arrowChunks;
+    for await (const chunk of pieces(run.file, run.entry.file, onFraction)) {
       yield chunk;
       collectGarbage();
     }
