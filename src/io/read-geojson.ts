@@ -36,6 +36,71 @@ function featuresOf(file: string, doc: unknown): unknown[] {
   throw new BundleError(file, `${file} is not GeoJSON (type '${String(doc.type)}'); export it as a GeoJSON FeatureCollection.`);
 }
 
+/**
+ * What a FeatureCollection's table looks like, known only from all its features: the property
+ * columns in first-seen order, whether feature ids become a column, the declared CRS.
+ */
+export interface GeoJsonShape {
+  columns: string[];
+  /** Some feature has an id and no feature has an "id" property: ids become column "id". */
+  idColumn: boolean;
+  crs?: 'wgs84' | 'epsg3857';
+}
+
+/** Adds a feature's property names (first seen first) and id to the shape being learnt. */
+export function learnShape(shape: GeoJsonShape & { seen: Set<string>; anyFeatureId: boolean }, f: unknown): void {
+  if (!isObject(f) || f.type !== 'Feature') return;
+  if (f.id !== undefined) shape.anyFeatureId = true;
+  const props = isObject(f.properties) ? f.properties : {};
+  for (const key of Object.keys(props)) {
+    if (shape.seen.has(key)) continue;
+    shape.seen.add(key);
+    shape.columns.push(key);
+  }
+  shape.idColumn = shape.anyFeatureId && !shape.seen.has('id');
+}
+
+export function newShape(): GeoJsonShape & { seen: Set<string>; anyFeatureId: boolean } {
+  return { columns: [], idColumn: false, seen: new Set(), anyFeatureId: false };
+}
+
+/** The declared CRS of a document (the legacy "crs" member); throws for one not converted. */
+export function geoJsonCrs(file: string, doc: unknown): 'wgs84' | 'epsg3857' | undefined {
+  return declaredCrs(file, doc);
+}
+
+/** Features (a whole file's or a run of them) as table rows with the file's shape. */
+export function featureTable(file: string, features: readonly unknown[], shape: GeoJsonShape): RawTable {
+  const n = features.length;
+  const values: Record<string, RawValue[]> = {};
+  for (const key of shape.columns) values[key] = new Array<RawValue>(n).fill(null);
+  const geometry: (Geometry | null)[] = new Array<Geometry | null>(n);
+  const rowErrors: (string | null)[] = new Array<string | null>(n).fill(null);
+  const featureIds: RawValue[] = new Array<RawValue>(n).fill(null);
+  for (let r = 0; r < n; r++) {
+    const f = features[r];
+    if (!isObject(f) || f.type !== 'Feature') {
+      rowErrors[r] = 'not a GeoJSON Feature';
+      geometry[r] = null;
+      continue;
+    }
+    const feature = f as unknown as Feature;
+    geometry[r] = isObject(feature.geometry) ? feature.geometry : null;
+    if (feature.id !== undefined) featureIds[r] = feature.id;
+    const props = isObject(feature.properties) ? feature.properties : {};
+    for (const key of Object.keys(props)) values[key][r] = toRawValue(props[key]);
+  }
+  const columns = [...shape.columns];
+  const notes: string[] = [];
+  if (shape.crs === 'epsg3857') notes.push('the file declares EPSG:3857 (web mercator)');
+  if (shape.idColumn) {
+    values.id = featureIds;
+    columns.push('id');
+    notes.push('feature ids kept as column "id"');
+  }
+  return { file, columns, values, geometry, rowErrors, rowCount: n, notes, ...(shape.crs ? { declaredCrs: shape.crs } : {}) };
+}
+
 export function readGeoJson(file: string, bytes: Uint8Array): RawTable {
   if (bytes.length === 0) throw new BundleError(file, `${file} is empty (0 bytes); export the data again or remove it from bundle.json.`);
   let doc: unknown;
@@ -50,43 +115,8 @@ export function readGeoJson(file: string, bytes: Uint8Array): RawTable {
   }
   const features = featuresOf(file, doc);
   if (features.length === 0) throw new BundleError(file, `${file} has no features; add the features or remove the file from bundle.json.`);
-  const n = features.length;
-  const values: Record<string, RawValue[]> = {};
-  const columns: string[] = [];
-  const geometry: (Geometry | null)[] = new Array<Geometry | null>(n);
-  const rowErrors: (string | null)[] = new Array<string | null>(n).fill(null);
-  const featureIds: RawValue[] = new Array<RawValue>(n).fill(null);
-  let anyFeatureId = false;
-  for (let r = 0; r < n; r++) {
-    const f = features[r];
-    if (!isObject(f) || f.type !== 'Feature') {
-      rowErrors[r] = 'not a GeoJSON Feature';
-      geometry[r] = null;
-      continue;
-    }
-    const feature = f as unknown as Feature;
-    geometry[r] = isObject(feature.geometry) ? feature.geometry : null;
-    if (feature.id !== undefined) {
-      featureIds[r] = feature.id;
-      anyFeatureId = true;
-    }
-    const props = isObject(feature.properties) ? feature.properties : {};
-    for (const key of Object.keys(props)) {
-      let col = values[key];
-      if (col === undefined) {
-        col = values[key] = new Array<RawValue>(n).fill(null);
-        columns.push(key);
-      }
-      col[r] = toRawValue(props[key]);
-    }
-  }
-  const notes: string[] = [];
+  const shape = newShape();
+  for (const f of features) learnShape(shape, f);
   const crs = declaredCrs(file, doc);
-  if (crs === 'epsg3857') notes.push('the file declares EPSG:3857 (web mercator)');
-  if (anyFeatureId && !('id' in values)) {
-    values.id = featureIds;
-    columns.push('id');
-    notes.push('feature ids kept as column "id"');
-  }
-  return { file, columns, values, geometry, rowErrors, rowCount: n, notes, ...(crs ? { declaredCrs: crs } : {}) };
+  return featureTable(file, features, { columns: shape.columns, idColumn: shape.idColumn, ...(crs ? { crs } : {}) });
 }

@@ -240,6 +240,36 @@ describe('siteselect score streams a CSV and writes what the whole-file path wri
     expect(parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)).row_groups.map((g) => Number(g.num_rows))).toEqual([16_384, 16_384, 16_384, 16_384, 4_464]);
   }, 120_000);
 
+  it('a GeoJSON FeatureCollection feature by feature: shape from every feature, tricky strings, bad features', async () => {
+    const feature = (id: string | null, lon: number, lat: number, properties: Record<string, unknown>, extra: object = {}) => ({ type: 'Feature', ...(id === null ? {} : { id }), properties, geometry: { type: 'Point', coordinates: [lon, lat] }, ...extra });
+    const features: unknown[] = [
+      feature('G1', 114.05, 22.55, { name: 'Alpha {one} [1]', visibility: 3 }),
+      feature('G2', 114.06, 22.56, { name: 'Bravo "}],\\" two', visibility: 4, meta: { floors: [1, 2] } }),
+      { type: 'NotAFeature', properties: {} },
+      feature('G4', 114.07, 22.54, { name: 'Charlie', visibility: null }),
+      feature('G2', 114.08, 22.57, { name: 'Delta (duplicate id)', visibility: 5 }),
+      { ...feature('G6', 0, 0, { name: 'Echo, no geometry' }), geometry: null },
+      feature(null, 114.09, 22.58, { name: 'Foxtrot, no id' }),
+      feature('G8', 114.1, 22.59, { name: 'Golf', late_column: 'only here', visibility: 2 }),
+      feature('G9', 114.11, 22.6, { name: 'Hotel 漢字 ✓', visibility: 1 }),
+    ];
+    // the crs member after the features, spaces and line breaks between everything
+    const text = `\uFEFF{ "type" : "FeatureCollection",\n "name": "cands [x]",\n "features" : [\n${features.map((f) => ' ' + JSON.stringify(f)).join(' ,\n')}\n ] ,\n "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}} }\n`;
+    writeFileSync(join(temp, 'city.geojson'), text);
+    const whole = await expectSameAsWhole('city.geojson', [7, 64, 1 << 20], ...NO_RENT, '--sort-bytes', '64');
+    expect(whole.summary).toMatchObject({ read: 9, scored: 5 });
+    const out = readCsvRows(whole.summary!.out);
+    expect(Object.keys(out[0])).toEqual(expect.arrayContaining(['name', 'visibility', 'meta', 'late_column']));
+    expect(out.find((r) => r.id === 'G2')?.name).toBe('Bravo "}],\\" two');
+
+    // a truncated file, a lone Feature and an unsupported CRS are read whole, which says what is wrong
+    writeFileSync(join(temp, 'cut.geojson'), text.slice(0, text.length - 40));
+    const cut = await score('cut.geojson', ...NO_RENT);
+    expect(cut.code).toBe(2);
+    writeFileSync(join(temp, 'one.geojson'), JSON.stringify(features[0]));
+    expect((await score('one.geojson', ...NO_RENT)).summary?.streamed).toBe(false);
+  });
+
   it('TSV, and a sep=; file with decimal commas and a text cell in a numeric role', async () => {
     const tsv = await expectSameAsWhole('city.tsv', [11], ...NO_RENT);
     expect(tsv.summary!.scored).toBe(5);

@@ -30,13 +30,13 @@ writes them ranked, best first, with each criterion's raw value and points, the 
 each site lies in, and how it was placed (placed_by, geocode_confidence). Rows that cannot be placed
 go to the rejects file with their row number and reason; read = scored + rejected.
 
-A UTF-8 CSV/TSV --candidates file is streamed (read in blocks; a Parquet file by row group, an Arrow
-file by record batch) and scored chunk by chunk, each row's numbers kept in scratch files on disk
-(in the temporary folder, deleted at the end or when interrupted), ranked with on-disk sorts, then
-read a second time to write the ranked rows; memory stays bounded however long the file. GeoJSON
-files, Parquet and Arrow files with a geometry column, files in another encoding and the bundle's
-own candidates are read whole, and so is any file with --sensitivity (its draws re-rank every site
-at once).
+A --candidates file is streamed — a UTF-8 CSV/TSV in blocks, Parquet by row group, Arrow by record
+batch, a GeoJSON FeatureCollection feature by feature — and scored chunk by chunk, each row's
+numbers kept in scratch files on disk (in the temporary folder, deleted at the end or when
+interrupted), ranked with on-disk sorts, then read a second time to write the ranked rows; memory
+stays bounded however long the file. Parquet and Arrow files with a geometry column, GeoJSON that is
+not a FeatureCollection, files in another encoding and the bundle's own candidates are read whole,
+and so is any file with --sensitivity (its draws re-rank every site at once).
 
 Options:
   --bundle DIR           the bundle folder (or its bundle.json); may also be given first, bare
@@ -77,8 +77,8 @@ function outputPaths(args: ScoreArgs, cwd: string): { out: string; rejects: stri
   return { out, rejects, format: args.format ?? formatOf(out) };
 }
 
-/** A --candidates file that is CSV, TSV, Parquet or Arrow by its name and its first bytes: it can be streamed. */
-async function streamable(file: string): Promise<'csv' | 'tsv' | 'parquet' | 'arrow' | undefined> {
+/** A --candidates file that is CSV, TSV, Parquet, Arrow or GeoJSON by its name and its first bytes: it can be streamed. */
+async function streamable(file: string): Promise<'csv' | 'tsv' | 'parquet' | 'arrow' | 'geojson' | undefined> {
   const handle = await open(file, 'r');
   const first = new Uint8Array(64);
   try {
@@ -88,7 +88,7 @@ async function streamable(file: string): Promise<'csv' | 'tsv' | 'parquet' | 'ar
   }
   try {
     const { format } = resolveFormat(path.basename(file), first);
-    return format === 'csv' || format === 'tsv' || format === 'parquet' || format === 'arrow' ? format : undefined;
+    return format === 'csv' || format === 'tsv' || format === 'parquet' || format === 'arrow' || format === 'geojson' ? format : undefined;
   } catch {
     return undefined; // an unknown name: the whole-file path says so
   }

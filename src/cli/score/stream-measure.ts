@@ -62,6 +62,8 @@ export class ChunkMeasure {
   assumedNumeric: string[] = [];
   projected = 0;
   missingCoordinate = 0;
+  /** The coordinate system the rows were read in. */
+  crs: string = 'wgs84';
   /** Rows placed by their own coordinates (lat/lon swap suspects). */
   suspects = 0;
   /** The placed rows' records (stream-fields.ts), opened with the first chunk measured. */
@@ -94,7 +96,7 @@ export class ChunkMeasure {
     const plan = planColumns(raw, entry, false);
     const addressRef = entry.columns?.address ?? plan.roles.find((r) => r.role === 'address')?.ref;
     this.addressColumn = typeof addressRef === 'string' ? addressRef : undefined;
-    if (plan.wkt === undefined && plan.lon === undefined && !(this.ctx.geocoder && this.addressColumn)) throw new StreamFallback('no coordinate columns');
+    if (raw.geometry === undefined && plan.wkt === undefined && plan.lon === undefined && !(this.ctx.geocoder && this.addressColumn)) throw new StreamFallback('no coordinate columns');
     this.columns = layerColumns(plan);
     this.inferred = inferredColumns(this.columns);
     for (const c of this.inferred) if (this.used.has(c.key)) this.assumedNumeric.push(c.key);
@@ -108,7 +110,8 @@ export class ChunkMeasure {
     if (n === 0) return;
     const plan = this.plan ?? this.start(raw);
     const { ctx } = this;
-    const crs = ctx.entry.crs ?? 'wgs84';
+    // as toLayer: the entry's CRS, else the one the file declares (GeoJSON), else WGS84
+    const crs = (this.crs = ctx.entry.crs ?? raw.declaredCrs ?? 'wgs84');
     const placed = placeRows(raw, plan, { crs, polygonLayer: false, geocoder: ctx.geocoder, addressColumn: this.addressColumn, minConfidence: ctx.minConfidence });
     this.projected += placed.problems.projected;
     const keep: number[] = [];

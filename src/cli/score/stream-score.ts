@@ -32,6 +32,7 @@ import { withScratchDir } from './scratch-dir.ts';
 import type { ScoreArgs } from './score-args.ts';
 import * as F from './stream-fields.ts';
 import { arrowChunks, parquetChunks } from './columnar-chunks.ts';
+import { geojsonChunks } from './geojson-chunks.ts';
 import { ChunkMeasure, StreamFallback } from './stream-measure.ts';
 import { scoreStreamed } from './stream-points.ts';
 import { rankStreamed } from './stream-rank.ts';
@@ -51,8 +52,8 @@ export interface StreamRun {
   args: ScoreArgs;
   file: string;
   entry: LayerEntry;
-  /** How the file is read in chunks: CSV/TSV in blocks of text, Parquet by row group, Arrow by record batch. */
-  source: 'csv' | 'tsv' | 'parquet' | 'arrow';
+  /** How the file is read in chunks: CSV/TSV in blocks of text, Parquet by row group, Arrow by record batch, GeoJSON by feature. */
+  source: 'csv' | 'tsv' | 'parquet' | 'arrow' | 'geojson';
   bundle: LoadedBundle;
   scenario: Scenario;
   kernel: SiteKernel;
@@ -66,9 +67,11 @@ export interface StreamRun {
 
 /** The file's records chunk by chunk; pass 2 reads smaller blocks (no kernel calls to amortise). */
 async function* chunks(run: StreamRun, blockBytes: number, onFraction?: (fraction: number) => void): AsyncGenerator<CsvChunk> {
-  if (run.source === 'parquet' || run.source === 'arrow') {
-    const pieces = run.source === 'parquet' ? parquetChunks : arrowChunks;
-    for await (const chunk of pieces(run.file, run.entry.file, onFraction)) {
+  if (run.source !== 'csv' && run.source !== 'tsv') {
+    const pieces = run.source === 'parquet' ? parquetChunks(run.file, run.entry.file, onFraction)
+      : run.source === 'arrow' ? arrowChunks(run.file, run.entry.file, onFraction)
+      : geojsonChunks(run.file, run.entry.file, blockBytes, onFraction);
+    for await (const chunk of pieces) {
       yield chunk;
       collectGarbage();
     }
@@ -129,7 +132,7 @@ async function streamIn(run: StreamRun, scratch: string, alsoRemove: (file: stri
   }
   run.releaseKernel();
   bar('settling ids', 0.75);
-  const sites = settle(measure, run.entry.crs ?? 'wgs84', sort, late);
+  const sites = settle(measure, measure.crs, sort, late);
   if (sites.n === 0) throw new StreamFallback('no row placed');
   bar('ranking', 0.78);
   const scored = scoreStreamed({ sites, criteria: measure.criteria, scoring, scenario, bundle, per: args.per, sort });
