@@ -8,7 +8,6 @@ import { applyDirection } from './direction.ts';
 import { explainScores, type ColumnBase } from './explained.ts';
 import { decideKept } from './keep.ts';
 import { normalise } from './normalise.ts';
-import type { RankSorter } from './rank.ts';
 import { sorterFor } from './rerank.ts';
 import type { KeepRule, LevelResult } from './types.ts';
 
@@ -46,8 +45,6 @@ export interface LevelInput {
   combine: Combine;
   keepRule: KeepRule;
   excludedBy?: string[];
-  /** The tie order when `ids` cannot give it (a streamed list whose ids are read back later). */
-  sorter?: RankSorter;
 }
 
 export function buildLevel(input: LevelInput): LevelResult {
@@ -67,7 +64,7 @@ export function buildLevel(input: LevelInput): LevelResult {
   }
   const { score, criteria } = explainScores(columns, input.combine, n);
   const rank = new Int32Array(n);
-  const order = (input.sorter ?? sorterFor(input.ids)).rank(score, rank);
+  const order = sorterFor(input.ids).rank(score, rank);
   const kept = decideKept(order, score, input.keepRule, input.lon, input.lat);
   const result: LevelResult = {
     level: input.level, ids: input.ids, names: input.names, parent: input.parent,

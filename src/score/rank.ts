@@ -17,10 +17,9 @@ export class RankSorter {
   private readonly countLo = new Uint32Array(65536);
   private readonly countHi = new Uint32Array(65536);
 
-  /** `ids`, or the unit indices already in ascending id order (ids kept outside JS strings). */
-  constructor(ids: readonly string[] | Uint32Array) {
+  constructor(ids: readonly string[]) {
     const n = ids.length;
-    this.idOrder = ids instanceof Uint32Array ? ids : Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b)));
+    this.idOrder = Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b)));
     this.keyFloat = new Float32Array(n);
     this.keyA = new Uint32Array(this.keyFloat.buffer);
     this.keyB = new Uint32Array(n);

@@ -1,7 +1,8 @@
 /**
- * What both ways of scoring (the file read whole, or streamed) do with a scored level before
- * writing: the region each site lies in, its rank within the --top-per/--per group, the rows to
- * write (all by rank, the kept ones, or the shortlist) and the optional weight sensitivity.
+ * What scoring a list held in memory does with the scored level before writing: the region each
+ * site lies in, its rank within the --top-per/--per group, the rows to write (all by rank, the kept
+ * ones, or the shortlist) and the optional weight sensitivity. A streamed list decides the same
+ * best first, one site at a time (stream-rank.ts). Also the summary both paths give (ScoreOutcome).
  */
 import type { LoadedBundle } from '../../data/layer.ts';
 import { assignPointsToPolygons } from '../../geo/containment.ts';
@@ -34,13 +35,12 @@ export interface Arranged {
   sensitivity?: SiteTableInput['sensitivity'];
 }
 
-/** `ids` only for --sensitivity (its ranks break ties by id); a streamed run builds them then. */
-export function arrange(result: LevelResult, lon: Float64Array, lat: Float64Array, bundle: LoadedBundle, scenario: Scenario, args: ScoreArgs, ids: () => string[]): Arranged {
+export function arrange(result: LevelResult, lon: Float64Array, lat: Float64Array, bundle: LoadedBundle, scenario: Scenario, args: ScoreArgs): Arranged {
   const n = result.rank.length;
   let sensitivity: Arranged['sensitivity'];
   if (args.sensitivity && n > 0) {
     const s = args.sensitivity;
-    sensitivity = weightSensitivity(result.criteria.map((c) => c.normalised), result.criteria.map((c) => c.weight), ids(), {
+    sensitivity = weightSensitivity(result.criteria.map((c) => c.normalised), result.criteria.map((c) => c.weight), result.ids, {
       draws: s.draws, concentration: s.concentration, seed: s.seed, topK: s.topK, combine: result.combine,
     });
   }

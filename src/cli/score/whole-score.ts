@@ -30,7 +30,7 @@ export async function wholeScore({ args, bundle, scenario, sites, sitesReport, k
   const { kernel, close } = makeKernel();
   const result = await scoreSites(bundle, scenario, sites, { kernel, onProgress: (stage, f) => bar(stage, 0.3 + 0.6 * f) }).finally(close);
   bar('writing', 0.95);
-  const { region, groupRank, byRank, rows, sensitivity } = arrange(result, sites.lon, sites.lat, bundle, scenario, args, () => result.ids);
+  const { region, groupRank, byRank, rows, sensitivity } = arrange(result, sites.lon, sites.lat, bundle, scenario, args);
   await writeTable(out, siteTable({ result, sites, bundle, region, groupName: args.per, groupRank, sensitivity }), rows, format);
   await writeRejects(rejects, sitesReport);
   const placedBy = sites.text.placed_by ?? [];
