@@ -10,7 +10,7 @@
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BlockWriter } from './block-writer.ts';
-import { writeAll } from './disk/record-file.ts';
+import { writeAll } from './disk/scratch-writer.ts';
 
 /** Buckets at most: open scratch files stay few however long the output. */
 const MAX_BUCKETS = 256;

@@ -4,28 +4,22 @@
  * Indices, codes and flags are stored as float64 too (exact up to 2^53): one record type, one
  * reader. Node only (synchronous file calls: the caller is a command-line batch).
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { ScratchWriter } from './scratch-writer.ts';
 
 /** Records a block: about a megabyte. */
 function blockRecords(width: number): number {
   return Math.max(64, Math.floor((1 << 17) / Math.max(1, width)));
 }
 
-/** Writes all of `bytes` at the file's end (a write may take fewer than asked). */
-export function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
-export class RecordWriter {
+export class RecordWriter extends ScratchWriter {
   /** The block being filled; write a record's fields at `block[slot() + k]`. */
   readonly block: Float64Array;
   private used = 0;
-  private fd: number;
-  count = 0;
 
-  constructor(readonly file: string, readonly width: number, records = blockRecords(width)) {
+  constructor(file: string, readonly width: number, records = blockRecords(width)) {
+    super(file);
     this.block = new Float64Array(Math.max(1, records) * width);
-    this.fd = openSync(file, 'w');
   }
 
   /** The offset of a new record's first field in `block`. */
@@ -44,18 +38,12 @@ export class RecordWriter {
     return at;
   }
 
-  private flush(): void {
-    if (this.used === 0) return;
-    writeAll(this.fd, new Uint8Array(this.block.buffer, 0, this.used * 8));
-    this.used = 0;
+  protected pending(): Uint8Array {
+    return new Uint8Array(this.block.buffer, 0, this.used * 8);
   }
 
-  /** Flushes and closes; returns the number of records written. */
-  close(): number {
-    this.flush();
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-    return this.count;
+  protected emptied(): void {
+    this.used = 0;
   }
 }
 

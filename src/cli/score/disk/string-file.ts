@@ -5,19 +5,17 @@
  * no lone surrogates (UTF-8 could not carry one back). Node only.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { writeAll } from './record-file.ts';
+import { ScratchWriter } from './scratch-writer.ts';
 
 const BLOCK = 1 << 20;
 
-export class StringWriter {
+export class StringWriter extends ScratchWriter {
   private buffer: Buffer;
   private used = 0;
-  private fd: number;
-  count = 0;
 
-  constructor(readonly file: string, blockBytes = BLOCK) {
+  constructor(file: string, blockBytes = BLOCK) {
+    super(file);
     this.buffer = Buffer.allocUnsafe(Math.max(64, blockBytes));
-    this.fd = openSync(file, 'w');
   }
 
   add(text: string): void {
@@ -32,16 +30,12 @@ export class StringWriter {
     this.count++;
   }
 
-  private flush(): void {
-    writeAll(this.fd, this.buffer.subarray(0, this.used));
-    this.used = 0;
+  protected pending(): Uint8Array {
+    return this.buffer.subarray(0, this.used);
   }
 
-  close(): number {
-    this.flush();
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-    return this.count;
+  protected emptied(): void {
+    this.used = 0;
   }
 }
 
