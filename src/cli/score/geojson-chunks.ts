@@ -5,7 +5,7 @@
  * array (the "skeleton", "features": [] in place of the array) is parsed at the end, so a file that
  * is not valid JSON as a whole is noticed. The table's shape — property columns in first-seen
  * order, feature ids as a column, the declared CRS — needs every feature, so the file is scanned
- * once for it before the chunks. Anything else (a single Feature, a bare geometry, invalid JSON, no
+ * for it once a run (scanShape), before the chunks of either pass. Anything else (a single Feature, a bare geometry, invalid JSON, no
  * features, an unsupported CRS) is handed back (StreamFallback) and read whole, where readGeoJson
  * says what is wrong. Memory holds one chunk of features. Node only.
  */
@@ -140,8 +140,8 @@ function parseFeature(text: string): unknown {
   }
 }
 
-/** The file's shape (every feature's properties and ids, the CRS) and feature count. */
-async function scanShape(file: string, label: string): Promise<{ shape: GeoJsonShape; count: number }> {
+/** The file's shape (every feature's properties and ids, the CRS): scanned once a run, used by both passes. */
+export async function scanShape(file: string, label: string): Promise<GeoJsonShape> {
   const scanner = new FeatureScanner();
   const learnt = newShape();
   let count = 0;
@@ -159,12 +159,11 @@ async function scanShape(file: string, label: string): Promise<{ shape: GeoJsonS
   } catch {
     throw new StreamFallback('a coordinate system not converted');
   }
-  return { shape: { columns: learnt.columns, idColumn: learnt.idColumn, ...(crs ? { crs } : {}) }, count };
+  return { columns: learnt.columns, idColumn: learnt.idColumn, ...(crs ? { crs } : {}) };
 }
 
-/** Chunks of features whose text adds up to about `chunkBytes` characters. */
-export async function* geojsonChunks(file: string, label: string, chunkBytes: number, onFraction?: (fraction: number) => void): AsyncGenerator<CsvChunk> {
-  const { shape } = await scanShape(file, label);
+/** Chunks of features whose text adds up to about `chunkBytes` characters, in the file's `shape`. */
+export async function* geojsonChunks(file: string, label: string, shape: GeoJsonShape, chunkBytes: number, onFraction?: (fraction: number) => void): AsyncGenerator<CsvChunk> {
   const size = (await stat(file)).size || 1;
   const scanner = new FeatureScanner();
   let batch: unknown[] = [];

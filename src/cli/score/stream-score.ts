@@ -19,20 +19,19 @@ import path from 'node:path';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import type { LoadedBundle } from '../../data/layer.ts';
 import type { AddressGeocoder } from '../../data/place-rows.ts';
+import type { GeoJsonShape } from '../../io/read-geojson.ts';
 import { CsvChunker, type CsvChunk } from '../../io/csv-chunks.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { prepareSiteScoring } from '../../score/score-sites.ts';
 import type { ScoreOutcome } from './arrange.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { RecordCursor } from './disk/record-file.ts';
 import type { SortOptions } from './disk/sort-records.ts';
 import { RejectSpill } from './reject-spill.ts';
 import { withScratchDir } from './scratch-dir.ts';
 import type { ScoreArgs } from './score-args.ts';
-import * as F from './stream-fields.ts';
 import { arrowChunks, parquetChunks } from './columnar-chunks.ts';
-import { geojsonChunks } from './geojson-chunks.ts';
+import { geojsonChunks, scanShape } from './geojson-chunks.ts';
 import { ChunkMeasure, StreamFallback } from './stream-measure.ts';
 import { scoreStreamed } from './stream-points.ts';
 import { rankStreamed } from './stream-rank.ts';
@@ -65,12 +64,20 @@ export interface StreamRun {
   bar: (label: string, fraction: number) => void;
 }
 
+type Chunks = (blockBytes: number, onFraction?: (fraction: number) => void) => AsyncGenerator<CsvChunk>;
+
+/** Reads the file's records chunk by chunk, as often as asked; what a GeoJSON file's chunks need from all of it is scanned once. */
+function chunkReader(run: StreamRun): Chunks {
+  let shape: Promise<GeoJsonShape> | undefined;
+  return (blockBytes, onFraction) => chunks(run, blockBytes, onFraction, () => (shape ??= scanShape(run.file, run.entry.file)));
+}
+
 /** The file's records chunk by chunk; pass 2 reads smaller blocks (no kernel calls to amortise). */
-async function* chunks(run: StreamRun, blockBytes: number, onFraction?: (fraction: number) => void): AsyncGenerator<CsvChunk> {
+async function* chunks(run: StreamRun, blockBytes: number, onFraction: ((fraction: number) => void) | undefined, geojsonShape: () => Promise<GeoJsonShape>): AsyncGenerator<CsvChunk> {
   if (run.source !== 'csv' && run.source !== 'tsv') {
     const pieces = run.source === 'parquet' ? parquetChunks(run.file, run.entry.file, onFraction)
       : run.source === 'arrow' ? arrowChunks(run.file, run.entry.file, onFraction)
-      : geojsonChunks(run.file, run.entry.file, blockBytes, onFraction);
+      : geojsonChunks(run.file, run.entry.file, await geojsonShape(), blockBytes, onFraction);
     for await (const chunk of pieces) {
       yield chunk;
       collectGarbage();
@@ -100,14 +107,6 @@ async function geocoderFor(bundle: LoadedBundle): Promise<AddressGeocoder | unde
   return buildGeocoder(bundle.gazetteer);
 }
 
-/** How many of the loaded sites were placed each way (coordinates, exact, fuzzy). */
-function placedCounts(file: string, width: number): number[] {
-  const counts = [0, 0, 0];
-  const cursor = new RecordCursor(file, width);
-  while (cursor.next()) counts[cursor.get(F.PLACED_BY_CODE)]++;
-  return counts;
-}
-
 /** Throws StreamFallback (nothing written) when the file must be read whole after all. */
 export async function streamScore(run: StreamRun): Promise<ScoreOutcome> {
   if (run.args.sensitivity) throw new StreamFallback('--sensitivity re-ranks every site at once');
@@ -124,9 +123,10 @@ async function streamIn(run: StreamRun, scratch: string, alsoRemove: (file: stri
   alsoRemove(spill.indexFile);
   const late = new RejectSpill(path.join(scratch, 'late-rejects.csv'), run.entry.file);
   const geocoder = await geocoderFor(bundle);
+  const read = chunkReader(run);
   const measure = new ChunkMeasure({ entry: run.entry, bundle, scenario, scoring, geocoder, minConfidence: args.minConfidence, rejects: spill, scratch });
   try {
-    for await (const chunk of chunks(run, args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (f) => bar(`scoring ${run.entry.file}`, 0.35 + 0.4 * f))) await measure.add(chunk);
+    for await (const chunk of read(args.chunkBytes ?? DEFAULT_CHUNK_BYTES, (f) => bar(`scoring ${run.entry.file}`, 0.35 + 0.4 * f))) await measure.add(chunk);
   } finally {
     measure.close();
   }
@@ -139,11 +139,11 @@ async function streamIn(run: StreamRun, scratch: string, alsoRemove: (file: stri
   const ranked = rankStreamed(scored.rankInput, scenario, args, sort);
   const top = await writeStreamed({
     args, bundle, format: run.format, out: run.out, scratch, measure, sites, scored, ranked, geocoded: geocoder !== undefined,
-    chunks: chunks(run, Math.min(args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (f) => bar('writing', 0.8 + 0.15 * f)),
+    chunks: read(Math.min(args.chunkBytes ?? DEFAULT_CHUNK_BYTES, 1 << 20), (f) => bar('writing', 0.8 + 0.15 * f)),
   });
   const rejected = spill.count + late.count;
   await spill.finish(rejectsFile, late);
-  const counts = placedCounts(sites.file, sites.width);
+  const counts = sites.placedBy;
   return {
     file: run.entry.file, read: measure.read, rejected, scored: sites.n,
     byCoordinates: counts[0], exact: counts[1], fuzzy: counts[2], written: ranked.written, top,

@@ -29,6 +29,8 @@ export interface SettledSites {
   reasons: string;
   /** Untyped columns that are numeric over the loaded rows. */
   numeric: Set<string>;
+  /** How many loaded sites were placed each way (PLACED_BY order: coordinates, exact, fuzzy). */
+  placedBy: number[];
 }
 
 /** The median position of the swap suspects, or undefined when there are too few to judge. */
@@ -96,6 +98,7 @@ export function settle(m: ChunkMeasure, crs: string, sort: SortOptions, late: Re
   // the loaded sites, the late rejects in row order, and the type of untyped columns
   const K = m.criteria.length;
   const classes = m.inferred.map(() => ({ text: false, seen: false }));
+  const placedBy = [0, 0, 0];
   const sites = new RecordWriter(path.join(sort.scratch, 'sites.f64'), width);
   const reasons = new StringWriter(path.join(sort.scratch, 'site-reasons.txt'));
   const idColumn = plan.id ?? 'id';
@@ -127,6 +130,7 @@ export function settle(m: ChunkMeasure, crs: string, sort: SortOptions, late: Re
     }
     sites.block[sites.copy(rows.block, rows.at) + F.ID_POSITION] = byRow.get(1);
     reasons.add(reason);
+    placedBy[rows.get(F.PLACED_BY_CODE)]++;
     for (let c = 0; c < classes.length; c++) {
       const cls = rows.get(F.RAW + K + c);
       classes[c].text ||= cls === TEXT;
@@ -142,5 +146,5 @@ export function settle(m: ChunkMeasure, crs: string, sort: SortOptions, late: Re
   const numeric = new Set(m.inferred.filter((_, c) => classes[c].seen && !classes[c].text).map((c) => c.key));
   const notNumeric = m.assumedNumeric.find((key) => !numeric.has(key));
   if (notNumeric !== undefined) throw new StreamFallback(`the scenario reads column ${notNumeric} as numbers but it holds text`);
-  return { n, file: sites.file, width, reasons: reasons.file, numeric };
+  return { n, file: sites.file, width, reasons: reasons.file, numeric, placedBy };
 }
