@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // The real-city fixtures' manifests point into ../shared/data (read there, never copied).
+    env: { SITESELECT_DATA_ROOTS: fileURLToPath(new URL('../shared/data', import.meta.url)) },
   },
 });

@@ -18,3 +18,21 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * A file source refused a path: outside its folder, not a regular file, or too large. The loader
+ * turns it into a BundleError naming the layer that asked for it; `reason` and `fix` are
+ * sentence fragments ("that path leads outside …", "put the file inside …").
+ */
+export class PathRefused extends Error {
+  readonly path: string;
+  readonly reason: string;
+  readonly fix: string;
+  constructor(path: string, reason: string, fix: string) {
+    super(`'${path}' was refused: ${reason}; ${fix}`);
+    this.name = 'PathRefused';
+    this.path = path;
+    this.reason = reason;
+    this.fix = fix;
+  }
+}

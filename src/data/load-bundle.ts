@@ -3,7 +3,7 @@
  * checked to exist before any is read, the gazetteer loads before candidates (which may be
  * geocoded against it), and layers fed by several files are concatenated.
  */
-import { BundleError } from './errors.ts';
+import { BundleError, PathRefused } from './errors.ts';
 import type { LayerEntry } from './bundle-manifest.ts';
 import type { Layer, LayerName, LayerReport, LoadedBundle, PointLayer, PolygonLayer } from './layer.ts';
 import type { FileSource } from '../io/file-source.ts';
@@ -39,8 +39,13 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
   const manifest = readManifest(manifestPath, await source.readFile(manifestPath));
   const base = dirOf(manifestPath);
   const pathOf = (e: LayerEntry): string => normalisePath(base + e.file);
+  /** A refused path becomes one sentence naming the layer, the path and the fix. */
+  const refused = (entry: LayerEntry) => (err: unknown): never => {
+    if (!(err instanceof PathRefused)) throw err;
+    throw new BundleError(entry.file, `${manifestPath} names '${entry.file}' for layer ${entry.layer}, but ${err.reason}; ${err.fix}.`, { cause: err });
+  };
   for (const entry of manifest.layers) {
-    if (!(await source.exists(pathOf(entry)))) {
+    if (!(await source.exists(pathOf(entry)).catch(refused(entry)))) {
       throw new BundleError(entry.file, `${manifestPath} names '${entry.file}' for layer ${entry.layer}, but that file does not exist; fix the path in ${manifestPath} or add the file.`);
     }
   }
@@ -53,7 +58,7 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
     options.signal?.throwIfAborted();
     const entry = entries[i];
     options.onProgress?.({ file: entry.file, fraction: i / entries.length });
-    const bytes = await source.readFile(pathOf(entry));
+    const bytes = await source.readFile(pathOf(entry)).catch(refused(entry));
     if (entry.layer === 'candidates' && gazetteer === undefined && parts.has('gazetteer')) {
       gazetteer = mergeLayer(parts.get('gazetteer') ?? []) as PointLayer;
     }

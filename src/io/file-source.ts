@@ -3,6 +3,8 @@
  * loading code serves a folder on disk (src/node/file-source.ts), files dropped on the page
  * (memory) and a bundle served next to the page (fetch, same origin only).
  */
+import { PathRefused } from '../data/errors.ts';
+
 export interface FileSource {
   /** Bytes of the file at `path` (relative to the bundle root, '/'-separated). */
   readFile(path: string): Promise<Uint8Array>;
@@ -37,10 +39,26 @@ export function memoryFileSource(files: Map<string, Uint8Array>): FileSource {
   };
 }
 
-/** Files served over HTTP from `baseUrl` (the page's own origin; nothing is fetched elsewhere). */
+/**
+ * Files served over HTTP from `baseUrl` (the page's own origin; nothing is fetched elsewhere).
+ * A base on another origin, or a path that resolves outside the base folder (`../x`, `/x`,
+ * `https://elsewhere/x`), is refused with a `PathRefused` before any request.
+ */
 export function fetchFileSource(baseUrl: string): FileSource {
-  const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
-  const url = (path: string): string => new URL(normalisePath(path).replace(/^\//, ''), new URL(base, globalThis.location?.href)).href;
+  const here = globalThis.location?.href;
+  const base = new URL(baseUrl.endsWith('/') ? baseUrl : baseUrl + '/', here);
+  const keepInside = `put the file inside the bundle folder ${base.href} and name it by a path relative to it`;
+  if (here !== undefined && base.origin !== new URL(here).origin) {
+    throw new PathRefused(baseUrl, `that bundle address is on another origin than the page (${new URL(here).origin})`, 'serve the bundle folder from the page\'s own server');
+  }
+  const url = (path: string): string => {
+    const normal = normalisePath(path);
+    const resolved = new URL(normal.replace(/^\//, ''), base);
+    if (normal.startsWith('/') || normal === '..' || normal.startsWith('../') || resolved.origin !== base.origin || !resolved.pathname.startsWith(base.pathname)) {
+      throw new PathRefused(path, `that path leads outside the bundle folder ${base.href}`, keepInside);
+    }
+    return resolved.href;
+  };
   return {
     async readFile(path) {
       const res = await fetch(url(path));

@@ -8,7 +8,16 @@ import type { FileSource } from '../index.ts';
 export const MANIFEST_NAME = 'bundle.json';
 
 export function withManifest(folder: FileSource, manifestFolder: FileSource, manifestName: string): FileSource {
-  const pick = async (path: string): Promise<FileSource> => ((await folder.exists(path)) ? folder : manifestFolder);
+  // A path refused by the data folder (e.g. `../x`) may still be a plain file beside the manifest;
+  // when both refuse it, the data folder's refusal is the one reported.
+  const pick = async (path: string): Promise<FileSource> => {
+    try {
+      return (await folder.exists(path)) ? folder : manifestFolder;
+    } catch (err) {
+      if (await manifestFolder.exists(path).catch(() => false)) return manifestFolder;
+      throw err;
+    }
+  };
   return {
     async readFile(path) {
       if (path === MANIFEST_NAME) return manifestFolder.readFile(manifestName);
@@ -16,7 +25,7 @@ export function withManifest(folder: FileSource, manifestFolder: FileSource, man
     },
     async exists(path) {
       if (path === MANIFEST_NAME) return manifestFolder.exists(manifestName);
-      return (await folder.exists(path)) || manifestFolder.exists(path);
+      return (await pick(path)).exists(path);
     },
   };
 }

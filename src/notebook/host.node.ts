@@ -36,5 +36,9 @@ async function loadBundleFromDisk(cwd: string, folder: string, manifest: string 
   }
   const manifestPath = resolve(cwd, manifest);
   if (!existsSync(manifestPath)) throw new BundleError(manifest, `manifest ${manifest} does not exist; check the --manifest path`);
-  return loadBundle(withManifest(nodeFileSource(dir), nodeFileSource(dirname(manifestPath)), basename(manifestPath)));
+  // The user named both folders: a path may lead from either into the other, never elsewhere.
+  const manifestDir = dirname(manifestPath);
+  const data = nodeFileSource(dir, { alsoInside: [manifestDir] });
+  const beside = nodeFileSource(manifestDir, { alsoInside: [dir], folderName: "the manifest's folder" });
+  return loadBundle(withManifest(data, beside, basename(manifestPath)));
 }
