@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../../data/errors.ts';
+import { refuseClobbering } from '../../node/output-guard.ts';
 import { renderReport } from '../../notebook/render-html.ts';
 import { runNotebookFile } from '../../notebook/run-file.node.ts';
 import type { NotebookResult } from '../../notebook/run.ts';
@@ -73,6 +74,9 @@ export const command: Command = {
     const path = resolve(io.cwd, opts.file);
     if (!existsSync(path)) throw new UsageError(`notebook file ${opts.file} does not exist`);
     const out = resolve(io.cwd, opts.out ?? basename(path).replace(/\.[cm]?[jt]s$/, '') + '.html');
+    // The notebook's own arguments that name files (a manifest, a scenario) are inputs too.
+    const argFiles = opts.notebookArgs.map((a) => resolve(io.cwd, a)).filter((f) => existsSync(f)).map((file) => ({ label: 'a notebook argument', file }));
+    await refuseClobbering([{ label: 'the notebook', file: path }, ...argFiles], [{ label: '--out', file: out }]);
     const result = await runNotebookFile(path, { args: opts.notebookArgs, cwd: io.cwd });
     await writeFile(out, renderReport(result, { title: basename(path) }));
     const error = firstError(result);

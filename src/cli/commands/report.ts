@@ -12,6 +12,7 @@ import { createKernel } from '../../kernel/index.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { installPixelCanvas } from '../../notebook/canvas-shim.node.ts';
 import { buildReport } from '../../report/build-report.ts';
 import { formatScore } from '../../report/format-score.ts';
@@ -57,7 +58,9 @@ export const command: Command = {
       throw new BundleError(manifestFile, `${args.bundle} holds no ${manifest}; pass --bundle DIR, a folder that holds bundle.json (or the manifest file itself).`);
     }
     const out = path.resolve(io.cwd, args.out);
-    const scenario = await readScenarioFile(path.resolve(io.cwd, args.scenario));
+    const scenarioFile = path.resolve(io.cwd, args.scenario);
+    await refuseClobbering([...(await bundleInputs(dir, manifest)), { label: 'the scenario', file: scenarioFile }], [{ label: '--out', file: out }]);
+    const scenario = await readScenarioFile(scenarioFile);
     const bar = progressBar(io);
     const bundle = await loadBundleDir(dir, { manifestPath: manifest, onProgress: ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.4) });
     const attribution = await readAttribution(manifestFile);

@@ -11,15 +11,17 @@ import { resolveFormat } from '../../io/detect-format.ts';
 import { createKernel } from '../../kernel/index.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
+import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
 import type { ScoreOutcome } from '../score/arrange.ts';
 import { progressBar } from '../score/progress-bar.ts';
-import { candidateEntry, candidatePath, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
+import { candidateEntry, candidatePath, locateInputs, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
 import type { ScoreSummary } from '../score/score-summary.ts';
 import { streamScore, StreamFallback } from '../score/stream-score.ts';
 import { NotUtf8Error } from '../score/text-blocks.ts';
 import { wholeScore } from '../score/whole-score.ts';
+import { rejectsPath } from '../score/write-rejects.ts';
 import { formatOf, type TableFormat } from '../score/write-table.ts';
 
 const USAGE = `Usage: siteselect score --bundle DIR --scenario FILE --candidates FILE [options]
@@ -70,10 +72,14 @@ Options:
 
 Exit status: 0 done, 1 failure, 2 bad usage or an unusable file (also when no row can be placed).`;
 
-function outputPaths(args: ScoreArgs, cwd: string): { out: string; rejects: string; format: TableFormat } {
+/** The files this run writes (rejects always as .csv), checked against its inputs before any work. */
+async function outputPaths(args: ScoreArgs, cwd: string): Promise<{ out: string; rejects: string; format: TableFormat }> {
   const out = path.resolve(cwd, args.out ?? `scores.${args.format ?? 'csv'}`);
-  const rejects = args.rejects ? path.resolve(cwd, args.rejects) : out.replace(/(\.[^./\\]+)?$/, '.rejects.csv');
-  if (out === rejects) throw new UsageError('--out and --rejects name the same file; give them different names');
+  const rejects = rejectsPath(args.rejects ? path.resolve(cwd, args.rejects) : out.replace(/(\.[^./\\]+)?$/, '.rejects.csv'));
+  const { dir, manifestPath, scenarioFile } = await locateInputs(args, cwd);
+  const inputs = [...(await bundleInputs(dir, manifestPath)), { label: 'the scenario', file: scenarioFile }];
+  if (args.candidates !== undefined) inputs.push({ label: 'the --candidates file', file: path.resolve(cwd, args.candidates) });
+  await refuseClobbering(inputs, [{ label: '--out', file: out }, { label: '--rejects', file: rejects }]);
   return { out, rejects, format: args.format ?? formatOf(out) };
 }
 
@@ -107,7 +113,7 @@ export const command: Command = {
   async run(argv: string[], io: CliIO) {
     const started = performance.now();
     const args = parseScoreArgs(argv);
-    const { out, rejects, format } = outputPaths(args, io.cwd);
+    const { out, rejects, format } = await outputPaths(args, io.cwd);
     const bar = args.quiet ? () => {} : progressBar(io);
     const base = await readBundleAndScenario(args, io.cwd, ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.3));
     const { bundle, scenario } = base;

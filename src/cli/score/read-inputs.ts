@@ -60,12 +60,18 @@ export interface BundleAndScenario {
   scenarioFile: string;
 }
 
-export async function readBundleAndScenario(args: ScoreArgs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<BundleAndScenario> {
+/** Where --bundle (a folder or its manifest) and the scenario are, before anything is read. */
+export async function locateInputs(args: ScoreArgs, cwd: string): Promise<{ dir: string; manifestPath: string; scenarioFile: string }> {
   const target = path.resolve(cwd, args.bundle);
   const manifestGiven = await isFile(target);
   const dir = manifestGiven ? path.dirname(target) : target;
   const manifestPath = manifestGiven ? path.basename(target) : 'bundle.json';
   const scenarioFile = args.scenario ? path.resolve(cwd, args.scenario) : path.join(dir, 'scenario.json');
+  return { dir, manifestPath, scenarioFile };
+}
+
+export async function readBundleAndScenario(args: ScoreArgs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<BundleAndScenario> {
+  const { dir, manifestPath, scenarioFile } = await locateInputs(args, cwd);
   const scenario = await readScenarioFile(scenarioFile);
   const bundle = await loadBundleDir(dir, { manifestPath, onProgress, minConfidence: args.minConfidence });
   return { dir, manifestPath, bundle, scenario, scenarioFile };
