@@ -9,7 +9,7 @@ import { LAYER_NAMES } from './layer.ts';
 export const CRS_NAMES = ['wgs84', 'gcj02', 'bd09', 'epsg3857'] as const;
 export type CrsName = (typeof CRS_NAMES)[number];
 
-export const FILE_FORMATS = ['csv', 'tsv', 'geojson', 'parquet', 'arrow', 'gtfs', 'osm-pbf'] as const;
+export const FILE_FORMATS = ['csv', 'tsv', 'geojson', 'parquet', 'arrow', 'gtfs', 'osm-pbf', 'geotiff'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
 /** A role is fed by a source column, or set to one constant for every row of the file. */
@@ -40,6 +40,14 @@ export const LayerEntry = z
     polygons: z.enum(['centroid']).optional(),
     /** OSM extracts: which features to take, by tag (key → accepted values; [] = any value). */
     osmTags: z.record(z.string(), z.array(z.string())).optional(),
+    /** GeoTIFF rasters: the 1-based band to read [1]. */
+    band: z.number().int().min(1).optional(),
+    /** GeoTIFF rasters: the role the band's values feed [population]. */
+    bandRole: z.string().min(1).optional(),
+    /** Excel workbooks: the sheet to read by name [the first sheet]. */
+    sheet: z.string().min(1).optional(),
+    /** GeoPackages: the feature table to read by name [the only one, else required]. */
+    table: z.string().min(1).optional(),
   })
   .strict();
 export type LayerEntry = z.infer<typeof LayerEntry>;

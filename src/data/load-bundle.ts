@@ -9,6 +9,7 @@ import type { Layer, LayerName, LayerReport, LoadedBundle, PointLayer, PolygonLa
 import type { FileSource } from '../io/file-source.ts';
 import { normalisePath } from '../io/file-source.ts';
 import { loadLayerFile } from '../io/load-layer-file.ts';
+import type { LonLatBox } from '../io/read-geotiff.ts';
 import { readManifest } from './read-manifest.ts';
 import { noteSwappedFiles } from './swapped-files.ts';
 import { concatPointLayers, concatPolygonLayers, keepUniqueAcrossParts, pickRows, type LayerPart } from './concat-layers.ts';
@@ -26,9 +27,28 @@ function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i + 1);
 }
 
-/** Gazetteer first (candidates geocode against it), then the manifest order. */
+/** Gazetteer first (candidates geocode against it), then the areas (rasters are windowed to them), then the manifest order. */
 function loadOrder(entries: LayerEntry[]): LayerEntry[] {
-  return [...entries.filter((e) => e.layer === 'gazetteer'), ...entries.filter((e) => e.layer !== 'gazetteer')];
+  const rank = (e: LayerEntry): number => (e.layer === 'gazetteer' ? 0 : e.layer === 'regions' || e.layer === 'districts' ? 1 : 2);
+  return [...entries].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The study area: the extent of the regions (else the districts) loaded so far. */
+function studyAreaOf(parts: Map<LayerName, LayerPart<Layer>[]>): LonLatBox | undefined {
+  const list = parts.get('regions') ?? parts.get('districts');
+  if (list === undefined) return undefined;
+  const box: LonLatBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      box[0] = Math.min(box[0], c[0]);
+      box[1] = Math.min(box[1], c[1]);
+      box[2] = Math.max(box[2], c[0]);
+      box[3] = Math.max(box[3], c[1]);
+    } else for (const x of c) visit(x);
+  };
+  for (const p of list) if (p.layer.kind === 'polygon') for (const g of p.layer.geometries) visit(g.coordinates);
+  return box[0] <= box[2] ? box : undefined;
 }
 
 export async function loadBundle(source: FileSource, options: LoadBundleOptions = {}): Promise<LoadedBundle> {
@@ -62,7 +82,8 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
     if (entry.layer === 'candidates' && gazetteer === undefined && parts.has('gazetteer')) {
       gazetteer = mergeLayer(parts.get('gazetteer') ?? []) as PointLayer;
     }
-    const loaded = await loadLayerFile(entry.file, bytes, entry, { defaultCrs: manifest.crs, gazetteer, minConfidence: options.minConfidence });
+    const studyArea = studyAreaOf(parts);
+    const loaded = await loadLayerFile(entry.file, bytes, entry, { defaultCrs: manifest.crs, gazetteer, minConfidence: options.minConfidence, studyArea });
     reports.push(loaded.report);
     const list = parts.get(entry.layer) ?? [];
     list.push({ layer: loaded.layer, report: loaded.report, rows: loaded.rows });

@@ -12,9 +12,10 @@ export function detectFormat(file: string, declared?: FileFormat): FileFormat {
   if (name.endsWith('.parquet')) return 'parquet';
   if (name.endsWith('.arrow') || name.endsWith('.feather') || name.endsWith('.ipc') || name.endsWith('.arrows')) return 'arrow';
   if (name.endsWith('.pbf')) return 'osm-pbf';
+  if (name.endsWith('.tif') || name.endsWith('.tiff')) return 'geotiff';
   throw new BundleError(
     file,
-    `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS) or .osm.pbf, or set "format" in bundle.json.`,
+    `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS), .osm.pbf or .tif, or set "format" in bundle.json.`,
   );
 }
 
@@ -26,6 +27,7 @@ const LABEL: Record<FileFormat, string> = {
   arrow: 'Arrow IPC',
   gtfs: 'GTFS zip',
   'osm-pbf': 'OSM PBF',
+  geotiff: 'GeoTIFF',
 };
 
 function startsWith(bytes: Uint8Array, text: string, at = 0): boolean {
@@ -37,6 +39,7 @@ function startsWith(bytes: Uint8Array, text: string, at = 0): boolean {
 /** The format the bytes themselves show (magic numbers; a JSON object for GeoJSON), if any. */
 export function sniffFormat(bytes: Uint8Array): FileFormat | undefined {
   if (startsWith(bytes, 'PK\x03\x04')) return 'gtfs';
+  if (startsWith(bytes, 'II*\0') || startsWith(bytes, 'MM\0*') || startsWith(bytes, 'II+\0') || startsWith(bytes, 'MM\0+')) return 'geotiff';
   if (startsWith(bytes, 'PAR1')) return 'parquet';
   if (startsWith(bytes, 'ARROW1') || (bytes.length > 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff)) return 'arrow';
   if (bytes.length > 16 && bytes[0] === 0 && bytes[1] === 0 && startsWith(bytes, 'OSMHeader', 6)) return 'osm-pbf';

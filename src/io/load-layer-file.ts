@@ -8,6 +8,7 @@ import type { CrsName } from '../data/bundle-manifest.ts';
 import type { AddressGeocoder } from '../data/place-rows.ts';
 import { toLayer } from '../data/to-layer.ts';
 import { readTable } from './read-table.ts';
+import type { LonLatBox } from './read-geotiff.ts';
 
 export interface LoadLayerFileOptions {
   /** Geocodes candidate rows that have an address and no coordinates. */
@@ -17,6 +18,8 @@ export interface LoadLayerFileOptions {
   minConfidence?: number;
   /** The bundle's default CRS for entries that name none. */
   defaultCrs?: CrsName;
+  /** Rasters are windowed to this box (the bundle's regions). */
+  studyArea?: LonLatBox;
 }
 
 export interface LoadedLayerFile {
@@ -36,7 +39,7 @@ async function geocoderFor(gazetteer: PointLayer | undefined): Promise<AddressGe
 }
 
 export async function loadLayerFile(file: string, bytes: Uint8Array, entry: LayerEntry, opts: LoadLayerFileOptions = {}): Promise<LoadedLayerFile> {
-  const raw = await readTable(file, bytes, entry);
+  const raw = await readTable(file, bytes, entry, { studyArea: opts.studyArea });
   const geocoder = entry.layer === 'candidates' ? (opts.geocoder ?? (await geocoderFor(opts.gazetteer))) : undefined;
   return toLayer(raw, entry, { defaultCrs: opts.defaultCrs, geocoder, minConfidence: opts.minConfidence });
 }

@@ -8,15 +8,19 @@ import { readGtfsStops } from './read-gtfs.ts';
 import { readOsmPbf } from './read-osm-pbf.ts';
 import { readParquet } from './parquet.ts';
 import { readArrowIpc } from './arrow-ipc.ts';
+import type { LonLatBox } from './read-geotiff.ts';
 import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
 
-export async function readTable(
-  file: string,
-  bytes: Uint8Array,
-  entry: Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer'>,
-  opts: { db?: Database } = {},
-): Promise<RawTable> {
+type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer' | 'band' | 'bandRole'>;
+
+export interface ReadTableOptions {
+  db?: Database;
+  /** Rasters are read only over this box (the bundle's regions), so memory follows the study area. */
+  studyArea?: LonLatBox;
+}
+
+export async function readTable(file: string, bytes: Uint8Array, entry: ReadEntry, opts: ReadTableOptions = {}): Promise<RawTable> {
   const { format, note } = resolveFormat(file, bytes, entry.format);
   const table = await readAs(format, file, bytes, entry, opts);
   if (note !== undefined) table.notes.unshift(note);
@@ -27,8 +31,8 @@ async function readAs(
   format: FileFormat,
   file: string,
   bytes: Uint8Array,
-  entry: Pick<LayerEntry, 'encoding' | 'osmTags' | 'layer'>,
-  opts: { db?: Database },
+  entry: ReadEntry,
+  opts: ReadTableOptions,
 ): Promise<RawTable> {
   switch (format) {
     case 'csv':
@@ -45,6 +49,11 @@ async function readAs(
       return readParquet(file, bytes, opts.db);
     case 'arrow':
       return readArrowIpc(file, bytes);
+    case 'geotiff': {
+      // The newer readers load on demand, so a CSV-only run does not pay for them.
+      const { readGeoTiff } = await import('./read-geotiff.ts');
+      return readGeoTiff(file, bytes, { band: entry.band, role: entry.bandRole, studyArea: opts.studyArea });
+    }
   }
   throw new BundleError(file, `${file}: unknown format '${String(format satisfies never)}'; set "format" in bundle.json.`);
 }
