@@ -5,6 +5,7 @@
  */
 import { BundleError } from '../data/errors.ts';
 import type { LayerName } from '../data/layer.ts';
+import { OsmNodeIndex } from './osm-node-index.ts';
 import { decodeOsmPbf, type OsmTags } from './osm-pbf-decode.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 
@@ -66,20 +67,9 @@ export function readOsmPbf(file: string, bytes: Uint8Array, layer: LayerName, os
     throw new BundleError(file, `${file} is not a readable OSM PBF extract (${err instanceof Error ? err.message : String(err)}); download or export it again.`, { cause: err });
   }
   if (ways.length > 0) {
-    // Node ids → positions for way centres (a sorted index; extracts are usually sorted already).
-    const order = Int32Array.from(nodeIds.keys()).sort((a, b) => nodeIds[a] - nodeIds[b]);
-    const find = (id: number): number => {
-      let lo = 0;
-      let hi = order.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = nodeIds[order[mid]];
-        if (v === id) return order[mid];
-        if (v < id) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return -1;
-    };
+    // Node ids → positions for way centres.
+    const nodes = new OsmNodeIndex(nodeIds);
+    const find = (id: number): number => nodes.find(id);
     for (const w of ways) {
       let sx = 0;
       let sy = 0;

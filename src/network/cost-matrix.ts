@@ -1,0 +1,115 @@
+/**
+ * Many-to-many network costs, bounded: one search per origin out to `max`, then only the targets
+ * on streets that search reached are looked at (targets are listed by the nodes of their
+ * segment). The result is sparse — pairs within the bound — which is what keeps a 1 000 × 10 000
+ * matrix and the optimisation models' radius-bounded problems small.
+ */
+import type { Points } from '../kernel/types.ts';
+import type { Direction, Router } from './router.ts';
+import type { SnappedPoints } from './snap.ts';
+
+export interface SparseCosts {
+  /** Pair k joins origin from[k] and target to[k] at cost value[k] (≤ max), ordered by origin. */
+  from: Int32Array;
+  to: Int32Array;
+  value: Float64Array;
+  /** Origins and targets that did not snap within the limit (their pairs are absent). */
+  unsnappedFrom: number[];
+  unsnappedTo: number[];
+}
+
+export interface MatrixOptions {
+  max?: number;
+  snapLimit?: number;
+  direction?: Direction;
+  signal?: AbortSignal;
+  /** Called every few hundred origins with the number done. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** Targets grouped by the nodes at both ends of the segment they snapped to. */
+function targetsByNode(router: Router, targets: SnappedPoints): { start: Int32Array; target: Int32Array } {
+  const n = router.graph.nodeLon.length;
+  const { a, b } = router.graph.segments;
+  const start = new Int32Array(n + 1);
+  const count = targets.segment.length;
+  for (let j = 0; j < count; j++) {
+    const s = targets.segment[j];
+    if (s < 0) continue;
+    start[a[s] + 1]++;
+    start[b[s] + 1]++;
+  }
+  for (let v = 0; v < n; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, n);
+  const target = new Int32Array(start[n]);
+  for (let j = 0; j < count; j++) {
+    const s = targets.segment[j];
+    if (s < 0) continue;
+    target[fill[a[s]]++] = j;
+    target[fill[b[s]]++] = j;
+  }
+  return { start, target };
+}
+
+class Growable {
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  value = new Float64Array(1024);
+  size = 0;
+
+  push(i: number, j: number, v: number): void {
+    if (this.size === this.from.length) {
+      const grow = <T extends Int32Array | Float64Array>(x: T, make: (n: number) => T): T => {
+        const y = make(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.from = grow(this.from, (n) => new Int32Array(n));
+      this.to = grow(this.to, (n) => new Int32Array(n));
+      this.value = grow(this.value, (n) => new Float64Array(n));
+    }
+    this.from[this.size] = i;
+    this.to[this.size] = j;
+    this.value[this.size++] = v;
+  }
+}
+
+/** Costs from each origin to each target within `max` (metres or seconds, the router's metric). */
+export function costMatrix(router: Router, origins: Points, targets: Points, opts: MatrixOptions = {}): SparseCosts {
+  const max = opts.max ?? Infinity;
+  const direction = opts.direction ?? 'from';
+  const o = router.snap(origins, opts.snapLimit);
+  const t = router.snap(targets, opts.snapLimit);
+  const byNode = targetsByNode(router, t);
+  const seen = new Int32Array(targets.lon.length).fill(-1);
+  const out = new Growable();
+  const { a, b } = router.graph.segments;
+  const originCount = origins.lon.length;
+  for (let i = 0; i < originCount; i++) {
+    if (o.segment[i] < 0) continue;
+    if (opts.signal?.aborted) throw opts.signal.reason instanceof Error ? opts.signal.reason : new Error('aborted');
+    if (opts.progress && i % 256 === 0) opts.progress(i, originCount);
+    const search = router.reach(o, i, max, direction);
+    const consider = (v: number): void => {
+      for (let k = byNode.start[v]; k < byNode.start[v + 1]; k++) {
+        const j = byNode.target[k];
+        if (seen[j] === i) continue;
+        seen[j] = i;
+        const c = router.costAt(search, direction, o, i, t, j);
+        if (c <= max) out.push(i, j, c);
+      }
+    };
+    for (let k = 0; k < search.touchedCount; k++) consider(search.touched[k]);
+    // Targets on the origin's own street, even when the bound stops short of its ends.
+    consider(a[o.segment[i]]);
+    consider(b[o.segment[i]]);
+  }
+  opts.progress?.(originCount, originCount);
+  return {
+    from: out.from.slice(0, out.size),
+    to: out.to.slice(0, out.size),
+    value: out.value.slice(0, out.size),
+    unsnappedFrom: o.unsnapped,
+    unsnappedTo: t.unsnapped,
+  };
+}
