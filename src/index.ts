@@ -4,6 +4,7 @@
  */
 export * from './data/layer.ts';
 export * from './data/errors.ts';
+export { csvCell, csvRow, csvText, neutraliseFormula, type CsvCell } from './io/csv-write.ts';
 export * from './data/bundle-manifest.ts';
 export * from './geo/haversine.ts';
 export type * from './kernel/types.ts';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario, type LevelResult } from '../../src/app/engine-api.ts';
-import { csvText } from '../../src/app/export/csv-text.ts';
+import { csvText } from '../../src/io/csv-write.ts';
 import { en } from '../../src/app/i18n/en.ts';
 import { zh } from '../../src/app/i18n/zh.ts';
 import { rejectsCsv } from '../../src/app/panels/layer-report.ts';

@@ -21,10 +21,10 @@ const columns: OutColumn[] = [
 const rows = [2, 0, 1]; // output order is the caller's (e.g. by rank)
 
 describe('writeTable', () => {
-  it('writes RFC 4180 CSV, quoting only where needed', async () => {
+  it('writes RFC 4180 CSV (CRLF), quoting only where needed', async () => {
     const file = join(temp, 'out', 't.csv'); // missing folders are created
     await writeTable(file, columns, rows);
-    expect(readFileSync(file, 'utf8')).toBe('id,score,lon,lat\nc,7,114.3,22.7\na,61.5,114.1,22.5\n"b, ""quoted""",,114.2,22.6\n');
+    expect(readFileSync(file, 'utf8')).toBe('id,score,lon,lat\r\nc,7,114.3,22.7\r\na,61.5,114.1,22.5\r\n"b, ""quoted""",,114.2,22.6\r\n');
   });
 
   it('writes GeoJSON points with numbers as numbers and empty numbers as null', async () => {

@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LevelResult } from '../engine-api.ts';
 import type { MapPolygons } from '../worker/messages.ts';
-import { csvText, type Cell } from './csv-text.ts';
+import { csvText, type CsvCell as Cell } from '../engine-api.ts';
 
 function header(level: LevelResult): string[] {
   const base = ['rank', 'id', 'name', 'score', 'kept'];

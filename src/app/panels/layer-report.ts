@@ -1,7 +1,6 @@
 /** A layer's validation report: read = loaded + rejected, column totals, notes, rejects as CSV. */
-import type { LayerReport } from '../engine-api.ts';
+import { csvText, type LayerReport } from '../engine-api.ts';
 import { el, formatNumber } from '../dom.ts';
-import { csvText } from '../export/csv-text.ts';
 import { downloadBlob } from '../export/download.ts';
 
 export function rejectsCsv(report: LayerReport): string {

@@ -1,17 +1,11 @@
 /**
- * Writes columns as CSV (RFC 4180, UTF-8), as a GeoJSON FeatureCollection of points (.geojson) or
+ * Writes columns as CSV (the project's one CSV writer, src/io/csv-write.ts), as a GeoJSON FeatureCollection of points (.geojson) or
  * as Parquet (.parquet); rows are streamed in blocks so a million sites do not need one
  * giant string. Node only.
  */
+import { CSV_EOL, csvCell } from '../../io/csv-write.ts';
 import { BlockWriter } from './block-writer.ts';
 import type { Cell, OutColumn } from './site-table.ts';
-
-const NEEDS_QUOTES = /[",\n\r]/;
-
-export function csvField(v: Cell): string {
-  if (typeof v === 'number') return String(v);
-  return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
 
 /** Streams `head`, then `line(row)` for each row, in blocks of about a megabyte. */
 async function writeLines(file: string, head: string, rows: readonly number[], line: (row: number) => string, tail = ''): Promise<void> {
@@ -23,11 +17,12 @@ async function writeLines(file: string, head: string, rows: readonly number[], l
 }
 
 function csvLine(columns: OutColumn[]): (row: number) => string {
-  const cells = columns.map((c) => (c.numeric ? c.cell : (i: number) => csvField(c.cell(i))));
+  // Numeric columns hold numbers the program formatted: written as they are, never neutralised.
+  const cells = columns.map((c) => (c.numeric ? c.cell : (i: number) => csvCell(c.cell(i))));
   return (i) => {
     let line = String(cells[0](i));
     for (let c = 1; c < cells.length; c++) line += ',' + cells[c](i);
-    return line + '\n';
+    return line + CSV_EOL;
   };
 }
 
@@ -59,7 +54,7 @@ export function formatOf(file: string): TableFormat {
 /** The text of a CSV or GeoJSON table: what comes before the rows, each row's text, what comes after. */
 export function tableText(columns: OutColumn[], first: number | undefined, format: 'csv' | 'geojson'): { head: string; line: (row: number) => string; tail: string } {
   if (format === 'geojson') return { head: '{"type":"FeatureCollection","features":[\n', line: geojsonFeature(columns, first), tail: '\n]}\n' };
-  return { head: columns.map((c) => csvField(c.name)).join(',') + '\n', line: csvLine(columns), tail: '' };
+  return { head: columns.map((c) => csvCell(c.name)).join(',') + CSV_EOL, line: csvLine(columns), tail: '' };
 }
 
 /** `format` (the --format option) overrides the file's extension. */
