@@ -31,6 +31,9 @@ export interface BundleProblemOptions {
   signal?: AbortSignal;
 }
 
+/** Every pair is held in memory (12 bytes each): 40 M pairs is about 480 MB. */
+const MAX_DENSE_PAIRS = 40_000_000;
+
 const HUFF_DEFAULTS = { alpha: 1, beta: 2, cutoff: 5000, floor: 50 };
 
 function concat(a: Points, b: Points | undefined): Points {
@@ -88,8 +91,8 @@ export function problemFromBundle(bundle: LoadedBundle, opts: BundleProblemOptio
   if ((model === 'mclp' || model === 'lscp') && radius === undefined) throw new UsageError(`the ${model} model needs a radius: give --radius METRES or a scenario whose candidate type has one`);
   let pairs;
   if (radius !== undefined && model !== 'pmedian' && model !== 'pcenter') pairs = pairsWithinRadius(demand, facilities, radius, opts.signal, true);
-  else if (n * m <= EXACT_LIMITS.assignmentPairs) pairs = allPairs(demand, facilities);
-  else throw new UsageError(`${model} over ${n} demand points × ${m} facilities needs all ${n * m} demand–facility pairs, above the exact-solver limit of ${EXACT_LIMITS.assignmentPairs}; use fewer candidates or aggregate demand (e.g. to districts)`);
+  else if (n * m <= (model === 'pmedian' ? MAX_DENSE_PAIRS : EXACT_LIMITS.assignmentPairs)) pairs = allPairs(demand, facilities);
+  else throw new UsageError(`${model} over ${n} demand points × ${m} facilities needs all ${n * m} demand–facility pairs, above the limit of ${model === 'pmedian' ? MAX_DENSE_PAIRS : EXACT_LIMITS.assignmentPairs}; use fewer candidates or aggregate demand (e.g. to districts)`);
   // Sparse pairs come in grid-cell order of demand (see SparsePairs.demandOrder): permute to match.
   const order = pairs.demandOrder;
   const permute = <T>(a: ArrayLike<T>): T[] => (order ? Array.from(order, (i) => a[i]) : Array.from(a));

@@ -19,6 +19,8 @@ import { lscpModel } from './milp-lscp.ts';
 import { mclpModel } from './milp-mclp.ts';
 import { pcenterModel } from './milp-pcenter.ts';
 import { pmedianModel } from './milp-pmedian.ts';
+import { listsAsCosts, nearestLists } from './nearest-lists.ts';
+import { pmedianHeuristic } from './pmedian-heuristic.ts';
 import { solvePCenter } from './pcenter-search.ts';
 import type { OptimizeOptions, OptimizeProblem, OptimizeResult, SolveMethod } from './problem.ts';
 
@@ -54,6 +56,31 @@ async function runMilp(model: MilpModel, m: number, opts: OptimizeOptions, relax
 
 function tooBig(what: string, size: number, limit: number, fix: string): UsageError {
   return new UsageError(`the instance has ${size} ${what}, above the exact-solver limit of ${limit} (see src/optimize/limits.ts); ${fix}`);
+}
+
+/**
+ * p-median: the MILP over the pairs that can matter (each point's facilities nearer than its
+ * nearest fixed one) when they fit, else greedy + interchange + neighbourhood search with a
+ * Lagrangian bound. 'exact' tries the MILP at any size.
+ */
+async function solvePMedian(problem: OptimizeProblem, totalOpen: number, method: NonNullable<OptimizeOptions['method']>, opts: OptimizeOptions, milp: (mm: MilpModel) => Promise<Outcome>): Promise<Outcome> {
+  const fixed = problem.fixed ?? [];
+  let lists = nearestLists(problem.costs, fixed);
+  const pairs = lists.truncated ? problem.costs.cost.length : lists.fcost.length;
+  if (method === 'exact' || (method === 'auto' && pairs <= EXACT_LIMITS.assignmentPairs)) {
+    if (lists.truncated) lists = nearestLists(problem.costs, fixed, Infinity);
+    const out = await milp(pmedianModel({ ...problem, costs: listsAsCosts(lists, problem.costs) }, totalOpen));
+    if (lists.fcost.length < problem.costs.cost.length) out.notes.push(`MILP over ${lists.fcost.length} of ${problem.costs.cost.length} pairs (those nearer than each point's nearest fixed site)`);
+    return out;
+  }
+  const h = pmedianHeuristic(lists, problem.costs.weights, fixed, totalOpen, {
+    signal: opts.signal,
+    timeLimit: opts.timeLimit,
+    onProgress: (stage, fraction) => opts.onProgress?.({ stage, fraction }),
+  });
+  const exact = h.value <= h.bound && !lists.truncated;
+  if (method === 'auto') h.notes.unshift(`${pairs} demand–facility pairs: above the exact-solver limit of ${EXACT_LIMITS.assignmentPairs}, so solved by the heuristic`);
+  return { method: 'local-search', open: h.open, bound: h.bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes: h.notes };
 }
 
 async function solve(problem: OptimizeProblem, totalOpen: number, opts: OptimizeOptions): Promise<Outcome> {
@@ -105,7 +132,7 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     const exact = bound - run.value <= 1e-9 * Math.max(1, Math.abs(run.value));
     return { method: 'lazy-greedy', open, bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes };
   }
-  if (method === 'heuristic') throw new UsageError(`no heuristic for ${model} here: it is solved exactly (within ${model === 'lscp' ? EXACT_LIMITS.coveragePairs + ' coverage pairs' : EXACT_LIMITS.assignmentPairs + ' pairs'})`);
+  if (method === 'heuristic' && model !== 'pmedian') throw new UsageError(`no heuristic for ${model} here: it is solved exactly (within ${model === 'lscp' ? EXACT_LIMITS.coveragePairs + ' coverage pairs' : EXACT_LIMITS.assignmentPairs + ' pairs'})`);
   if (model === 'lscp') {
     const radius = problem.radius ?? Infinity;
     checkReachable(problem, radius, 'beyond --radius of every facility');
@@ -114,11 +141,11 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     return milp(lscpModel(problem, radius));
   }
   checkReachable(problem, Infinity, 'unreachable from every facility');
+  if (model === 'pmedian') return solvePMedian(problem, totalOpen, method, opts, milp);
   const size = costs.cost.length;
   if (method === 'auto' && size > EXACT_LIMITS.assignmentPairs) {
     throw tooBig('demand–facility pairs', size, EXACT_LIMITS.assignmentPairs, 'use fewer candidates or aggregate demand, or --method exact with a --time-limit');
   }
-  if (model === 'pmedian') return milp(pmedianModel(problem, totalOpen));
   if (opts.pcenterFormulation === 'assignment') return milp(pcenterModel(problem, totalOpen));
   const pc = await solvePCenter(problem, totalOpen, opts);
   return { method: 'milp', open: pc.open, bound: pc.radius, exact: true, status: 'Optimal', notes: [`p-center by bisection: ${pc.steps} set-cover MILPs`] };

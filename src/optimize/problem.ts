@@ -50,7 +50,7 @@ export interface OptimizeProblem {
   huff?: HuffShareInputs;
 }
 
-export type SolveMethod = 'milp' | 'enumeration' | 'lazy-greedy';
+export type SolveMethod = 'milp' | 'enumeration' | 'lazy-greedy' | 'local-search';
 
 export interface OptimizeResult {
   model: ModelName;

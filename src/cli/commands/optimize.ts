@@ -42,14 +42,18 @@ Options:
   --p N                new sites to open besides the fixed ones
   --radius METRES      service radius (mclp, lscp), Huff cut-off; with other models it only sets coverage_pct
   --fixed ID,ID,…      facilities kept open (counted in the objective)
-  --time-limit S       HiGHS wall-clock limit in seconds; on expiry the best solution is reported with its gap
-  --method M           auto (default: exact when the instance fits), exact, heuristic
+  --time-limit S       wall-clock limit in seconds for HiGHS (on expiry the best solution is reported
+                       with its gap) and for the p-median heuristic (default 30)
+  --method M           auto (default: exact when the instance fits, else the heuristic with its
+                       proven gap), exact, heuristic
   --json               print one JSON object (schemas/optimize-summary.schema.json): model, method,
                        exact, objective, bound, gap, selected, fixed, coverage_pct, mean_distance, …
 
-Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 50 000 demand–facility pairs,
-MCLP/LSCP up to 50 000 pairs within the radius, Huff share up to 20 000 subsets (enumeration).
---method exact tries the MILP beyond these limits (set --time-limit; the gap is reported).
+Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 50 000 demand–facility pairs
+(p-median counts only the pairs nearer than each point's nearest fixed site), MCLP/LSCP up to 50 000
+pairs within the radius, Huff share up to 20 000 subsets (enumeration). Beyond them: p-median by
+greedy + fast interchange + neighbourhood search with a Lagrangian lower bound; MCLP and Huff share
+by lazy greedy with a bound. --method exact tries the MILP beyond these limits (set --time-limit).
 
 Exit status: 0 solved, 1 solver failure, 2 bad usage or unusable input.`;
 
@@ -147,7 +151,7 @@ function toText(r: OptimizeResult, problem: OptimizeProblem): string {
 }
 
 export const command: Command = {
-  summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / lazy greedy)',
+  summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / heuristics with bounds)',
   usage: USAGE,
   async run(args, io) {
     let parsed;
