@@ -83,7 +83,12 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
       gazetteer = mergeLayer(parts.get('gazetteer') ?? []) as PointLayer;
     }
     const studyArea = studyAreaOf(parts);
-    const loaded = await loadLayerFile(entry.file, bytes, entry, { defaultCrs: manifest.crs, gazetteer, minConfidence: options.minConfidence, studyArea });
+    const companion = async (ext: string): Promise<Uint8Array | undefined> => {
+      const stem = pathOf(entry).replace(/\.[^./]*$/, '.');
+      for (const path of [stem + ext, stem + ext.toUpperCase()]) if (await source.exists(path)) return source.readFile(path);
+      return undefined;
+    };
+    const loaded = await loadLayerFile(entry.file, bytes, entry, { defaultCrs: manifest.crs, gazetteer, minConfidence: options.minConfidence, studyArea, companion });
     reports.push(loaded.report);
     const list = parts.get(entry.layer) ?? [];
     list.push({ layer: loaded.layer, report: loaded.report, rows: loaded.rows });

@@ -1,10 +1,12 @@
 /** The file format: from the manifest, else the file name, checked against the bytes' own signature. */
 import type { FileFormat } from '../data/bundle-manifest.ts';
+import { unzipSync } from 'fflate';
 import { BundleError } from '../data/errors.ts';
 
 export function detectFormat(file: string, declared?: FileFormat): FileFormat {
   if (declared !== undefined) return declared;
   const name = file.toLowerCase();
+  if (name.endsWith('.shp.zip')) return 'shapefile';
   if (/(^|\/)stops\.txt$/.test(name) || name.endsWith('.zip')) return 'gtfs';
   if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv';
   if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
@@ -13,9 +15,10 @@ export function detectFormat(file: string, declared?: FileFormat): FileFormat {
   if (name.endsWith('.arrow') || name.endsWith('.feather') || name.endsWith('.ipc') || name.endsWith('.arrows')) return 'arrow';
   if (name.endsWith('.pbf')) return 'osm-pbf';
   if (name.endsWith('.tif') || name.endsWith('.tiff')) return 'geotiff';
+  if (name.endsWith('.shp')) return 'shapefile';
   throw new BundleError(
     file,
-    `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS), .osm.pbf or .tif, or set "format" in bundle.json.`,
+    `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS or a zipped Shapefile), .osm.pbf, .tif or .shp, or set "format" in bundle.json.`,
   );
 }
 
@@ -28,7 +31,19 @@ const LABEL: Record<FileFormat, string> = {
   gtfs: 'GTFS zip',
   'osm-pbf': 'OSM PBF',
   geotiff: 'GeoTIFF',
+  shapefile: 'Shapefile',
 };
+
+/** A zip holds a GTFS feed or a zipped Shapefile: its member names tell which. */
+function zipKind(bytes: Uint8Array): FileFormat {
+  let shapefile = false;
+  try {
+    unzipSync(bytes, { filter: (f) => ((shapefile ||= /\.shp$/i.test(f.name)), false) });
+  } catch {
+    return 'gtfs';
+  }
+  return shapefile ? 'shapefile' : 'gtfs';
+}
 
 function startsWith(bytes: Uint8Array, text: string, at = 0): boolean {
   if (bytes.length < at + text.length) return false;
@@ -38,7 +53,8 @@ function startsWith(bytes: Uint8Array, text: string, at = 0): boolean {
 
 /** The format the bytes themselves show (magic numbers; a JSON object for GeoJSON), if any. */
 export function sniffFormat(bytes: Uint8Array): FileFormat | undefined {
-  if (startsWith(bytes, 'PK\x03\x04')) return 'gtfs';
+  if (startsWith(bytes, 'PK\x03\x04')) return zipKind(bytes);
+  if (bytes.length >= 100 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0x27 && bytes[3] === 0x0a) return 'shapefile';
   if (startsWith(bytes, 'II*\0') || startsWith(bytes, 'MM\0*') || startsWith(bytes, 'II+\0') || startsWith(bytes, 'MM\0+')) return 'geotiff';
   if (startsWith(bytes, 'PAR1')) return 'parquet';
   if (startsWith(bytes, 'ARROW1') || (bytes.length > 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff)) return 'arrow';

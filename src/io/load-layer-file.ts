@@ -9,6 +9,7 @@ import type { AddressGeocoder } from '../data/place-rows.ts';
 import { toLayer } from '../data/to-layer.ts';
 import { readTable } from './read-table.ts';
 import type { LonLatBox } from './read-geotiff.ts';
+import type { CompanionReader } from './read-shapefile.ts';
 
 export interface LoadLayerFileOptions {
   /** Geocodes candidate rows that have an address and no coordinates. */
@@ -20,6 +21,8 @@ export interface LoadLayerFileOptions {
   defaultCrs?: CrsName;
   /** Rasters are windowed to this box (the bundle's regions). */
   studyArea?: LonLatBox;
+  /** Companion files beside this one (a Shapefile's .dbf, .prj, .cpg), by extension. */
+  companion?: CompanionReader;
 }
 
 export interface LoadedLayerFile {
@@ -39,7 +42,7 @@ async function geocoderFor(gazetteer: PointLayer | undefined): Promise<AddressGe
 }
 
 export async function loadLayerFile(file: string, bytes: Uint8Array, entry: LayerEntry, opts: LoadLayerFileOptions = {}): Promise<LoadedLayerFile> {
-  const raw = await readTable(file, bytes, entry, { studyArea: opts.studyArea });
+  const raw = await readTable(file, bytes, entry, { studyArea: opts.studyArea, companion: opts.companion });
   const geocoder = entry.layer === 'candidates' ? (opts.geocoder ?? (await geocoderFor(opts.gazetteer))) : undefined;
   return toLayer(raw, entry, { defaultCrs: opts.defaultCrs, geocoder, minConfidence: opts.minConfidence });
 }

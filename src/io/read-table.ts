@@ -9,15 +9,18 @@ import { readOsmPbf } from './read-osm-pbf.ts';
 import { readParquet } from './parquet.ts';
 import { readArrowIpc } from './arrow-ipc.ts';
 import type { LonLatBox } from './read-geotiff.ts';
+import type { CompanionReader } from './read-shapefile.ts';
 import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
 
-type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer' | 'band' | 'bandRole'>;
+type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer' | 'band' | 'bandRole' | 'crs'>;
 
 export interface ReadTableOptions {
   db?: Database;
   /** Rasters are read only over this box (the bundle's regions), so memory follows the study area. */
   studyArea?: LonLatBox;
+  /** Companion files (a Shapefile's .dbf, .prj, .cpg beside its .shp). */
+  companion?: CompanionReader;
 }
 
 export async function readTable(file: string, bytes: Uint8Array, entry: ReadEntry, opts: ReadTableOptions = {}): Promise<RawTable> {
@@ -53,6 +56,10 @@ async function readAs(
       // The newer readers load on demand, so a CSV-only run does not pay for them.
       const { readGeoTiff } = await import('./read-geotiff.ts');
       return readGeoTiff(file, bytes, { band: entry.band, role: entry.bandRole, studyArea: opts.studyArea });
+    }
+    case 'shapefile': {
+      const { readShapefile } = await import('./read-shapefile.ts');
+      return readShapefile(file, bytes, { companion: opts.companion, crsDeclared: entry.crs !== undefined });
     }
   }
   throw new BundleError(file, `${file}: unknown format '${String(format satisfies never)}'; set "format" in bundle.json.`);
