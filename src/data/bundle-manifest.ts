@@ -33,9 +33,11 @@ export const LayerEntry = z
     /**
      * Role → source column (or constant). Roles: id, name, lon, lat, wkt, and the layer's own
      * (brand, attractiveness, type, category, mode, weight, address, population …). Unmapped
-     * source columns are kept under their own names.
+     * source columns are kept under their own names. The network layer's `observed` role is the
+     * outlets' measured performance (sales, deposits, customers) that `siteselect calibrate` fits.
      */
-    columns: z.record(z.string(), ColumnRef).optional(),
+    columns: z.record(z.string(), ColumnRef).optional()
+      .describe('Role → source column (or { "value": constant }). Roles: id, name, lon, lat, wkt and the layer\'s own (brand, attractiveness, type, category, mode, weight, address, population …); on the network layer, observed = the measured performance (sales, deposits, customers) that siteselect calibrate fits.'),
     /** Demand polygons: reduce each to its centroid (default) or keep the polygon as well. */
     polygons: z.enum(['centroid']).optional(),
     /** OSM extracts: which features to take, by tag (key → accepted values; [] = any value). */

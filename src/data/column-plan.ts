@@ -9,7 +9,7 @@ import type { RawTable } from '../io/raw-table.ts';
 import { detectLonLat, detectRoleColumn, detectWkt } from './detect-columns.ts';
 
 export const NUMERIC_ROLES = new Set([
-  'population', 'weight', 'attractiveness', 'rent', 'floor_area', 'households', 'workers', 'income', 'growth', 'area', 'opened', 'capacity',
+  'population', 'weight', 'attractiveness', 'rent', 'floor_area', 'households', 'workers', 'income', 'growth', 'area', 'opened', 'capacity', 'observed',
 ]);
 export const TEXT_ROLES = new Set(['brand', 'type', 'category', 'mode', 'address', 'region', 'district', 'name']);
 

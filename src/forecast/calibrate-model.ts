@@ -52,7 +52,7 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
   const warnings: string[] = [];
   const { use, means } = usableOutlets(points, options, shape, warnings);
   checkIdentifiable(points, shape, use, options.observedName);
-  const prepared = prepareHuff(points, shape, means, options.signal);
+  const prepared = prepareHuff(points, shape, means, { signal: options.signal });
   const model = (theta: Float64Array, withJacobian: boolean) => evaluateHuff(shape, prepared.data, theta, withJacobian);
   const y = options.observed.map((v) => (v >= 0 ? v : 0));
 
@@ -98,6 +98,7 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
     theta: Array.from(fit.theta),
     covariance: Array.from(matrix),
     dispersion,
+    residual_cv: relativeSpread(y, fit.mean, use, p),
     r2: rSquared(y, fit.mean, use),
     mape: mape(y, fit.mean, use),
     cv_mape: cvMape,
@@ -212,4 +213,15 @@ function demandWithin(prepared: ReturnType<typeof prepareHuff>, points: Forecast
     for (let t = pairs.start[k]; t < pairs.start[k + 1]; t++) x[pairs.outlet[t]] += prepared.data.weight[k];
   }
   return x;
+}
+
+/** √(Σ ((y − μ)/μ)² / (n − p)): how far an outlet strays from the model, as a fraction of its mean. */
+function relativeSpread(y: Float64Array, mean: Float64Array, use: Uint8Array, p: number): number {
+  let sum = 0, n = 0;
+  for (let j = 0; j < y.length; j++) {
+    if (!use[j] || !(mean[j] > 0)) continue;
+    sum += ((y[j] - mean[j]) / mean[j]) ** 2;
+    n++;
+  }
+  return Math.sqrt(sum / Math.max(n - p, 1));
 }

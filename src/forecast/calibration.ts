@@ -45,6 +45,8 @@ export const Calibration = z
     covariance: z.array(z.number()),
     /** Pearson dispersion: a total's variance is dispersion × its mean. */
     dispersion: z.number(),
+    /** An outlet's relative spread around the model, √(Σ((y − ŷ)/ŷ)²/(n − p)): the noise part of a forecast's interval. */
+    residual_cv: z.number(),
     r2: z.number(),
     mape: z.number(),
     cv_mape: z.number(),

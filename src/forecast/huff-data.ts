@@ -47,14 +47,19 @@ export function positiveOnly(points: WeightedPoints): WeightedPoints {
   return { lon: pick(points.lon), lat: pick(points.lat), weight: pick(points.weight) };
 }
 
-export function prepareHuff(points: ForecastPoints, shape: ModelShape, means: Record<string, number>, signal?: AbortSignal): PreparedHuff {
+/**
+ * `forForecast`: competitor pairs on all demand with weight, since a new site may reach demand
+ * that no own outlet does.
+ */
+export function prepareHuff(points: ForecastPoints, shape: ModelShape, means: Record<string, number>, options: { forForecast?: boolean; signal?: AbortSignal } = {}): PreparedHuff {
+  const { signal } = options;
   const grid = buildGrid(points.demand);
   const weight = gatherSorted(grid, points.demand.weight).map((w) => (w > 0 && Number.isFinite(w) ? w : 0));
   const wanted = Uint8Array.from(weight, (w) => (w > 0 ? 1 : 0));
   const own = outletPairs(grid, points.own, shape.cutoff, shape.floor, shape.decay, wanted, signal);
   const reached = Uint8Array.from(wanted, (_, k) => (own.start[k + 1] > own.start[k] ? 1 : 0));
   const rivals = positiveOnly(points.competitors);
-  const competitors = outletPairs(grid, rivals, shape.cutoff, shape.floor, shape.decay, reached, signal);
+  const competitors = outletPairs(grid, rivals, shape.cutoff, shape.floor, shape.decay, options.forForecast ? wanted : reached, signal);
   const m = points.own.lon.length;
   return {
     grid,

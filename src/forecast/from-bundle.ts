@@ -1,0 +1,119 @@
+/**
+ * The bundle doors of the forecast API: `calibrate` reads the own network's observed column and
+ * attributes, demand and competitors the way the Huff criteria do (BundleInputs: the scenario's
+ * outlet-type attractiveness × attractiveness columns, cut-off and floor) and calls calibrateModel;
+ * `forecast` does the same for a site layer and calls forecastSites.
+ */
+import { UsageError } from '../data/errors.ts';
+import type { LoadedBundle, PointLayer } from '../data/layer.ts';
+import type { BundleLinks } from '../data/link-bundle.ts';
+import { BundleInputs } from '../criteria/inputs.ts';
+import { createKernel } from '../kernel/index.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { calibrateModel } from './calibrate-model.ts';
+import type { Calibration } from './calibration.ts';
+import { forecastSites, shapeOf, type SiteForecasts } from './forecast-sites.ts';
+import { prepareHuff, type ForecastPoints } from './huff-data.ts';
+import { marketState } from './market-state.ts';
+import type { DecayForm } from './model.ts';
+
+export interface CalibrateOptions {
+  /** The network layer's numeric column to fit [the `observed` role of bundle.json]. */
+  observed?: string;
+  /** Own-network attribute columns, one exponent γ each; none → fit α on the attractiveness. */
+  attributes?: string[];
+  /** Fit α besides the attributes' γ (default: only without attributes). */
+  fitAlpha?: boolean;
+  decay?: DecayForm;
+  /** Demand weight column [population]. */
+  demandColumn?: string;
+  folds?: number;
+  baselineRadius?: number;
+  maxIterations?: number;
+  signal?: AbortSignal;
+}
+
+/** Calibration needs no areas: the links stay empty. */
+const NO_LINKS: BundleLinks = { districtRegion: new Int32Array(0), pointDistrict: {}, pointRegion: {} };
+
+/** The inputs the Huff criteria use, for a calibration outside a funnel run. */
+export function huffInputs(bundle: LoadedBundle, scenario: Scenario, signal?: AbortSignal): BundleInputs {
+  return new BundleInputs(bundle, scenario, NO_LINKS, createKernel(), signal);
+}
+
+function numericColumn(layer: PointLayer, column: string, what: string): Float64Array {
+  const values = layer.numeric[column];
+  if (values) return values;
+  const known = Object.keys(layer.numeric);
+  throw new UsageError(`${what}: the ${layer.layer} layer has no numeric column "${column}" (it has: ${known.length ? known.join(', ') : 'none'})`);
+}
+
+function pointsFor(inputs: BundleInputs, network: PointLayer, demandColumn: string, attributes: string[]): ForecastPoints {
+  return {
+    demand: inputs.demand(demandColumn, 'calibration'),
+    own: inputs.own(),
+    competitors: inputs.competitors({}, true).points,
+    attributes: Object.fromEntries(attributes.map((a) => [a, numericColumn(network, a, `attribute "${a}"`)])),
+  };
+}
+
+export function calibrate(bundle: LoadedBundle, scenario: Scenario, options: CalibrateOptions = {}): Calibration {
+  const network = bundle.network;
+  if (!network) throw new UsageError('the bundle has no network layer: a calibration fits the own outlets\' observed values');
+  if (!bundle.demand) throw new UsageError('the bundle has no demand layer: a calibration spreads demand over the outlets');
+  const observedName = options.observed ?? 'observed';
+  const observed = numericColumn(network, observedName, options.observed ? `--observed ${observedName}` : 'the observed column (map columns.observed in bundle.json, or name it with --observed)');
+  const demandColumn = options.demandColumn ?? 'population';
+  const inputs = huffInputs(bundle, scenario, options.signal);
+  return calibrateModel(pointsFor(inputs, network, demandColumn, options.attributes ?? []), {
+    observed,
+    ids: network.ids,
+    observedName,
+    demandColumn,
+    decay: options.decay,
+    fitAlpha: options.fitAlpha,
+    alpha: scenario.huff.alpha,
+    beta: scenario.huff.beta,
+    cutoff: scenario.huff.cutoff,
+    floor: scenario.huff.floor,
+    folds: options.folds,
+    baselineRadius: options.baselineRadius,
+    maxIterations: options.maxIterations,
+    signal: options.signal,
+  });
+}
+
+export interface BundleForecasts extends SiteForecasts {
+  /** Network layer ids, indexed by Transfer.outlet. */
+  outletIds: string[];
+  /** Sites that lacked an attribute and were forecast as a typical own outlet in it. */
+  warnings: string[];
+}
+
+/** Forecasts `sites` (default: the bundle's candidates) against today's network. */
+export function forecast(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
+  const network = bundle.network;
+  const layer = sites ?? bundle.candidates;
+  if (!network || !bundle.demand) throw new UsageError('a forecast needs the bundle\'s network and demand layers (the ones the calibration was fitted on)');
+  if (!layer) throw new UsageError('no sites to forecast: the bundle has no candidates layer');
+  const shape = shapeOf(calibration);
+  const inputs = huffInputs(bundle, scenario, options.signal);
+  const points = pointsFor(inputs, network, calibration.demandColumn, shape.attributes);
+  const prepared = prepareHuff(points, shape, calibration.attributeMeans, { forForecast: true, signal: options.signal });
+  const state = marketState(shape, prepared.data, Float64Array.from(calibration.theta));
+  const K = shape.attributes.length;
+  const z = new Float64Array(layer.ids.length * K);
+  const warnings: string[] = [];
+  shape.attributes.forEach((name, q) => {
+    const column = layer.numeric[name];
+    let missing = 0;
+    for (let c = 0; c < layer.ids.length; c++) {
+      const x = column?.[c] ?? NaN;
+      if (x > 0 && Number.isFinite(x)) z[c * K + q] = Math.log(x / calibration.attributeMeans[name]);
+      else missing++;
+    }
+    if (missing > 0) warnings.push(`${missing} site${missing > 1 ? 's' : ''} without a positive "${name}" forecast as a typical own outlet in it (${name} = ${calibration.attributeMeans[name].toPrecision(4)})`);
+  });
+  const result = forecastSites(calibration, prepared, state, { lon: layer.lon, lat: layer.lat, attractiveness: inputs.candidateAttractiveness(layer), z }, options);
+  return { ...result, outletIds: network.ids, warnings };
+}
