@@ -9,3 +9,7 @@ export type { FunnelResult, LevelResult, CriterionColumn } from '../score/types.
 export { runFunnel } from '../score/funnel.ts';
 export { createBrowserKernel } from '../kernel/browser-pool.ts';
 export { simdAvailable } from '../kernel/wasm/simd-scans.ts';
+export { levelReasons, funnelShortlist, siteParents, siteRanks, type ShortlistEntry } from '../score/funnel-shortlist.ts';
+export { formatNotKept } from '../score/format-not-kept.ts';
+export type { NotKept } from '../score/not-kept.ts';
+export { rankWithinGroups } from '../score/rank-order.ts';

@@ -2,7 +2,7 @@
  * The page controller: holds the state, asks the engine worker for data and scores, and repaints
  * the views. The main thread only re-ranks (a few ms) and draws.
  */
-import type { Scenario } from './engine-api.ts';
+import { funnelShortlist, type Scenario } from './engine-api.ts';
 import { renderBreadcrumb } from './breadcrumb.ts';
 import { byId } from './dom.ts';
 import { renderLayerToggles } from './layer-toggles.ts';
@@ -12,9 +12,12 @@ import { renderMap } from './map/map-view.ts';
 import { renderBreakdown } from './panels/breakdown-chart.ts';
 import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
 import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
-import { initialState, type AppState } from './state/app-state.ts';
+import { initialState, type AppState, type TableView } from './state/app-state.ts';
 import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
 import { RankedTable } from './table/ranked-table.ts';
+import { reasonTexts } from './table/reason-text.ts';
+import { ShortlistView } from './table/shortlist-view.ts';
+import { TableTabs } from './table/table-tabs.ts';
 import { errorText, type Say } from './status-line.ts';
 import { unitsUnder } from './table/table-order.ts';
 import type { EngineClient } from './worker/engine-client.ts';
@@ -30,13 +33,17 @@ export class Workbench {
   private mapRest = 0;
   private runToken = 0;
   readonly table: RankedTable;
+  readonly shortlist: ShortlistView;
+  readonly tabs: TableTabs;
   onStateChange: () => void = () => undefined;
   onStatus: Say = () => undefined;
   scenarioHandlers: Pick<ScenarioHandlers, 'onSaveBrowser' | 'onLoadBrowser' | 'onOpenFile'> | null = null;
 
   constructor(readonly engine: EngineClient) {
     this.table = new RankedTable({ onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u) });
-    byId('table-panel').replaceChildren(this.table.root);
+    this.shortlist = new ShortlistView((e) => this.openSite(e.site));
+    this.tabs = new TableTabs((v) => this.setView(v));
+    byId('table-panel').replaceChildren(this.tabs.root, this.table.root, this.shortlist.root);
   }
 
   get level(): 'region' | 'district' | 'site' {
@@ -122,6 +129,25 @@ export class Workbench {
     this.renderAll();
   }
 
+  setView(view: TableView): void {
+    this.state.view = view;
+    this.renderTable();
+    this.onStateChange();
+  }
+
+  /** A site of the shortlist: its district's sites on the map, the site selected. */
+  openSite(site: number): void {
+    const f = this.levels.funnel;
+    if (!f) return;
+    const district = f.sites.parent[site];
+    const region = district >= 0 ? f.districts.parent[district] : -1;
+    if (region < 0 || district < 0) return;
+    this.state.path = { region, district };
+    this.huff = null;
+    this.renderAll();
+    this.select(site);
+  }
+
   drill(unit: number): void {
     const next = drillInto(this.state.path, unit);
     if (next) this.go(next);
@@ -131,7 +157,8 @@ export class Workbench {
   select(unit: number): void {
     this.state.selected = unit;
     this.huff = null;
-    this.table.select(unit);
+    if (this.state.view === 'ranking') this.table.select(unit);
+    else this.renderTable();
     this.renderBreakdown();
     this.paintMap();
     this.onStateChange();
@@ -186,17 +213,27 @@ export class Workbench {
 
   renderTable(): void {
     const f = this.view();
-    if (!f) return;
-    const { level, parent } = shownLevel(f, this.state.path);
+    const ranking = this.state.view === 'ranking';
+    this.tabs.show(this.state.view);
+    this.table.root.hidden = !ranking;
+    this.shortlist.root.hidden = ranking;
+    if (!f || !this.state.scenario) return;
     const start = performance.now();
-    this.table.show(level, unitsUnder(level, parent), this.state.selected);
+    if (ranking) {
+      const { level, parent } = shownLevel(f, this.state.path);
+      this.table.show(level, unitsUnder(level, parent), this.state.selected, reasonTexts(f, level));
+    } else {
+      const sites = this.levels.view(this.state.scenario, 'site');
+      if (sites) this.shortlist.show(funnelShortlist(sites, sites.sites), this.level === 'site' ? this.state.selected : -1);
+    }
     performance.measure('table', { start });
   }
 
   renderBreakdown(): void {
     const f = this.view();
     const level = f ? shownLevel(f, this.state.path).level : null;
-    renderBreakdown(byId('breakdown-panel'), level, this.state.selected, this.state.scenario);
+    const reason = f && level && this.state.selected >= 0 ? reasonTexts(f, level)[this.state.selected] : '';
+    renderBreakdown(byId('breakdown-panel'), level, this.state.selected, this.state.scenario, reason);
   }
 
   renderScenario(): void {

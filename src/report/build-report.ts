@@ -17,6 +17,9 @@ import { renumberClipIds } from './plot-markup.ts';
 import { rankedOrder, rankedTable } from './ranked-table.ts';
 import { REPORT_CSS } from './report-css.ts';
 import { scenarioSummary } from './scenario-summary.ts';
+import { shortlistTable } from './shortlist-table.ts';
+import { formatNotKept } from '../score/format-not-kept.ts';
+import { levelReasons } from '../score/funnel-shortlist.ts';
 import { siteDetailTable } from './site-detail-table.ts';
 import { layersTable, warningsList } from './data-notes.ts';
 
@@ -56,7 +59,7 @@ function levelSection(input: ReportInput, key: 'regions' | 'districts' | 'sites'
   return `<section id="level-${key}"><h2>${title}</h2>
 <p>${formatNumber(level.ids.length)} compared, ${formatNumber(keptCount(level))} kept.</p>
 ${map}
-${rankedTable(level, above, maxRows)}
+${rankedTable(result, level, above, maxRows)}
 </section>`;
 }
 
@@ -66,8 +69,7 @@ function bestSiteSection(input: ReportInput, topN: number): string {
   const best = rankedOrder(sites)[0];
   const name = sites.names[best] || sites.ids[best];
   // The best-scoring site is not always a chosen one: say why, so the chart is not misread.
-  const reason = sites.excludedBy?.[best] || 'the site cut (top K, minimum spacing or top N per region)';
-  const keptNote = sites.kept[best] ? '' : `<p class="note">This site is not kept: ${escapeHtml(reason)}.</p>`;
+  const keptNote = sites.kept[best] ? '' : `<p class="note">This site is not kept: ${escapeHtml(formatNotKept(levelReasons(input.result, sites)[best]))}.</p>`;
   return `<section id="top-sites"><h2>The best ${formatNumber(Math.min(topN, sites.ids.length))} sites, criterion by criterion</h2>
 <p class="note">raw: the measure as computed; normalised: 0–1, 1 best, after the criterion's direction; points: its weighted share of the score (the points of a site add up to its score).</p>
 ${siteDetailTable(sites, topN)}
@@ -84,8 +86,8 @@ export function buildReport(input: ReportInput): string {
   const topN = input.topN ?? 20;
   const title = `Site selection report — ${bundle.name}`;
   const synthetic = bundle.synthetic ? '<p><span class="synthetic-label">Synthetic data</span> <span class="note">This bundle is generated, not observed: no real places, people or businesses.</span></p>' : '';
-  const nav = ['scenario', ...LEVELS.map((l) => `level-${l.key}`), 'top-sites', 'breakdown', 'warnings', 'data'];
-  const navLabels = ['Scenario', ...LEVELS.map((l) => l.title), 'Best sites', 'Breakdown', 'Warnings', 'Data'];
+  const nav = ['scenario', 'shortlist', ...LEVELS.map((l) => `level-${l.key}`), 'top-sites', 'breakdown', 'warnings', 'data'];
+  const navLabels = ['Scenario', 'Shortlist', ...LEVELS.map((l) => l.title), 'Best sites', 'Breakdown', 'Warnings', 'Data'];
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -103,6 +105,10 @@ ${synthetic}
 <nav><ul>${nav.map((id, k) => `<li><a href="#${id}">${navLabels[k]}</a></li>`).join('')}</ul></nav>
 <section id="scenario"><h2>Scenario</h2>
 ${scenarioSummary(scenario)}
+</section>
+<section id="shortlist"><h2>Shortlist</h2>
+<p>Every site the funnel keeps, best first, with its district and region and its rank in each.</p>
+${shortlistTable(result)}
 </section>
 ${LEVELS.map((l) => levelSection(input, l.key, l.title, maxRows)).join('\n')}
 ${bestSiteSection(input, topN)}

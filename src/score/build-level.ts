@@ -9,6 +9,7 @@ import { explainScores, type ColumnBase } from './explained.ts';
 import { decideKept } from './keep.ts';
 import { normalise } from './normalise.ts';
 import { sorterFor } from './rerank.ts';
+import type { Exclusion } from './not-kept.ts';
 import type { KeepRule, LevelResult } from './types.ts';
 
 export interface RawCriterion {
@@ -45,6 +46,7 @@ export interface LevelInput {
   combine: Combine;
   keepRule: KeepRule;
   excludedBy?: string[];
+  exclusions?: (Exclusion | null)[];
 }
 
 export function buildLevel(input: LevelInput): LevelResult {
@@ -75,5 +77,6 @@ export function buildLevel(input: LevelInput): LevelResult {
     result.lat = input.lat;
   }
   if (input.excludedBy) result.excludedBy = input.excludedBy;
+  if (input.exclusions) result.exclusions = input.exclusions;
   return result;
 }

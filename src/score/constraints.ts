@@ -5,42 +5,66 @@
  */
 import type { PointLayer } from '../data/layer.ts';
 import { assignPointsToPolygons } from '../geo/containment.ts';
+import { haversine } from '../geo/haversine.ts';
 import type { Points, SiteKernel } from '../kernel/types.ts';
 import type { Constraints } from '../scenario/scenario.ts';
+import { formatNotKept } from './format-not-kept.ts';
+import type { Exclusion } from './not-kept.ts';
 
 export interface Eligibility {
   eligible: Uint8Array;
-  /** Per site: the first constraint it fails, '' when eligible. */
+  /** Per site: the first constraint it fails, in words; '' when eligible. */
   excludedBy: string[];
+  /** The same as values; null when eligible. */
+  exclusions: (Exclusion | null)[];
 }
 
-export async function checkConstraints(kernel: SiteKernel, sites: PointLayer, own: Points, constraints: Constraints, signal?: AbortSignal): Promise<Eligibility> {
+/** `ownNames` names the own outlets (same order as `own`) in a distance reason. */
+export async function checkConstraints(kernel: SiteKernel, sites: PointLayer, own: Points, constraints: Constraints, signal?: AbortSignal, ownNames: readonly string[] = []): Promise<Eligibility> {
   const n = sites.ids.length;
-  const excludedBy = Array<string>(n).fill('');
-  const fail = (i: number, reason: string) => {
-    if (excludedBy[i] === '') excludedBy[i] = reason;
+  const exclusions = Array<Exclusion | null>(n).fill(null);
+  const fail = (i: number, reason: () => Exclusion) => {
+    if (exclusions[i] === null) exclusions[i] = reason();
   };
-  if (constraints.minDistanceToOwn !== undefined && own.lon.length > 0) {
+  const minimum = constraints.minDistanceToOwn;
+  if (minimum !== undefined && own.lon.length > 0) {
     const nearest = await kernel.nearest(sites, own, signal);
-    for (let i = 0; i < n; i++) if (nearest[i] < constraints.minDistanceToOwn) fail(i, `${Math.round(nearest[i])} m from an own outlet (minimum ${constraints.minDistanceToOwn} m)`);
+    for (let i = 0; i < n; i++) {
+      if (nearest[i] < minimum) fail(i, () => ({ kind: 'near-own', metres: nearest[i], outlet: ownNames[nearestIndex(own, sites.lon[i], sites.lat[i])] ?? '', minimum }));
+    }
   }
   for (const [column, max] of Object.entries(constraints.maxAttribute ?? {})) {
     const values = sites.numeric[column];
     for (let i = 0; i < n; i++) {
-      const v = values ? values[i] : NaN;
-      if (!(v <= max)) fail(i, Number.isNaN(v) ? `no ${column} value (maximum ${max})` : `${column} ${v} above the maximum ${max}`);
+      const value = values ? values[i] : NaN;
+      if (!(value <= max)) fail(i, () => (Number.isNaN(value) ? { kind: 'no-value', column, bound: 'maximum', limit: max } : { kind: 'above-max', column, value, maximum: max }));
     }
   }
   for (const [column, min] of Object.entries(constraints.minAttribute ?? {})) {
     const values = sites.numeric[column];
     for (let i = 0; i < n; i++) {
-      const v = values ? values[i] : NaN;
-      if (!(v >= min)) fail(i, Number.isNaN(v) ? `no ${column} value (minimum ${min})` : `${column} ${v} below the minimum ${min}`);
+      const value = values ? values[i] : NaN;
+      if (!(value >= min)) fail(i, () => (Number.isNaN(value) ? { kind: 'no-value', column, bound: 'minimum', limit: min } : { kind: 'below-min', column, value, minimum: min }));
     }
   }
   if (constraints.excludedAreas?.length) {
     const inside = assignPointsToPolygons(sites.lon, sites.lat, constraints.excludedAreas);
-    for (let i = 0; i < n; i++) if (inside[i] >= 0) fail(i, `inside excluded area ${inside[i] + 1}`);
+    for (let i = 0; i < n; i++) if (inside[i] >= 0) fail(i, () => ({ kind: 'excluded-area', area: inside[i] + 1 }));
   }
-  return { eligible: Uint8Array.from(excludedBy, (r) => (r === '' ? 1 : 0)), excludedBy };
+  return {
+    eligible: Uint8Array.from(exclusions, (r) => (r === null ? 1 : 0)),
+    excludedBy: exclusions.map((r) => formatNotKept(r)),
+    exclusions,
+  };
+}
+
+/** The own outlet nearest a point (only asked for the few sites that fail the distance test). */
+function nearestIndex(own: Points, lon: number, lat: number): number {
+  let best = -1;
+  let bestD = Infinity;
+  for (let j = 0; j < own.lon.length; j++) {
+    const d = haversine(own.lon[j], own.lat[j], lon, lat);
+    if (d < bestD) [best, bestD] = [j, d];
+  }
+  return best;
 }

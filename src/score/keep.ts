@@ -25,6 +25,10 @@ export function decideKept(order: ArrayLike<number>, score: Float64Array, rule: 
 export class Keeper {
   /** No later unit can be kept (top K reached, or a score below the threshold). */
   done = false;
+  /** After a SPACING verdict: which kept unit (by keeping order) was too close, and how far it is. */
+  nearKept = -1;
+  nearMetres = NaN;
+  private doneBy: Verdict = Verdict.TopKFilled;
   private readonly limit: number;
   private readonly spacing: number;
   private readonly perGroup = new Map<number, number>();
@@ -38,19 +42,49 @@ export class Keeper {
   }
 
   offer(score: number, eligible: boolean, group: number, lon: number, lat: number): boolean {
+    return this.judge(score, eligible, group, lon, lat) === Verdict.Kept;
+  }
+
+  /** offer, saying why a unit is not kept (a number, so the hot loop allocates nothing). */
+  judge(score: number, eligible: boolean, group: number, lon: number, lat: number): Verdict {
     const { rule } = this;
-    if (this.done) return false;
+    if (this.done) return this.doneBy;
     if (rule.minScore !== undefined && !(score >= rule.minScore)) {
       this.done = true;
-      return false;
+      this.doneBy = Verdict.BelowMinScore;
+      return Verdict.BelowMinScore;
     }
-    if (!eligible) return false;
-    if (rule.perGroup && (this.perGroup.get(group) ?? 0) >= rule.perGroup.limit) return false;
-    if (this.spacing > 0 && this.chosenLon.some((c, k) => haversine(c, this.chosenLat[k], lon, lat) < this.spacing)) return false;
+    if (!eligible) return Verdict.Ineligible;
+    if (rule.perGroup && (this.perGroup.get(group) ?? 0) >= rule.perGroup.limit) return Verdict.GroupFull;
+    if (this.spacing > 0) {
+      for (let k = 0; k < this.chosenLon.length; k++) {
+        const d = haversine(this.chosenLon[k], this.chosenLat[k], lon, lat);
+        if (d < this.spacing) {
+          this.nearKept = k;
+          this.nearMetres = d;
+          return Verdict.TooClose;
+        }
+      }
+    }
     this.perGroup.set(group, (this.perGroup.get(group) ?? 0) + 1);
     this.chosenLon.push(lon);
     this.chosenLat.push(lat);
     if (this.chosenLon.length >= this.limit) this.done = true;
-    return true;
+    return Verdict.Kept;
   }
 }
+
+/** Keeper.judge's answer for one unit. */
+export const Verdict = {
+  Kept: 0,
+  /** Top K were kept before this unit's turn. */
+  TopKFilled: 1,
+  BelowMinScore: 2,
+  /** Fails a constraint that does not depend on the ranking. */
+  Ineligible: 3,
+  /** Its group (region) already has its quota. */
+  GroupFull: 4,
+  /** Closer than the minimum spacing to a unit already kept. */
+  TooClose: 5,
+} as const;
+export type Verdict = (typeof Verdict)[keyof typeof Verdict];

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { buildLevel, type ContextTerm, type RawCriterion } from './build-level.ts';
 import { checkConstraints } from './constraints.ts';
 import { levelCriteria, type Progress } from './level-criteria.ts';
+import type { Exclusion } from './not-kept.ts';
 import type { KeepRule, LevelResult } from './types.ts';
 
 export interface SiteSetInput {
@@ -29,6 +30,7 @@ export interface SiteSetColumns {
   criteria: RawCriterion[];
   eligible: Uint8Array;
   excludedBy: string[];
+  exclusions: (Exclusion | null)[];
 }
 
 /**
@@ -40,8 +42,10 @@ export async function siteSetColumns(inputs: BundleInputs, input: Pick<SiteSetIn
   const { sites } = input;
   const evaluator = new SiteEvaluator(inputs, { sites, district: input.district });
   const criteria = await levelCriteria(scenario, 'site', (spec) => evaluator.evaluate(spec), (c) => c, progress);
-  const { eligible, excludedBy } = await checkConstraints(inputs.kernel, sites, inputs.own(), scenario.constraints, inputs.signal);
-  return { criteria, eligible, excludedBy };
+  const network = inputs.bundle.network;
+  const ownNames = network ? network.ids.map((id, i) => network.text.name?.[i] || id) : [];
+  const { eligible, excludedBy, exclusions } = await checkConstraints(inputs.kernel, sites, inputs.own(), scenario.constraints, inputs.signal, ownNames);
+  return { criteria, eligible, excludedBy, exclusions };
 }
 
 /** The weighted context terms: each site's district and region score. */
@@ -66,7 +70,7 @@ export function siteKeepRule(scenario: Scenario, eligible: Uint8Array, region: I
 export async function scoreSiteSet(inputs: BundleInputs, input: SiteSetInput, progress: Progress): Promise<LevelResult> {
   const { scenario } = inputs;
   const { sites } = input;
-  const { criteria, eligible, excludedBy } = await siteSetColumns(inputs, input, progress);
+  const { criteria, eligible, excludedBy, exclusions } = await siteSetColumns(inputs, input, progress);
   return buildLevel({
     level: 'site',
     ids: sites.ids,
@@ -79,5 +83,6 @@ export async function scoreSiteSet(inputs: BundleInputs, input: SiteSetInput, pr
     combine: scenario.combine,
     keepRule: siteKeepRule(scenario, eligible, input.region),
     excludedBy,
+    exclusions,
   });
 }

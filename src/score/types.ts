@@ -4,6 +4,7 @@
  * contribution; the contributions of a unit sum to its score.
  */
 import type { Direction, Normalisation } from '../scenario/criterion-spec.ts';
+import type { Exclusion } from './not-kept.ts';
 
 export interface CriterionColumn {
   name: string;
@@ -46,8 +47,10 @@ export interface LevelResult {
   criteria: CriterionColumn[];
   combine?: 'sum' | 'geometric';
   keepRule?: KeepRule;
-  /** Per unit, why it may not be kept ('' when eligible). */
+  /** Per unit, why it may not be kept ('' when eligible), in words (formatNotKept). */
   excludedBy?: string[];
+  /** The same as values (null when eligible). */
+  exclusions?: (Exclusion | null)[];
   /** Non-fatal notes from scoring this level on its own (scoreSites). */
   warnings?: string[];
 }

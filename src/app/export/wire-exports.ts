@@ -18,13 +18,13 @@ export function wireExports(bench: Workbench): void {
   const base = (): string => `siteselect-${bench.level}`;
   renderExportBar(byId('export-bar'), {
     csv: () => {
-      const { level, order } = shown();
-      downloadBlob(new Blob([tableCsv(level, order)], { type: 'text/csv' }), `${base()}.csv`);
+      const { f, level, order } = shown();
+      downloadBlob(new Blob([tableCsv(f, level, order)], { type: 'text/csv' }), `${base()}.csv`);
     },
     geojson: () => {
-      const { level, order } = shown();
+      const { f, level, order } = shown();
       const polygons = bench.level === 'region' ? bench.mapData?.regions : bench.mapData?.districts;
-      downloadBlob(new Blob([JSON.stringify(tableGeoJson(level, order, polygons))], { type: 'application/geo+json' }), `${base()}.geojson`);
+      downloadBlob(new Blob([JSON.stringify(tableGeoJson(f, level, order, polygons))], { type: 'application/geo+json' }), `${base()}.geojson`);
     },
     svg: () => {
       if (bench.mapSvg) downloadBlob(new Blob([svgText(bench.mapSvg)], { type: 'image/svg+xml' }), `${base()}-map.svg`);

@@ -32,9 +32,10 @@ export interface MapHandlers {
 const COLOR = { type: 'linear', scheme: 'ylgnbu', domain: [0, 100], unknown: '#e4e4e4' } as const;
 const EARTH_DEGREES_PER_METRE = 180 / (Math.PI * 6_371_008.8);
 
-function tipText(d: { name: string; score: number; rank: number }): string {
+function tipText(d: { name: string; score: number; rank: number; kept: boolean; reason: string }): string {
   const score = Number.isFinite(d.score) ? d.score.toFixed(1) : '–';
-  return `${d.name}\n${t('table.score')}: ${score}${d.rank > 0 ? `\n${t('table.rank')}: ${d.rank}` : ''}`;
+  const verdict = d.rank > 0 ? `\n${d.kept ? t('breakdown.kept') : `${t('breakdown.notKept')} ${d.reason}`}` : '';
+  return `${d.name}\n${t('table.score')}: ${score}${d.rank > 0 ? `\n${t('table.rank')}: ${d.rank}` : ''}${verdict}`;
 }
 
 export function renderMap(host: HTMLElement, input: MapInput, handlers: MapHandlers): SVGSVGElement | null {

@@ -7,12 +7,16 @@ import type { FunnelResult, LevelResult } from '../worker/engine-types.ts';
 import type { MapData, MapPolygons } from '../worker/messages.ts';
 import { levelOf, type DrillPath } from '../state/drill-path.ts';
 import { rewindForD3 } from './rewind.ts';
+import { reasonTexts } from '../table/reason-text.ts';
 
 export interface UnitProps {
   unit: number;
   name: string;
   score: number;
   rank: number;
+  kept: boolean;
+  /** Why it is not kept, in words ('' when kept or not scored). */
+  reason: string;
 }
 export type UnitFeature = Feature<Polygon | MultiPolygon, UnitProps>;
 export interface SiteDot extends UnitProps {
@@ -40,8 +44,9 @@ function geometriesOf(polygons: MapPolygons): (Polygon | MultiPolygon)[] {
   return g;
 }
 
-function features(polygons: MapPolygons, level: LevelResult | undefined, keep: (unit: number, i: number) => boolean): UnitFeature[] {
+function features(polygons: MapPolygons, funnel: FunnelResult | null, level: LevelResult | undefined, keep: (unit: number, i: number) => boolean): UnitFeature[] {
   const index = level ? indexById(level) : new Map<string, number>();
+  const reasons = funnel && level ? reasonTexts(funnel, level) : [];
   const geometries = geometriesOf(polygons);
   const out: UnitFeature[] = [];
   polygons.ids.forEach((id, i) => {
@@ -55,6 +60,8 @@ function features(polygons: MapPolygons, level: LevelResult | undefined, keep: (
         name: polygons.names[i] || id,
         score: unit >= 0 && level ? level.score[unit] : NaN,
         rank: unit >= 0 && level ? level.rank[unit] : 0,
+        kept: unit >= 0 && level ? level.kept[unit] === 1 : false,
+        reason: unit >= 0 ? (reasons[unit] ?? '') : '',
       },
     });
   });
@@ -76,14 +83,14 @@ export interface ShownUnits {
 export function shownUnits(map: MapData, funnel: FunnelResult | null, path: DrillPath): ShownUnits {
   const level = levelOf(path);
   if (level === 'region' || !funnel) {
-    return { areas: map.regions ? features(map.regions, funnel?.regions, () => true) : [], outline: [], sites: [] };
+    return { areas: map.regions ? features(map.regions, funnel, funnel?.regions, () => true) : [], outline: [], sites: [] };
   }
-  const regionOutline = map.regions ? features(map.regions, funnel.regions, (unit) => unit === path.region) : [];
+  const regionOutline = map.regions ? features(map.regions, funnel, funnel.regions, (unit) => unit === path.region) : [];
   if (level === 'district') {
-    const areas = map.districts ? features(map.districts, funnel.districts, (unit) => unit >= 0 && funnel.districts.parent[unit] === path.region) : [];
+    const areas = map.districts ? features(map.districts, funnel, funnel.districts, (unit) => unit >= 0 && funnel.districts.parent[unit] === path.region) : [];
     return { areas, outline: regionOutline, sites: [] };
   }
-  const outline = map.districts ? features(map.districts, funnel.districts, (unit) => unit === path.district) : [];
+  const outline = map.districts ? features(map.districts, funnel, funnel.districts, (unit) => unit === path.district) : [];
   const s = funnel.sites;
   const sites: SiteDot[] = [];
   if (s.lon && s.lat) {
@@ -91,7 +98,8 @@ export function shownUnits(map: MapData, funnel: FunnelResult | null, path: Dril
     for (let i = 0; i < s.ids.length; i++) if (s.parent[i] === path.district) units.push(i);
     // An SVG map stays fluid up to a few thousand marks: beyond that it shows the best ones.
     if (units.length > MAX_SITE_DOTS) units = units.sort((a, b) => s.rank[a] - s.rank[b]).slice(0, MAX_SITE_DOTS);
-    for (const i of units) sites.push({ unit: i, name: s.names[i] || s.ids[i], score: s.score[i], rank: s.rank[i], lon: s.lon[i], lat: s.lat[i] });
+    const reasons = reasonTexts(funnel, s);
+    for (const i of units) sites.push({ unit: i, name: s.names[i] || s.ids[i], score: s.score[i], rank: s.rank[i], kept: s.kept[i] === 1, reason: reasons[i], lon: s.lon[i], lat: s.lat[i] });
   }
   return { areas: [], outline, sites };
 }

@@ -15,7 +15,7 @@ interface Row {
   contribution: number;
 }
 
-export function renderBreakdown(host: HTMLElement, level: LevelResult | null, unit: number, scenario: Scenario | null): void {
+export function renderBreakdown(host: HTMLElement, level: LevelResult | null, unit: number, scenario: Scenario | null, reason = ''): void {
   const title = el('h2', { i18n: 'breakdown.title' });
   if (!level || unit < 0 || unit >= level.ids.length) {
     host.replaceChildren(title, el('p', { i18n: 'breakdown.none', className: 'muted' }));
@@ -53,5 +53,7 @@ export function renderBreakdown(host: HTMLElement, level: LevelResult | null, un
     ),
   ]);
   const name = level.names[unit] || level.ids[unit];
-  host.replaceChildren(title, el('p', { className: 'breakdown-unit' }, [el('span', { text: name, attrs: { translate: 'no' } }), el('span', { text: ` — ${t('table.score')} ${formatNumber(level.score[unit])}` })]), chart, table);
+  const kept = level.kept[unit] === 1;
+  const verdict = el('p', { className: kept ? 'breakdown-kept' : 'breakdown-cut' }, [el('strong', { i18n: kept ? 'breakdown.kept' : 'breakdown.notKept' }), el('span', { text: kept ? '' : ` ${reason}` })]);
+  host.replaceChildren(title, el('p', { className: 'breakdown-unit' }, [el('span', { text: name, attrs: { translate: 'no' } }), el('span', { text: ` — ${t('table.score')} ${level.score[unit].toFixed(1)}` })]), verdict, chart, table);
 }

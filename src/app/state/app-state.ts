@@ -14,9 +14,13 @@ export interface AppState {
   /** Unit index in the shown level, -1 none. */
   selected: number;
   toggles: Record<PointLayerKey, boolean>;
+  /** The right column: the shown level's ranking, or the funnel's shortlist of kept sites. */
+  view: TableView;
 }
+
+export type TableView = 'ranking' | 'shortlist';
 
 export function initialState(): AppState {
   const toggles = Object.fromEntries(POINT_LAYERS.map((k) => [k, k === 'competitors' || k === 'network'])) as Record<PointLayerKey, boolean>;
-  return { lang: 'en', scenario: null, path: { ...TOP }, selected: -1, toggles };
+  return { lang: 'en', scenario: null, path: { ...TOP }, selected: -1, toggles, view: 'ranking' };
 }

@@ -4,7 +4,7 @@
  * repaint in well under a frame. Arrow keys move the selection; Enter drills down.
  */
 import type { LevelResult } from '../engine-api.ts';
-import { el, formatNumber } from '../dom.ts';
+import { el } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { orderUnits, type SortKey, type SortSpec } from './table-order.ts';
@@ -33,6 +33,8 @@ export class RankedTable {
   private readonly caption = el('div', { className: 'rt-caption' });
   private level: LevelResult | null = null;
   private units: Int32Array = new Int32Array(0);
+  /** Per unit: why it is not kept, in words ('' when kept). */
+  private reasons: string[] = [];
   private order: Int32Array = new Int32Array(0);
   private sort: SortSpec = { key: 'rank', descending: false };
   private selected = -1;
@@ -66,7 +68,7 @@ export class RankedTable {
   }
 
   /** Shows `units` (indices into level) of a level; keeps the sort. */
-  show(level: LevelResult, units: Int32Array, selected: number): void {
+  show(level: LevelResult, units: Int32Array, selected: number, reasons: string[] = []): void {
     if (units !== this.units) {
       // Another set of units (a drill step): start at the top. A re-rank keeps the scroll.
       this.scrollTop = 0;
@@ -74,6 +76,7 @@ export class RankedTable {
     }
     this.level = level;
     this.units = units;
+    this.reasons = reasons;
     this.selected = selected;
     this.order = orderUnits(level, units, this.sort);
     this.spacer.style.height = `${this.order.length * ROW_HEIGHT}px`;
@@ -103,7 +106,7 @@ export class RankedTable {
 
   relabel(): void {
     this.paintHead();
-    if (this.level) this.show(this.level, this.units, this.selected);
+    if (this.level) this.show(this.level, this.units, this.selected, this.reasons);
   }
 
   private paintHead(): void {
@@ -122,7 +125,7 @@ export class RankedTable {
   private toggleSort(key: SortKey): void {
     this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: key === 'score' || key === 'kept' };
     this.paintHead();
-    if (this.level) this.show(this.level, this.units, this.selected);
+    if (this.level) this.show(this.level, this.units, this.selected, this.reasons);
   }
 
   private paintRows(): void {
@@ -137,14 +140,15 @@ export class RankedTable {
     const last = Math.min(this.order.length, first + visible);
     const yes = t('table.yes');
     const no = t('table.no');
+    const reasons = this.reasons;
     const fragment = document.createDocumentFragment();
     for (let pos = first; pos < last; pos++) {
       const unit = this.order[pos];
       const row = el('div', { className: unit === this.selected ? 'rt-row selected' : 'rt-row', attrs: { role: 'row', 'data-unit': String(unit) } }, [
         el('div', { className: 'rt-cell rt-rank', text: String(level.rank[unit]) }),
         el('div', { className: 'rt-cell rt-name', text: level.names[unit] || level.ids[unit], attrs: { translate: 'no' } }),
-        el('div', { className: 'rt-cell rt-score', text: formatNumber(level.score[unit]) }),
-        el('div', { className: 'rt-cell rt-kept', text: level.kept[unit] ? yes : no }),
+        el('div', { className: 'rt-cell rt-score', text: Number.isFinite(level.score[unit]) ? level.score[unit].toFixed(1) : '–' }),
+        keptCell(level.kept[unit] === 1, reasons[unit] || (level.kept[unit] ? yes : no)),
       ]);
       row.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
       if (unit === this.selected) row.setAttribute('aria-selected', 'true');
@@ -179,4 +183,9 @@ export class RankedTable {
       this.handlers.onDrill(this.selected);
     }
   }
+}
+
+/** "yes" for a kept unit; for a cut one the reason, whole in its tooltip. */
+function keptCell(kept: boolean, text: string): HTMLElement {
+  return el('div', { className: kept ? 'rt-cell rt-kept is-kept' : 'rt-cell rt-kept is-cut', text, attrs: kept ? {} : { title: text } });
 }

@@ -17,6 +17,7 @@ import { installPixelCanvas } from '../../notebook/canvas-shim.node.ts';
 import { buildReport } from '../../report/build-report.ts';
 import { formatScore } from '../../report/format-score.ts';
 import { runFunnel } from '../../score/funnel.ts';
+import { funnelShortlist } from '../../score/funnel-shortlist.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { readAttribution } from '../report/read-attribution.ts';
 import { parseReportArgs } from '../report/report-args.ts';
@@ -84,6 +85,7 @@ export const command: Command = {
       regions: { compared: result.regions.ids.length, kept: kept(result.regions.kept) },
       districts: { compared: result.districts.ids.length, kept: kept(result.districts.kept) },
       sites: { compared: sites.ids.length, kept: kept(sites.kept) },
+      shortlist: funnelShortlist(result).map((e) => ({ id: e.id, region: e.region, district: e.district, score: Number(formatScore(e.score)), rank: e.rank })),
       best: best === undefined ? null : { id: sites.ids[best], name: sites.names[best], score: Number(formatScore(sites.score[best])) },
       warnings: result.warnings ?? [],
     };

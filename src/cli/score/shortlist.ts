@@ -5,26 +5,10 @@
  * best first: a site closer than the spacing to one already chosen in its shortlist is skipped.
  */
 import { haversine } from '../../geo/haversine.ts';
+import { rankOrder, rankWithinGroups } from '../../score/rank-order.ts';
 import type { LevelResult } from '../../score/types.ts';
 
-/** Site indices best first (rank 1 first). */
-export function rankOrder(result: LevelResult): number[] {
-  const order = new Array<number>(result.rank.length);
-  for (let i = 0; i < result.rank.length; i++) order[result.rank[i] - 1] = i;
-  return order;
-}
-
-/** 1-based rank of each site within its group (group -1 is a group of its own), by overall rank. */
-export function rankWithinGroups(result: LevelResult, group: Int32Array): Int32Array {
-  const seen = new Map<number, number>();
-  const out = new Int32Array(result.rank.length);
-  for (const i of rankOrder(result)) {
-    const n = (seen.get(group[i]) ?? 0) + 1;
-    seen.set(group[i], n);
-    out[i] = n;
-  }
-  return out;
-}
+export { rankOrder, rankWithinGroups };
 
 export interface ShortlistOptions {
   /** Metres between chosen sites of one shortlist (the scenario's constraints.minSpacing). */
