@@ -2,11 +2,13 @@
  * Runs a notebook file headless in Node. The compiled module is written to a hidden scratch file
  * beside the notebook (so its imports, relative and bare, resolve exactly as the notebook's own)
  * and removed after the run. Where the notebook's folder is read-only the scratch file goes to the
- * project's node_modules/.cache, with relative imports rewritten to absolute file URLs.
+ * project's node_modules/.cache, with relative imports rewritten to absolute file URLs. An
+ * interrupted run (Ctrl-C, SIGTERM, process.exit) removes it too.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { track, untrack } from '../node/atomic-file.ts';
 import { compileNotebook } from './compile.ts';
 import { nodeHost } from './host.node.ts';
 import { runCompiled, type NotebookResult } from './run.ts';
@@ -37,6 +39,7 @@ export async function runNotebookFile(file: string, options: RunFileOptions = {}
     return await runCompiled(compiled, host, () => import(url), url);
   } finally {
     await rm(scratch, { force: true });
+    untrack(scratch);
   }
 }
 
@@ -44,11 +47,14 @@ async function writeScratch(notebook: string, code: string): Promise<string> {
   const name = `.${basename(notebook)}.${process.pid}-${++counter}.run.mjs`;
   const beside = resolve(dirname(notebook), name);
   try {
+    track(beside);
     await writeFile(beside, code, { flag: 'wx' });
     return beside;
   } catch {
     await mkdir(SCRATCH, { recursive: true });
+    untrack(beside);
     const cached = resolve(SCRATCH, name.slice(1));
+    track(cached);
     await writeFile(cached, code);
     return cached;
   }

@@ -2,10 +2,10 @@
  * `siteselect notebook FILE [--out report.html] [--json] [-- ARGS]`: runs a notebook headless and
  * writes a self-contained HTML report with the same outputs the live page shows.
  */
-import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../../data/errors.ts';
+import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
 import { renderReport } from '../../notebook/render-html.ts';
 import { runNotebookFile } from '../../notebook/run-file.node.ts';
@@ -78,7 +78,7 @@ export const command: Command = {
     const argFiles = opts.notebookArgs.map((a) => resolve(io.cwd, a)).filter((f) => existsSync(f)).map((file) => ({ label: 'a notebook argument', file }));
     await refuseClobbering([{ label: 'the notebook', file: path }, ...argFiles], [{ label: '--out', file: out }]);
     const result = await runNotebookFile(path, { args: opts.notebookArgs, cwd: io.cwd });
-    await writeFile(out, renderReport(result, { title: basename(path) }));
+    await writeFileAtomically(out, renderReport(result, { title: basename(path) }));
     const error = firstError(result);
     const code = !error ? EXIT_OK : error.name === 'BundleError' || error.name === 'UsageError' ? EXIT_USAGE : EXIT_FAILURE;
     const ran = result.cells.filter((c) => c.cell.kind === 'code' && c.status !== 'not-run').length;

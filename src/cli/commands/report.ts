@@ -4,7 +4,7 @@
  * into a server-side DOM (linkedom) here; the builder itself is platform-neutral (src/report).
  */
 import { availableParallelism } from 'node:os';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { BundleError } from '../../data/errors.ts';
@@ -12,6 +12,7 @@ import { createKernel } from '../../kernel/index.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { installPixelCanvas } from '../../notebook/canvas-shim.node.ts';
 import { buildReport } from '../../report/build-report.ts';
@@ -74,7 +75,7 @@ export const command: Command = {
     installPixelCanvas(document);
     // linkedom implements the DOM that Plot uses; its own types are not the lib.dom ones.
     const html = buildReport({ bundle, scenario, result, document: document as unknown as Document, attribution, topN: args.topN, maxRows: args.maxRows });
-    await writeFile(out, html, 'utf8');
+    await writeFileAtomically(out, html);
     bar('done', 1);
 
     const sites = result.sites;

@@ -3,18 +3,22 @@
  * slow and large; a write per row is slower), waiting when the stream asks to. Node only.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { once } from 'node:events';
+import { abandonTemp, commitTemp, tempBeside } from '../../node/atomic-file.ts';
 
+/** Writes to a temporary file beside the target, renamed over it by `close` (src/node/atomic-file.ts). */
 export class BlockWriter {
   private block = '';
 
-  private constructor(private readonly stream: WriteStream) {}
+  private constructor(
+    private readonly stream: WriteStream,
+    private readonly temp: string,
+    private readonly file: string,
+  ) {}
 
   static async open(file: string): Promise<BlockWriter> {
-    await mkdir(path.dirname(file), { recursive: true });
-    return new BlockWriter(createWriteStream(file));
+    const temp = await tempBeside(file);
+    return new BlockWriter(createWriteStream(temp), temp, file);
   }
 
   async write(text: string): Promise<void> {
@@ -38,6 +42,13 @@ export class BlockWriter {
     this.stream.end(this.block);
     this.block = '';
     await once(this.stream, 'finish');
+    await commitTemp(this.temp, this.file);
+  }
+
+  /** Stops writing and removes the temporary file; the target stays as it was. */
+  async abandon(): Promise<void> {
+    this.stream.destroy();
+    await abandonTemp(this.temp);
   }
 }
 

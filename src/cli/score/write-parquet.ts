@@ -4,9 +4,8 @@
  * PARQUET_BATCH, one row group each, straight to the file: a streamed run hands them over bucket by
  * bucket and never holds the output, and both paths give the same bytes. Node only (writes the file).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { writeAtomically } from '../../node/atomic-file.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import type { OutColumn } from './site-table.ts';
 
@@ -29,16 +28,17 @@ export function parquetRow(columns: OutColumn[], i: number): ParquetCell[] {
 
 /** Writes batches of rows (each at most PARQUET_BATCH; all but the last exactly that). */
 export async function writeParquetBatches(file: string, columns: ParquetColumns, batches: AsyncIterable<ParquetCell[][]> | Iterable<ParquetCell[][]>): Promise<void> {
-  mkdirSync(path.dirname(file), { recursive: true });
   const schema = schemaFromColumnData({ columnData: columns.map((c) => ({ name: c.name, data: [], type: c.numeric ? 'DOUBLE' : 'STRING' })) });
-  const writer = new ParquetWriter({ writer: fileWriter(file), schema });
-  for await (const rows of batches) {
-    if (rows.length === 0) continue;
-    await writer.write({ columnData: columns.map((c, k) => ({ name: c.name, data: rows.map((r) => r[k]) })), rowGroupSize: rows.length });
-    // a batch's cells are garbage now, most of them in old space: collect them before the next
-    collectGarbage();
-  }
-  writer.finish();
+  await writeAtomically(file, async (temp) => {
+    const writer = new ParquetWriter({ writer: fileWriter(temp), schema });
+    for await (const rows of batches) {
+      if (rows.length === 0) continue;
+      await writer.write({ columnData: columns.map((c, k) => ({ name: c.name, data: rows.map((r) => r[k]) })), rowGroupSize: rows.length });
+      // a batch's cells are garbage now, most of them in old space: collect them before the next
+      collectGarbage();
+    }
+    writer.finish();
+  });
 }
 
 export async function writeParquet(file: string, columns: OutColumn[], rows: readonly number[]): Promise<void> {

@@ -10,9 +10,14 @@ import type { Cell, OutColumn } from './site-table.ts';
 /** Streams `head`, then `line(row)` for each row, in blocks of about a megabyte. */
 async function writeLines(file: string, head: string, rows: readonly number[], line: (row: number) => string, tail = ''): Promise<void> {
   const out = await BlockWriter.open(file);
-  await out.write(head);
-  for (const i of rows) await out.write(line(i));
-  await out.write(tail);
+  try {
+    await out.write(head);
+    for (const i of rows) await out.write(line(i));
+    await out.write(tail);
+  } catch (err) {
+    await out.abandon();
+    throw err;
+  }
   await out.close();
 }
 

@@ -1,0 +1,75 @@
+/**
+ * Issue 19 item 4: partial outputs must not look complete. Every output goes through a temporary
+ * file beside it that replaces the target only when whole; a failure or Ctrl-C mid-write leaves
+ * the target as it was and no temporary file behind.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { OutColumn } from '../../src/cli/score/site-table.ts';
+import { writeTable } from '../../src/cli/score/write-table.ts';
+import { writeAtomically, writeFileAtomically } from '../../src/node/atomic-file.ts';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const temp = mkdtempSync(join(tmpdir(), 'atomic-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const leftovers = (): string[] => readdirSync(temp).filter((f) => f.includes('.partial'));
+
+describe('atomic outputs', () => {
+  it('replace the target only when the write completes', async () => {
+    const file = join(temp, 'a.txt');
+    writeFileSync(file, 'old');
+    await expect(writeAtomically(file, async (t) => {
+      writeFileSync(t, 'half');
+      throw new Error('disk full');
+    })).rejects.toThrow('disk full');
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(leftovers()).toEqual([]);
+    await writeFileAtomically(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it.each(['csv', 'parquet'])('a %s table that fails mid-way leaves the old file', async (ext) => {
+    const file = join(temp, `t.${ext}`);
+    writeFileSync(file, 'previous scores');
+    const columns: OutColumn[] = [{ name: 'id', cell: (i) => { if (i === 2) throw new Error('row 2 failed'); return `s${i}`; } }];
+    await expect(writeTable(file, columns, [0, 1, 2])).rejects.toThrow('row 2 failed');
+    expect(readFileSync(file, 'utf8')).toBe('previous scores');
+  });
+
+  it('Ctrl-C during the write: exit 130, the target untouched, no temporary file left', async () => {
+    const file = join(temp, 'big.csv');
+    writeFileSync(file, 'complete earlier output\n');
+    // A child that writes half a table, says so, then waits to be interrupted.
+    const script = `
+      import { BlockWriter } from ${JSON.stringify(join(repo, 'src/cli/score/block-writer.ts'))};
+      const out = await BlockWriter.open(${JSON.stringify(file)});
+      for (let i = 0; i < 50000; i++) await out.write('row ' + i + ',' + 'x'.repeat(40) + '\\n');
+      process.stdout.write('half\\n');
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
+    expect(leftovers().length).toBe(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(readFileSync(file, 'utf8')).toBe('complete earlier output\n');
+    expect(leftovers()).toEqual([]);
+  }, 60_000);
+
+  it('a notebook interrupted mid-run leaves no .run.mjs scratch beside it', async () => {
+    const nb = join(temp, 'hang.ts');
+    writeFileSync(nb, '// %% wait\nsetInterval(() => {}, 1000);\nawait new Promise(() => {});\n');
+    const scratch = (): string[] => readdirSync(temp).filter((f) => f.endsWith('.run.mjs'));
+    const child = spawn(process.execPath, [join(repo, 'bin', 'siteselect.mjs'), 'notebook', nb, '--out', join(temp, 'hang.html')], { cwd: temp, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let waited = 0; waited < 30_000 && scratch().length === 0; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(scratch().length).toBe(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(scratch()).toEqual([]);
+  }, 60_000);
+});
