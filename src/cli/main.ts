@@ -5,7 +5,7 @@
 import { EXIT_FAILURE, EXIT_USAGE, type CliIO, type Command } from './command.ts';
 import { BundleError, UsageError } from '../data/errors.ts';
 
-const COMMANDS = ['validate', 'score', 'report', 'optimize', 'calibrate', 'notebook'] as const;
+const COMMANDS = ['validate', 'score', 'report', 'optimize', 'calibrate', 'notebook', 'network'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 function isCommandName(name: string): name is CommandName {

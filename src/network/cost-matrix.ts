@@ -9,7 +9,7 @@ import type { Direction, Router } from './router.ts';
 import type { SnappedPoints } from './snap.ts';
 
 export interface SparseCosts {
-  /** Pair k joins origin from[k] and target to[k] at cost value[k] (≤ max), ordered by origin. */
+  /** Pair k joins origin from[k] and target to[k] at cost value[k] (≤ max), ordered by origin, then target. */
   from: Int32Array;
   to: Int32Array;
   value: Float64Array;
@@ -72,6 +72,17 @@ class Growable {
     this.to[this.size] = j;
     this.value[this.size++] = v;
   }
+
+  /** Orders the pairs from `start` on by target, so output does not depend on search order. */
+  sortFrom(start: number): void {
+    const to = this.to.slice(start, this.size);
+    const value = this.value.slice(start, this.size);
+    const order = Int32Array.from(to.keys()).sort((x, y) => to[x] - to[y]);
+    for (let k = 0; k < order.length; k++) {
+      this.to[start + k] = to[order[k]];
+      this.value[start + k] = value[order[k]];
+    }
+  }
 }
 
 /** Costs from each origin to each target within `max` (metres or seconds, the router's metric). */
@@ -90,6 +101,7 @@ export function costMatrix(router: Router, origins: Points, targets: Points, opt
     if (opts.signal?.aborted) throw opts.signal.reason instanceof Error ? opts.signal.reason : new Error('aborted');
     if (opts.progress && i % 256 === 0) opts.progress(i, originCount);
     const search = router.reach(o, i, max, direction);
+    const first = out.size;
     const consider = (v: number): void => {
       for (let k = byNode.start[v]; k < byNode.start[v + 1]; k++) {
         const j = byNode.target[k];
@@ -103,6 +115,7 @@ export function costMatrix(router: Router, origins: Points, targets: Points, opt
     // Targets on the origin's own street, even when the bound stops short of its ends.
     consider(a[o.segment[i]]);
     consider(b[o.segment[i]]);
+    out.sortFrom(first);
   }
   opts.progress?.(originCount, originCount);
   return {

@@ -20,15 +20,23 @@ export interface LoadedGraph {
   notes: string[];
 }
 
-export function graphCacheFile(roadsFile: string, profile: Profile): string {
-  return join(dirname(roadsFile), '.siteselect-cache', `${basename(roadsFile)}.${profile.name}.graph`);
+/** The cache file: in `cacheDir` when given, else in .siteselect-cache/ beside the roads file. */
+export function graphCacheFile(roadsFile: string, profile: Profile, cacheDir?: string): string {
+  return join(cacheDir ?? join(dirname(roadsFile), '.siteselect-cache'), `${basename(roadsFile)}.${profile.name}.graph`);
 }
 
-/** `display` is how messages name the file (relative to the bundle or as the user typed it). */
-export async function loadRoadGraph(roadsFile: string, profile: Profile, opts: { cache?: boolean; display?: string } = {}): Promise<LoadedGraph> {
+export interface GraphLoadOptions {
+  /** false: build every time, write nothing. */
+  cache?: boolean;
+  cacheDir?: string;
+  /** How messages name the file (relative to the bundle or as the user typed it). */
+  display?: string;
+}
+
+export async function loadRoadGraph(roadsFile: string, profile: Profile, opts: GraphLoadOptions = {}): Promise<LoadedGraph> {
   const info = await stat(roadsFile);
   const key = JSON.stringify([GRAPH_FORMAT_VERSION, info.size, info.mtimeMs, profile]);
-  const cacheFile = graphCacheFile(roadsFile, profile);
+  const cacheFile = graphCacheFile(roadsFile, profile, opts.cacheDir);
   if (opts.cache !== false) {
     const bytes = await readFile(cacheFile).catch(() => null);
     const graph = bytes && graphFromBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), key);
@@ -37,6 +45,10 @@ export async function loadRoadGraph(roadsFile: string, profile: Profile, opts: {
   const ways = await readRoads(opts.display ?? roadsFile, new Uint8Array(await readFile(roadsFile)));
   const graph = buildGraph(ways, profile);
   if (opts.cache === false) return { graph, fromCache: false, notes: ways.notes };
+  // A folder marked read-only (shared reference data) is left alone even when we could write it.
+  const parent = dirname(opts.cacheDir ?? cacheFile);
+  const folder = await stat(opts.cacheDir ? parent : dirname(roadsFile)).catch(() => null);
+  if (folder && (folder.mode & 0o222) === 0) return { graph, fromCache: false, notes: [...ways.notes, `graph not cached: ${dirname(roadsFile)} is read-only (give a cache folder)`] };
   try {
     await mkdir(dirname(cacheFile), { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;

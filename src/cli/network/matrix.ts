@@ -1,0 +1,71 @@
+/**
+ * `siteselect network matrix`: network costs from every point of one file to every point of
+ * another, within --max, as long-format CSV (from, to, value) — the form `optimize --costs` reads.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../data/errors.ts';
+import { costMatrix } from '../../network/cost-matrix.ts';
+import { Router } from '../../network/router.ts';
+import { csvRow } from '../../io/csv-write.ts';
+import { refuseClobbering } from '../../node/output-guard.ts';
+import { BlockWriter } from '../score/block-writer.ts';
+import { EXIT_OK, type CliIO } from '../command.ts';
+import { GRAPH_OPTIONS, loadGraphFlag, metricFlag, numberFlag, UNIT_OF } from './options.ts';
+import { readPointsFile } from './read-points.ts';
+
+const OPTIONS = {
+  ...GRAPH_OPTIONS,
+  from: { type: 'string' },
+  to: { type: 'string' },
+  metric: { type: 'string' },
+  max: { type: 'string' },
+  'snap-limit': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+export async function runMatrix(args: string[], io: CliIO): Promise<number> {
+  let v;
+  try {
+    v = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}; see siteselect network matrix --help`);
+  }
+  if (v.from === undefined || v.to === undefined) throw new UsageError('--from FILE and --to FILE are required (points: id, lon, lat)');
+  if (v.out === undefined) throw new UsageError('--out FILE.csv is required');
+  const metric = metricFlag(v.metric);
+  const unit = UNIT_OF[metric];
+  const max = numberFlag('max', v.max);
+  const snapLimit = numberFlag('snap-limit', v['snap-limit']);
+  const out = path.resolve(io.cwd, v.out);
+  await refuseClobbering(
+    [{ label: '--from', file: path.resolve(io.cwd, v.from) }, { label: '--to', file: path.resolve(io.cwd, v.to) }, ...(v.osm ? [{ label: '--osm', file: path.resolve(io.cwd, v.osm) }] : [])],
+    [{ label: '--out', file: out }],
+  );
+  const started = performance.now();
+  const { graph, fromCache } = await loadGraphFlag(v, io);
+  const from = await readPointsFile('--from', v.from, io);
+  const to = await readPointsFile('--to', v.to, io);
+  const router = new Router(graph, metric);
+  const progress = io.stderrIsTTY && !v.json ? (done: number, total: number) => io.stderr(`\rrouting ${done} / ${total}   `) : undefined;
+  const costs = costMatrix(router, from, to, { max: max === undefined ? undefined : max / unit.perCost, snapLimit, progress });
+  if (progress) io.stderr('\n');
+  for (const [flag, layer, missed] of [['--from', from, costs.unsnappedFrom], ['--to', to, costs.unsnappedTo]] as const) {
+    if (missed.length > 0) io.stderr(`${missed.length} point(s) of ${flag} farther than ${snapLimit ?? 500} m from every street, no rows: ${missed.slice(0, 10).map((i) => layer.ids[i]).join(', ')}${missed.length > 10 ? ', …' : ''}\n`);
+  }
+  const writer = await BlockWriter.open(out);
+  await writer.write(csvRow(['from', 'to', unit.name]));
+  const digits = metric === 'time' ? 3 : 1;
+  for (let k = 0; k < costs.value.length; k++) {
+    await writer.write(csvRow([from.ids[costs.from[k]], to.ids[costs.to[k]], Number((costs.value[k] * unit.perCost).toFixed(digits))]));
+  }
+  await writer.close();
+  const summary = {
+    profile: graph.profile.name, metric, unit: unit.name, from: from.ids.length, to: to.ids.length, pairs: costs.value.length,
+    unsnapped_from: costs.unsnappedFrom.length, unsnapped_to: costs.unsnappedTo.length, graph_from_cache: fromCache,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
+  };
+  io.stdout(v.json ? JSON.stringify(summary) + '\n' : `${summary.pairs} pairs within ${max ?? 'any'} ${metric === 'time' ? 'min' : 'm'} written to ${v.out} (${summary.seconds} s)\n`);
+  return EXIT_OK;
+}

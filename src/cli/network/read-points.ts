@@ -1,0 +1,21 @@
+/** A points file given on the command line (CSV, GeoJSON, Parquet …) with its rejects told on stderr. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BundleError } from '../../data/errors.ts';
+import type { PointLayer } from '../../data/layer.ts';
+import { loadLayerFile } from '../../io/load-layer-file.ts';
+import type { CliIO } from '../command.ts';
+
+export async function readPointsFile(flag: string, file: string, io: CliIO): Promise<PointLayer> {
+  const full = path.resolve(io.cwd, file);
+  const bytes = await readFile(full).catch((err: NodeJS.ErrnoException) => {
+    throw new BundleError(file, `${file} (${flag}) cannot be read (${err.code ?? err.message}); check the path.`, { cause: err });
+  });
+  const { layer, report } = await loadLayerFile(file, new Uint8Array(bytes), { layer: 'candidates', file });
+  if (layer.kind !== 'point') throw new BundleError(file, `${file} (${flag}) holds polygons; give points (lon/lat columns, WKT points or GeoJSON Points).`);
+  if (report.rejected > 0) {
+    const first = report.rejects.slice(0, 5).map((r) => `  ${file} row ${r.row} (${r.column}): ${r.reason}`);
+    io.stderr(`${report.rejected} of ${report.read} rows of ${file} rejected:\n${first.join('\n')}${report.rejected > 5 ? '\n  …' : ''}\n`);
+  }
+  return layer;
+}

@@ -1,0 +1,47 @@
+/** `siteselect network matrix` on the river fixture: the hand-worked walking and driving costs as CSV rows. */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/command.ts';
+import { main } from '../../src/cli/main.ts';
+import { riverRoads, UNIT } from './river-roads.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'net-cli-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+await writeFile(join(dir, 'river.geojson'), JSON.stringify(riverRoads));
+// P west of the river, Q east, R 4.4 km off in the sea
+await writeFile(join(dir, 'a.csv'), 'id,lon,lat\nP,0.001,0\nR,0.04,0\n');
+await writeFile(join(dir, 'b.csv'), 'id,lon,lat\nQ,0.002,0\nP2,0.001,0\n');
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, stderrIsTTY: false, cwd: dir };
+  const code = await main(['network', 'matrix', '--osm', 'river.geojson', '--from', 'a.csv', '--to', 'b.csv', ...argv], io);
+  return { code, stdout, stderr };
+}
+
+describe('siteselect network matrix', () => {
+  it('writes walking minutes over the footbridge, and names the point that did not snap', async () => {
+    const r = await run('--profile', 'walk', '--out', 'walk.csv');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('1 point(s) of --from farther than 500 m from every street, no rows: R');
+    const minutes = Number(((5 * UNIT) / (4.8 / 3.6) / 60).toFixed(3));
+    expect(await readFile(join(dir, 'walk.csv'), 'utf8')).toBe(`from,to,time_min\r\nP,Q,${minutes}\r\nP,P2,0\r\n`);
+  });
+
+  it('writes driving metres over the road bridge; --max drops pairs beyond it', async () => {
+    await run('--profile', 'drive', '--metric', 'length', '--out', 'drive.csv');
+    expect(await readFile(join(dir, 'drive.csv'), 'utf8')).toBe(`from,to,length_m\r\nP,Q,${(9 * UNIT).toFixed(1)}\r\nP,P2,0\r\n`);
+    await run('--profile', 'drive', '--metric', 'length', '--max', '900', '--out', 'near.csv');
+    expect(await readFile(join(dir, 'near.csv'), 'utf8')).toBe('from,to,length_m\r\nP,P2,0\r\n');
+  });
+
+  it('refuses a missing profile and an unknown one with exit status 2', async () => {
+    expect((await run('--out', 'x.csv')).code).toBe(2);
+    const bad = await run('--profile', 'fly', '--out', 'x.csv');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown travel profile 'fly'");
+  });
+});
