@@ -16,9 +16,10 @@ export function detectFormat(file: string, declared?: FileFormat): FileFormat {
   if (name.endsWith('.pbf')) return 'osm-pbf';
   if (name.endsWith('.tif') || name.endsWith('.tiff')) return 'geotiff';
   if (name.endsWith('.shp')) return 'shapefile';
+  if (name.endsWith('.xlsx')) return 'xlsx';
   throw new BundleError(
     file,
-    `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS or a zipped Shapefile), .osm.pbf, .tif or .shp, or set "format" in bundle.json.`,
+    `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS or a zipped Shapefile), .osm.pbf, .tif, .shp or .xlsx, or set "format" in bundle.json.`,
   );
 }
 
@@ -32,17 +33,25 @@ const LABEL: Record<FileFormat, string> = {
   'osm-pbf': 'OSM PBF',
   geotiff: 'GeoTIFF',
   shapefile: 'Shapefile',
+  xlsx: 'Excel',
 };
 
-/** A zip holds a GTFS feed or a zipped Shapefile: its member names tell which. */
-function zipKind(bytes: Uint8Array): FileFormat {
-  let shapefile = false;
+/** A zip holds a GTFS feed, a zipped Shapefile or an Excel workbook: its member names tell which (none: unknown). */
+function zipKind(bytes: Uint8Array): FileFormat | undefined {
+  let kind: FileFormat | undefined;
   try {
-    unzipSync(bytes, { filter: (f) => ((shapefile ||= /\.shp$/i.test(f.name)), false) });
+    unzipSync(bytes, {
+      filter: (f) => {
+        if (/\.shp$/i.test(f.name)) kind = 'shapefile';
+        else if (f.name === 'xl/workbook.xml') kind = 'xlsx';
+        else if (kind === undefined && /(^|\/)stops\.txt$/.test(f.name)) kind = 'gtfs';
+        return false;
+      },
+    });
   } catch {
-    return 'gtfs';
+    return 'gtfs'; // a damaged zip: the GTFS reader says so in its own words
   }
-  return shapefile ? 'shapefile' : 'gtfs';
+  return kind;
 }
 
 function startsWith(bytes: Uint8Array, text: string, at = 0): boolean {

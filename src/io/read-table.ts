@@ -13,7 +13,7 @@ import type { CompanionReader } from './read-shapefile.ts';
 import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
 
-type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer' | 'band' | 'bandRole' | 'crs'>;
+type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer' | 'band' | 'bandRole' | 'crs' | 'sheet'>;
 
 export interface ReadTableOptions {
   db?: Database;
@@ -60,6 +60,10 @@ async function readAs(
     case 'shapefile': {
       const { readShapefile } = await import('./read-shapefile.ts');
       return readShapefile(file, bytes, { companion: opts.companion, crsDeclared: entry.crs !== undefined });
+    }
+    case 'xlsx': {
+      const { readXlsx } = await import('./read-xlsx.ts');
+      return readXlsx(file, bytes, { sheet: entry.sheet });
     }
   }
   throw new BundleError(file, `${file}: unknown format '${String(format satisfies never)}'; set "format" in bundle.json.`);
