@@ -10,7 +10,6 @@ import type { Points } from '../kernel/types.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { resolveFixed } from './from-cost-matrix.ts';
 import { demandLattice } from './lattice.ts';
-import { EXACT_LIMITS } from './limits.ts';
 import { allPairs, pairsWithinRadius } from './pairs-within-radius.ts';
 import type { FacilityCosts, HuffShareInputs, ModelName, OptimizeProblem } from './problem.ts';
 
@@ -91,8 +90,8 @@ export function problemFromBundle(bundle: LoadedBundle, opts: BundleProblemOptio
   if ((model === 'mclp' || model === 'lscp') && radius === undefined) throw new UsageError(`the ${model} model needs a radius: give --radius METRES or a scenario whose candidate type has one`);
   let pairs;
   if (radius !== undefined && model !== 'pmedian' && model !== 'pcenter') pairs = pairsWithinRadius(demand, facilities, radius, opts.signal, true);
-  else if (n * m <= (model === 'pmedian' ? MAX_DENSE_PAIRS : EXACT_LIMITS.assignmentPairs)) pairs = allPairs(demand, facilities);
-  else throw new UsageError(`${model} over ${n} demand points × ${m} facilities needs all ${n * m} demand–facility pairs, above the limit of ${model === 'pmedian' ? MAX_DENSE_PAIRS : EXACT_LIMITS.assignmentPairs}; use fewer candidates or aggregate demand (e.g. to districts)`);
+  else if (n * m <= MAX_DENSE_PAIRS) pairs = allPairs(demand, facilities);
+  else throw new UsageError(`${model} over ${n} demand points × ${m} facilities needs all ${n * m} demand–facility pairs, above the limit of ${MAX_DENSE_PAIRS}; use fewer candidates or aggregate demand (e.g. to districts)`);
   // Sparse pairs come in grid-cell order of demand (see SparsePairs.demandOrder): permute to match.
   const order = pairs.demandOrder;
   const permute = <T>(a: ArrayLike<T>): T[] => (order ? Array.from(order, (i) => a[i]) : Array.from(a));
@@ -107,5 +106,5 @@ export function problemFromBundle(bundle: LoadedBundle, opts: BundleProblemOptio
   if (network) for (let k = 0; k < network.ids.length; k++) if (!fixed.includes(candidates.ids.length + k)) fixed.push(candidates.ids.length + k);
   const huff = model === 'huff' ? huffInputs(bundle, demand, candidates, network, scenario, radius ?? Infinity, opts.signal) : undefined;
   if (huff && order) huff.competitorPressure = Float64Array.from(order, (i) => huff.competitorPressure[i]);
-  return { model, costs, p: opts.p, radius, fixed, huff };
+  return { model, costs, p: opts.p, radius, fixed, huff, locations: facilities };
 }

@@ -13,9 +13,9 @@
  *   p = 10) 19 s of CPU to optimality; 5 000 × 500 (156 000 pairs) not proved in 66 s of CPU.
  *   Limit 50 000 pairs; under --time-limit a larger run still reports its incumbent and gap.
  * p-median counts only the pairs that can matter: those nearer than each point's nearest fixed site.
- * Beyond these, p-median uses local search with a Lagrangian bound (pmedian-heuristic.ts), MCLP and
- * Huff share lazy greedy with a bound; p-center and LSCP refuse with a message saying how to shrink
- * the instance (fewer candidates, a radius).
+ * Beyond these every model has a heuristic with a proven bound: p-median local search with a
+ * Lagrangian bound (pmedian-heuristic.ts), LSCP greedy cover with a Lagrangian cover bound,
+ * p-center a radius search over greedy covers (pcenter-heuristic.ts), MCLP and Huff share lazy greedy.
  */
 export const EXACT_LIMITS = {
   /** p-median / p-center: reachable demand–facility pairs. */

@@ -21,8 +21,11 @@ import { pcenterModel } from './milp-pcenter.ts';
 import { pmedianModel } from './milp-pmedian.ts';
 import { listsAsCosts, nearestLists } from './nearest-lists.ts';
 import { pmedianHeuristic } from './pmedian-heuristic.ts';
+import { greedyCover } from './cover-greedy.ts';
+import { coverLowerBound } from './cover-lagrangian.ts';
+import { pcenterHeuristic } from './pcenter-heuristic.ts';
 import { solvePCenter } from './pcenter-search.ts';
-import type { OptimizeOptions, OptimizeProblem, OptimizeResult, SolveMethod } from './problem.ts';
+import type { ChosenSite, OptimizeOptions, OptimizeProblem, OptimizeResult, SolveMethod } from './problem.ts';
 
 interface Outcome {
   method: SolveMethod;
@@ -132,23 +135,39 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     const exact = bound - run.value <= 1e-9 * Math.max(1, Math.abs(run.value));
     return { method: 'lazy-greedy', open, bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes };
   }
-  if (method === 'heuristic' && model !== 'pmedian') throw new UsageError(`no heuristic for ${model} here: it is solved exactly (within ${model === 'lscp' ? EXACT_LIMITS.coveragePairs + ' coverage pairs' : EXACT_LIMITS.assignmentPairs + ' pairs'})`);
   if (model === 'lscp') {
     const radius = problem.radius ?? Infinity;
     checkReachable(problem, radius, 'beyond --radius of every facility');
     const size = pairsWithin(problem, radius);
-    if (method === 'auto' && size > EXACT_LIMITS.coveragePairs) throw tooBig('coverage pairs', size, EXACT_LIMITS.coveragePairs, 'use fewer candidates or a smaller radius, or --method exact with a --time-limit');
-    return milp(lscpModel(problem, radius));
+    if (method === 'exact' || (method === 'auto' && size <= EXACT_LIMITS.coveragePairs)) return milp(lscpModel(problem, radius));
+    progress('greedy cover', 0);
+    const open = greedyCover(problem.costs, radius, problem.fixed ?? [], opts.signal)!;
+    progress('Lagrangian cover bound', 0.5);
+    const bound = coverLowerBound(problem.costs, { radius, fixed: problem.fixed ?? [], target: open.length, iterations: 300, signal: opts.signal });
+    const notes = [`greedy cover with redundant sites dropped: ${open.length} sites; Lagrangian bound ${bound}`];
+    if (method === 'auto') notes.unshift(`${size} coverage pairs: above the exact-solver limit of ${EXACT_LIMITS.coveragePairs}, so solved by the heuristic`);
+    const exact = bound >= open.length;
+    return { method: 'greedy-cover', open, bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes };
   }
   checkReachable(problem, Infinity, 'unreachable from every facility');
   if (model === 'pmedian') return solvePMedian(problem, totalOpen, method, opts, milp);
   const size = costs.cost.length;
-  if (method === 'auto' && size > EXACT_LIMITS.assignmentPairs) {
-    throw tooBig('demand–facility pairs', size, EXACT_LIMITS.assignmentPairs, 'use fewer candidates or aggregate demand, or --method exact with a --time-limit');
+  if (method === 'heuristic' || (method === 'auto' && size > EXACT_LIMITS.assignmentPairs)) {
+    const h = pcenterHeuristic(problem, totalOpen, { signal: opts.signal, timeLimit: opts.timeLimit, onProgress: progress });
+    if (method === 'auto') h.notes.unshift(`${size} demand–facility pairs: above the exact-solver limit of ${EXACT_LIMITS.assignmentPairs}, so solved by the heuristic`);
+    const exact = h.value <= h.bound;
+    return { method: 'radius-search', open: h.open, bound: h.bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes: h.notes };
   }
   if (opts.pcenterFormulation === 'assignment') return milp(pcenterModel(problem, totalOpen));
   const pc = await solvePCenter(problem, totalOpen, opts);
   return { method: 'milp', open: pc.open, bound: pc.radius, exact: true, status: 'Optimal', notes: [`p-center by bisection: ${pc.steps} set-cover MILPs`] };
+}
+
+function chosenSites(problem: OptimizeProblem, open: readonly number[]): ChosenSite[] {
+  const fixed = new Set(problem.fixed ?? []);
+  const loc = problem.locations;
+  const site = (j: number): ChosenSite => ({ id: problem.costs.facilityIds[j], index: j, fixed: fixed.has(j), lon: loc ? loc.lon[j] : null, lat: loc ? loc.lat[j] : null });
+  return [...open.filter((j) => !fixed.has(j)), ...open.filter((j) => fixed.has(j))].map(site);
 }
 
 export async function optimize(problem: OptimizeProblem, opts: OptimizeOptions = {}): Promise<OptimizeResult> {
@@ -172,6 +191,7 @@ export async function optimize(problem: OptimizeProblem, opts: OptimizeOptions =
     gap,
     selected: out.open,
     selectedIds: out.open.map((j) => problem.costs.facilityIds[j]),
+    sites: chosenSites(problem, out.open),
     coveragePct: metrics.coveragePct,
     meanDistance: metrics.meanDistance,
     maxDistance: metrics.maxDistance,

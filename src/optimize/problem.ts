@@ -4,6 +4,7 @@
  * their input and build one of these.
  */
 import type { Highs } from 'highs';
+import type { Points } from '../kernel/types.ts';
 
 export const MODEL_NAMES = ['mclp', 'lscp', 'pmedian', 'pcenter', 'huff'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
@@ -48,9 +49,23 @@ export interface OptimizeProblem {
   /** Facility indices that are open whatever the solver decides (the own network). */
   fixed?: number[];
   huff?: HuffShareInputs;
+  /** Facility coordinates (lon/lat, length m) when the door knows them (the bundle door does). */
+  locations?: Points;
 }
 
-export type SolveMethod = 'milp' | 'enumeration' | 'lazy-greedy' | 'local-search';
+/** One open facility of an answer, as a map draws it. */
+export interface ChosenSite {
+  id: string;
+  /** Facility index in the problem. */
+  index: number;
+  /** Kept open whatever the solver decided (own outlet or --fixed), not chosen by it. */
+  fixed: boolean;
+  /** Coordinates when the problem has locations, else null. */
+  lon: number | null;
+  lat: number | null;
+}
+
+export type SolveMethod = 'milp' | 'enumeration' | 'lazy-greedy' | 'local-search' | 'greedy-cover' | 'radius-search';
 
 export interface OptimizeResult {
   model: ModelName;
@@ -66,6 +81,8 @@ export interface OptimizeResult {
   /** Open facility indices, fixed ones included, ascending. */
   selected: number[];
   selectedIds: string[];
+  /** The open facilities with their ids, fixed flag and coordinates: new sites first, then fixed ones. */
+  sites: ChosenSite[];
   /** Demand-weighted share (0–100) within `radius` of an open facility; null without a radius. */
   coveragePct: number | null;
   /** Demand-weighted mean cost to the nearest open facility, over demand that reaches one. */

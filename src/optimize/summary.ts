@@ -8,7 +8,7 @@ import { MODEL_NAMES, type OptimizeProblem, type OptimizeResult } from './proble
 export const OptimizeSummary = z
   .object({
     model: z.enum(MODEL_NAMES),
-    method: z.enum(['milp', 'enumeration', 'lazy-greedy', 'local-search']),
+    method: z.enum(['milp', 'enumeration', 'lazy-greedy', 'local-search', 'greedy-cover', 'radius-search']),
     /** True when the objective is proved optimal. */
     exact: z.boolean(),
     objective: z.number(),

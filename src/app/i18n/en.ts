@@ -189,7 +189,18 @@ export const en = {
   'optimize.coverage': 'Coverage',
   'optimize.meanDistance': 'Mean distance (m)',
   'optimize.solverStatus': 'Solver status',
-  'optimize.selected': 'Selected sites',
+  'optimize.selected': 'New sites',
+  'optimize.keptOpen': 'own outlets kept open',
+  'optimize.details': 'Solver details',
+  'optimize.unit.peopleCovered': 'people covered',
+  'optimize.unit.sites': 'sites',
+  'optimize.unit.personMetres': 'person-metres (demand × distance)',
+  'optimize.unit.metresFarthest': 'm to the farthest demand point',
+  'optimize.unit.marketShare': 'market share',
+  'optimize.gap.optimal': 'proved optimal',
+  'optimize.gap.within': 'within',
+  'optimize.gap.ofBest': 'of the best possible',
+  'optimize.gap.unknown': 'no bound known',
 } as const;
 
 export type MessageKey = keyof typeof en;

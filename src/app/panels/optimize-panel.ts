@@ -1,9 +1,12 @@
 /**
  * The optimisation panel: model, p, radius, own outlets kept open, method; Run starts a fresh
- * worker (optimize-run.ts), Cancel terminates it. The result is shown as text: exact or heuristic,
- * objective, bound, gap, coverage, mean distance and the selected site ids.
+ * worker (optimize-run.ts), Cancel terminates it. The result reads as a planner would say it: the
+ * objective in its unit (people covered, person-metres, metres), the gap in words ("proved
+ * optimal", "within 0.8 % of the best possible"), the new sites listed and the kept own outlets
+ * counted. "Automatic" is exact when the model fits and a heuristic with its bound beyond. The
+ * chosen sites go to `onResult` so the map can draw them.
  */
-import type { ModelName, OptimizeResult } from '../engine-api.ts';
+import type { ChosenSite, ModelName, OptimizeResult } from '../engine-api.ts';
 import { el, formatNumber, labelled } from '../dom.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { CancelledError, startOptimizeRun, type OptimizeRun } from '../worker/optimize-run.ts';
@@ -13,6 +16,8 @@ export interface OptimizePanelSource {
   baseUrl: string;
   /** The scenario now in the page (radius defaults, Huff settings), or null before it loads. */
   scenario(): unknown;
+  /** Called with each finished run's open sites (new ones first, then the kept ones), or [] when a run starts. */
+  onResult?(sites: ChosenSite[], result: OptimizeResult | null): void;
 }
 
 type RunState = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -66,6 +71,7 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
       method: method.value as OptimizeMethodChoice,
     };
     output.replaceChildren();
+    source.onResult?.([], null);
     bar.value = 0;
     setState('running');
     const run = startOptimizeRun(request, (s, fraction) => {
@@ -79,6 +85,7 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
         bar.value = 1;
         output.replaceChildren(resultView(result));
         setState('done');
+        source.onResult?.(result.sites, result);
       },
       (e: unknown) => {
         if (current !== run) return;
@@ -109,20 +116,63 @@ function row(key: MessageKey, id: string, value: string): HTMLElement[] {
   return [el('dt', { i18n: key }), el('dd', { text: value, attrs: { id } })];
 }
 
+/** The objective as a number with its unit: what the model counts. */
+function objectiveView(r: OptimizeResult): HTMLElement {
+  const value = (text: string) => el('span', { text, attrs: { id: 'optimize-objective' } });
+  const unit = (key: MessageKey) => el('span', { className: 'optimize-unit', i18n: key });
+  switch (r.model) {
+    case 'mclp':
+      return el('dd', {}, [value(formatNumber(r.objective, 0)), el('span', { text: ' ' }), unit('optimize.unit.peopleCovered')]);
+    case 'lscp':
+      return el('dd', {}, [value(formatNumber(r.objective, 0)), el('span', { text: ' ' }), unit('optimize.unit.sites')]);
+    case 'pmedian':
+      return el('dd', {}, [value(formatNumber(r.objective, 0)), el('span', { text: ' ' }), unit('optimize.unit.personMetres')]);
+    case 'pcenter':
+      return el('dd', {}, [value(formatNumber(r.objective, 0)), el('span', { text: ' ' }), unit('optimize.unit.metresFarthest')]);
+    case 'huff':
+      return el('dd', {}, [value(formatNumber(100 * r.objective, 2)), el('span', { text: ' % ' }), unit('optimize.unit.marketShare')]);
+  }
+}
+
+/** "proved optimal", or "within 0.8 % of the best possible" (the bound's distance, rounded up). */
+function gapView(r: OptimizeResult): HTMLElement {
+  if (r.exact) return el('dd', { attrs: { id: 'optimize-gap', 'data-gap': '0' } }, [el('span', { i18n: 'optimize.gap.optimal' })]);
+  if (!Number.isFinite(r.gap)) return el('dd', { attrs: { id: 'optimize-gap', 'data-gap': 'unknown' } }, [el('span', { i18n: 'optimize.gap.unknown' })]);
+  const pct = r.gap * 100;
+  const digits = pct < 0.1 ? 2 : 1;
+  const shown = Math.ceil(pct * 10 ** digits) / 10 ** digits;
+  return el('dd', { attrs: { id: 'optimize-gap', 'data-gap': String(r.gap) } }, [
+    el('span', { i18n: 'optimize.gap.within' }),
+    el('span', { text: ` ${formatNumber(shown, digits)} % ` }),
+    el('span', { i18n: 'optimize.gap.ofBest' }),
+  ]);
+}
+
 function resultView(r: OptimizeResult): HTMLElement {
+  const chosen = r.sites.filter((s) => !s.fixed);
+  const kept = r.sites.length - chosen.length;
   const facts = el('dl', { className: 'optimize-facts' }, [
     el('dt', { i18n: 'optimize.solution' }),
-    el('dd', { attrs: { id: 'optimize-exact', 'data-exact': String(r.exact) } }, [
+    el('dd', { attrs: { id: 'optimize-exact', 'data-exact': String(r.exact), 'data-method': r.method } }, [
       el('span', { i18n: r.exact ? 'optimize.solution.exact' : 'optimize.solution.heuristic' }),
-      el('span', { text: ` · ${r.method}` }),
     ]),
-    ...row('optimize.objective', 'optimize-objective', formatNumber(r.objective, 4)),
-    ...row('optimize.bound', 'optimize-bound', formatNumber(r.bound, 4)),
-    ...row('optimize.gap', 'optimize-gap', `${formatNumber(r.gap * 100, 2)} %`),
+    el('dt', { i18n: 'optimize.objective' }),
+    objectiveView(r),
+    el('dt', { i18n: 'optimize.gap' }),
+    gapView(r),
     ...row('optimize.coverage', 'optimize-coverage', r.coveragePct === null ? '–' : `${formatNumber(r.coveragePct, 1)} %`),
     ...row('optimize.meanDistance', 'optimize-mean-distance', formatNumber(r.meanDistance, 0)),
-    ...row('optimize.solverStatus', 'optimize-solver-status', r.status),
   ]);
-  const ids = el('ol', { className: 'optimize-selected', attrs: { id: 'optimize-selected', style: 'max-height: 12em; overflow: auto' } }, r.selectedIds.map((id) => el('li', { text: id })));
-  return el('div', {}, [facts, el('h3', { i18n: 'optimize.selected' }), ids, ...r.notes.map((n) => el('p', { className: 'muted', text: n }))]);
+  const ids = el('ol', { className: 'optimize-selected', attrs: { id: 'optimize-selected', style: 'max-height: 12em; overflow: auto' } }, chosen.map((s) => el('li', { text: s.id })));
+  const keptLine = kept > 0 ? [el('p', { attrs: { id: 'optimize-kept', 'data-count': String(kept) } }, [el('span', { text: `+ ${formatNumber(kept, 0)} ` }), el('span', { i18n: 'optimize.keptOpen' })])] : [];
+  // The solver's own words stay available for whoever asks, folded away.
+  const details = el('details', { className: 'muted' }, [
+    el('summary', { i18n: 'optimize.details' }),
+    el('dl', {}, [
+      ...row('optimize.solverStatus', 'optimize-solver-status', r.status),
+      ...row('optimize.bound', 'optimize-bound', `${formatNumber(r.bound, 4)} (${r.method})`),
+    ]),
+    ...r.notes.map((n) => el('p', { text: n })),
+  ]);
+  return el('div', {}, [facts, el('h3', { i18n: 'optimize.selected' }), ids, ...keptLine, details]);
 }

@@ -43,7 +43,7 @@ Options:
   --radius METRES      service radius (mclp, lscp), Huff cut-off; with other models it only sets coverage_pct
   --fixed ID,ID,…      facilities kept open (counted in the objective)
   --time-limit S       wall-clock limit in seconds for HiGHS (on expiry the best solution is reported
-                       with its gap) and for the p-median heuristic (default 30)
+                       with its gap) and for the p-median / p-center heuristics (default 30)
   --method M           auto (default: exact when the instance fits, else the heuristic with its
                        proven gap), exact, heuristic
   --json               print one JSON object (schemas/optimize-summary.schema.json): model, method,
@@ -52,8 +52,9 @@ Options:
 Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 50 000 demand–facility pairs
 (p-median counts only the pairs nearer than each point's nearest fixed site), MCLP/LSCP up to 50 000
 pairs within the radius, Huff share up to 20 000 subsets (enumeration). Beyond them: p-median by
-greedy + fast interchange + neighbourhood search with a Lagrangian lower bound; MCLP and Huff share
-by lazy greedy with a bound. --method exact tries the MILP beyond these limits (set --time-limit).
+greedy + fast interchange + neighbourhood search with a Lagrangian lower bound; LSCP by greedy cover
+with a Lagrangian bound; p-center by a radius search over greedy covers; MCLP and Huff share by
+lazy greedy with a bound. --method exact tries the MILP beyond these limits (set --time-limit).
 
 Exit status: 0 solved, 1 solver failure, 2 bad usage or unusable input.`;
 
