@@ -85,6 +85,8 @@ export class ArealEvaluator {
       case 'attribute':
         if (spec.areaColumn === undefined) return { missing: `attribute "${spec.column}" is a site-only criterion (no areaColumn)`, quiet: true };
         return { raw: attributeColumn(this.polygons, spec.areaColumn, who) };
+      case 'forecast_net':
+        return { missing: 'forecast_net is a site-only criterion', quiet: true };
     }
   }
 

@@ -12,6 +12,7 @@ import { siteCompetition } from './competition.ts';
 import { byBrand, siteConcentration } from './concentration.ts';
 import { siteCoverageGap } from './coverage-gap.ts';
 import { siteDemand } from './demand.ts';
+import { siteForecastNet } from './forecast-net.ts';
 import { siteHuffWithPressure, type SiteHuffResult } from './huff.ts';
 import type { BundleInputs } from './inputs.ts';
 import { residentsPerOutlet, siteNetworkNorm } from './network-norm.ts';
@@ -82,6 +83,8 @@ export class SiteEvaluator {
       }
       case 'attribute':
         return { raw: attributeColumn(sites, spec.column, who) };
+      case 'forecast_net':
+        return siteForecastNet(this.inputs, sites, spec.measure);
     }
   }
 

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { BundleError } from '../data/errors.ts';
-import { formatPath } from '../scenario/scenario.ts';
 
 export const CALIBRATION_VERSION = 1;
 
@@ -65,5 +64,5 @@ export function parseCalibration(json: unknown, file = 'calibration.json'): Cali
   const result = Calibration.safeParse(json);
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  throw new BundleError(file, `${file}: ${formatPath(first.path)}: ${first.message}; run \`siteselect calibrate\` again to write a fresh calibration.`, { cause: result.error });
+  throw new BundleError(file, `${file}: ${first.path.map(String).join('.') || '(root)'}: ${first.message}; run \`siteselect calibrate\` again to write a fresh calibration.`, { cause: result.error });
 }

@@ -92,12 +92,16 @@ export interface BundleForecasts extends SiteForecasts {
 
 /** Forecasts `sites` (default: the bundle's candidates) against today's network. */
 export function forecast(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
-  const network = bundle.network;
   const layer = sites ?? bundle.candidates;
-  if (!network || !bundle.demand) throw new UsageError('a forecast needs the bundle\'s network and demand layers (the ones the calibration was fitted on)');
   if (!layer) throw new UsageError('no sites to forecast: the bundle has no candidates layer');
+  return forecastWithInputs(huffInputs(bundle, scenario, options.signal), calibration, layer, options);
+}
+
+/** forecast() with the inputs a funnel run already holds (the forecast_net criterion). */
+export function forecastWithInputs(inputs: BundleInputs, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
+  const { network, demand } = inputs.bundle;
+  if (!network || !demand) throw new UsageError('a forecast needs the bundle\'s network and demand layers (the ones the calibration was fitted on)');
   const shape = shapeOf(calibration);
-  const inputs = huffInputs(bundle, scenario, options.signal);
   const points = pointsFor(inputs, network, calibration.demandColumn, shape.attributes);
   const prepared = prepareHuff(points, shape, calibration.attributeMeans, { forForecast: true, signal: options.signal });
   const state = marketState(shape, prepared.data, Float64Array.from(calibration.theta));

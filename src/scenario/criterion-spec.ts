@@ -15,6 +15,7 @@ export const CRITERION_KINDS = [
   'coverage_gap',
   'network_norm',
   'attribute',
+  'forecast_net',
 ] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
@@ -101,6 +102,12 @@ export const CriterionSpec = z.discriminatedUnion('kind', [
     types: strings,
     /** Count the outlet being planned (the site form's "after opening"); areal forms follow suit. */
     afterOpening: z.boolean().default(true), column: z.string().default('population') }).strict(),
+  z.object({ ...common, kind: z.literal('forecast_net'),
+    /**
+     * Site form only, with the scenario's calibration (siteselect calibrate): the forecast net of
+     * what it takes from own outlets (default), or the gross forecast, in the observed unit.
+     */
+    measure: z.enum(['net', 'forecast']).default('net') }).strict(),
   z.object({ ...common, kind: z.literal('attribute'),
     /** Numeric column of the candidate sites. */
     column: z.string().min(1),

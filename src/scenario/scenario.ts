@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { BundleError } from '../data/errors.ts';
+import { Calibration } from '../forecast/calibration.ts';
 import { CriterionSpec } from './criterion-spec.ts';
 import { migrateScenario } from './migrate.ts';
 
@@ -88,6 +89,8 @@ export const Scenario = z
       .strict()
       .default({ regions: {}, districts: {}, sites: { topK: 20 }, latticeSpacing: 500, context: { district: 0, region: 0 } }),
     constraints: Constraints.default({}),
+    /** A calibration (siteselect calibrate --out) for the forecast_net criterion and forecasts. */
+    calibration: Calibration.optional(),
   })
   .strict()
   .superRefine((scenario, ctx) => {

@@ -24,6 +24,7 @@ const LABELS: Record<CriterionSpec['kind'], string> = {
   coverage_gap: 'Coverage gap',
   network_norm: 'Residents per outlet',
   attribute: 'Attribute',
+  forecast_net: 'Net forecast',
 };
 
 export function criterionLabel(spec: CriterionSpec): string {
