@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'dist-app/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bench/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

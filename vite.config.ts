@@ -18,7 +18,7 @@ export default defineConfig({
   plugins: [sampleDataPlugin(repoRoot)],
   server: { headers: isolation, fs: { allow: ['../..'] } },
   preview: { headers: isolation },
-  build: { outDir: '../../dist', emptyOutDir: true, target: 'es2022' },
+  build: { outDir: '../../dist-app', emptyOutDir: true, target: 'es2022' }, // dist/ is the library
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so a fresh clone needs no build step.
+// Development entry: runs the TypeScript sources through tsx, so edits need no rebuild.
+// The installed package's `siteselect` is the compiled dist/cli/bin.js.
 import { register } from 'tsx/esm/api';
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../src/cli/bin.ts');

@@ -7,8 +7,8 @@ export interface CliIO {
   cwd: string;
 }
 
+/** A command's one-line summary sits in main.ts beside its loader, so `--help` loads no command. */
 export interface Command {
-  summary: string;
   usage: string;
   /** Returns the exit status: 0 done, 1 failure, 2 bad usage or unusable input. */
   run(args: string[], io: CliIO): Promise<number>;

@@ -1,20 +1,30 @@
 /**
  * `siteselect <command> …`: a thin dispatcher. Each command lives in its own file under
- * commands/ and is loaded only when asked for, so `validate` does not pay for the optimiser.
+ * commands/ and is loaded only when asked for, so `validate` does not pay for the optimiser and
+ * `siteselect --help` loads no command at all (the summaries live here, beside the loaders).
  */
 import { EXIT_FAILURE, EXIT_USAGE, type CliIO, type Command } from './command.ts';
 import { BundleError, UsageError } from '../data/errors.ts';
 
-const COMMANDS = ['validate', 'score', 'report', 'optimize', 'calibrate', 'notebook', 'network'] as const;
-type CommandName = (typeof COMMANDS)[number];
-
-function isCommandName(name: string): name is CommandName {
-  return (COMMANDS as readonly string[]).includes(name);
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<{ command: Command }>;
 }
 
-async function loadCommand(name: CommandName): Promise<Command> {
-  const mod: { command: Command } = await import(`./commands/${name}.ts`);
-  return mod.command;
+/** Literal import paths, so the build compiles every command and a bundler can split them. */
+const COMMANDS: Record<string, CommandEntry> = {
+  validate: { summary: 'check a bundle: per layer read / loaded / rejected and the first rejects', load: () => import('./commands/validate.ts') },
+  score: { summary: 'score candidate sites (coordinates or addresses) and shortlist the best per region', load: () => import('./commands/score.ts') },
+  report: { summary: 'run the funnel and write a self-contained HTML report (maps, tables, breakdown)', load: () => import('./commands/report.ts') },
+  optimize: { summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / heuristics with bounds)', load: () => import('./commands/optimize.ts') },
+  calibrate: { summary: 'fit the Huff/MCI model to the own network\'s observed sales, deposits or customers', load: () => import('./commands/calibrate.ts') },
+  calibrate: { summary: 'fit the Huff/MCI model to the own network\'s observed sales, deposits or customers', load: () => import('./commands/calibrate.ts') },
+  notebook: { summary: 'run a notebook headless and write a self-contained HTML report', load: () => import('./commands/notebook.ts') },
+  network: { summary: 'travel time over streets: network cost matrices', load: () => import('./commands/network.ts') },
+};
+
+async function loadCommand(name: string): Promise<Command> {
+  return (await COMMANDS[name].load()).command;
 }
 
 export function nodeIO(): CliIO {
@@ -26,16 +36,9 @@ export function nodeIO(): CliIO {
   };
 }
 
-async function help(io: CliIO): Promise<void> {
+function help(io: CliIO): void {
   const lines = ['siteselect — site-selection analytics (regions → districts → sites)', '', 'Usage: siteselect <command> [options]', '', 'Commands:'];
-  for (const name of COMMANDS) {
-    try {
-      const c = await loadCommand(name);
-      lines.push(`  ${name.padEnd(10)} ${c.summary}`);
-    } catch {
-      // A command whose module is absent is simply not listed.
-    }
-  }
+  for (const [name, entry] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${entry.summary}`);
   lines.push('', 'Run `siteselect <command> --help` for its options.');
   io.stdout(lines.join('\n') + '\n');
 }
@@ -43,10 +46,10 @@ async function help(io: CliIO): Promise<void> {
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    await help(io);
+    help(io);
     return name === undefined ? EXIT_USAGE : 0;
   }
-  if (!isCommandName(name)) {
+  if (!Object.hasOwn(COMMANDS, name)) {
     io.stderr(`siteselect: unknown command '${name}'. Run 'siteselect --help' for the list.\n`);
     return EXIT_USAGE;
   }

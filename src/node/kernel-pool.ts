@@ -1,7 +1,7 @@
 /**
  * The Node SiteKernel: the pool of src/kernel/pool.ts on worker_threads. `threads` counts the
  * calling thread, which scans its share and blocks until a call is done, so `threads − 1` workers
- * are started (at once: their tsx start-up of a few seconds overlaps whatever the caller does
+ * are started (at once: their start-up (a few seconds under tsx) overlaps whatever the caller does
  * first, and a call made before they are up is simply shared by fewer threads). Workers are
  * unref'd, so an idle pool never keeps the process alive; close() ends them.
  */
@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { createPoolKernel, type PoolKernel } from '../kernel/pool.ts';
 import { WORKER_READY, type TaskReply } from '../kernel/worker-task.ts';
 
-const WORKER_URL = new URL('./kernel-worker.mjs', import.meta.url);
+// From the sources (vitest, tsx) the worker entry registers tsx first; compiled (dist/) it is plain JS.
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./kernel-worker.mjs', import.meta.url) : new URL('./kernel-worker.js', import.meta.url);
 
 export function createNodeKernel(options: { threads?: number } = {}): PoolKernel {
   const threads = options.threads ?? availableParallelism();

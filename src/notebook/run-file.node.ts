@@ -15,7 +15,8 @@ import { runCompiled, type NotebookResult } from './run.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCRATCH = resolve(PROJECT_ROOT, 'node_modules', '.cache', 'siteselect-notebooks');
-const CONTEXT_URL = new URL('./context.ts', import.meta.url).href;
+// context.ts beside this file in the sources, context.js in the compiled package.
+const CONTEXT_URL = new URL(import.meta.url.endsWith('.ts') ? './context.ts' : './context.js', import.meta.url).href;
 
 let counter = 0;
 

@@ -1,6 +1,6 @@
 /**
  * Vite plugin: the sample bundle lives in data/sample (outside the page root). In dev it is served
- * at /data/sample/*; at build it is copied into dist/data/sample, so the static site loads it from
+ * at /data/sample/*; at build it is copied into dist-app/data/sample, so the static site loads it from
  * its own origin and works offline from any static file server.
  */
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
 
 export function sampleDataPlugin(repoRoot: string): Plugin {
   const sampleDir = resolve(repoRoot, 'data', 'sample');
-  let outDir = resolve(repoRoot, 'dist');
+  let outDir = resolve(repoRoot, 'dist-app');
   return {
     name: 'siteselect-sample-data',
     configResolved(config) {

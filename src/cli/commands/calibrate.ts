@@ -91,7 +91,6 @@ function toText(c: Calibration): string {
 }
 
 export const command: Command = {
-  summary: 'fit the Huff/MCI model to the own network\'s observed sales, deposits or customers',
   usage: USAGE,
   async run(args, io) {
     let v;

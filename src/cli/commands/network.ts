@@ -16,7 +16,6 @@ The jobs' options follow.
 ${MATRIX_USAGE}`;
 
 export const command: Command = {
-  summary: 'travel time over streets: network cost matrices',
   usage: USAGE,
   async run(args, io) {
     const [job, ...rest] = args;

@@ -67,7 +67,6 @@ function firstError(result: NotebookResult): { where: string; name: string; mess
 }
 
 export const command: Command = {
-  summary: 'run a notebook headless and write a self-contained HTML report',
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);

@@ -152,7 +152,6 @@ function toText(r: OptimizeResult, problem: OptimizeProblem): string {
 }
 
 export const command: Command = {
-  summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / heuristics with bounds)',
   usage: USAGE,
   async run(args, io) {
     let parsed;

@@ -50,7 +50,6 @@ async function bundleLocation(target: string, given: string): Promise<{ dir: str
 }
 
 export const command: Command = {
-  summary: 'run the funnel and write a self-contained HTML report (maps, tables, breakdown)',
   usage: USAGE,
   async run(argv: string[], io: CliIO) {
     const args = parseReportArgs(argv);

@@ -108,7 +108,6 @@ function kernelFor(threads: number): () => { kernel: SiteKernel; close(): void }
 }
 
 export const command: Command = {
-  summary: 'score candidate sites (coordinates or addresses) and shortlist the best per region',
   usage: USAGE,
   async run(argv: string[], io: CliIO) {
     const started = performance.now();

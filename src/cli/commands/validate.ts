@@ -84,7 +84,6 @@ function progress(io: CliIO): ((p: { file: string; fraction: number }) => void) 
 }
 
 export const command: Command = {
-  summary: 'check a bundle: per layer read / loaded / rejected and the first rejects',
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);
