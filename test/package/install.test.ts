@@ -85,7 +85,7 @@ describe('the packed tarball', () => {
   it('runs `siteselect --help` and lists every command', async () => {
     const r = await run(bin(), ['--help'], app);
     expect(r.code, r.stderr).toBe(0);
-    for (const name of ['validate', 'score', 'report', 'optimize', 'calibrate', 'notebook']) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['validate', 'score', 'report', 'optimize', 'calibrate', 'notebook', 'network']) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('scores the sample with the installed bin exactly as the sources do', async () => {
