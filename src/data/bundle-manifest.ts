@@ -65,6 +65,12 @@ export const BundleManifest = z
     /** Default input CRS for every file that does not name its own. */
     crs: z.enum(CRS_NAMES).default('wgs84'),
     layers: z.array(LayerEntry).min(1),
+    /**
+     * The street network for travel times (DESIGN §12): an OpenStreetMap .osm.pbf extract, or road
+     * lines (GeoJSON / GeoParquet / CSV with WKT) with optional highway, speed, maxspeed and oneway
+     * columns. Path relative to bundle.json; read only when a network distance is asked for.
+     */
+    roads: z.object({ file: z.string().min(1) }).strict().optional(),
   })
   .strict();
 export type BundleManifest = z.infer<typeof BundleManifest>;

@@ -81,5 +81,7 @@ export interface LoadedBundle {
   gazetteer?: PointLayer;
   /** Demand given as polygons keeps its polygons here (the point form holds centroids). */
   demandAreas?: PolygonLayer;
+  /** The manifest's street network file, as bytes (src/network builds graphs from it). */
+  roads?: { file: string; bytes: Uint8Array };
   reports: LayerReport[];
 }

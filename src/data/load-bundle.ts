@@ -103,6 +103,7 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
   const byEntry = entries.map((e, i) => ({ at: order.get(e) ?? i, report: reports[i] }));
   byEntry.sort((a, b) => a.at - b.at);
   const bundle: LoadedBundle = { name: manifest.name, synthetic: manifest.synthetic, reports: byEntry.map((x) => x.report) };
+  if (manifest.roads) bundle.roads = await readRoadsFile(source, manifestPath, normalisePath(base + manifest.roads.file), manifest.roads.file);
   for (const [name, list] of parts) {
     const keeps = keepUniqueAcrossParts(list);
     const kept = list.map((p, i) => pickRows(p.layer, keeps[i]));
@@ -113,6 +114,16 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
     }
   }
   return bundle;
+}
+
+/** The roads file's bytes; what they hold is checked when a graph is first built from them. */
+async function readRoadsFile(source: FileSource, manifestPath: string, path: string, file: string): Promise<{ file: string; bytes: Uint8Array }> {
+  const refused = (err: unknown): never => {
+    if (!(err instanceof PathRefused)) throw err;
+    throw new BundleError(file, `${manifestPath} names '${file}' for the roads, but ${err.reason}; ${err.fix}.`, { cause: err });
+  };
+  if (!(await source.exists(path).catch(refused))) throw new BundleError(file, `${manifestPath} names '${file}' for the roads, but that file does not exist; fix "roads" in ${manifestPath} or add the file.`);
+  return { file, bytes: await source.readFile(path).catch(refused) };
 }
 
 function mergeLayer(list: LayerPart<Layer>[]): Layer {

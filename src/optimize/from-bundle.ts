@@ -10,7 +10,7 @@ import type { Points } from '../kernel/types.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { resolveFixed } from './from-cost-matrix.ts';
 import { demandLattice } from './lattice.ts';
-import { allPairs, pairsWithinRadius } from './pairs-within-radius.ts';
+import { allPairs, pairsWithinRadius, type SparsePairs } from './pairs-within-radius.ts';
 import type { FacilityCosts, HuffShareInputs, ModelName, OptimizeProblem } from './problem.ts';
 
 export interface BundleProblemOptions {
@@ -28,6 +28,11 @@ export interface BundleProblemOptions {
   /** Further candidate ids to keep open. */
   fixed?: string[];
   signal?: AbortSignal;
+  /**
+   * Demand–facility costs within a radius (Infinity: every reachable pair), in place of
+   * great-circle metres: e.g. network travel from src/network/network-pairs.ts.
+   */
+  pairs?: (demand: Points, facilities: Points, radius: number) => SparsePairs;
 }
 
 /** Every pair is held in memory (12 bytes each): 40 M pairs is about 480 MB. */
@@ -54,7 +59,7 @@ function attractivenessOf(layer: PointLayer, fallback: (i: number) => number, al
   return Float64Array.from(layer.ids, (_, i) => Math.pow(a && a[i] > 0 ? a[i] : fallback(i), alpha));
 }
 
-function huffInputs(bundle: LoadedBundle, demand: Points, candidates: PointLayer, network: PointLayer | undefined, scenario: Scenario | undefined, cutoff: number, signal?: AbortSignal): HuffShareInputs {
+function huffInputs(bundle: LoadedBundle, demand: Points, candidates: PointLayer, network: PointLayer | undefined, scenario: Scenario | undefined, cutoff: number, signal?: AbortSignal, within?: BundleProblemOptions['pairs']): HuffShareInputs {
   const h = scenario?.huff ?? HUFF_DEFAULTS;
   const types = scenario?.outletTypes ?? {};
   const candidateA = types[scenario?.candidateType ?? 'branch']?.attractiveness ?? 1;
@@ -66,7 +71,7 @@ function huffInputs(bundle: LoadedBundle, demand: Points, candidates: PointLayer
   const comp = bundle.competitors;
   if (comp) {
     const a = attractivenessOf(comp, () => 1, h.alpha);
-    const pairs = pairsWithinRadius(demand, comp, cutoff, signal);
+    const pairs = within ? within(demand, comp, cutoff) : pairsWithinRadius(demand, comp, cutoff, signal);
     for (let k = 0; k < comp.ids.length; k++) {
       for (let t = pairs.start[k]; t < pairs.start[k + 1]; t++) competitorPressure[pairs.demand[t]] += a[k] * Math.pow(Math.max(pairs.cost[t], h.floor), -h.beta);
     }
@@ -89,7 +94,8 @@ export function problemFromBundle(bundle: LoadedBundle, opts: BundleProblemOptio
   const radius = opts.radius ?? (model === 'huff' ? (scenario?.huff.cutoff ?? HUFF_DEFAULTS.cutoff) : model === 'mclp' || model === 'lscp' ? typeRadius : undefined);
   if ((model === 'mclp' || model === 'lscp') && radius === undefined) throw new UsageError(`the ${model} model needs a radius: give --radius METRES or a scenario whose candidate type has one`);
   let pairs;
-  if (radius !== undefined && model !== 'pmedian' && model !== 'pcenter') pairs = pairsWithinRadius(demand, facilities, radius, opts.signal, true);
+  if (opts.pairs) pairs = opts.pairs(demand, facilities, radius !== undefined && model !== 'pmedian' && model !== 'pcenter' ? radius : Infinity);
+  else if (radius !== undefined && model !== 'pmedian' && model !== 'pcenter') pairs = pairsWithinRadius(demand, facilities, radius, opts.signal, true);
   else if (n * m <= MAX_DENSE_PAIRS) pairs = allPairs(demand, facilities);
   else throw new UsageError(`${model} over ${n} demand points × ${m} facilities needs all ${n * m} demand–facility pairs, above the limit of ${MAX_DENSE_PAIRS}; use fewer candidates or aggregate demand (e.g. to districts)`);
   // Sparse pairs come in grid-cell order of demand (see SparsePairs.demandOrder): permute to match.
@@ -104,7 +110,7 @@ export function problemFromBundle(bundle: LoadedBundle, opts: BundleProblemOptio
   };
   const fixed = resolveFixed(opts.fixed, facilityIds);
   if (network) for (let k = 0; k < network.ids.length; k++) if (!fixed.includes(candidates.ids.length + k)) fixed.push(candidates.ids.length + k);
-  const huff = model === 'huff' ? huffInputs(bundle, demand, candidates, network, scenario, radius ?? Infinity, opts.signal) : undefined;
+  const huff = model === 'huff' ? huffInputs(bundle, demand, candidates, network, scenario, radius ?? Infinity, opts.signal, opts.pairs) : undefined;
   if (huff && order) huff.competitorPressure = Float64Array.from(order, (i) => huff.competitorPressure[i]);
   return { model, costs, p: opts.p, radius, fixed, huff, locations: facilities };
 }

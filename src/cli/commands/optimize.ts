@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BundleError, UsageError } from '../../data/errors.ts';
-import type { Reject } from '../../data/layer.ts';
+import type { LoadedBundle, Reject } from '../../data/layer.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { costTableFromCsv } from '../../optimize/cost-table-csv.ts';
 import { problemFromBundle } from '../../optimize/from-bundle.ts';
@@ -30,7 +30,8 @@ Chooses sites to open. Models:
   huff     maximise the own network's Huff market share (p new sites; --radius = Huff cut-off)
 
 Inputs (one of):
-  --bundle DIR         demand × candidates (or a lattice), great-circle metres; the own network is
+  --bundle DIR         demand × candidates (or a lattice), great-circle metres (or over streets with
+                       --network); the own network is
                        added as fixed open sites 'own:ID'. --scenario FILE supplies Huff settings,
                        the candidate type's radius and the lattice spacing.
   --costs FILE         long-format CSV, one row per origin–destination pair (as PySAL users have it):
@@ -39,6 +40,9 @@ Inputs (one of):
                        unreachable.
 
 Options:
+  --network P          walk, bike or drive: costs over the bundle's street network ("roads" in its
+                       bundle.json), only pairs within --radius (sparse); demand travels to the site
+  --network-metric M   length in metres (default, --radius stays in metres) or time in minutes
   --p N                new sites to open besides the fixed ones
   --radius METRES      service radius (mclp, lscp), Huff cut-off; with other models it only sets coverage_pct
   --fixed ID,ID,…      facilities kept open (counted in the objective)
@@ -72,6 +76,8 @@ const OPTIONS = {
   fixed: { type: 'string' },
   'time-limit': { type: 'string' },
   method: { type: 'string' },
+  network: { type: 'string' },
+  'network-metric': { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -121,9 +127,12 @@ async function buildProblem(v: Record<string, string | boolean | undefined>, io:
   const bundleDir = str('bundle');
   const costsFile = str('costs');
   if ((bundleDir === undefined) === (costsFile === undefined)) throw new UsageError('give exactly one input: --bundle DIR or --costs FILE (see siteselect optimize --help)');
+  if (str('network') !== undefined && bundleDir === undefined) throw new UsageError('--network needs --bundle DIR with a street network ("roads" in its bundle.json)');
   if (bundleDir !== undefined) {
     const bundle = await loadBundleDir(path.resolve(io.cwd, bundleDir));
-    return { problem: problemFromBundle(bundle, { model, p, radius, scenario, fixed }), rejected: 0 };
+    const network = str('network');
+    const pairs = network === undefined ? undefined : await networkPairsFor(bundle, network, str('network-metric'), io);
+    return { problem: problemFromBundle(bundle, { model, p, radius, scenario, fixed, pairs }), rejected: 0 };
   }
   const cols = { origin: str('origin-col'), destination: str('destination-col'), cost: str('cost-col'), weight: str('weight-col') };
   const missing = Object.entries(cols).filter(([, c]) => c === undefined).map(([k]) => `--${k}-col`);
@@ -135,6 +144,16 @@ async function buildProblem(v: Record<string, string | boolean | undefined>, io:
   if (first.rejects.length > 0) io.stderr(describeRejects(costsFile!, first.rejects));
   if (model === 'huff') first.problem.huff = huffFromScenario(scenario, first.problem.costs.m, first.problem.costs.n);
   return { problem: first.problem, rejected: first.rejects.length };
+}
+
+/** The --network door: sparse demand → site costs over the bundle's streets (src/network). */
+async function networkPairsFor(bundle: LoadedBundle, profile: string, metric: string | undefined, io: CliIO) {
+  if (metric !== undefined && metric !== 'length' && metric !== 'time') throw new UsageError(`--network-metric must be length or time, got '${metric}'`);
+  const { bundleRouter } = await import('../../network/bundle-graph.ts');
+  const { networkPairs } = await import('../../network/network-pairs.ts');
+  const router = await bundleRouter(bundle, profile, metric ?? 'length');
+  io.stderr(`note: costs are ${profile} network ${metric === 'time' ? 'time in minutes' : 'length in metres'} over ${bundle.roads?.file}\n`);
+  return networkPairs(router);
 }
 
 function toText(r: OptimizeResult, problem: OptimizeProblem): string {
