@@ -59,3 +59,5 @@ export { FitError } from './forecast/fit-error.ts';
 export type { SiteForecasts, Transfer } from './forecast/forecast-sites.ts';
 export type { ForecastPoints } from './forecast/huff-data.ts';
 export type { DecayForm } from './forecast/model.ts';
+export { analogs, analogsFromProfiles, type Analog, type AnalogResult, type AnalogOptions } from './forecast/analogs.ts';
+export { forecastColumns, transfersText, FORECAST_COLUMN_NAMES, type ForecastColumn } from './forecast/forecast-columns.ts';
