@@ -44,9 +44,12 @@ export function memoryFileSource(files: Map<string, Uint8Array>): FileSource {
  * A base on another origin, or a path that resolves outside the base folder (`../x`, `/x`,
  * `https://elsewhere/x`), is refused with a `PathRefused` before any request.
  */
-export function fetchFileSource(baseUrl: string): FileSource {
+export function fetchFileSource(baseUrl: string, options: { alsoInside?: readonly string[] } = {}): FileSource {
   const here = globalThis.location?.href;
-  const base = new URL(baseUrl.endsWith('/') ? baseUrl : baseUrl + '/', here);
+  const folderUrl = (u: string): URL => new URL(u.endsWith('/') ? u : u + '/', here);
+  const base = folderUrl(baseUrl);
+  // Other folders a path may lead into: the data folder beside a manifest kept elsewhere.
+  const roots = [base, ...(options.alsoInside ?? []).map(folderUrl)];
   const keepInside = `put the file inside the bundle folder ${base.href} and name it by a path relative to it`;
   if (here !== undefined && base.origin !== new URL(here).origin) {
     throw new PathRefused(baseUrl, `that bundle address is on another origin than the page (${new URL(here).origin})`, 'serve the bundle folder from the page\'s own server');
@@ -54,7 +57,7 @@ export function fetchFileSource(baseUrl: string): FileSource {
   const url = (path: string): string => {
     const normal = normalisePath(path);
     const resolved = new URL(normal.replace(/^\//, ''), base);
-    if (normal.startsWith('/') || normal === '..' || normal.startsWith('../') || resolved.origin !== base.origin || !resolved.pathname.startsWith(base.pathname)) {
+    if (normal.startsWith('/') || resolved.origin !== base.origin || !roots.some((r) => resolved.pathname.startsWith(r.pathname))) {
       throw new PathRefused(path, `that path leads outside the bundle folder ${base.href}`, keepInside);
     }
     return resolved.href;

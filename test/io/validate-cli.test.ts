@@ -21,8 +21,8 @@ describe('siteselect validate', () => {
     const doc = JSON.parse(out) as { ok: boolean; layers: { layer: string; file: string; read: number; loaded: number; rejected: number; rejects: { row: number; column: string; reason: string }[] }[] };
     expect(doc.ok).toBe(true);
     expect(doc.layers.map((l) => [l.layer, l.file, l.read, l.loaded, l.rejected])).toEqual([
-      ['pois', '../missing-coordinate.csv', 4, 2, 2], // rows 2 and 3 lack a coordinate
-      ['competitors', '../duplicate-ids.csv', 5, 3, 2], // ids 1 and 2 repeat in rows 3 and 5
+      ['pois', 'missing-coordinate.csv', 4, 2, 2], // rows 2 and 3 lack a coordinate
+      ['competitors', 'duplicate-ids.csv', 5, 3, 2], // ids 1 and 2 repeat in rows 3 and 5
     ]);
     expect(doc.layers[0].rejects[0]).toMatchObject({ row: 2, column: 'lat', reason: 'missing coordinate' });
   });
@@ -30,8 +30,8 @@ describe('siteselect validate', () => {
   it('prints the table and the first rejects as text, limited by --rejects', async () => {
     const { code, out } = await run(['bad/with-rejects', '--rejects', '1']);
     expect(code).toBe(0);
-    expect(out).toMatch(/pois\s+\.\.\/missing-coordinate\.csv\s+4\s+2\s+2/);
-    expect(out).toContain('../missing-coordinate.csv: first 1 of 2 rejects');
+    expect(out).toMatch(/pois\s+missing-coordinate\.csv\s+4\s+2\s+2/);
+    expect(out).toContain('missing-coordinate.csv: first 1 of 2 rejects');
     expect(out).toContain('  row 2, lat: missing coordinate');
     expect(out).not.toContain('row 3, lon');
   });

@@ -153,4 +153,22 @@ describe('bundle addresses in the page (fetch source)', () => {
       await expect(source.exists(p), p).rejects.toThrow(/leads outside the bundle folder/);
     }
   });
+
+  it('with a manifest kept elsewhere, a path may lead into the other named folder and nowhere else', async () => {
+    at(page);
+    const asked: string[] = [];
+    const saved = globalThis.fetch;
+    globalThis.fetch = (input: string | URL | Request) => {
+      asked.push(String(input));
+      return Promise.resolve(new Response('id,lon,lat\n'));
+    };
+    try {
+      const beside = fetchFileSource('/@fs/project/test/fixtures/dc/', { alsoInside: ['/@fs/shared/data/dc/'] });
+      await beside.readFile('../../../../shared/data/dc/wards.geojson');
+      expect(asked).toEqual(['http://localhost:5173/@fs/shared/data/dc/wards.geojson']);
+      await expect(beside.readFile('../../../../shared/data/other.csv')).rejects.toThrow(/leads outside the bundle folder/);
+    } finally {
+      globalThis.fetch = saved;
+    }
+  });
 });

@@ -25,13 +25,17 @@ function fsUrl(root: string, path: string): string {
 }
 
 async function loadBundleOverHttp(root: string, folder: string, manifest: string | undefined): Promise<LoadedBundle> {
-  const data = fetchFileSource(fsUrl(root, folder) + '/');
+  const dataUrl = fsUrl(root, folder) + '/';
   if (manifest === undefined) {
+    const data = fetchFileSource(dataUrl);
     if (!(await data.exists(MANIFEST_NAME))) throw new BundleError(`${folder}/${MANIFEST_NAME}`, missingManifestMessage(folder));
     return loadBundle(data);
   }
   const { folder: mFolder, name } = splitPath(resolvePosix(root, manifest));
-  const beside = fetchFileSource(`/@fs${mFolder}/`);
+  // The user named both folders: a path may lead from either into the other, never elsewhere.
+  const besideUrl = `/@fs${mFolder}/`;
+  const data = fetchFileSource(dataUrl, { alsoInside: [besideUrl] });
+  const beside = fetchFileSource(besideUrl, { alsoInside: [dataUrl] });
   if (!(await beside.exists(name))) throw new BundleError(manifest, `manifest ${manifest} does not exist; check the --manifest path`);
   return loadBundle(withManifest(data, beside, name));
 }
