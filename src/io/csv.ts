@@ -2,7 +2,8 @@
  * A delimited-text parser (RFC 4180 quoting, LF or CRLF, any one-character delimiter) that fills
  * one string array per column instead of one object per row, so a million-row file stays cheap.
  * Records whose field count differs from the header, and a quote left open at the end of the
- * file, are reported per record: they become rejects, not lost rows.
+ * file, are reported per record: they become rejects, not lost rows. Records whose quoted fields
+ * hold line breaks are listed with their physical lines, so rows swallowed by a stray quote show.
  */
 export interface ParsedCsv {
   header: string[];
@@ -13,6 +14,18 @@ export interface ParsedCsv {
   rowErrors: (string | null)[];
   /** Characters of `text` parsed; with `partial`, the unfinished last record starts here. */
   consumed: number;
+  /** Records that span several physical lines (quoted line breaks), in record order. */
+  multiLine: MultiLineRecord[];
+}
+
+export interface MultiLineRecord {
+  /** 0-based data record. */
+  record: number;
+  /** 1-based physical line where the record starts (the header is line 1; relative to a block when partial). */
+  firstLine: number;
+  lines: number;
+  /** Lines inside its quoted fields that hold as many delimiters as a whole row: rows swallowed by a stray quote? */
+  rowLike: number;
 }
 
 export interface ParseCsvOptions {
@@ -55,6 +68,21 @@ export function parseCsv(text: string, delimiter: string, opts: ParseCsvOptions 
   let i = 0;
   // End of the last whole record: a partial block resumes there.
   let consumed = 0;
+  // Physical line at `i`, the line the current record began on, and its quoted lines that look like rows.
+  let line = 1;
+  let recordLine = 1;
+  let rowLike = 0;
+  const multiLine: MultiLineRecord[] = [];
+  /** A quoted value's line breaks move the line count on; its inner lines with a row's worth of delimiters are counted. */
+  const quotedLines = (value: string, unclosed: boolean): void => {
+    if (!value.includes('\n') && !value.includes('\r')) return;
+    const parts = value.split(/\r\n|\r|\n/);
+    // A quote left open to the end of the file takes the file's last line break, not a further line.
+    if (unclosed && parts[parts.length - 1] === '') parts.pop();
+    line += parts.length - 1;
+    if (width < 2) return;
+    for (let p = 1; p < parts.length; p++) if (parts[p].split(delimiter).length >= width) rowLike++;
+  };
 
   const pushField = (value: string): void => {
     if (header === null) {
@@ -69,11 +97,14 @@ export function parseCsv(text: string, delimiter: string, opts: ParseCsvOptions 
       columns = header.map(() => []);
     } else {
       for (let c = field; c < width; c++) columns[c].push('');
+      // The reason stays free of line numbers: a streamed block only knows lines relative to itself.
       rowErrors.push(openQuote ? 'truncated record: a quoted field is never closed' : field !== width ? `has ${field} fields where the header has ${width}` : null);
+      if (line > recordLine) multiLine.push({ record: rowCount, firstLine: recordLine, lines: line - recordLine + 1, rowLike });
       rowCount++;
     }
     field = 0;
     consumed = i;
+    rowLike = 0;
   };
   /** Partial block: forget the fields of a record the block cut off; it is read with the next block. */
   const dropRecord = (): void => {
@@ -87,8 +118,10 @@ export function parseCsv(text: string, delimiter: string, opts: ParseCsvOptions 
     // A blank line is not a record.
     const first = text.charCodeAt(i);
     if (field === 0 && (first === LF || first === CR)) {
+      if (first === LF || text.charCodeAt(i + 1) !== LF) line++;
       i++;
       consumed = i;
+      recordLine = line;
       continue;
     }
     let openQuote = false;
@@ -121,6 +154,7 @@ export function parseCsv(text: string, delimiter: string, opts: ParseCsvOptions 
       }
       if (j > i) value += text.slice(i, j);
       i = j;
+      quotedLines(value, openQuote);
       pushField(value);
     } else {
       let j = i;
@@ -149,8 +183,10 @@ export function parseCsv(text: string, delimiter: string, opts: ParseCsvOptions 
       } else {
         i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
         finishRecord(openQuote);
+        line++;
+        recordLine = line;
       }
     }
   }
-  return { header: header ?? [], columns, rowCount, rowErrors, consumed: opts.partial ? consumed : n };
+  return { header: header ?? [], columns, rowCount, rowErrors, consumed: opts.partial ? consumed : n, multiLine };
 }

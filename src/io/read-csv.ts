@@ -1,6 +1,6 @@
 /** CSV/TSV bytes → RawTable (text cells; typing and coordinates are decided by toLayer). */
 import { BundleError } from '../data/errors.ts';
-import { parseCsv, sniffDelimiter, type ParsedCsv } from './csv.ts';
+import { parseCsv, sniffDelimiter, type MultiLineRecord, type ParsedCsv } from './csv.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 
@@ -35,6 +35,22 @@ export function csvDialect(text: string, delimiter?: string): { body: string; de
   return { body, delimiter: sep?.[1] ?? delimiter ?? sniffDelimiter(body) };
 }
 
+const LISTED = 5;
+
+/** Rows read from several lines are legal CSV, but never silent: how many, where, and which look like swallowed rows. */
+function multiLineNotes(records: readonly MultiLineRecord[]): string[] {
+  if (records.length === 0) return [];
+  const where = (m: MultiLineRecord): string => `row ${m.record + 1} (lines ${m.firstLine}–${m.firstLine + m.lines - 1})`;
+  const more = (n: number): string => (n > LISTED ? `, … ${n - LISTED} more` : '');
+  const notes = [`${records.length} row(s) span several lines because a quoted field holds line breaks: ${records.slice(0, LISTED).map(where).join(', ')}${more(records.length)}`];
+  const suspicious = records.filter((m) => m.rowLike > 0);
+  if (suspicious.length > 0) {
+    const list = suspicious.slice(0, LISTED).map((m) => `${where(m)} holds ${m.rowLike} line(s) with a whole row's fields`).join('; ');
+    notes.push(`suspicious: ${list}${more(suspicious.length)}; a closing quote may be missing there, so those rows were read as part of one field — check the quotes on those lines`);
+  }
+  return notes;
+}
+
 /** Parsed records → RawTable: unnamed and repeated header names made unique, decimal commas read. */
 export function csvTable(file: string, parsed: ParsedCsv, delim: string): RawTable {
   const values: Record<string, RawValue[]> = {};
@@ -45,7 +61,7 @@ export function csvTable(file: string, parsed: ParsedCsv, delim: string): RawTab
     columns.push(key);
     values[key] = parsed.columns[c];
   });
-  const notes: string[] = [];
+  const notes = multiLineNotes(parsed.multiLine);
   if (delim === ';') {
     const fixed = parsed.columns.reduce((n, col) => n + fixDecimalCommas(col), 0);
     if (fixed > 0) notes.push(`${fixed} number(s) with a decimal comma read as decimals`);
