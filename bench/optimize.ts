@@ -1,19 +1,31 @@
 /**
  * Optimisation benchmark:
- *   npm run bench:optimize -- [--in /tmp/peerbench/medium] [--radius 1000] [--p 50] [--skip-medium]
- * 1. Exact SF spopt solves (205 × 16, p = 4, S = 5 000 m): wall time per model, first (with the
+ *   npm run bench:optimize -- [--only sf,orlib,sample,dense,medium] [--orlib-exact] [--in /tmp/peerbench/medium]
+ *                             [--radius 1000] [--p 50] [--skip-medium]
+ * 1. Exact SF spopt solves (205 × 16, p = 4, S = 5 000 m): CPU time per model, first (with the
  *    HiGHS wasm load) and warm.
- * 2. Greedy MCLP on the medium workload of ../shared/bench/gen.mjs (1 M demand, 10 k candidates):
+ * 2. OR-Library pmed1–20 through the cost-table door (a long CSV of all n² shortest-path pairs,
+ *    read by problemFromCostCsv) with the p-median heuristic: objective against the proven optimum,
+ *    the Lagrangian bound, time. --orlib-exact also runs --method exact (60 s limit) where the
+ *    MILP has at most 50 000 pairs (pmed1–10).
+ * 3. The sample city, p-median p = 10 over all 12.6 M pairs (own outlets kept open), Automatic:
+ *    answer, gap, time; and p-center / LSCP at the same size.
+ * 4. A dense 1 000 × 1 000 cost table (1 M rows, CSV) loaded through the CSV door: time and heap.
+ * 5. Greedy MCLP on the medium workload of ../shared/bench/gen.mjs (1 M demand, 10 k candidates):
  *    time to build the sparse coverage (grid index → CSR), time of lazy greedy and of its
  *    Lagrangian bound (--lagrangian-steps, default 20), peak RSS.
  *    Generate it first with: node ../shared/bench/gen.mjs --size medium --out /tmp/peerbench/medium
+ * Figures are CPU seconds of this process unless marked wall: the machine is shared.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LoadedBundle, PointLayer } from '../src/data/layer.ts';
 import { coverageOracle } from '../src/optimize/coverage-oracle.ts';
-import { costTableFromCsv, optimize, problemFromBundle, problemFromCostTable, type ModelName } from '../src/optimize/index.ts';
+import { loadBundleDir } from '../src/node/load-bundle-dir.ts';
+import { costTableFromCsv, optimize, problemFromBundle, problemFromCostCsv, problemFromCostTable, type ModelName } from '../src/optimize/index.ts';
+import { mulberry32 } from '../src/sensitivity/random.ts';
+import { orlibOptima, readOrlib } from '../test/optimize/orlib-pmed.ts';
 import { lazyGreedy } from '../src/optimize/lazy-greedy.ts';
 import { mclpLagrangianBound } from '../src/optimize/mclp-lagrangian.ts';
 
@@ -24,8 +36,11 @@ const { values: opt } = parseArgs({
     p: { type: 'string', default: '50' },
     'skip-medium': { type: 'boolean', default: false },
     'lagrangian-steps': { type: 'string', default: '20' },
+    only: { type: 'string', default: 'sf,orlib,sample,dense,medium' },
+    'orlib-exact': { type: 'boolean', default: false },
   },
 });
+const only = new Set(opt.only.split(','));
 
 const lagIterations = Number(opt['lagrangian-steps']);
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -109,5 +124,81 @@ async function medium(dir: string, radius: number, p: number): Promise<void> {
   console.log(`medium: Lagrangian bound ${lag.bound.toFixed(0)} after ${lag.iterations} steps (gap ${((100 * (lag.bound - run.value)) / run.value).toFixed(2)} %), ${lagWall.toFixed(2)} s wall, ${(cpu() - c0).toFixed(2)} s CPU; peak RSS ${mb(peakRss())}`);
 }
 
-await sf();
-if (!opt['skip-medium']) await medium(opt.in, Number(opt.radius), Number(opt.p));
+/** All n² pairs as a long CSV, the way a PySAL user would hand them over. */
+function longCsv(n: number, m: number, cost: (i: number, j: number) => number): string {
+  const rows = ['origin,destination,cost,weight'];
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) rows.push(`v${i + 1},v${j + 1},${cost(i, j)},1`);
+  return rows.join('\n') + '\n';
+}
+
+const columns = { origin: 'origin', destination: 'destination', cost: 'cost', weight: 'weight' };
+
+async function orlib(): Promise<void> {
+  const optima = orlibOptima();
+  const gaps: number[] = [];
+  console.log('| instance | n | p | optimum | heuristic | off optimum | Lagrangian bound | reported gap | CPU s | exact (MILP) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (let k = 1; k <= 20; k++) {
+    const name = `pmed${k}`;
+    const inst = readOrlib(name);
+    const text = longCsv(inst.n, inst.n, (i, j) => inst.cost[i * inst.n + j]);
+    const { problem } = problemFromCostCsv({ model: 'pmedian', file: `${name}.csv`, text, columns, p: inst.p });
+    const c0 = cpu();
+    const r = await optimize(problem, { method: 'heuristic', timeLimit: 60 });
+    const took = cpu() - c0;
+    const best = optima.get(name)!;
+    const off = (r.objective - best) / best;
+    gaps.push(off);
+    let exact = '–';
+    if (opt['orlib-exact'] && inst.n * inst.n <= 50_000) {
+      const e0 = cpu();
+      try {
+        const e = await optimize(problem, { method: 'exact', timeLimit: 60 });
+        exact = `${e.objective}${e.exact ? ' (optimal)' : ` (gap ${(100 * e.gap).toFixed(2)} %)`}, ${(cpu() - e0).toFixed(1)} s`;
+      } catch (err) {
+        exact = `${(err as Error).message.slice(0, 40)}, ${(cpu() - e0).toFixed(1)} s`;
+      }
+    }
+    console.log(`| ${name} | ${inst.n} | ${inst.p} | ${best} | ${r.objective} | ${(100 * off).toFixed(2)} % | ${r.bound} | ${r.exact ? 'proved optimal' : `${(100 * r.gap).toFixed(2)} %`} | ${took.toFixed(2)} | ${exact} |`);
+  }
+  const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  console.log(`orlib: mean off optimum ${(100 * mean).toFixed(3)} %, worst ${(100 * Math.max(...gaps)).toFixed(3)} %`);
+}
+
+async function sample(): Promise<void> {
+  const dir = resolve(import.meta.dirname, '..', 'data', 'sample');
+  const bundle = await loadBundleDir(dir);
+  for (const [model, extra] of [['pmedian', {}], ['pcenter', {}], ['lscp', { radius: 3000 }]] as const) {
+    const t0 = performance.now();
+    const c0 = cpu();
+    const problem = problemFromBundle(bundle, { model, p: 10, ...extra });
+    const build = cpu() - c0;
+    const r = await optimize(problem, { method: 'auto' });
+    const wall = (performance.now() - t0) / 1000;
+    console.log(`sample ${model}${model === 'lscp' ? ' 3 000 m' : ' p=10'}: ${problem.costs.cost.length} pairs (${problem.costs.n} × ${problem.costs.m}, ${problem.fixed?.length ?? 0} fixed) built in ${build.toFixed(2)} s CPU; ${r.method} objective ${r.objective.toFixed(1)} bound ${r.bound.toFixed(1)} gap ${(100 * r.gap).toFixed(3)} %${r.exact ? ' (proved optimal)' : ''}; solve ${(cpu() - c0 - build).toFixed(2)} s CPU, total ${wall.toFixed(2)} s wall; peak RSS ${mb(peakRss())}`);
+  }
+}
+
+async function dense(): Promise<void> {
+  const n = 1000;
+  const rnd = mulberry32(7);
+  const xy = Array.from({ length: n }, () => [rnd() * 10_000, rnd() * 10_000]);
+  const text = longCsv(n, n, (i, j) => Math.round(Math.hypot(xy[i][0] - xy[j][0], xy[i][1] - xy[j][1])));
+  global.gc?.();
+  const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const heap0 = used();
+  const c0 = cpu();
+  const { problem, rejects } = problemFromCostCsv({ model: 'pmedian', file: 'dense.csv', text, columns, p: 10 });
+  const load = cpu() - c0;
+  global.gc?.();
+  const heap1 = used();
+  const c1 = cpu();
+  const r = await optimize(problem, { method: 'auto' });
+  console.log(`dense: ${n * n} rows (${mb(text.length)} of CSV) read into typed arrays in ${load.toFixed(2)} s CPU, ${rejects.length} rejects, heap and buffers +${mb(heap1 - heap0)}${global.gc ? '' : ' (run node with --expose-gc for an exact heap figure)'}; p-median p=10 ${r.method} gap ${(100 * r.gap).toFixed(3)} % in ${(cpu() - c1).toFixed(2)} s CPU`);
+}
+
+if (only.has('sf')) await sf();
+if (only.has('orlib')) await orlib();
+if (only.has('sample')) await sample();
+if (only.has('dense')) await dense();
+if (only.has('medium') && !opt['skip-medium']) await medium(opt.in, Number(opt.radius), Number(opt.p));

@@ -4,17 +4,14 @@
  * are facilities. A pair with no row is unreachable. Bad rows become rejects naming the row.
  */
 import { BundleError, UsageError } from '../data/errors.ts';
+import { CostPairsBuilder, type CostColumnNames } from './cost-pairs-builder.ts';
+import { costsFromCsv } from './cost-table-csv.ts';
 import type { Reject } from '../data/layer.ts';
 import type { RawTable, RawValue } from '../io/raw-table.ts';
 import { resolveFixed } from './from-cost-matrix.ts';
 import type { FacilityCosts, HuffShareInputs, ModelName, OptimizeProblem } from './problem.ts';
 
-export interface CostTableColumns {
-  origin: string;
-  destination: string;
-  cost: string;
-  weight: string;
-}
+export type CostTableColumns = CostColumnNames;
 
 export interface CostTableInput {
   model: ModelName;
@@ -46,65 +43,23 @@ export function facilityCostsFromTable(table: CostTableInput['table'], cols: Cos
   const d = table.values[cols.destination];
   const c = table.values[cols.cost];
   const w = table.values[cols.weight];
-  const rejects: Reject[] = [];
-  const origin = new Map<string, number>();
-  const dest = new Map<string, number>();
-  const weights: number[] = [];
-  const rowsI: number[] = [];
-  const rowsJ: number[] = [];
-  const rowsC: number[] = [];
-  const seen = new Set<string>();
-  for (let r = 0; r < table.rowCount; r++) {
-    const row = r + 1;
-    const oi = asId(o[r]);
-    const dj = asId(d[r]);
-    const cost = asNumber(c[r]);
-    const weight = asNumber(w[r]);
-    if (oi === '') { rejects.push({ row, column: cols.origin, reason: 'empty origin id' }); continue; }
-    if (dj === '') { rejects.push({ row, column: cols.destination, reason: 'empty destination id' }); continue; }
-    if (!(cost >= 0) || cost === Infinity) { rejects.push({ row, column: cols.cost, reason: 'cost is not a number >= 0', value: String(c[r]) }); continue; }
-    if (!(weight >= 0) || weight === Infinity) { rejects.push({ row, column: cols.weight, reason: 'weight is not a number >= 0', value: String(w[r]) }); continue; }
-    const key = `${oi}\u0000${dj}`;
-    if (seen.has(key)) { rejects.push({ row, column: cols.destination, reason: `second row for origin '${oi}' and destination '${dj}'` }); continue; }
-    let i = origin.get(oi);
-    if (i === undefined) {
-      i = weights.length;
-      origin.set(oi, i);
-      weights.push(weight);
-    } else if (weights[i] !== weight) {
-      rejects.push({ row, column: cols.weight, reason: `origin '${oi}' has weight ${weights[i]} on an earlier row`, value: String(w[r]) });
-      continue;
-    }
-    seen.add(key);
-    let j = dest.get(dj);
-    if (j === undefined) {
-      j = dest.size;
-      dest.set(dj, j);
-    }
-    rowsI.push(i);
-    rowsJ.push(j);
-    rowsC.push(cost);
-  }
-  if (rowsI.length === 0) throw new BundleError(table.file, `${table.file}: none of its ${table.rowCount} rows is usable (first problem: row ${rejects[0]?.row ?? '-'} ${rejects[0]?.reason ?? 'no rows'}); check the column names and number format`);
-  const m = dest.size;
-  const start = new Int32Array(m + 1);
-  for (const j of rowsJ) start[j + 1]++;
-  for (let j = 0; j < m; j++) start[j + 1] += start[j];
-  const fill = start.slice(0, m);
-  const demand = new Int32Array(rowsI.length);
-  const cost = new Float64Array(rowsI.length);
-  for (let t = 0; t < rowsI.length; t++) {
-    const k = fill[rowsJ[t]]++;
-    demand[k] = rowsI[t];
-    cost[k] = rowsC[t];
-  }
-  const costs: FacilityCosts = { n: origin.size, m, start, demand, cost, weights: Float64Array.from(weights), demandIds: [...origin.keys()], facilityIds: [...dest.keys()] };
-  return { costs, rejects };
+  const builder = new CostPairsBuilder(table.file, cols);
+  for (let r = 0; r < table.rowCount; r++) builder.add(r + 1, asId(o[r]), asId(d[r]), asNumber(c[r]), asNumber(w[r]), String(c[r]), String(w[r]));
+  return builder.finish();
 }
 
-export function problemFromCostTable(input: CostTableInput): { problem: OptimizeProblem; rejects: Reject[] } {
-  const { costs, rejects } = facilityCostsFromTable(input.table, input.columns);
+function problemOf(input: Omit<CostTableInput, 'table'>, built: { costs: FacilityCosts; rejects: Reject[] }): { problem: OptimizeProblem; rejects: Reject[] } {
+  const { costs, rejects } = built;
   if (input.huff && input.huff.attractiveness.length !== costs.m) throw new UsageError(`huff attractiveness has ${input.huff.attractiveness.length} values for ${costs.m} destinations`);
   const fixed = resolveFixed(input.fixed, costs.facilityIds);
   return { problem: { model: input.model, costs, p: input.p, radius: input.radius, fixed, huff: input.huff }, rejects };
+}
+
+export function problemFromCostTable(input: CostTableInput): { problem: OptimizeProblem; rejects: Reject[] } {
+  return problemOf(input, facilityCostsFromTable(input.table, input.columns));
+}
+
+/** The same door for CSV text, read straight into typed arrays (no table of strings in between). */
+export function problemFromCostCsv(input: Omit<CostTableInput, 'table'> & { file: string; text: string }): { problem: OptimizeProblem; rejects: Reject[] } {
+  return problemOf(input, costsFromCsv(input.file, input.text, input.columns));
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadedBundle, PointLayer } from '../../src/data/layer.ts';
 import { haversine } from '../../src/geo/haversine.ts';
-import { costTableFromCsv, optimize, pairsWithinRadius, problemFromBundle, problemFromCostMatrix, problemFromCostTable } from '../../src/optimize/index.ts';
+import { costTableFromCsv, optimize, pairsWithinRadius, problemFromBundle, problemFromCostCsv, problemFromCostMatrix, problemFromCostTable } from '../../src/optimize/index.ts';
 import { bruteForce, subsets } from './sf-reference.ts';
 
 const SF = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'sf-spopt');
@@ -126,6 +126,22 @@ describe('cost-table door', () => {
     expect(Array.from(problem.costs.weights)).toEqual([5, 3, 4]);
     // b–X was rejected so b reaches only Y; c–Y was rejected (weight mismatch), so c reaches only X.
     expect(problem.costs.cost.length).toBe(4);
+  });
+
+  it('reads the CSV straight into typed arrays with the same pairs and rejects as the table door', () => {
+    const cols = { origin: 'o', destination: 'd', cost: 'c', weight: 'w' };
+    const viaTable = problemFromCostTable({ model: 'pmedian', table: costTableFromCsv('costs.csv', csv), columns: cols, p: 1 });
+    const viaCsv = problemFromCostCsv({ model: 'pmedian', file: 'costs.csv', text: csv, columns: cols, p: 1 });
+    expect(viaCsv.rejects).toEqual(viaTable.rejects);
+    expect(viaCsv.problem.costs).toEqual(viaTable.problem.costs);
+    // Quoted fields, a doubled quote, CRLF and a BOM: origin 'a "1"' reaches X at 3 and Y at 4.
+    const quoted = '\ufeffo;d;c;w\r\n"a ""1""";X;3;2\r\n"a ""1""";"Y";4;2\r\n';
+    const q = problemFromCostCsv({ model: 'pmedian', file: 'q.csv', text: quoted, columns: cols, p: 1 });
+    expect(q.rejects).toEqual([]);
+    expect(q.problem.costs.demandIds).toEqual(['a "1"']);
+    expect(q.problem.costs.facilityIds).toEqual(['X', 'Y']);
+    expect(Array.from(q.problem.costs.cost)).toEqual([3, 4]);
+    expect(() => problemFromCostCsv({ model: 'pmedian', file: 'q.csv', text: 'o,d\n', columns: cols, p: 1 })).toThrow(/q\.csv has no column 'c' for the cost/);
   });
 
   it('names the file and the missing column', () => {

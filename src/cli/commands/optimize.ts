@@ -1,7 +1,7 @@
 /**
  * `siteselect optimize`: choose p sites (MCLP, LSCP, p-median, p-center, Huff share) from a
  * bundle or from a long-format cost table, exactly with HiGHS where the instance allows, else by
- * lazy greedy with a bound. A thin shell over problemFromBundle / problemFromCostTable + optimize.
+ * lazy greedy with a bound. A thin shell over problemFromBundle / problemFromCostCsv + optimize.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,9 +9,8 @@ import { parseArgs } from 'node:util';
 import { BundleError, UsageError } from '../../data/errors.ts';
 import type { LoadedBundle, Reject } from '../../data/layer.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
-import { costTableFromCsv } from '../../optimize/cost-table-csv.ts';
 import { problemFromBundle } from '../../optimize/from-bundle.ts';
-import { problemFromCostTable } from '../../optimize/from-cost-table.ts';
+import { problemFromCostCsv } from '../../optimize/from-cost-table.ts';
 import { optimize } from '../../optimize/optimize.ts';
 import { MODEL_NAMES, type ModelName, type OptimizeProblem, type OptimizeResult } from '../../optimize/problem.ts';
 import { summarise } from '../../optimize/summary.ts';
@@ -138,9 +137,8 @@ async function buildProblem(v: Record<string, string | boolean | undefined>, io:
   const missing = Object.entries(cols).filter(([, c]) => c === undefined).map(([k]) => `--${k}-col`);
   if (missing.length > 0) throw new UsageError(`--costs needs ${missing.join(', ')} naming its columns (e.g. --origin-col DestinationName --destination-col name --cost-col distance --weight-col demand)`);
   const file = path.resolve(io.cwd, costsFile!);
-  const table = costTableFromCsv(costsFile!, await readText(file));
   const columns = { origin: cols.origin!, destination: cols.destination!, cost: cols.cost!, weight: cols.weight! };
-  const first = problemFromCostTable({ model, table, columns, p, radius, fixed });
+  const first = problemFromCostCsv({ model, file: costsFile!, text: await readText(file), columns, p, radius, fixed });
   if (first.rejects.length > 0) io.stderr(describeRejects(costsFile!, first.rejects));
   if (model === 'huff') first.problem.huff = huffFromScenario(scenario, first.problem.costs.m, first.problem.costs.n);
   return { problem: first.problem, rejected: first.rejects.length };
