@@ -21,6 +21,7 @@ import type { ScoreSummary } from '../score/score-summary.ts';
 import { streamScore, StreamFallback } from '../score/stream-score.ts';
 import { NotUtf8Error } from '../score/text-blocks.ts';
 import { wholeScore } from '../score/whole-score.ts';
+import { readCalibration } from '../score/forecast-out-columns.ts';
 import { rejectsPath } from '../score/write-rejects.ts';
 import { formatOf, type TableFormat } from '../score/write-table.ts';
 
@@ -38,7 +39,7 @@ numbers kept in scratch files on disk (in the temporary folder, deleted at the e
 interrupted), ranked with on-disk sorts, then read a second time to write the ranked rows; memory
 stays bounded however long the file. Parquet and Arrow files with a geometry column, GeoJSON that is
 not a FeatureCollection, files in another encoding and the bundle's own candidates are read whole,
-and so is any file with --sensitivity (its draws re-rank every site at once).
+and so is any file with --sensitivity (its draws re-rank every site at once) or --calibration.
 
 Options:
   --bundle DIR           the bundle folder (or its bundle.json); may also be given first, bare
@@ -61,6 +62,10 @@ Options:
     --concentration C    Dirichlet concentration: larger = smaller perturbations [50]
     --seed S             random seed [1]
     --sensitivity-top K  the k of p_top_k [10]
+  --calibration FILE     a calibration (siteselect calibrate --out): adds forecast, forecast_low,
+                         forecast_high (95 %), cannibalised, net_forecast (in its observed unit) and
+                         top_transfers ("own-outlet-id:amount; …", the 5 it takes most from); also
+                         feeds a forecast_net criterion
   --threads N            kernel threads, this one included; 1 = no worker threads [all cores]
   --chunk-bytes N        a CSV/TSV --candidates file is streamed in blocks of N bytes [4194304]
   --sort-bytes N         memory for each in-memory run of a streamed file's on-disk sorts [33554432]
@@ -115,10 +120,13 @@ export const command: Command = {
     const { out, rejects, format } = await outputPaths(args, io.cwd);
     const bar = args.quiet ? () => {} : progressBar(io);
     const base = await readBundleAndScenario(args, io.cwd, ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.3));
-    const { bundle, scenario } = base;
+    const { bundle } = base;
+    // --calibration: the forecast columns, and the forecast_net criterion's calibration.
+    const calibration = args.calibration === undefined ? undefined : await readCalibration(path.resolve(io.cwd, args.calibration));
+    const scenario = calibration ? { ...base.scenario, calibration } : base.scenario;
     const threads = args.threads ?? availableParallelism();
     const file = await candidatePath(args, io.cwd);
-    const kind = file !== undefined && !args.wholeFile ? await streamable(file) : undefined;
+    const kind = file !== undefined && !args.wholeFile && !calibration ? await streamable(file) : undefined;
     let outcome: ScoreOutcome | undefined;
     let streamed = false;
     if (file !== undefined && kind !== undefined) {
@@ -142,7 +150,7 @@ export const command: Command = {
     if (outcome === undefined) {
       const { sites, sitesReport } = await readCandidates(args, io.cwd, base);
       const n = sites.ids.length;
-      outcome = await wholeScore({ args, bundle, scenario, sites, sitesReport, kernel: kernelFor(n > 0 ? threads : 1), out, rejects, format, bar });
+      outcome = await wholeScore({ args, bundle, scenario, calibration, sites, sitesReport, kernel: kernelFor(n > 0 ? threads : 1), out, rejects, format, bar });
     }
     bar('done', 1);
 

@@ -41,12 +41,14 @@ export interface ScoreArgs {
   sortBytes?: number;
   /** --whole-file: read --candidates whole instead of streaming it. */
   wholeFile: boolean;
+  /** --calibration: a calibration file (siteselect calibrate --out) whose forecasts are added as columns. */
+  calibration?: string;
 }
 
 const VALUE_OPTIONS = [
   '--bundle', '--scenario', '--candidates', '--address-column', '--out', '--format', '--rejects', '--top', '--per', '--top-per',
   '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top', '--chunk-bytes',
-  '--sort-bytes',
+  '--sort-bytes', '--calibration',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -138,5 +140,6 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     chunkBytes: wholeNumber('--chunk-bytes', values['--chunk-bytes'], 4),
     sortBytes: wholeNumber('--sort-bytes', values['--sort-bytes'], 64),
     wholeFile: flags.has('--whole-file'),
+    calibration: values['--calibration'],
   };
 }
