@@ -46,13 +46,22 @@ langSelect.addEventListener('change', () => {
 });
 
 let urlTimer = 0;
+const address = (): string => encodeUrlState({ lang: currentLang(), scenario: bench.state.scenario ?? undefined, ...bench.pathIds(), toggles: bench.state.toggles, view: bench.state.view });
+// Selections and weights update the address in place; a new level, area or view is a new entry,
+// so Back and Forward move between views.
 bench.onStateChange = () => {
   clearTimeout(urlTimer);
-  urlTimer = window.setTimeout(() => {
-    const ids = bench.pathIds();
-    history.replaceState(null, '', encodeUrlState({ lang: currentLang(), scenario: bench.state.scenario ?? undefined, ...ids, toggles: bench.state.toggles }));
-  }, 150);
+  urlTimer = window.setTimeout(() => history.replaceState(null, '', address()), 150);
 };
+bench.onNavigate = () => {
+  clearTimeout(urlTimer);
+  const next = address();
+  if (next !== location.hash) history.pushState(null, '', next);
+};
+window.addEventListener('popstate', () => {
+  const state = decodeUrlState(location.hash);
+  bench.restore({ region: state?.region, district: state?.district, selected: state?.selected, view: state?.view });
+});
 
 const applyScenario = (scenario: ReturnType<typeof parseScenario>): void => {
   bench.state.scenario = scenario;
@@ -107,6 +116,7 @@ async function boot(): Promise<void> {
   const scenario = await scenarioPromise;
   bench.state.scenario = scenario;
   await bench.run(scenario);
+  bench.state.view = fromUrl?.view === 'shortlist' ? 'shortlist' : 'ranking';
   bench.state.path = bench.resolvePath(fromUrl?.region, fromUrl?.district);
   bench.state.selected = bench.resolveSelected(fromUrl?.selected);
   bench.renderAll();

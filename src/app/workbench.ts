@@ -8,7 +8,8 @@ import { byId } from './dom.ts';
 import { renderLayerToggles } from './layer-toggles.ts';
 import { Levels } from './levels.ts';
 import { huffBands, type HuffBand } from './map/huff-contours.ts';
-import { renderMap } from './map/map-view.ts';
+import { t } from './i18n/i18n.ts';
+import { MapView, type Highlight } from './map/map-view.ts';
 import { renderBreakdown } from './panels/breakdown-chart.ts';
 import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
 import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
@@ -27,7 +28,7 @@ export class Workbench {
   readonly state: AppState = initialState();
   readonly levels = new Levels();
   mapData: MapData | null = null;
-  mapSvg: SVGSVGElement | null = null;
+  readonly mapView: MapView;
   private huff: HuffBand[] | null = null;
   private mapFrame = 0;
   private mapRest = 0;
@@ -36,14 +37,21 @@ export class Workbench {
   readonly shortlist: ShortlistView;
   readonly tabs: TableTabs;
   onStateChange: () => void = () => undefined;
+  /** The view changed (level, area, shortlist): a new entry in the browser's history. */
+  onNavigate: () => void = () => undefined;
   onStatus: Say = () => undefined;
   scenarioHandlers: Pick<ScenarioHandlers, 'onSaveBrowser' | 'onLoadBrowser' | 'onOpenFile'> | null = null;
 
   constructor(readonly engine: EngineClient) {
     this.table = new RankedTable({ onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u) });
+    this.mapView = new MapView(byId('map'), { onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u), onUp: () => this.up() });
     this.shortlist = new ShortlistView((e) => this.openSite(e.site));
     this.tabs = new TableTabs((v) => this.setView(v));
     byId('table-panel').replaceChildren(this.tabs.root, this.table.root, this.shortlist.root);
+  }
+
+  get mapSvg(): SVGSVGElement | null {
+    return this.mapView.svg;
   }
 
   get level(): 'region' | 'district' | 'site' {
@@ -122,17 +130,36 @@ export class Workbench {
     return shownLevel(f, this.state.path).level.ids.indexOf(id);
   }
 
-  go(path: DrillPath): void {
+  go(path: DrillPath, selected = -1): void {
     this.state.path = path;
-    this.state.selected = -1;
+    this.state.selected = selected;
     this.huff = null;
     this.renderAll();
+    this.onNavigate();
+    if (selected >= 0 && this.level === 'site') void this.loadHuff(selected);
+  }
+
+  /** One level up (the map's Escape, Backspace). */
+  up(): void {
+    const { region, district } = this.state.path;
+    if (district >= 0) this.go({ region, district: -1 }, district);
+    else if (region >= 0) this.go({ region: -1, district: -1 }, region);
+  }
+
+  /** Back or Forward: the view an address names, without a new history entry. */
+  restore(view: { region?: string; district?: string; selected?: string; view?: TableView }): void {
+    this.state.view = view.view ?? 'ranking';
+    this.state.path = this.resolvePath(view.region, view.district);
+    this.state.selected = this.resolveSelected(view.selected);
+    this.huff = null;
+    this.renderAll();
+    if (this.state.selected >= 0 && this.level === 'site') void this.loadHuff(this.state.selected);
   }
 
   setView(view: TableView): void {
     this.state.view = view;
     this.renderTable();
-    this.onStateChange();
+    this.onNavigate();
   }
 
   /** A site of the shortlist: its district's sites on the map, the site selected. */
@@ -142,10 +169,7 @@ export class Workbench {
     const district = f.sites.parent[site];
     const region = district >= 0 ? f.districts.parent[district] : -1;
     if (region < 0 || district < 0) return;
-    this.state.path = { region, district };
-    this.huff = null;
-    this.renderAll();
-    this.select(site);
+    this.go({ region, district }, site);
   }
 
   drill(unit: number): void {
@@ -160,7 +184,9 @@ export class Workbench {
     if (this.state.view === 'ranking') this.table.select(unit);
     else this.renderTable();
     this.renderBreakdown();
-    this.paintMap();
+    const start = performance.now();
+    this.mapView.highlight(this.highlight());
+    performance.measure('highlight', { start });
     this.onStateChange();
     if (this.level === 'site') void this.loadHuff(unit);
   }
@@ -171,7 +197,7 @@ export class Workbench {
     const reply = await this.engine.call<'huff'>({ type: 'huff', lon: sites.lon[unit], lat: sites.lat[unit], scenario: this.state.scenario });
     if (this.state.selected !== unit || this.level !== 'site') return;
     this.huff = huffBands(reply.surface);
-    this.paintMap();
+    this.mapView.highlight(this.highlight());
   }
 
   /** A slider moved: re-rank the shown level and repaint the table now, the map on the next frame. */
@@ -268,17 +294,35 @@ export class Workbench {
     });
   }
 
+  mapTitle(): string {
+    return areaTitle(this.view(), this.state.path);
+  }
+
+  /** What the highlight layer shows: the selection, its ring and Huff bands, its name for the title. */
+  highlight(): Highlight {
+    const f = this.view();
+    const level = f ? shownLevel(f, this.state.path).level : null;
+    const u = this.state.selected;
+    const selectedTitle = level && u >= 0 && u < level.ids.length ? `${level.names[u] || level.ids[u]} ${level.score[u].toFixed(1)}` : '';
+    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle };
+  }
+
   paintMapNow(): void {
     if (!this.mapData) return;
     const start = performance.now();
-    this.mapSvg = renderMap(
-      byId('map'),
-      { map: this.mapData, funnel: this.view(), path: this.state.path, selected: this.state.selected, toggles: this.state.toggles, huff: this.huff, ringMetres: ringRadius(this.state.scenario) },
-      { onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u) },
-    );
+    const map = this.mapData;
+    this.mapView.render({ map, funnel: this.view(), path: this.state.path, toggles: this.state.toggles, title: this.mapTitle(), attribution: map.attribution ?? '' }, this.highlight());
     performance.measure('map', { start });
     if (!performance.getEntriesByName('first-map').length) performance.mark('first-map');
   }
+}
+
+/** The map's title: the level and the area it shows. */
+function areaTitle(funnel: ReturnType<Workbench['view']>, path: DrillPath): string {
+  const name = (l: { names: string[]; ids: string[] }, i: number): string => l.names[i] || l.ids[i];
+  if (!funnel || path.region < 0) return t('map.title.region');
+  if (path.district < 0) return t('map.title.district').replace('{area}', name(funnel.regions, path.region));
+  return t('map.title.site').replace('{area}', name(funnel.districts, path.district));
 }
 
 /** The ring drawn around a selected site: the radius of the scenario's demand criterion. */

@@ -70,6 +70,8 @@ export interface LayerReport {
 export interface LoadedBundle {
   name: string;
   synthetic: boolean;
+  /** The manifest's data attribution line, when it has one. */
+  attribution?: string;
   regions?: PolygonLayer;
   districts?: PolygonLayer;
   demand?: PointLayer;

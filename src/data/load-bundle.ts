@@ -104,6 +104,7 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
   byEntry.sort((a, b) => a.at - b.at);
   const bundle: LoadedBundle = { name: manifest.name, synthetic: manifest.synthetic, reports: byEntry.map((x) => x.report) };
   if (manifest.roads) bundle.roads = await readRoadsFile(source, manifestPath, normalisePath(base + manifest.roads.file), manifest.roads.file);
+  if (manifest.attribution !== undefined) bundle.attribution = manifest.attribution;
   for (const [name, list] of parts) {
     const keeps = keepUniqueAcrossParts(list);
     const kept = list.map((p, i) => pickRows(p.layer, keeps[i]));

@@ -104,8 +104,8 @@ describe('workbench on the sample city (built site)', () => {
     await page.waitForFunction((n) => document.querySelectorAll('#map svg .unit-sites circle').length === n, sites.length);
     // Select the best site: its ring and Huff contours appear.
     await page.click('.rt-row >> nth=0');
-    await page.waitForSelector('#map svg .huff-bands path', { timeout: 20_000 });
-    expect(await page.locator('#map svg .selected-ring path').count()).toBe(1);
+    await page.waitForSelector('#map svg path.huff-band', { timeout: 20_000 });
+    expect(await page.locator('#map svg path.selected-ring').count()).toBe(1);
     expect(await page.textContent('#breakdown-panel')).toContain(sites[0]);
     await page.screenshot({ path: 'test-output/workbench-sites.png' });
 

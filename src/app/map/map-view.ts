@@ -1,36 +1,58 @@
 /**
- * The map: the shown level's polygons coloured by score (or its sites as dots), point overlays,
- * and for a selected site its ring and Huff contours. Observable Plot with a Mercator projection
- * fitted to what is shown. Clicking a unit selects it; double-clicking drills into it.
+ * The map: the shown level's polygons coloured by score (or its sites as dots) with name and score
+ * labels, point overlays, the basemap under everything, and on top a highlight layer (the selected
+ * unit, its trade-area ring and Huff bands). Observable Plot draws the base with a Mercator
+ * projection fitted to the drawing; a selection redraws only the highlight layer, so the base's
+ * nodes stay put and a double-click always lands on the same map. What is under the pointer is
+ * found from the geometry (hit-test.ts), not from the nearest centre.
  */
 import * as Plot from '@observablehq/plot';
-import { geoBounds, geoCircle } from 'd3';
+import { geoBounds, geoCircle, geoPath, type GeoProjection } from 'd3';
 import type { FeatureCollection } from 'geojson';
 import { t } from '../i18n/i18n.ts';
 import type { FunnelResult } from '../worker/engine-types.ts';
 import type { MapData, PointLayerKey } from '../worker/messages.ts';
 import type { DrillPath } from '../state/drill-path.ts';
-import type { HuffBand } from './huff-contours.ts';
-import { overlayMarks } from './point-overlays.ts';
-import { shownUnits, type SiteDot, type UnitFeature } from './unit-features.ts';
+import { HUFF_THRESHOLDS, type HuffBand } from './huff-contours.ts';
+import { hitUnit } from './hit-test.ts';
+import { placeLabels, type LabelCandidate } from './labels.ts';
+import { legendStrip, type LegendItem } from './map-legend.ts';
+import { fitProjection, mapFrame, TITLE_HEIGHT, type Frame } from './map-frame.ts';
+import { OVERLAY_STYLES, overlayMarks } from './point-overlays.ts';
+import { northArrow, scaleBar } from './scale-bar.ts';
+import { scoreColour, type ScoreColour } from './score-colour.ts';
+import { svgEl } from './svg.ts';
+import { shownUnits, type ShownUnits, type SiteDot, type UnitFeature } from './unit-features.ts';
 
 export interface MapInput {
   map: MapData;
   funnel: FunnelResult | null;
   path: DrillPath;
-  selected: number;
   toggles: Record<PointLayerKey, boolean>;
+  /** The map's title: level and area. */
+  title: string;
+  attribution: string;
+}
+
+export interface Highlight {
+  selected: number;
   huff: HuffBand[] | null;
   ringMetres: number;
+  /** What the title adds for the selected unit ('' none). */
+  selectedTitle: string;
 }
 
 export interface MapHandlers {
   onSelect(unit: number): void;
   onDrill(unit: number): void;
+  /** Back up one level (Escape / Backspace on the map). */
+  onUp(): void;
 }
 
-const COLOR = { type: 'linear', scheme: 'ylgnbu', domain: [0, 100], unknown: '#e4e4e4' } as const;
 const EARTH_DEGREES_PER_METRE = 180 / (Math.PI * 6_371_008.8);
+const SELECT = '#d62728';
+const HUFF = '#6a3d9a';
+const RING_DASH = '5 3';
 
 function tipText(d: { name: string; score: number; rank: number; kept: boolean; reason: string }): string {
   const score = Number.isFinite(d.score) ? d.score.toFixed(1) : '–';
@@ -38,81 +60,217 @@ function tipText(d: { name: string; score: number; rank: number; kept: boolean; 
   return `${d.name}\n${t('table.score')}: ${score}${d.rank > 0 ? `\n${t('table.rank')}: ${d.rank}` : ''}${verdict}`;
 }
 
-export function renderMap(host: HTMLElement, input: MapInput, handlers: MapHandlers): SVGSVGElement | null {
-  const shown = shownUnits(input.map, input.funnel, input.path);
-  const extent: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: [...shown.areas, ...shown.outline],
-  };
-  if (extent.features.length === 0 && shown.sites.length === 0) {
-    host.replaceChildren();
-    return null;
+export class MapView {
+  svg: SVGSVGElement | null = null;
+  private projection: GeoProjection | null = null;
+  private shown: ShownUnits | null = null;
+  private frame: Frame | null = null;
+  private highlightLayer: SVGGElement | null = null;
+  private titleText: SVGTextElement | null = null;
+  private legendItems: LegendItem[] = [];
+  private input: MapInput | null = null;
+  private mark: Highlight = { selected: -1, huff: null, ringMetres: 1000, selectedTitle: '' };
+  private readonly tooltip: HTMLDivElement;
+  private hoverFrame = 0;
+
+  constructor(readonly host: HTMLElement, private readonly handlers: MapHandlers) {
+    this.tooltip = document.createElement('div');
+    this.tooltip.className = 'map-tip';
+    this.tooltip.hidden = true;
+    host.tabIndex = 0;
+    host.addEventListener('click', (e) => {
+      const unit = this.unitAt(e.clientX, e.clientY);
+      if (unit >= 0) handlers.onSelect(unit);
+    });
+    host.addEventListener('dblclick', (e) => {
+      const unit = this.unitAt(e.clientX, e.clientY);
+      if (unit >= 0) handlers.onDrill(unit);
+    });
+    host.addEventListener('pointermove', (e) => this.hover(e));
+    host.addEventListener('pointerleave', () => (this.tooltip.hidden = true));
+    host.addEventListener('keydown', (e) => this.onKey(e));
   }
-  const bounds = geoBounds(extent) as [[number, number], [number, number]];
-  const selectedSite = input.selected >= 0 ? shown.sites.find((s) => s.unit === input.selected) : undefined;
-  const selectedArea = input.selected >= 0 ? shown.areas.find((f) => f.properties.unit === input.selected) : undefined;
-  const marks: Plot.Markish[] = [
-    Plot.geo(shown.outline, { fill: '#f4f4f0', stroke: '#333', strokeWidth: 1.5 }),
-    Plot.geo(shown.areas, {
-      fill: (f: UnitFeature) => f.properties.score,
-      stroke: 'white',
-      strokeWidth: 0.8,
-      title: (f: UnitFeature) => tipText(f.properties),
-      tip: true,
-      className: 'unit-areas',
-    }),
-    selectedArea ? Plot.geo([selectedArea], { stroke: '#d62728', strokeWidth: 2.5, fill: 'none', className: 'selected-area' }) : null,
-    input.huff ? Plot.geo(input.huff, { fill: '#6a3d9a', fillOpacity: 0.14, stroke: '#6a3d9a', strokeOpacity: 0.5, className: 'huff-bands' }) : null,
-    ...overlayMarks(input.map, input.toggles, bounds),
-    Plot.dot(shown.sites, {
-      x: 'lon',
-      y: 'lat',
-      r: 4,
-      fill: (d: SiteDot) => d.score,
-      stroke: '#222',
-      strokeWidth: 0.5,
-      title: (d: SiteDot) => tipText(d),
-      tip: true,
-      className: 'unit-sites',
-    }),
-    selectedSite
-      ? Plot.geo(geoCircle().center([selectedSite.lon, selectedSite.lat]).radius(input.ringMetres * EARTH_DEGREES_PER_METRE)(), {
-          stroke: '#d62728',
-          strokeDasharray: '5 3',
-          strokeWidth: 1.5,
-          fill: 'none',
-          className: 'selected-ring',
-        })
-      : null,
-    selectedSite ? Plot.dot([selectedSite], { x: 'lon', y: 'lat', r: 7, stroke: '#d62728', strokeWidth: 2.5 }) : null,
-  ];
-  const width = Math.max(320, host.clientWidth || 640);
-  const height = Math.max(320, host.clientHeight || 520);
-  const plot = Plot.plot({
-    width,
-    height,
-    projection: { type: 'mercator', domain: shown.sites.length > 0 && extent.features.length === 0 ? undefined : extent, inset: 12 },
-    color: { ...COLOR, label: t('map.legend') },
-    marks,
-  }) as SVGSVGElement & { value?: unknown };
-  plot.setAttribute('role', 'img');
-  plot.setAttribute('aria-label', t('map.label'));
-  const unitOf = (): number => {
-    const v = plot.value as { properties?: { unit?: number }; unit?: number } | null | undefined;
-    const unit = v?.properties?.unit ?? v?.unit;
-    return typeof unit === 'number' ? unit : -1;
-  };
-  plot.addEventListener('click', () => {
-    const unit = unitOf();
-    if (unit >= 0) handlers.onSelect(unit);
+
+  /** The units shown, best first (keyboard order). */
+  unitsInOrder(): number[] {
+    const s = this.shown;
+    if (!s) return [];
+    const all = s.sites.length > 0 ? s.sites : s.areas.filter((f) => f.properties.unit >= 0).map((f) => f.properties);
+    return all.sort((a, b) => a.rank - b.rank).map((p) => p.unit);
+  }
+
+  /** Pixel position of a lon/lat in the map's SVG (for tests and keyboard focus). */
+  project(lon: number, lat: number): [number, number] | null {
+    return this.projection?.([lon, lat]) ?? null;
+  }
+
+  render(input: MapInput, mark: Highlight): SVGSVGElement | null {
+    this.input = input;
+    const shown = shownUnits(input.map, input.funnel, input.path);
+    this.shown = shown;
+    const extent: FeatureCollection = { type: 'FeatureCollection', features: [...shown.areas, ...shown.outline] };
+    if (extent.features.length === 0 && shown.sites.length === 0) {
+      this.svg = null;
+      this.projection = null;
+      this.host.replaceChildren(this.tooltip);
+      return null;
+    }
+    const frame = mapFrame(Math.max(320, this.host.clientWidth || 640), Math.max(320, this.host.clientHeight || 520));
+    const fitTo: FeatureCollection = extent.features.length > 0 ? extent : { type: 'FeatureCollection', features: shown.sites.map((s) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [s.lon, s.lat] } })) };
+    const projection = fitProjection(frame, fitTo);
+    this.projection = projection;
+    this.frame = frame;
+    const bounds = geoBounds(fitTo) as [[number, number], [number, number]];
+    const colour = scoreColour(shown.sites.length > 0 ? shown.sites.map((s) => s.score) : shown.areas.map((f) => f.properties.score));
+    const area = shown.outline[0]?.geometry ?? null;
+    const marks: Plot.Markish[] = [
+      Plot.geo(shown.outline, { fill: '#f4f4f0', stroke: '#333', strokeWidth: 1.5, className: 'unit-outline' }),
+      Plot.geo(shown.areas, {
+        fill: (f: UnitFeature) => colour.fill(f.properties.score, f.properties.kept),
+        stroke: 'white',
+        strokeWidth: 0.8,
+        className: 'unit-areas',
+      }),
+      Plot.geo(shown.areas.filter((f) => f.properties.kept), { fill: 'none', stroke: '#1c1c1c', strokeWidth: 2, className: 'unit-kept' }),
+      ...overlayMarks(input.map, input.toggles, bounds, area),
+      Plot.dot(shown.sites, {
+        x: 'lon',
+        y: 'lat',
+        r: (d: SiteDot) => (d.kept ? 5.5 : 3.5),
+        fill: (d: SiteDot) => colour.fill(d.score, d.kept),
+        stroke: (d: SiteDot) => (d.kept ? '#111' : '#8a8a8a'),
+        strokeWidth: (d: SiteDot) => (d.kept ? 1.6 : 0.6),
+        className: 'unit-sites',
+        sort: (d: SiteDot) => -d.rank,
+      }),
+    ];
+    const plot = Plot.plot({ width: frame.width, height: frame.height, projection, marks, style: { overflow: 'visible' } }) as SVGSVGElement;
+    plot.setAttribute('role', 'img');
+    plot.setAttribute('aria-label', t('map.label'));
+    plot.setAttribute('font-family', 'system-ui, "Noto Sans CJK SC", sans-serif');
+    plot.append(placeLabels(labelCandidates(shown, projection), frame.drawing));
+    plot.append(scaleBar(projection, frame.drawing), northArrow(frame.drawing));
+    this.highlightLayer = svgEl('g', { class: 'highlight', 'pointer-events': 'none' });
+    plot.append(this.highlightLayer);
+    this.titleText = svgEl('text', { class: 'map-title', 'text-anchor': 'start', x: 10, y: TITLE_HEIGHT - 9, 'font-size': 14, 'font-weight': 600, fill: '#1c1c1c' });
+    plot.prepend(svgEl('rect', { x: 0, y: 0, width: frame.width, height: frame.height, fill: 'white' }));
+    plot.append(this.titleText);
+    this.legendItems = legendFor(colour, shown, input);
+    this.svg = plot;
+    this.host.replaceChildren(plot, this.tooltip);
+    this.highlight(mark);
+    return plot;
+  }
+
+  /** Redraws the selection only: its outline or dot, ring, Huff bands, the title and the legend. */
+  highlight(mark: Highlight): void {
+    this.mark = mark;
+    const { projection, shown, highlightLayer, svg, frame, input } = this;
+    if (!projection || !shown || !highlightLayer || !svg || !frame || !input) return;
+    const path = geoPath(projection);
+    const nodes: SVGElement[] = [];
+    const area = shown.areas.find((f) => f.properties.unit === mark.selected);
+    if (area) nodes.push(svgEl('path', { d: path(area) ?? '', fill: 'none', stroke: SELECT, 'stroke-width': 3, class: 'selected-area' }));
+    const site = shown.sites.find((s) => s.unit === mark.selected);
+    for (const band of mark.huff ?? []) nodes.push(svgEl('path', { d: path(band) ?? '', fill: HUFF, 'fill-opacity': 0.13, stroke: HUFF, 'stroke-opacity': 0.5, class: 'huff-band' }));
+    if (site) {
+      const ring = geoCircle().center([site.lon, site.lat]).radius(mark.ringMetres * EARTH_DEGREES_PER_METRE)();
+      nodes.push(svgEl('path', { d: path(ring) ?? '', fill: 'none', stroke: SELECT, 'stroke-width': 1.5, 'stroke-dasharray': RING_DASH, class: 'selected-ring' }));
+      const p = projection([site.lon, site.lat]);
+      if (p) nodes.push(svgEl('circle', { cx: p[0], cy: p[1], r: 8, fill: 'none', stroke: SELECT, 'stroke-width': 2.5, class: 'selected-site' }));
+    }
+    highlightLayer.replaceChildren(...nodes);
+    if (this.titleText) this.titleText.textContent = mark.selectedTitle ? `${input.title} · ${mark.selectedTitle}` : input.title;
+    const extra: LegendItem[] = [];
+    if (site) extra.push({ kind: 'line', stroke: SELECT, strokeWidth: 1.5, dash: RING_DASH, label: `${t('map.ring')} ${formatMetres(mark.ringMetres)}` });
+    if (mark.huff?.length) extra.push({ kind: 'area', fill: HUFF, opacity: 0.3, stroke: HUFF, strokeWidth: 0.8, label: `${t('map.huff')} ${HUFF_THRESHOLDS.map((p) => `${Math.round(p * 100)}`).join(' / ')} %` });
+    svg.querySelector('.map-legend')?.remove();
+    svg.append(legendStrip([...this.legendItems, ...extra], frame.width, frame.height, input.attribution));
+  }
+
+  /** The unit under a pointer at client coordinates, -1 none. */
+  unitAt(clientX: number, clientY: number): number {
+    if (!this.svg || !this.projection || !this.shown) return -1;
+    const box = this.svg.getBoundingClientRect();
+    return hitUnit(this.shown, this.projection, clientX - box.left, clientY - box.top);
+  }
+
+  private hover(e: PointerEvent): void {
+    const { clientX, clientY } = e;
+    if (this.hoverFrame) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      const unit = this.unitAt(clientX, clientY);
+      const props = unit < 0 ? null : this.propsOf(unit);
+      if (!props) {
+        this.tooltip.hidden = true;
+        return;
+      }
+      const hostBox = this.host.getBoundingClientRect();
+      this.tooltip.textContent = tipText(props);
+      this.tooltip.style.left = `${clientX - hostBox.left + 14}px`;
+      this.tooltip.style.top = `${clientY - hostBox.top + 14}px`;
+      this.tooltip.hidden = false;
+    });
+  }
+
+  private propsOf(unit: number) {
+    const s = this.shown;
+    if (!s) return null;
+    return s.sites.find((d) => d.unit === unit) ?? s.areas.find((f) => f.properties.unit === unit)?.properties ?? null;
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const order = this.unitsInOrder();
+    const pos = order.indexOf(this.mark.selected);
+    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    if (step !== 0 && order.length > 0) {
+      e.preventDefault();
+      this.handlers.onSelect(order[pos < 0 ? 0 : Math.min(order.length - 1, Math.max(0, pos + step))]);
+    } else if (e.key === 'Enter' && this.mark.selected >= 0) {
+      e.preventDefault();
+      this.handlers.onDrill(this.mark.selected);
+    } else if (e.key === 'Escape' || e.key === 'Backspace') {
+      e.preventDefault();
+      this.handlers.onUp();
+    }
+  }
+}
+
+function formatMetres(m: number): string {
+  return m >= 1000 ? `${m / 1000} km` : `${m} m`;
+}
+
+/** Areas: name and score at the centroid, best first; sites: the kept ones' rank. */
+function labelCandidates(shown: ShownUnits, projection: GeoProjection): LabelCandidate[] {
+  const path = geoPath(projection);
+  const areas = [...shown.areas].sort((a, b) => (a.properties.rank || Infinity) - (b.properties.rank || Infinity));
+  const out: LabelCandidate[] = areas.map((f) => {
+    const [x, y] = path.centroid(f);
+    const p = f.properties;
+    return { x, y, lines: Number.isFinite(p.score) ? [p.name, p.score.toFixed(1)] : [p.name], strong: true };
   });
-  plot.addEventListener('dblclick', () => {
-    const unit = unitOf();
-    if (unit >= 0) handlers.onDrill(unit);
-  });
-  const legend = document.createElement('div');
-  legend.className = 'map-legend';
-  legend.append(Plot.legend({ color: { ...COLOR, label: t('map.legend') } }));
-  host.replaceChildren(plot, legend);
-  return plot;
+  for (const s of [...shown.sites].filter((d) => d.kept).sort((a, b) => a.rank - b.rank)) {
+    const p = projection([s.lon, s.lat]);
+    if (p) out.push({ x: p[0], y: p[1] - 14, lines: [`#${s.rank} ${s.score.toFixed(1)}`] });
+  }
+  return out.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.y));
+}
+
+function legendFor(colour: ScoreColour, shown: ShownUnits, input: MapInput): LegendItem[] {
+  const items: LegendItem[] = [{ kind: 'ramp', colour, label: t('map.legend') }];
+  const mid = (colour.domain[0] + colour.domain[1]) / 2;
+  if (shown.sites.length > 0) {
+    items.push({ kind: 'symbol', symbol: 'circle', r: 5.5, fill: colour.fill(mid, true), stroke: '#111', strokeWidth: 1.6, label: t('map.keptSite') });
+    items.push({ kind: 'symbol', symbol: 'circle', r: 3.5, fill: colour.fill(mid, false), stroke: '#8a8a8a', strokeWidth: 0.6, label: t('map.cutSite') });
+  } else {
+    items.push({ kind: 'area', fill: colour.fill(mid, true), stroke: '#1c1c1c', strokeWidth: 2, label: t('map.kept') });
+    items.push({ kind: 'area', fill: colour.fill(mid, false), stroke: 'white', strokeWidth: 0.8, label: t('map.cut') });
+  }
+  if (shown.outline.length > 0) items.push({ kind: 'area', fill: '#f4f4f0', stroke: '#333', strokeWidth: 1.5, label: t('map.outline') });
+  for (const key of Object.keys(OVERLAY_STYLES) as PointLayerKey[]) {
+    const style = OVERLAY_STYLES[key];
+    if (input.toggles[key] && input.map.points[key]) items.push({ kind: 'symbol', symbol: style.symbol, r: style.r, fill: style.fill, stroke: style.stroke, label: t(style.label) });
+  }
+  return items;
 }

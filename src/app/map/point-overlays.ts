@@ -1,11 +1,16 @@
-/** Point layers drawn over the map (competitors, own outlets …), each its own symbol and colour. */
+/**
+ * Point layers drawn over the map (competitors, own outlets …), each its own symbol and colour.
+ * Points outside the drilled-into area are dimmed, so the area's own points stand out.
+ */
 import * as Plot from '@observablehq/plot';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { assignPointsToPolygons } from '../engine-api.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { t } from '../i18n/i18n.ts';
-import type { MapData, PointLayerKey } from '../worker/messages.ts';
+import type { MapData, MapPoints, PointLayerKey } from '../worker/messages.ts';
 
 interface Style {
-  symbol: Plot.SymbolType;
+  symbol: 'circle' | 'diamond' | 'square' | 'triangle' | 'star';
   stroke: string;
   fill: string;
   r: number;
@@ -20,36 +25,51 @@ export const OVERLAY_STYLES: Record<PointLayerKey, Style> = {
   network: { symbol: 'star', stroke: 'none', fill: '#16803c', r: 4, label: 'layer.network' },
 };
 
+/** Opacity of points outside the drilled-into area. */
+export const DIMMED = 0.22;
+
 export interface OverlayDatum {
   lon: number;
   lat: number;
   label: string;
+  inside: boolean;
 }
 
 type Bounds = [[number, number], [number, number]];
 
+const insideCache = new WeakMap<MapPoints, WeakMap<object, Int32Array>>();
+
+/** Per point: inside the area (0) or not (-1); cached per layer and area. */
+function insideOf(p: MapPoints, area: Polygon | MultiPolygon): Int32Array {
+  let byArea = insideCache.get(p);
+  if (!byArea) insideCache.set(p, (byArea = new WeakMap()));
+  let inside = byArea.get(area);
+  if (!inside) byArea.set(area, (inside = assignPointsToPolygons(p.lon, p.lat, [area])));
+  return inside;
+}
+
 /** Points of one layer inside the view (with a margin), so off-screen points cost nothing. */
-function inView(map: MapData, key: PointLayerKey, bounds: Bounds): OverlayDatum[] {
-  const p = map.points[key];
-  if (!p) return [];
+function inView(p: MapPoints, bounds: Bounds, area: Polygon | MultiPolygon | null): OverlayDatum[] {
   const [[w, s], [e, n]] = bounds;
   const mx = (e - w) * 0.02;
   const my = (n - s) * 0.02;
+  const inside = area ? insideOf(p, area) : null;
   const out: OverlayDatum[] = [];
   for (let i = 0; i < p.lon.length; i++) {
     const lon = p.lon[i];
     const lat = p.lat[i];
-    if (lon >= w - mx && lon <= e + mx && lat >= s - my && lat <= n + my) out.push({ lon, lat, label: p.labels[i] });
+    if (lon >= w - mx && lon <= e + mx && lat >= s - my && lat <= n + my) out.push({ lon, lat, label: p.labels[i], inside: !inside || inside[i] === 0 });
   }
   return out;
 }
 
-export function overlayMarks(map: MapData, toggles: Record<PointLayerKey, boolean>, bounds: Bounds): Plot.Markish[] {
+export function overlayMarks(map: MapData, toggles: Record<PointLayerKey, boolean>, bounds: Bounds, area: Polygon | MultiPolygon | null): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   for (const key of Object.keys(OVERLAY_STYLES) as PointLayerKey[]) {
-    if (!toggles[key]) continue;
+    const p = map.points[key];
+    if (!toggles[key] || !p) continue;
     const style = OVERLAY_STYLES[key];
-    const data = inView(map, key, bounds);
+    const data = inView(p, bounds, area);
     const layerName = t(style.label);
     marks.push(
       Plot.dot(data, {
@@ -60,6 +80,8 @@ export function overlayMarks(map: MapData, toggles: Record<PointLayerKey, boolea
         fill: style.fill,
         stroke: style.stroke,
         strokeWidth: 0.8,
+        fillOpacity: (d: OverlayDatum) => (d.inside ? 1 : DIMMED),
+        strokeOpacity: (d: OverlayDatum) => (d.inside ? 1 : DIMMED),
         title: (d: OverlayDatum) => `${layerName}: ${d.label}`,
         className: `overlay-${key}`,
       }),

@@ -15,6 +15,8 @@ export interface UrlState {
   district?: string;
   selected?: string;
   toggles?: Partial<Record<PointLayerKey, boolean>>;
+  /** The right column's view. */
+  view?: 'ranking' | 'shortlist';
 }
 
 function toBase64Url(bytes: Uint8Array): string {

@@ -80,6 +80,8 @@ export class RankedTable {
     this.selected = selected;
     this.order = orderUnits(level, units, this.sort);
     this.spacer.style.height = `${this.order.length * ROW_HEIGHT}px`;
+    // As tall as its rows (up to 40 % of the window): a short level leaves room for the breakdown.
+    this.viewport.style.height = `min(40vh, ${Math.max(3, this.order.length) * ROW_HEIGHT + 2}px)`;
     this.caption.textContent = `${this.order.length.toLocaleString('en-US')} ${t('table.count')}`;
     this.paintRows();
   }

@@ -31,7 +31,7 @@ export class ShortlistView {
       this.root.replaceChildren(caption, el('p', { className: 'muted', i18n: 'shortlist.empty' }));
       return;
     }
-    const head = el('tr', {}, HEAD.map((key) => el('th', { i18n: key, attrs: { scope: 'col' } })));
+    const head = el('tr', {}, HEAD.map((key) => el('th', { i18n: key, attrs: { scope: 'col', ...(key === 'shortlist.rankIn' ? { 'data-i18n-title': 'shortlist.rankInTitle', title: t('shortlist.rankInTitle') } : {}) } })));
     const rows = entries.map((e, k) =>
       el('tr', { className: e.site === selectedSite ? 'selected' : '', attrs: { tabindex: '0', 'data-entry': String(k), 'data-id': e.id, ...(e.site === selectedSite ? { 'aria-selected': 'true' } : {}) } }, [
         el('td', { className: 'num', text: String(e.rank) }),

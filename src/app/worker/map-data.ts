@@ -40,6 +40,7 @@ export function mapDataOf(bundle: LoadedBundle): MapData {
   return {
     name: bundle.name,
     synthetic: bundle.synthetic,
+    ...(bundle.attribution !== undefined ? { attribution: bundle.attribution } : {}),
     regions: polygons(bundle.regions),
     districts: polygons(bundle.districts),
     points: pointData,

@@ -23,6 +23,8 @@ export const POINT_LAYERS: PointLayerKey[] = ['competitors', 'network', 'candida
 export interface MapData {
   name: string;
   synthetic: boolean;
+  /** The bundle's data attribution, drawn on the map and its exports. */
+  attribution?: string;
   regions?: MapPolygons;
   districts?: MapPolygons;
   points: Partial<Record<PointLayerKey, MapPoints>>;
