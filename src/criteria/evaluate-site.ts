@@ -3,7 +3,8 @@
  * (with a reason) when the bundle lacks the layer the criterion needs.
  */
 import type { PointLayer } from '../data/layer.ts';
-import type { CriterionSpec } from '../scenario/criterion-spec.ts';
+import { UsageError } from '../data/errors.ts';
+import type { CriterionSpec, NetworkTravel } from '../scenario/criterion-spec.ts';
 import { siteAccess, metroStations, stopWeights } from './access.ts';
 import { siteAgglomeration, weightedPois } from './agglomeration.ts';
 import { areaPopulation } from './areas.ts';
@@ -15,11 +16,15 @@ import { siteDemand } from './demand.ts';
 import { siteForecastNet } from './forecast-net.ts';
 import { siteHuffWithPressure, type SiteHuffResult } from './huff.ts';
 import type { BundleInputs } from './inputs.ts';
+import { networkInputs } from './network-inputs.ts';
 import { residentsPerOutlet, siteNetworkNorm } from './network-norm.ts';
 import { allIndices, selectPoints } from './points.ts';
 
-/** A raw column, or why there is none (`quiet`: by design, not worth a warning). */
-export type Evaluated = { raw: Float64Array } | { missing: string; quiet?: boolean };
+/**
+ * A raw column (with notes worth a warning: points that could not reach the street network), or
+ * why there is none (`quiet`: by design, not worth a warning).
+ */
+export type Evaluated = { raw: Float64Array; notes?: string[] } | { missing: string; quiet?: boolean };
 
 /** Sites to score, and the district each lies in (-1 none). */
 export interface SiteSet {
@@ -30,9 +35,38 @@ export interface SiteSet {
 export class SiteEvaluator {
   private readonly huffMemo = new Map<string, Promise<SiteHuffResult>>();
 
-  constructor(private readonly inputs: BundleInputs, private readonly set: SiteSet) {}
+  private readonly overNetwork = new Map<BundleInputs, SiteEvaluator>();
+  private readonly reported = new Set<string>();
+
+  /** `straightOnly`: this evaluator already runs over a network kernel (see evaluateOverNetwork). */
+  constructor(private readonly inputs: BundleInputs, private readonly set: SiteSet, private readonly straightOnly = false) {}
 
   async evaluate(spec: CriterionSpec): Promise<Evaluated> {
+    if (!this.straightOnly && 'travel' in spec && spec.travel?.metric === 'network') return this.evaluateOverNetwork(spec, spec.travel);
+    return this.evaluateHere(spec);
+  }
+
+  /** The same criterion with the network kernel: distances become travel costs in the criterion's unit. */
+  private async evaluateOverNetwork(spec: CriterionSpec, travel: NetworkTravel): Promise<Evaluated> {
+    if (spec.kind === 'coverage_gap' && spec.distance === undefined && travel.unit === 'minutes') {
+      throw new UsageError(`criterion "${spec.id}": a coverage gap over the ${travel.profile} network in minutes needs "distance" in minutes (outlet types' radii are metres)`);
+    }
+    const net = await networkInputs(this.inputs, travel);
+    let evaluator = this.overNetwork.get(net.inputs);
+    if (!evaluator) {
+      evaluator = new SiteEvaluator(net.inputs, this.set, true);
+      this.overNetwork.set(net.inputs, evaluator);
+    }
+    const result = await evaluator.evaluate(spec);
+    if (!('raw' in result)) return result;
+    const notes = net.kernel.unsnapped
+      .map((u) => `${u.points} of ${u.of} points lie farther than ${this.inputs.scenario.travel?.snapLimit ?? 500} m from every street of the ${travel.profile} network and are out of reach (sites among them get no value)`)
+      .filter((note) => !this.reported.has(note));
+    for (const note of notes) this.reported.add(note);
+    return notes.length > 0 ? { raw: result.raw, notes } : result;
+  }
+
+  private async evaluateHere(spec: CriterionSpec): Promise<Evaluated> {
     const { bundle, kernel, signal } = this.inputs;
     const { sites } = this.set;
     const who = `criterion "${spec.id}"`;

@@ -85,39 +85,55 @@ class Growable {
   }
 }
 
-/** Costs from each origin to each target within `max` (metres or seconds, the router's metric). */
-export function costMatrix(router: Router, origins: Points, targets: Points, opts: MatrixOptions = {}): SparseCosts {
+/**
+ * Calls `visit(i, j, cost)` for each origin i and each target j within `max` of it (by target
+ * within one origin). Origins and targets are already snapped (see Router.snap).
+ */
+export function eachCost(router: Router, o: SnappedPoints, t: SnappedPoints, opts: MatrixOptions, visit: (i: number, j: number, cost: number) => void): void {
   const max = opts.max ?? Infinity;
   const direction = opts.direction ?? 'from';
-  const o = router.snap(origins, opts.snapLimit);
-  const t = router.snap(targets, opts.snapLimit);
   const byNode = targetsByNode(router, t);
-  const seen = new Int32Array(targets.lon.length).fill(-1);
-  const out = new Growable();
+  const seen = new Int32Array(t.segment.length).fill(-1);
   const { a, b } = router.graph.segments;
-  const originCount = origins.lon.length;
+  const originCount = o.segment.length;
   for (let i = 0; i < originCount; i++) {
     if (o.segment[i] < 0) continue;
     if (opts.signal?.aborted) throw opts.signal.reason instanceof Error ? opts.signal.reason : new Error('aborted');
     if (opts.progress && i % 256 === 0) opts.progress(i, originCount);
     const search = router.reach(o, i, max, direction);
-    const first = out.size;
     const consider = (v: number): void => {
       for (let k = byNode.start[v]; k < byNode.start[v + 1]; k++) {
         const j = byNode.target[k];
         if (seen[j] === i) continue;
         seen[j] = i;
         const c = router.costAt(search, direction, o, i, t, j);
-        if (c <= max) out.push(i, j, c);
+        if (c <= max) visit(i, j, c);
       }
     };
     for (let k = 0; k < search.touchedCount; k++) consider(search.touched[k]);
     // Targets on the origin's own street, even when the bound stops short of its ends.
     consider(a[o.segment[i]]);
     consider(b[o.segment[i]]);
-    out.sortFrom(first);
   }
   opts.progress?.(originCount, originCount);
+}
+
+/** Costs from each origin to each target within `max` (metres or seconds, the router's metric). */
+export function costMatrix(router: Router, origins: Points, targets: Points, opts: MatrixOptions = {}): SparseCosts {
+  const o = router.snap(origins, opts.snapLimit);
+  const t = router.snap(targets, opts.snapLimit);
+  const out = new Growable();
+  let current = -1;
+  let first = 0;
+  eachCost(router, o, t, opts, (i, j, c) => {
+    if (i !== current) {
+      out.sortFrom(first);
+      current = i;
+      first = out.size;
+    }
+    out.push(i, j, c);
+  });
+  out.sortFrom(first);
   return {
     from: out.from.slice(0, out.size),
     to: out.to.slice(0, out.size),

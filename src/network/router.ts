@@ -47,39 +47,43 @@ export class Router {
    * `costAt` reads. An unsnapped point reaches nothing.
    */
   reach(p: SnappedPoints, i: number, bound: number, direction: Direction): Search {
-    const search = this.search(direction);
-    const s = p.segment[i];
-    if (s < 0) {
-      search.run([], [], bound);
-      return search;
-    }
+    return this.reachFrom(p, [i], bound, direction);
+  }
+
+  /** One search from (or to) all the given snapped points at once: costs to the nearest of them. */
+  reachFrom(p: SnappedPoints, which: ArrayLike<number>, bound: number, direction: Direction): Search {
     const { a, b, dir } = this.graph.segments;
-    const off = p.offset[i] * this.offFactor;
-    const cost = this.segCost[s];
-    // Leaving the point towards a runs against the segment (b → a) for `from`; `to` mirrors it.
-    const towardA = direction === 'from' ? dir[s] <= 0 : dir[s] >= 0;
-    const towardB = direction === 'from' ? dir[s] >= 0 : dir[s] <= 0;
     const nodes: number[] = [];
     const costs: number[] = [];
-    if (towardA) {
-      nodes.push(a[s]);
-      costs.push(off + p.t[i] * cost);
+    for (let k = 0; k < which.length; k++) {
+      const i = which[k];
+      const s = p.segment[i];
+      if (s < 0) continue;
+      const off = p.offset[i] * this.offFactor;
+      const cost = this.segCost[s];
+      // Leaving the point towards a runs against the segment (b → a) for `from`; `to` mirrors it.
+      if (direction === 'from' ? dir[s] <= 0 : dir[s] >= 0) {
+        nodes.push(a[s]);
+        costs.push(off + p.t[i] * cost);
+      }
+      if (direction === 'from' ? dir[s] >= 0 : dir[s] <= 0) {
+        nodes.push(b[s]);
+        costs.push(off + (1 - p.t[i]) * cost);
+      }
     }
-    if (towardB) {
-      nodes.push(b[s]);
-      costs.push(off + (1 - p.t[i]) * cost);
-    }
+    const search = this.search(direction);
     search.run(nodes, costs, bound);
     return search;
   }
 
   /**
    * After reach(origin …, direction): the cost between the origin and snapped point j, Infinity
-   * when not reached. Points on the origin's own segment may also be reached along it directly.
+   * when not reached. Points on the origin's own segment may also be reached along it directly
+   * (origin null, after reachFrom many: through the segment's ends only).
    */
-  costAt(search: Search, direction: Direction, origin: SnappedPoints, i: number, p: SnappedPoints, j: number): number {
+  costAt(search: Search, direction: Direction, origin: SnappedPoints | null, i: number, p: SnappedPoints, j: number): number {
     const s = p.segment[j];
-    if (s < 0 || origin.segment[i] < 0) return Infinity;
+    if (s < 0 || (origin !== null && origin.segment[i] < 0)) return Infinity;
     const { a, b, dir } = this.graph.segments;
     const cost = this.segCost[s];
     const t = p.t[j];
@@ -90,7 +94,7 @@ export class Router {
     if (fromA) best = search.dist[a[s]] + t * cost;
     if (fromB) best = Math.min(best, search.dist[b[s]] + (1 - t) * cost);
     best += p.offset[j] * this.offFactor;
-    if (origin.segment[i] === s) {
+    if (origin !== null && origin.segment[i] === s) {
       const ti = origin.t[i];
       // Along the shared segment: a → b when the target lies further from a (for `from`).
       const forward = direction === 'from' ? t >= ti : ti >= t;

@@ -4,6 +4,7 @@
  * areal form, so the three levels use the same criteria.
  */
 import { z } from 'zod';
+import { PROFILE_NAMES } from '../network/profiles.ts';
 
 export const CRITERION_KINDS = [
   'demand',
@@ -58,19 +59,44 @@ const common = {
   /** Defaults per kind: see defaultDirection(). */
   direction: Direction.optional(),
 };
+/**
+ * How the criterion measures distance (DESIGN §12): a straight line (great circle, the default) or
+ * travel over the bundle's street network with a profile, in minutes or metres. With a network,
+ * the criterion's radius, decay parameters and coverage distance are in that unit; Huff uses
+ * `cutoff` and `floor` in it (minutes: 15 and 1 by default; metres: the scenario's huff settings).
+ */
+export const TravelSpec = z.discriminatedUnion('metric', [
+  z.object({ metric: z.literal('straight') }).strict(),
+  z.object({
+    metric: z.literal('network'),
+    profile: z.enum(PROFILE_NAMES),
+    unit: z.enum(['minutes', 'metres']).default('minutes'),
+    cutoff: positive.optional(),
+    floor: positive.optional(),
+  }).strict(),
+]);
+export type TravelSpec = z.infer<typeof TravelSpec>;
+export type NetworkTravel = Extract<TravelSpec, { metric: 'network' }>;
+
+/** "walk network, min": how labels and explanations name a network metric. */
+export function travelLabel(travel: NetworkTravel): string {
+  return `${travel.profile} network, ${travel.unit === 'minutes' ? 'min' : 'm'}`;
+}
+const travel = TravelSpec.optional();
+
 const radius = positive.default(1000);
 const decay = DecaySpec.default({ kind: 'uniform' });
 const strings = z.array(z.string()).optional();
 
 export const CriterionSpec = z.discriminatedUnion('kind', [
-  z.object({ ...common, kind: z.literal('demand'), radius, decay,
+  z.object({ ...common, kind: z.literal('demand'), travel, radius, decay,
     /** Demand weight column (numeric), e.g. population, households, workers. */
     column: z.string().default('population'),
     /** Affluence: multiply the weight by this column (e.g. income per head → purchasing power). */
     times: z.string().optional(),
     /** Areal form: demand per km² (default) or the total. */
     areal: z.enum(['density', 'total']).default('density') }).strict(),
-  z.object({ ...common, kind: z.literal('competition'), radius, decay,
+  z.object({ ...common, kind: z.literal('competition'), travel, radius, decay,
     brands: strings, excludeBrands: strings, types: strings,
     weightByAttractiveness: z.boolean().default(false),
     /**
@@ -78,23 +104,23 @@ export const CriterionSpec = z.discriminatedUnion('kind', [
      * (site form only); concentration: Herfindahl index of brand shares within R (areal: inside).
      */
     measure: z.enum(['count', 'nearest', 'concentration']).default('count') }).strict(),
-  z.object({ ...common, kind: z.literal('huff_share'),
+  z.object({ ...common, kind: z.literal('huff_share'), travel,
     /** Site form: demand captured (default) or net gain (capture − cannibalisation). */
     measure: z.enum(['capture', 'net_gain']).default('capture'),
     brands: strings, excludeBrands: strings, column: z.string().default('population') }).strict(),
-  z.object({ ...common, kind: z.literal('cannibalisation'), brands: strings, excludeBrands: strings,
+  z.object({ ...common, kind: z.literal('cannibalisation'), travel, brands: strings, excludeBrands: strings,
     column: z.string().default('population') }).strict(),
-  z.object({ ...common, kind: z.literal('agglomeration'), radius, decay,
+  z.object({ ...common, kind: z.literal('agglomeration'), travel, radius, decay,
     categories: strings,
     /** Weight per category (default 1, times the POI's own weight column when present). */
     categoryWeights: z.record(z.string(), z.number().min(0)).optional() }).strict(),
-  z.object({ ...common, kind: z.literal('access'), radius, decay,
+  z.object({ ...common, kind: z.literal('access'), travel, radius, decay,
     modeWeights: z.record(z.string(), z.number().min(0)).default({ metro: 3, rail: 3, bus: 1 }),
     /** Weight of a mode not named in modeWeights. */
     otherWeight: z.number().min(0).default(1),
     /** Site form: weighted stops within R (default) or the distance to the nearest metro station. */
     measure: z.enum(['stops', 'nearest_metro']).default('stops') }).strict(),
-  z.object({ ...common, kind: z.literal('coverage_gap'), radius,
+  z.object({ ...common, kind: z.literal('coverage_gap'), travel, radius,
     /** D: demand farther than this from every own outlet is uncovered; default each outlet type's radius. */
     distance: positive.optional(), column: z.string().default('population') }).strict(),
   z.object({ ...common, kind: z.literal('network_norm'),

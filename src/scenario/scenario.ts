@@ -34,6 +34,28 @@ export const HuffSettings = z
   .strict();
 export type HuffSettings = z.infer<typeof HuffSettings>;
 
+/** A travel profile's changes to its defaults (src/network/profiles.ts; README, Travel time). */
+const ProfileOverrideSpec = z
+  .object({
+    /** km/h per OSM highway class; 0 forbids the class. */
+    speeds: z.record(z.string(), z.number().min(0)).optional(),
+    oneway: z.boolean().optional(),
+    maxspeed: z.boolean().optional(),
+    /** km/h of the leg between a point and the street it snaps to. */
+    offNetworkSpeed: z.number().positive().optional(),
+  })
+  .strict();
+
+/** Settings of network distances (criteria whose `travel` is a network). */
+export const TravelSettings = z
+  .object({
+    /** Metres: a point farther than this from every street is reported and out of reach. */
+    snapLimit: z.number().positive().default(500),
+    profiles: z.object({ walk: ProfileOverrideSpec, bike: ProfileOverrideSpec, drive: ProfileOverrideSpec }).partial().strict().default({}),
+  })
+  .strict();
+export type TravelSettings = z.infer<typeof TravelSettings>;
+
 /** [lon, lat] or [lon, lat, altitude] (the altitude is ignored). */
 const Position = z.array(z.number()).min(2).max(3);
 const Polygonal = z.union([
@@ -69,6 +91,7 @@ export const Scenario = z
     /** Weighted sum of normalised values (weights rescaled to sum 1), or weighted geometric mean. */
     combine: z.enum(['sum', 'geometric']).default('sum'),
     huff: HuffSettings.default({ alpha: 1, beta: 2, cutoff: 5000, floor: 50 }),
+    travel: TravelSettings.optional(),
     outletTypes: z.record(z.string(), OutletType).default({
       branch: { radius: 2000, attractiveness: 1 },
       'self-service': { radius: 1000, attractiveness: 0.3 },

@@ -4,7 +4,7 @@
  * warning rather than failing the run.
  */
 import type { Evaluated } from '../criteria/evaluate-site.ts';
-import { directionOf, levelWeight, type CriterionSpec, type Level } from '../scenario/criterion-spec.ts';
+import { directionOf, levelWeight, travelLabel, type CriterionSpec, type Level } from '../scenario/criterion-spec.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { RawCriterion } from './build-level.ts';
 
@@ -27,8 +27,10 @@ const LABELS: Record<CriterionSpec['kind'], string> = {
   forecast_net: 'Net forecast',
 };
 
+/** The label; a criterion measured over a street network says so ("Demand (walk network, min)"). */
 export function criterionLabel(spec: CriterionSpec): string {
-  return spec.label ?? (spec.kind === 'attribute' ? spec.column : LABELS[spec.kind]);
+  const label = spec.label ?? (spec.kind === 'attribute' ? spec.column : LABELS[spec.kind]);
+  return 'travel' in spec && spec.travel?.metric === 'network' ? `${label} (${travelLabel(spec.travel)})` : label;
 }
 
 /** `pick` maps the evaluated column (over all units of the layer) onto the units compared. */
@@ -50,6 +52,7 @@ export async function levelCriteria(
       if (!result.quiet) progress.warnings.push(`criterion "${spec.id}" left out at the ${level} level: ${result.missing}`);
       continue;
     }
+    for (const note of result.notes ?? []) progress.warnings.push(`criterion "${spec.id}" at the ${level} level: ${note}`);
     out.push({ name: spec.id, label: criterionLabel(spec), weight: levelWeight(spec, level), raw: pick(result.raw), normalise: spec.normalise, direction: directionOf(spec, level) });
   }
   progress.onProgress?.(level, 1);
