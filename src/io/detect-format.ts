@@ -17,9 +17,11 @@ export function detectFormat(file: string, declared?: FileFormat): FileFormat {
   if (name.endsWith('.tif') || name.endsWith('.tiff')) return 'geotiff';
   if (name.endsWith('.shp')) return 'shapefile';
   if (name.endsWith('.xlsx')) return 'xlsx';
+  if (name.endsWith('.gpkg')) return 'geopackage';
+  if (name.endsWith('.fgb')) return 'flatgeobuf';
   throw new BundleError(
     file,
-    `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS or a zipped Shapefile), .osm.pbf, .tif, .shp or .xlsx, or set "format" in bundle.json.`,
+    `${file} has an unknown file type; rename it to .csv, .tsv, .geojson, .parquet, .arrow, .zip (GTFS or a zipped Shapefile), .osm.pbf, .tif, .shp, .xlsx, .gpkg or .fgb, or set "format" in bundle.json.`,
   );
 }
 
@@ -34,6 +36,8 @@ const LABEL: Record<FileFormat, string> = {
   geotiff: 'GeoTIFF',
   shapefile: 'Shapefile',
   xlsx: 'Excel',
+  geopackage: 'GeoPackage',
+  flatgeobuf: 'FlatGeobuf',
 };
 
 /** A zip holds a GTFS feed, a zipped Shapefile or an Excel workbook: its member names tell which (none: unknown). */
@@ -63,6 +67,8 @@ function startsWith(bytes: Uint8Array, text: string, at = 0): boolean {
 /** The format the bytes themselves show (magic numbers; a JSON object for GeoJSON), if any. */
 export function sniffFormat(bytes: Uint8Array): FileFormat | undefined {
   if (startsWith(bytes, 'PK\x03\x04')) return zipKind(bytes);
+  if (startsWith(bytes, 'SQLite format 3\0')) return 'geopackage';
+  if (startsWith(bytes, 'fgb\x03')) return 'flatgeobuf';
   if (bytes.length >= 100 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0x27 && bytes[3] === 0x0a) return 'shapefile';
   if (startsWith(bytes, 'II*\0') || startsWith(bytes, 'MM\0*') || startsWith(bytes, 'II+\0') || startsWith(bytes, 'MM\0+')) return 'geotiff';
   if (startsWith(bytes, 'PAR1')) return 'parquet';

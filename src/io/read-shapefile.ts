@@ -11,6 +11,7 @@ import { BundleError } from '../data/errors.ts';
 import { parseDbf } from './dbf.ts';
 import { NULL_SHAPE, parseShp } from './shp-geometry.ts';
 import type { RawTable } from './raw-table.ts';
+import { crsOfWkt } from './wkt-crs.ts';
 
 /** Bytes of the file beside this one with another extension ('dbf', 'prj', 'cpg'), if it exists. */
 export type CompanionReader = (extension: string) => Promise<Uint8Array | undefined>;
@@ -53,18 +54,6 @@ function fromZip(file: string, bytes: Uint8Array): ShapefileParts {
   return { shp: entries[shps[0]], dbf: find('dbf'), prj: text(find('prj')), cpg: text(find('cpg')), inner: shps[0] };
 }
 
-/** WGS84 degrees, web-mercator metres, or a name siteselect does not convert. */
-export function prjCrs(prj: string): 'wgs84' | 'epsg3857' | { unknown: string } {
-  const wkt = prj.replace(/\s+/g, ' ');
-  if (/^PROJCS/i.test(wkt.trim())) {
-    if (/Mercator_Auxiliary_Sphere|Pseudo[-_ ]Mercator|EPSG","3857"|Popular Visualisation/i.test(wkt)) return 'epsg3857';
-    return { unknown: /^PROJCS\["([^"]+)"/i.exec(wkt.trim())?.[1] ?? 'a projected system' };
-  }
-  // Geographic systems whose datum lies within about a metre of WGS84.
-  if (/WGS[_ ]?(19)?84|CGCS[_ ]?2000|China_Geodetic_Coordinate_System_2000|NAD[_ ]?(19)?83|ETRS[_ ]?(19)?89|GRS[_ ]?(19)?80/i.test(wkt)) return 'wgs84';
-  return { unknown: /^GEOGCS\["([^"]+)"/i.exec(wkt.trim())?.[1] ?? 'an unrecognised system' };
-}
-
 export async function readShapefile(file: string, bytes: Uint8Array, opts: ShapefileOptions = {}): Promise<RawTable> {
   if (bytes.length === 0) throw new BundleError(file, `${file} is empty (0 bytes); export the Shapefile again.`);
   let parts: ShapefileParts;
@@ -97,7 +86,7 @@ export async function readShapefile(file: string, bytes: Uint8Array, opts: Shape
   }
   let declaredCrs: 'wgs84' | 'epsg3857' | undefined;
   if (parts.prj !== undefined) {
-    const crs = prjCrs(parts.prj);
+    const crs = crsOfWkt(parts.prj);
     if (typeof crs === 'string') declaredCrs = crs;
     else if (!opts.crsDeclared) {
       throw new BundleError(file, `${file} is in ${crs.unknown} (its .prj); siteselect reads WGS84 lon/lat or web mercator, so reproject it first (ogr2ogr -t_srs EPSG:4326 out.shp ${file}) or set "crs" for it in bundle.json.`);

@@ -13,7 +13,7 @@ import type { CompanionReader } from './read-shapefile.ts';
 import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
 
-type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer' | 'band' | 'bandRole' | 'crs' | 'sheet'>;
+type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer' | 'band' | 'bandRole' | 'crs' | 'sheet' | 'table'>;
 
 export interface ReadTableOptions {
   db?: Database;
@@ -64,6 +64,14 @@ async function readAs(
     case 'xlsx': {
       const { readXlsx } = await import('./read-xlsx.ts');
       return readXlsx(file, bytes, { sheet: entry.sheet });
+    }
+    case 'geopackage': {
+      const { readGeoPackage } = await import('./read-geopackage.ts');
+      return readGeoPackage(file, bytes, { table: entry.table, crsDeclared: entry.crs !== undefined });
+    }
+    case 'flatgeobuf': {
+      const { readFlatGeobuf } = await import('./read-flatgeobuf.ts');
+      return readFlatGeobuf(file, bytes, { crsDeclared: entry.crs !== undefined });
     }
   }
   throw new BundleError(file, `${file}: unknown format '${String(format satisfies never)}'; set "format" in bundle.json.`);
