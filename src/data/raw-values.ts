@@ -25,20 +25,39 @@ export function toText(v: RawValue | undefined): string {
 /** Text that should stay text even though it parses as a number: codes with leading zeros. */
 const CODE_LIKE = /^\s*[-+]?0\d/;
 
-/** True when every non-blank cell of `rows` in `column` is a number (and none is a zero-padded code). */
+/** What spreadsheets and exports write for "no value": such a cell never makes a column text. */
+const MISSING_TOKENS = new Set(['n/a', 'na', '#n/a', 'null', 'none', 'nan', '-', '--', '—', '?', '.']);
+
+export function isMissingToken(v: RawValue | undefined): boolean {
+  return typeof v === 'string' && MISSING_TOKENS.has(v.trim().toLowerCase());
+}
+
+/** A number, or text that parses as one and is not a zero-padded code. */
+export function isNumberCell(v: RawValue | undefined): boolean {
+  if (typeof v === 'number') return true;
+  return typeof v === 'string' && !CODE_LIKE.test(v) && !Number.isNaN(toNumber(v));
+}
+
+/**
+ * The column rule: numeric when it holds numbers and at most one cell in twenty of the rest is
+ * other text. One stray 'n/a' or 'unknown' must not silently retype a column the scenario
+ * weighs (issue 19): such cells are kept as missing, with a note (build-columns.ts).
+ */
+export function numericByCounts(numbers: number, texts: number): boolean {
+  return numbers > 0 && texts * 20 <= numbers + texts;
+}
+
+/** True when the non-blank cells of `rows` in `column` are numbers, but for missing-value tokens and a few stray texts. */
 export function isNumericColumn(column: RawValue[], rows: ArrayLike<number>): boolean {
-  let seen = false;
+  let numbers = 0;
+  let texts = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = column[rows[i]];
-    if (isBlank(v)) continue;
-    if (typeof v === 'number') {
-      seen = true;
-      continue;
-    }
-    if (typeof v !== 'string' || CODE_LIKE.test(v) || Number.isNaN(toNumber(v))) return false;
-    seen = true;
+    if (isBlank(v) || isMissingToken(v)) continue;
+    if (isNumberCell(v)) numbers++;
+    else texts++;
   }
-  return seen;
+  return numericByCounts(numbers, texts);
 }
 
 export function fileStem(file: string): string {

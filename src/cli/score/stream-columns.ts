@@ -8,7 +8,7 @@
 import type { ColumnRef } from '../../data/bundle-manifest.ts';
 import type { ColumnPlan } from '../../data/column-plan.ts';
 import type { RawValue } from '../../io/raw-table.ts';
-import { isBlank, isNumericColumn } from '../../data/raw-values.ts';
+import { isBlank, isMissingToken, isNumberCell } from '../../data/raw-values.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 
 export interface LayerColumn {
@@ -43,15 +43,14 @@ export function fixedNumeric(c: LayerColumn): boolean {
 export const BLANK = 0;
 export const NUMBER = 1;
 export const TEXT = 2;
+/** A missing-value token ('n/a'): blank to the column rule, but the cell is not empty. */
+export const MISSING = 3;
 
-const ONE: RawValue[] = [null];
-const FIRST = [0];
-
-/** A cell as isNumericColumn sees it: blank, a number, or text that makes its column text. */
+/** A cell as isNumericColumn sees it: blank, a missing-value token, a number, or other text. */
 export function cellClass(v: RawValue): number {
   if (isBlank(v)) return BLANK;
-  ONE[0] = v;
-  return isNumericColumn(ONE, FIRST) ? NUMBER : TEXT;
+  if (isMissingToken(v)) return MISSING;
+  return isNumberCell(v) ? NUMBER : TEXT;
 }
 
 /** Columns of the site layer the scenario reads as numbers (attribute criteria, constraints, Huff's attractiveness). */

@@ -16,7 +16,8 @@ import { sortRecords, type SortOptions } from './disk/sort-records.ts';
 import { StringSorter } from './disk/sort-strings.ts';
 import { StringCursor, StringWriter } from './disk/string-file.ts';
 import type { RejectSpill } from './reject-spill.ts';
-import { NUMBER, TEXT } from './stream-columns.ts';
+import { MISSING, NUMBER, TEXT } from './stream-columns.ts';
+import { numericByCounts } from '../../data/raw-values.ts';
 import * as F from './stream-fields.ts';
 import { StreamFallback, type ChunkMeasure } from './stream-measure.ts';
 
@@ -97,7 +98,7 @@ export function settle(m: ChunkMeasure, crs: string, sort: SortOptions, late: Re
 
   // the loaded sites, the late rejects in row order, and the type of untyped columns
   const K = m.criteria.length;
-  const classes = m.inferred.map(() => ({ text: false, seen: false }));
+  const classes = m.inferred.map(() => ({ texts: 0, numbers: 0, missing: false }));
   const placedBy = [0, 0, 0];
   const sites = new RecordWriter(path.join(sort.scratch, 'sites.f64'), width);
   const reasons = new StringWriter(path.join(sort.scratch, 'site-reasons.txt'));
@@ -133,8 +134,9 @@ export function settle(m: ChunkMeasure, crs: string, sort: SortOptions, late: Re
     placedBy[rows.get(F.PLACED_BY_CODE)]++;
     for (let c = 0; c < classes.length; c++) {
       const cls = rows.get(F.RAW + K + c);
-      classes[c].text ||= cls === TEXT;
-      classes[c].seen ||= cls === NUMBER;
+      if (cls === TEXT) classes[c].texts++;
+      else if (cls === NUMBER) classes[c].numbers++;
+      else if (cls === MISSING) classes[c].missing = true;
     }
   }
   ids.close();
@@ -143,7 +145,10 @@ export function settle(m: ChunkMeasure, crs: string, sort: SortOptions, late: Re
   rmSync(idsByRow, { force: true });
   const n = sites.close();
   reasons.close();
-  const numeric = new Set(m.inferred.filter((_, c) => classes[c].seen && !classes[c].text).map((c) => c.key));
+  const numeric = new Set(m.inferred.filter((_, c) => numericByCounts(classes[c].numbers, classes[c].texts)).map((c) => c.key));
+  // A numeric column with cells that are not numbers gets a note only the whole-file path writes.
+  const mixed = m.inferred.find((col, c) => numeric.has(col.key) && (classes[c].texts > 0 || classes[c].missing));
+  if (mixed !== undefined) throw new StreamFallback(`column ${mixed.key} is numeric with a few cells that are not numbers`);
   const notNumeric = m.assumedNumeric.find((key) => !numeric.has(key));
   if (notNumeric !== undefined) throw new StreamFallback(`the scenario reads column ${notNumeric} as numbers but it holds text`);
   return { n, file: sites.file, width, reasons: reasons.file, numeric, placedBy };
