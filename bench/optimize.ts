@@ -193,7 +193,7 @@ async function dense(): Promise<void> {
   global.gc?.();
   const heap1 = used();
   const c1 = cpu();
-  const r = await optimize(problem, { method: 'auto' });
+  const r = await optimize(problem, { method: 'auto', timeLimit: 60 });
   console.log(`dense: ${n * n} rows (${mb(text.length)} of CSV) read into typed arrays in ${load.toFixed(2)} s CPU, ${rejects.length} rejects, heap and buffers +${mb(heap1 - heap0)}${global.gc ? '' : ' (run node with --expose-gc for an exact heap figure)'}; p-median p=10 ${r.method} gap ${(100 * r.gap).toFixed(3)} % in ${(cpu() - c1).toFixed(2)} s CPU`);
 }
 

@@ -2,7 +2,7 @@
 import type { ZodType } from 'zod';
 import { BundleManifest } from '../src/data/bundle-manifest.ts';
 import { Scenario } from '../src/scenario/scenario.ts';
-import { OptimizeSummary } from '../src/optimize/summary.ts';
+import { OptimizeCurveSummary, OptimizeSummary } from '../src/optimize/summary.ts';
 import { ScoreSummary } from '../src/cli/score/score-summary.ts';
 import { Calibration } from '../src/forecast/calibration.ts';
 
@@ -10,6 +10,7 @@ export const SCHEMAS: { file: string; title: string; schema: ZodType }[] = [
   { file: 'schemas/bundle.schema.json', title: 'siteselect bundle manifest (bundle.json)', schema: BundleManifest },
   { file: 'schemas/scenario.schema.json', title: 'siteselect scenario (scenario.json)', schema: Scenario },
   { file: 'schemas/optimize-summary.schema.json', title: 'siteselect optimize --json output', schema: OptimizeSummary },
+  { file: 'schemas/optimize-curve.schema.json', title: 'siteselect optimize --p FROM..TO --json output', schema: OptimizeCurveSummary },
   { file: 'schemas/score-summary.schema.json', title: 'siteselect score --json output', schema: ScoreSummary },
   { file: 'schemas/calibration.schema.json', title: 'siteselect calibration (calibration.json, siteselect calibrate --out)', schema: Calibration },
 ];

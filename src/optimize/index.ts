@@ -11,4 +11,5 @@ export { loadDefaultSolver } from './highs-solve.ts';
 export { problemFromBundle, type BundleProblemOptions } from './from-bundle.ts';
 export { pairsWithinRadius, type SparsePairs } from './pairs-within-radius.ts';
 export { demandLattice } from './lattice.ts';
-export { OptimizeSummary, summarise } from './summary.ts';
+export { OptimizeSummary, OptimizeCurveSummary, summarise, summariseCurve } from './summary.ts';
+export { objectiveCurve, kneeIndex, type ObjectiveCurve, type CurvePoint } from './objective-curve.ts';

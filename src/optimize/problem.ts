@@ -65,7 +65,8 @@ export interface ChosenSite {
   lat: number | null;
 }
 
-export type SolveMethod = 'milp' | 'enumeration' | 'lazy-greedy' | 'local-search' | 'greedy-cover' | 'radius-search';
+export const SOLVE_METHODS = ['milp', 'enumeration', 'lazy-greedy', 'local-search', 'greedy-cover', 'radius-search'] as const;
+export type SolveMethod = (typeof SOLVE_METHODS)[number];
 
 export interface OptimizeResult {
   model: ModelName;

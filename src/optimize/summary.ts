@@ -3,12 +3,13 @@
  * the type, the runtime check and the committed schemas/optimize-summary.schema.json.
  */
 import { z } from 'zod';
-import { MODEL_NAMES, type OptimizeProblem, type OptimizeResult } from './problem.ts';
+import type { ObjectiveCurve } from './objective-curve.ts';
+import { MODEL_NAMES, SOLVE_METHODS, type OptimizeProblem, type OptimizeResult } from './problem.ts';
 
 export const OptimizeSummary = z
   .object({
     model: z.enum(MODEL_NAMES),
-    method: z.enum(['milp', 'enumeration', 'lazy-greedy', 'local-search', 'greedy-cover', 'radius-search']),
+    method: z.enum(SOLVE_METHODS),
     /** True when the objective is proved optimal. */
     exact: z.boolean(),
     objective: z.number(),
@@ -57,5 +58,25 @@ export function summarise(r: OptimizeResult, problem: OptimizeProblem, rejectedR
     status: r.status,
     notes: r.notes,
     seconds: r.seconds,
+  };
+}
+
+/** `siteselect optimize --p FROM..TO --json`: one summary per p, the marginal gains and the knee. */
+export const OptimizeCurveSummary = z
+  .object({
+    model: z.enum(MODEL_NAMES),
+    /** Per p, ascending: the same fields as a single run, plus the gain over the previous p. */
+    curve: z.array(OptimizeSummary.extend({ marginal_gain: z.number().nullable() }).strict()),
+    /** The p at the knee of the curve (largest distance from the chord of its ends); null with fewer than 3 points. */
+    knee_p: z.number().int().min(0).nullable(),
+  })
+  .strict();
+export type OptimizeCurveSummary = z.infer<typeof OptimizeCurveSummary>;
+
+export function summariseCurve(curve: ObjectiveCurve, problem: OptimizeProblem, rejectedRows = 0): OptimizeCurveSummary {
+  return {
+    model: problem.model,
+    curve: curve.points.map((c) => ({ ...summarise(c.result, { ...problem, p: c.p }, rejectedRows), marginal_gain: c.marginalGain })),
+    knee_p: curve.kneeP,
   };
 }

@@ -6,19 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { OptimizeSummary } from '../../src/optimize/summary.ts';
+import { REPO, runOptimize, SF_COLS } from './cli-run.ts';
 import { bruteForce, objectives, readSfDense, SF_COSTS } from './sf-reference.ts';
 
-const REPO = path.resolve(import.meta.dirname, '..', '..');
-const COLS = ['--origin-col', 'DestinationName', '--destination-col', 'name', '--cost-col', 'distance', '--weight-col', 'demand'];
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['optimize', ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTTY: false, cwd: REPO });
-  return { code, out, err };
-}
+const COLS = SF_COLS;
+const run = runOptimize;
 
 type JsonSchema = { type?: string | string[]; enum?: unknown[]; anyOf?: JsonSchema[]; properties?: Record<string, JsonSchema>; required?: string[]; additionalProperties?: boolean; items?: JsonSchema; minimum?: number; maximum?: number };
 

@@ -13,7 +13,8 @@ import { problemFromBundle } from '../../optimize/from-bundle.ts';
 import { problemFromCostCsv } from '../../optimize/from-cost-table.ts';
 import { optimize } from '../../optimize/optimize.ts';
 import { MODEL_NAMES, type ModelName, type OptimizeProblem, type OptimizeResult } from '../../optimize/problem.ts';
-import { summarise } from '../../optimize/summary.ts';
+import { objectiveCurve, type ObjectiveCurve } from '../../optimize/objective-curve.ts';
+import { summarise, summariseCurve } from '../../optimize/summary.ts';
 import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 
@@ -43,6 +44,8 @@ Options:
                        bundle.json), only pairs within --radius (sparse); demand travels to the site
   --network-metric M   length in metres (default, --radius stays in metres) or time in minutes
   --p N                new sites to open besides the fixed ones
+  --p FROM..TO         how many outlets: solve every p in the range and print the objective curve
+                       with each step's marginal gain and the knee (--json: optimize-curve.schema.json)
   --radius METRES      service radius (mclp, lscp), Huff cut-off; with other models it only sets coverage_pct
   --fixed ID,ID,…      facilities kept open (counted in the objective)
   --time-limit S       wall-clock limit in seconds for HiGHS (on expiry the best solution is reported
@@ -87,6 +90,15 @@ function numberFlag(name: string, v: string | undefined, whole = false): number 
   return x;
 }
 
+/** `--p FROM..TO` (the objective curve), or null for a single p. */
+function pRange(v: string | undefined): { from: number; to: number } | null {
+  const m = v?.trim().match(/^(\d+)\s*\.\.\s*(\d+)$/);
+  if (!m) return null;
+  const [from, to] = [Number(m[1]), Number(m[2])];
+  if (to < from) throw new UsageError(`--p ${v}: the range must go up (e.g. --p 1..10)`);
+  return { from, to };
+}
+
 async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
@@ -119,7 +131,8 @@ function describeRejects(file: string, rejects: Reject[]): string {
 
 async function buildProblem(v: Record<string, string | boolean | undefined>, io: CliIO, model: ModelName): Promise<{ problem: OptimizeProblem; rejected: number }> {
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-  const p = numberFlag('p', str('p'), true);
+  const range = pRange(str('p'));
+  const p = range ? range.to : numberFlag('p', str('p'), true);
   const radius = numberFlag('radius', str('radius'));
   const fixed = str('fixed')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const scenario = await loadScenario(str('scenario') && path.resolve(io.cwd, str('scenario')!));
@@ -168,6 +181,15 @@ function toText(r: OptimizeResult, problem: OptimizeProblem): string {
   return lines.join('\n') + '\n';
 }
 
+function curveText(curve: ObjectiveCurve): string {
+  const rows = curve.points.map((c) => {
+    const gap = c.result.exact ? 'optimal' : `${(100 * c.result.gap).toFixed(2)} %`;
+    const gain = c.marginalGain === null ? '' : c.marginalGain.toFixed(1);
+    return `${String(c.p).padStart(4)}  ${c.result.objective.toFixed(1).padStart(16)}  ${gain.padStart(14)}  ${gap.padStart(9)}${c.p === curve.kneeP ? '   <- knee' : ''}`;
+  });
+  return [`   p         objective  marginal gain        gap`, ...rows, curve.kneeP === null ? 'knee: needs at least 3 values of p' : `knee at p = ${curve.kneeP}: past it each new site adds clearly less`].join('\n') + '\n';
+}
+
 export const command: Command = {
   usage: USAGE,
   async run(args, io) {
@@ -185,6 +207,13 @@ export const command: Command = {
     const timeLimit = numberFlag('time-limit', v['time-limit']);
     const { problem, rejected } = await buildProblem(v, io, model as ModelName);
     const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
+    const range = pRange(v.p);
+    if (range) {
+      const curve = await objectiveCurve(problem, range.from, range.to, { timeLimit, method, onProgress });
+      if (onProgress) io.stderr('\n');
+      io.stdout(v.json ? JSON.stringify(summariseCurve(curve, problem, rejected)) + '\n' : curveText(curve));
+      return EXIT_OK;
+    }
     const result = await optimize(problem, { timeLimit, method, onProgress });
     if (onProgress) io.stderr('\n');
     io.stdout(v.json ? JSON.stringify(summarise(result, problem, rejected)) + '\n' : toText(result, problem));
