@@ -4,3 +4,4 @@ export { nodeFileSource } from './node/file-source.ts';
 export { loadBundleDir } from './node/load-bundle-dir.ts';
 export { openNodeDatabase } from './node/duckdb.ts';
 export { createNodeKernel } from './node/kernel-pool.ts';
+export { loadRoadGraph, graphCacheFile, type LoadedGraph, type GraphLoadOptions } from './node/road-graph-cache.ts';

@@ -4,16 +4,19 @@
  */
 import { UsageError } from '../../data/errors.ts';
 import type { Command } from '../command.ts';
-import { MATRIX_USAGE } from '../network/usage.ts';
+import { AREA_USAGE, MATRIX_USAGE } from '../network/usage.ts';
 
 const USAGE = `Usage: siteselect network <job> [options]
 
 Jobs:
   matrix   shortest-path costs (minutes or metres) between two point files, within a bound, as CSV
+  area     a site's trade areas (5/10/15 minutes …) with the demand, competitors and outlets inside, as GeoJSON
 
 The jobs' options follow.
 
-${MATRIX_USAGE}`;
+${MATRIX_USAGE}
+
+${AREA_USAGE}`;
 
 export const command: Command = {
   usage: USAGE,
@@ -23,6 +26,10 @@ export const command: Command = {
       const { runMatrix } = await import('../network/matrix.ts');
       return runMatrix(rest, io);
     }
-    throw new UsageError(job === undefined ? `name a job: matrix (see siteselect network --help)` : `unknown job '${job}'; use matrix (see siteselect network --help)`);
+    if (job === 'area') {
+      const { runArea } = await import('../network/area.ts');
+      return runArea(rest, io);
+    }
+    throw new UsageError(job === undefined ? `name a job: matrix or area (see siteselect network --help)` : `unknown job '${job}'; use matrix or area (see siteselect network --help)`);
   },
 };

@@ -14,3 +14,11 @@ ${GRAPH_USAGE}
   --max VALUE       keep only pairs within this many minutes or metres (sparse output)
   --out FILE.csv    rows: from, to, time_min | length_m; pairs out of reach are absent
   --json            print a summary object on standard output`;
+
+export const AREA_USAGE = `Usage: siteselect network area --bundle DIR (--site LON,LAT | --site-id ID) --profile walk|bike|drive
+         [--metric time|length] [--thresholds 5,10,15] --out FILE.geojson [--json]
+
+A site's trade areas over the bundle's street network ("roads" in its bundle.json): one polygon per
+threshold (minutes, or metres with --metric length), drawn from the streets reached within it plus
+up to 100 m on foot either side, with the demand (population), competitors and own outlets that
+reach the site within it. --site-id names a candidate or an own outlet of the bundle.`;
