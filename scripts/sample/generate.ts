@@ -7,7 +7,8 @@ import { areaContains, makeDistricts, makeRegions, polygonsOf, type Area } from 
 import { makeCandidates, UNMATCHED_CANDIDATES, type Candidate } from './candidates.ts';
 import { makeCentres, makeDemand, makeOutline } from './city.ts';
 import { toCsv } from './csv.ts';
-import { makeCompetitors, makeNetwork } from './outlets.ts';
+import { observedDeposits } from './observed.ts';
+import { makeCompetitors, makeNetwork, type Outlet } from './outlets.ts';
 import { toLonLat, type Xy } from './plane.ts';
 import { makePois } from './pois.ts';
 import { mulberry32 } from './prng.ts';
@@ -74,6 +75,18 @@ function addressExamples(addresses: readonly AddressPoint[]): { quadrants: [stri
   return { quadrants, types };
 }
 
+/** The own outlets' synthetic deposits from the coordinates as written (scripts/sample/observed.ts). */
+function depositsOf(seed: number, cells: Xy[], population: number[], network: Outlet[], competitors: Outlet[]): number[] {
+  const at = (o: { xy: Xy; type: string; attractiveness: number }) => ({ ...lonLatOf(o.xy), type: o.type, attractiveness: o.attractiveness });
+  const spots = cells.map(lonLatOf);
+  return observedDeposits(seed, { lon: spots.map((s) => s.lon), lat: spots.map((s) => s.lat), population }, network.map(at), competitors.map(at));
+}
+
+function lonLatOf(xy: Xy): { lon: number; lat: number } {
+  const [lon, lat] = lonLat(xy);
+  return { lon, lat };
+}
+
 export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
   const rng = mulberry32(seed);
   const outline = makeOutline(rng);
@@ -104,8 +117,9 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
     demand.xy.map((xy, i) => [`H${String(i + 1).padStart(5, '0')}`, ...lonLat(xy), demand.population[i], demand.income[i]])));
   files.set('competitors.csv', toCsv(['id', 'lon', 'lat', 'name', 'brand', 'type', 'attractiveness'],
     competitors.map((o) => [o.id, ...lonLat(o.xy), o.name, o.brand, o.type, o.attractiveness])));
-  files.set('network.csv', toCsv(['id', 'lon', 'lat', 'name', 'type', 'attractiveness', 'opened'],
-    network.map((o) => [o.id, ...lonLat(o.xy), o.name, o.type, o.attractiveness, o.opened ?? ''])));
+  const deposits = depositsOf(seed, demand.xy, demand.population, network, competitors);
+  files.set('network.csv', toCsv(['id', 'lon', 'lat', 'name', 'type', 'attractiveness', 'opened', 'deposits'],
+    network.map((o, j) => [o.id, ...lonLat(o.xy), o.name, o.type, o.attractiveness, o.opened ?? '', deposits[j]])));
   files.set('pois.csv', toCsv(['id', 'lon', 'lat', 'category', 'weight'], pois.map((p) => [p.id, ...lonLat(p.xy), p.category, p.weight])));
   files.set('transit.csv', toCsv(['id', 'lon', 'lat', 'mode', 'line', 'name', 'weight'],
     transit.map((s) => [s.id, ...lonLat(s.xy), s.mode, s.line, s.name, s.weight])));

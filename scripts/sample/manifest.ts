@@ -1,5 +1,6 @@
 /** The sample's bundle.json and README.md, written by the generator so they never drift from the data. */
 import type { BundleManifest } from '../../src/data/bundle-manifest.ts';
+import { DEPOSITS_TRUTH } from './observed.ts';
 
 export const SAMPLE_NAME = 'Sample city (synthetic)';
 
@@ -17,7 +18,7 @@ export function sampleBundleManifest(seed: number): BundleManifest {
       { layer: 'districts', file: 'districts.geojson', columns: { id: 'id', name: 'name', region: 'region', population: 'population' } },
       { layer: 'demand', file: 'demand.csv', columns: { ...point, population: 'population' } },
       { layer: 'competitors', file: 'competitors.csv', columns: { ...point, brand: 'brand', type: 'type', attractiveness: 'attractiveness' } },
-      { layer: 'network', file: 'network.csv', columns: { ...point, type: 'type', attractiveness: 'attractiveness' } },
+      { layer: 'network', file: 'network.csv', columns: { ...point, type: 'type', attractiveness: 'attractiveness', observed: 'deposits' } },
       { layer: 'pois', file: 'pois.csv', columns: { ...point, category: 'category', weight: 'weight' } },
       { layer: 'transit', file: 'transit.csv', columns: { ...point, mode: 'mode', weight: 'weight' } },
       { layer: 'candidates', file: 'candidates.csv', columns: { id: 'id', address: 'address', rent: 'rent', floor_area: 'floor_area' } },
@@ -48,7 +49,7 @@ the committed files equal a fresh run. Do not edit these files by hand; change t
 | districts.geojson | districts | ${counts.districts} | each region split into Voronoi cells clipped to it (so none straddles a border); \`region\` = parent id; seeds denser where people live |
 | demand.csv | demand | ${counts.demand} | 300 m grid cells; population from five centres of different size with exponential decay (2.6 km … 1.6 km) plus a suburban floor, ×U(0.6, 1.4) noise, integers summing to ${counts.population}; \`income\` higher near centres |
 | competitors.csv | competitors | ${counts.competitors} | 5 brands, cells drawn ∝ population^1.4, attractiveness 1–5 (self-service machines 1–2) |
-| network.csv | network | ${counts.network} | own outlets: branch (attractiveness 3.5–5), self-service (1–2), agent (1–2.5), cells ∝ population^1.2 |
+| network.csv | network | ${counts.network} | own outlets: branch (attractiveness 3.5–5), self-service (1–2), agent (1–2.5), cells ∝ population^1.2; \`deposits\` (the \`observed\` role): synthetic, see below |
 | pois.csv | pois | ${counts.pois} | restaurant, retail, office (pulled to the central business district), school, hospital, mall; weight by category |
 | transit.csv | transit | ${counts.metro + counts.bus} | ${counts.metro} metro stations on 3 lines through the centres (~1.1 km apart) and ${counts.bus} bus stops on streets ≥ 350 m apart |
 | gazetteer.csv | gazetteer | ${counts.gazetteer} | addresses every 45 m along ${counts.streets} streets (odd/even sides), kept ∝ density; parts: number, street, district, postcode |
@@ -57,6 +58,13 @@ the committed files equal a fresh run. Do not edit these files by hand; change t
 Streets: about a third of the grid streets are quadrant-numbered from the city's centre lines
 ("${examples.quadrants[0]}" and "${examples.quadrants[1]}" both exist), and some stems are shared
 by two street types (${examples.types[0]} / ${examples.types[1]}), so geocoding must match the whole street, not a word.
+
+Own outlets' \`deposits\` (10 000 CNY) are **synthetic and made from a known model** so that a
+calibration can be checked against the truth (notebooks/06-forecast.ts, \`siteselect calibrate\`):
+the Huff model with A = outlet-type attractiveness (scenario defaults: branch 1, self-service 0.3,
+agent 0.5) × \`attractiveness\`, competitors by theirs, α = ${DEPOSITS_TRUTH.alpha}, β = ${DEPOSITS_TRUTH.beta}, cut-off 5 km,
+floor 50 m, ${DEPOSITS_TRUTH.scale} per resident captured, times log-normal noise of ${100 * DEPOSITS_TRUTH.noise} %
+(scripts/sample/observed.ts, its own random stream).
 
 Deliberately unmatched candidates (${counts.unmatched}, ${((100 * counts.unmatched) / counts.candidates).toFixed(0)}%): real street names with house
 numbers 9000–9999, which no gazetteer entry has; a loader must reject them as "address not found

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { createKernel, loadBundleDir, optimize, parseScenario, problemFromBundle, runFunnel, siteHuff, uncoveredMask, type LoadedBundle, type WeightedPoints } from '../../src/node.ts';
+import { calibrate, createKernel, forecast, loadBundleDir, optimize, parseScenario, problemFromBundle, runFunnel, siteHuff, uncoveredMask, type LoadedBundle, type WeightedPoints } from '../../src/node.ts';
 import { formatNumber } from '../../src/notebook/format.ts';
 import { renderReport } from '../../src/notebook/render-html.ts';
 import { runNotebookFile } from '../../src/notebook/run-file.node.ts';
@@ -116,6 +116,25 @@ describe('example notebooks', () => {
     expect(exact.exact).toBe(true);
     expect(html).toContain(`covers <strong>${formatNumber(exact.objective - today)}</strong> more residents (${formatNumber(exact.objective)} in all)`);
     expect(html).toContain('<td>MCLP exact</td><td>milp</td><td>optimal</td>');
+  });
+
+  it('06-forecast: the calibration recovers the sample’s known deposits model; the best net forecast and its analog forecast', async () => {
+    const html = await report('06-forecast.ts');
+    const bundle = await sampleBundle();
+    const scenario = sampleScenario();
+    const calibration = calibrate(bundle, scenario);
+    // The generator's truth (data/sample/README.md): α 0.8, β 1.6, s 2.5 — inside the intervals.
+    for (const [name, value] of [['alpha', 0.8], ['beta', 1.6], ['scale', 2.5]] as const) {
+      expect(calibration.intervals[name][0]).toBeLessThanOrEqual(value);
+      expect(calibration.intervals[name][1]).toBeGreaterThanOrEqual(value);
+    }
+    expect(html.match(/<td>yes<\/td>/g)?.length).toBe(3);
+    expect(html).toContain(`Cross-validated (5 folds) MAPE <strong>${formatNumber(calibration.cv_mape)}</strong> %`);
+    const result = forecast(bundle, scenario, calibration);
+    const candidates = bundle.candidates!;
+    const best = Array.from(result.net.keys()).filter((c) => Number.isFinite(result.net[c])).reduce((a, b) => (result.net[b] > result.net[a] ? b : a));
+    expect(html).toContain(`The best net forecast is <strong>${candidates.ids[best]}</strong>`);
+    expect(html).toContain(`a net gain of <strong>${formatNumber(result.net[best])}</strong>`);
   });
 
   it('04-real-city: a folder without bundle.json is refused with a clear message and exit status 2', async () => {
