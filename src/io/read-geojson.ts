@@ -16,6 +16,33 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Deeper than any real geometry (a MultiPolygon's coordinates are 4 levels) or property; a 10 KB
+ * feature nested 5 000 levels deep overflowed the stack of the recursive code after the reader.
+ */
+export const MAX_NESTING = 100;
+
+/** True when `value` nests arrays or objects more than MAX_NESTING levels deep. Iterative, so any depth is safe. */
+function tooDeep(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (depth > MAX_NESTING) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v as object)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/** Where a feature nests too deeply ('geometry' or 'properties.<key>'), or undefined. */
+function tooDeepAt(feature: Record<string, unknown>, props: Record<string, unknown>): string | undefined {
+  if (tooDeep(feature.geometry)) return 'geometry';
+  for (const key of Object.keys(props)) if (tooDeep(props[key])) return `properties.${key}`;
+  return undefined;
+}
+
 /** The legacy (2008) GeoJSON "crs" member: WGS84 variants and web mercator are understood. */
 function declaredCrs(file: string, doc: unknown): 'wgs84' | 'epsg3857' | undefined {
   if (!isObject(doc) || !isObject(doc.crs) || !isObject(doc.crs.properties)) return undefined;
@@ -84,10 +111,16 @@ export function featureTable(file: string, features: readonly unknown[], shape: 
       geometry[r] = null;
       continue;
     }
+    const props = isObject(f.properties) ? f.properties : {};
+    const deep = tooDeepAt(f, props);
+    if (deep !== undefined) {
+      rowErrors[r] = `${deep} is nested more than ${MAX_NESTING} levels deep; flatten it or drop the feature`;
+      geometry[r] = null;
+      continue;
+    }
     const feature = f as unknown as Feature;
     geometry[r] = isObject(feature.geometry) ? feature.geometry : null;
     if (feature.id !== undefined) featureIds[r] = feature.id;
-    const props = isObject(feature.properties) ? feature.properties : {};
     for (const key of Object.keys(props)) values[key][r] = toRawValue(props[key]);
   }
   const columns = [...shape.columns];
