@@ -13,6 +13,7 @@ interface CommandEntry {
 
 /** Literal import paths, so the build compiles every command and a bundler can split them. */
 const COMMANDS: Record<string, CommandEntry> = {
+  init: { summary: 'propose a bundle.json for a folder of data files (layers and column roles)', load: () => import('./commands/init.ts') },
   validate: { summary: 'check a bundle: per layer read / loaded / rejected and the first rejects', load: () => import('./commands/validate.ts') },
   score: { summary: 'score candidate sites (coordinates or addresses) and shortlist the best per region', load: () => import('./commands/score.ts') },
   report: { summary: 'run the funnel and write a self-contained HTML report (maps, tables, breakdown)', load: () => import('./commands/report.ts') },

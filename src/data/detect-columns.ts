@@ -31,7 +31,8 @@ export const ROLE_ALIASES: Record<string, string[]> = {
   floor_area: ['floor_area', 'area_m2', '面积'],
 };
 
-function findByNames(columns: string[], names: string[]): string | undefined {
+/** The first of `names` (lower case) that is a column, matched case-insensitively. */
+export function findByNames(columns: string[], names: string[]): string | undefined {
   const lower = new Map(columns.map((c) => [c.trim().toLowerCase(), c]));
   for (const n of names) {
     const hit = lower.get(n);

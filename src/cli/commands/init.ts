@@ -1,0 +1,152 @@
+/**
+ * `siteselect init DIR [--out FILE] [--yes] [--force] [--name NAME]`: reads every data file in a
+ * folder, proposes a layer and column roles for each (src/data/propose-bundle.ts), prints the
+ * proposal and writes it as bundle.json once accepted. Paths in the manifest are relative to the
+ * manifest's own folder, so `--out` may put it beside read-only data.
+ */
+import { readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import path from 'node:path';
+import { UsageError } from '../../data/errors.ts';
+import type { CliIO, Command } from '../command.ts';
+import { EXIT_OK, EXIT_USAGE } from '../command.ts';
+import { geometryKind, proposeBundle, type BundleProposal, type FileProfile } from '../../data/propose-bundle.ts';
+import { readTable } from '../../io/read-table.ts';
+import { resolveFormat } from '../../io/detect-format.ts';
+import type { BundleManifest } from '../../data/bundle-manifest.ts';
+
+const USAGE = `Usage: siteselect init <data-folder> [--out FILE] [--yes] [--force] [--name NAME]
+
+Reads every data file in the folder (CSV/TSV, GeoJSON, Parquet, Arrow, GTFS, GeoTIFF, Shapefile,
+GeoPackage, Excel, FlatGeobuf), proposes which file feeds which layer and which columns feed which
+roles (lon/lat, id, name, population/人口, brand/品牌, type, mode, category, address), prints the
+proposal, and writes it as a bundle manifest for you to edit.
+
+Options:
+  --out FILE   where to write the manifest [<data-folder>/bundle.json]; file paths in it are relative
+               to its folder, so it may live outside a read-only data folder
+  --yes        write without asking
+  --force      overwrite an existing manifest
+  --name NAME  the bundle's name [the folder's name]
+
+Then: siteselect validate <manifest> shows what loads (when the data lies outside the manifest's
+folder, list the data folder in SITESELECT_DATA_ROOTS).`;
+
+/** Sidecar and note files that are never a layer of their own. */
+const SKIP = /\.(dbf|prj|cpg|shx|sbn|sbx|qix|xml|md|pdf|html?|json\.schema|aux\.xml|ovr|lock)$|^(readme|sources|license|licence)(\.[a-z]+)?$|^bundle\.json$|^\./i;
+
+interface Parsed {
+  dir: string;
+  out?: string;
+  yes: boolean;
+  force: boolean;
+  name?: string;
+}
+
+function parse(args: string[]): Parsed {
+  let dir: string | undefined;
+  const p: Omit<Parsed, 'dir'> = { yes: false, force: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--yes' || a === '-y') p.yes = true;
+    else if (a === '--force') p.force = true;
+    else if (a === '--out') p.out = value();
+    else if (a === '--name') p.name = value();
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; see siteselect init --help`);
+    else if (dir === undefined) dir = a;
+    else throw new UsageError(`one folder at a time (got ${dir} and ${a})`);
+  }
+  if (dir === undefined) throw new UsageError('name the data folder, e.g. siteselect init data/my-city');
+  return { dir, ...p };
+}
+
+/** Every data file of the folder read as a table; files that do not read are reported, not fatal. */
+async function profiles(dir: string, outDir: string): Promise<{ profiles: FileProfile[]; unreadable: { file: string; reason: string }[] }> {
+  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile() && !SKIP.test(d.name)).map((d) => d.name).sort();
+  const out: FileProfile[] = [];
+  const unreadable: { file: string; reason: string }[] = [];
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const file = path.relative(outDir, full).split(path.sep).join('/');
+    try {
+      const bytes = new Uint8Array(await readFile(full));
+      const { format } = resolveFormat(name, bytes);
+      const companion = async (ext: string): Promise<Uint8Array | undefined> => {
+        const sibling = full.replace(/\.[^./]*$/, '.') + ext;
+        return readFile(sibling).then((b) => new Uint8Array(b), () => undefined);
+      };
+      // Which layer is not known yet; OSM extracts are read by `init --osm`, not here.
+      const table = await readTable(name, bytes, { layer: 'pois' }, { companion });
+      out.push({ file, format, rows: table.rowCount, geometry: geometryKind(table), columns: table.columns, table });
+    } catch (err) {
+      unreadable.push({ file, reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { profiles: out, unreadable };
+}
+
+function describe(dir: string, proposal: BundleProposal, unreadable: { file: string; reason: string }[]): string {
+  const lines = [`Proposed bundle for ${dir}:`, ''];
+  for (const l of proposal.layers) {
+    lines.push(`  ${l.entry.layer.padEnd(12)} ${l.entry.file}`);
+    for (const r of l.reasons) lines.push(`  ${''.padEnd(12)}   ${r}`);
+    if (l.entry.columns !== undefined) lines.push(`  ${''.padEnd(12)}   columns: ${JSON.stringify(l.entry.columns)}`);
+    if (l.alternatives.length > 0) lines.push(`  ${''.padEnd(12)}   other files that could feed it: ${l.alternatives.join(', ')}`);
+  }
+  if (proposal.layers.length === 0) lines.push('  (no layer recognised)');
+  if (proposal.unused.length + unreadable.length > 0) lines.push('', 'Not used:');
+  for (const u of proposal.unused) lines.push(`  ${u.file}: ${u.reason}`);
+  for (const u of unreadable) lines.push(`  ${u.file}: not readable — ${u.reason}`);
+  return lines.join('\n') + '\n';
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export const command: Command = {
+  usage: USAGE,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const opts = parse(args);
+    if (!(await stat(path.resolve(io.cwd, opts.dir)).then((s) => s.isDirectory(), () => false))) throw new UsageError(`${opts.dir} is not a folder; name the folder holding the data files`);
+    const dir = await realpath(path.resolve(io.cwd, opts.dir));
+    const out = path.resolve(io.cwd, opts.out ?? path.join(opts.dir, 'bundle.json'));
+    if (!opts.force && (await stat(out).then(() => true, () => false))) {
+      io.stderr(`siteselect init: ${out} exists; pass --force to overwrite it, or --out to write elsewhere.\n`);
+      return EXIT_USAGE;
+    }
+    const { profiles: files, unreadable } = await profiles(dir, path.dirname(out));
+    const proposal = proposeBundle(files);
+    io.stdout(describe(opts.dir, proposal, unreadable));
+    if (proposal.layers.length === 0) {
+      io.stderr('siteselect init: no file was recognised as a layer; write bundle.json by hand (see the README\'s column-roles table).\n');
+      return EXIT_USAGE;
+    }
+    if (!opts.yes && !(await confirm(`Write ${out}? [y/N] `))) {
+      io.stdout(`Nothing written; run again with --yes to write ${out}.\n`);
+      return EXIT_OK;
+    }
+    const manifest: BundleManifest = {
+      version: 1,
+      name: opts.name ?? path.basename(dir),
+      synthetic: false,
+      crs: 'wgs84',
+      layers: proposal.layers.map((l) => l.entry),
+    };
+    await writeFile(out, JSON.stringify(manifest, null, 2) + '\n', { flag: opts.force ? 'w' : 'wx' });
+    const outside = path.relative(path.dirname(out), dir).startsWith('..');
+    io.stdout(`\nWrote ${out}. Check it with: ${outside ? `SITESELECT_DATA_ROOTS=${dir} ` : ''}siteselect validate ${path.relative(io.cwd, out) || out}\n`);
+    return EXIT_OK;
+  },
+};
