@@ -4,11 +4,10 @@
  * sample city's extent to a temporary CSV, then runs `siteselect score --bundle data/sample` on it
  * in a child process and reports that process's wall time, CPU time (user + system: the machine
  * may be shared) and peak memory (process.resourceUsage().maxRSS).
- * Each row count is run twice: streamed (the default for a CSV) and read whole (--whole-file, the
- * path every file took before streaming), so the two memory curves can be compared.
- * --text-bytes N adds a 'notes' text column of N characters a row: the whole-file path holds the
- * text in memory, the streamed path does not.
- * Usage: npm run bench:score [-- --rows 1000000,4000000 --threads 2 --format csv --modes stream,whole --text-bytes 0]
+ * Every run takes the one scoring path (JS reader, kernel in chunks, DuckDB for normalising,
+ * ranking, keeping and writing); --memory-limit is DuckDB's limit (several, comma-separated, give
+ * one run each). --text-bytes N adds a 'notes' text column of N characters a row.
+ * Usage: npm run bench:score [-- --rows 1000000,4000000 --threads 2 --format csv --memory-limit 1GB,256MB --text-bytes 0]
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -61,13 +60,13 @@ interface Measured {
   userCpu: number;
   systemCpu: number;
   maxRssMB: number;
-  summary: { read: number; scored: number; rejected: number; out: string; streamed: boolean };
+  summary: { read: number; scored: number; rejected: number; out: string };
 }
 
-function scoreOnce(file: string, dir: string, threads: string, format: string, whole: boolean): Measured & { outer: number } {
+function scoreOnce(file: string, dir: string, threads: string, format: string, memoryLimit: string): Measured & { outer: number } {
   const t0 = performance.now();
   const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', 'score', '--bundle', join(repo, 'data', 'sample'),
-    '--candidates', file, '--out', join(dir, `scores.${format}`), '--threads', threads, '--json', '--quiet', ...(whole ? ['--whole-file'] : [])];
+    '--candidates', file, '--out', join(dir, `scores.${format}`), '--threads', threads, '--json', '--quiet', '--memory-limit', memoryLimit];
   const r = spawnSync(process.execPath, ['--max-old-space-size=6144', ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
   const outer = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`score exited ${r.status}: ${r.stderr}`);
@@ -78,7 +77,7 @@ async function parent(): Promise<void> {
   const counts = arg('rows', '1000000').split(',').map(Number);
   const threads = arg('threads', '2');
   const format = arg('format', 'csv');
-  const modes = arg('modes', 'stream,whole').split(',');
+  const limits = arg('memory-limit', '1GB').split(',');
   const textBytes = Number(arg('text-bytes', '0'));
   const dir = mkdtempSync(join(tmpdir(), 'bench-score-'));
   try {
@@ -88,9 +87,9 @@ async function parent(): Promise<void> {
       await writeCandidates(file, rows, textBytes);
       const mb = statSync(file).size / 1e6;
       console.log(`wrote ${rows.toLocaleString('en')} rows (${mb.toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      for (const mode of modes) {
-        const m = scoreOnce(file, dir, threads, format, mode === 'whole');
-        console.log(`siteselect score, ${rows.toLocaleString('en')} rows, ${threads} kernel threads, ${format} out, ${m.summary.streamed ? 'streamed' : 'read whole'}`);
+      for (const limit of limits) {
+        const m = scoreOnce(file, dir, threads, format, limit);
+        console.log(`siteselect score, ${rows.toLocaleString('en')} rows, ${threads} kernel threads, ${format} out, DuckDB memory_limit ${limit}`);
         console.log(`  wall ${m.wall.toFixed(1)} s in main() (${m.outer.toFixed(1)} s with process start)  goal < 60 s for 1 M`);
         console.log(`  CPU  user ${m.userCpu.toFixed(1)} s + system ${m.systemCpu.toFixed(1)} s (all threads of the process)`);
         console.log(`  peak RSS ${m.maxRssMB.toFixed(0)} MB (the file: ${mb.toFixed(0)} MB)`);

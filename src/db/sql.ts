@@ -27,3 +27,12 @@ export const countRowsSql = (table: string): string => `SELECT COUNT(*) AS n FRO
 export function aggregateSql(table: string, aggregate: 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'COUNT', column: string, alias = 'value'): string {
   return `SELECT ${aggregate}(${quoteIdentifier(column)}) AS ${quoteIdentifier(alias)} FROM ${quoteIdentifier(checkTableName(table))}`;
 }
+
+/**
+ * A string literal, for the few places DuckDB takes no bound parameter (COPY … TO, SET): quotes
+ * doubled, NUL refused.
+ */
+export function quoteString(text: string): string {
+  if (text.includes('\0')) throw new UsageError(`invalid SQL string ${JSON.stringify(text)}: contains a NUL character`);
+  return `'${text.replaceAll("'", "''")}'`;
+}

@@ -9,23 +9,65 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR, type DuckDBValue } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Layer } from '../data/layer.ts';
 import { UsageError } from '../data/errors.ts';
 import { plainValue } from '../db/arrow-rows.ts';
 import type { Database, QueryParam, Row } from '../db/database.ts';
 import { OFFLINE_SETTINGS_SQL, QueryError } from '../db/duckdb-database.ts';
 import { layerColumns } from '../db/layer-table.ts';
-import { checkTableName, dropTableSql, quoteIdentifier } from '../db/sql.ts';
+import { checkTableName, quoteIdentifier, quoteString } from '../db/sql.ts';
 
 const CHUNK_ROWS = 2048; // DuckDB's vector size: the most rows one data chunk holds
 
-export async function openNativeDatabase(): Promise<Database> {
+/** A column handed to DuckDB as it is held in JS: NaN and '' become NULL. */
+export type TableColumn =
+  | { name: string; kind: 'double'; values: Float64Array }
+  | { name: string; kind: 'integer'; values: Int32Array }
+  | { name: string; kind: 'boolean'; values: Uint8Array }
+  | { name: string; kind: 'text'; values: readonly string[] };
+
+const TYPES: Record<TableColumn['kind'], { sql: string; type: DuckDBType }> = {
+  double: { sql: 'DOUBLE', type: DOUBLE },
+  integer: { sql: 'INTEGER', type: INTEGER },
+  boolean: { sql: 'BOOLEAN', type: BOOLEAN },
+  text: { sql: 'VARCHAR', type: VARCHAR },
+};
+
+/** Native DuckDB's extras for work too large for rows in memory: column chunks in, chunks out. */
+export interface NativeDatabase extends Database {
+  /** Runs statements that return nothing worth reading (CREATE, COPY, SET). */
+  run(sql: string): Promise<void>;
+  /** Creates table `table` with these columns (names quoted). */
+  createTable(table: string, columns: readonly Pick<TableColumn, 'name' | 'kind'>[]): Promise<void>;
+  /** Appends rows [start, end) of equally long columns, in data chunks of DuckDB's vector size. */
+  append(table: string, columns: readonly TableColumn[], start?: number, end?: number): Promise<void>;
+  /** A query's result chunk by chunk, each as columns of values (never the whole result at once). */
+  chunks(sql: string): AsyncGenerator<DuckDBValue[][]>;
+}
+
+export interface NativeOptions {
+  /** DuckDB's memory_limit, e.g. '256MB' (default: DuckDB's own, 80 % of RAM). */
+  memoryLimit?: string;
+  /** Where DuckDB spills when over the limit (default: a private temp folder). */
+  tempDirectory?: string;
+  threads?: number;
+  /** Keep the tables in this file rather than in memory, so DuckDB can evict them (out-of-core work). */
+  databaseFile?: string;
+}
+
+export async function openNativeDatabase(options: NativeOptions = {}): Promise<NativeDatabase> {
   const files = mkdtempSync(join(tmpdir(), 'siteselect-duckdb-'));
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await DuckDBInstance.create(options.databaseFile ?? ':memory:');
   const conn = await instance.connect();
   await conn.run(OFFLINE_SETTINGS_SQL);
-  await conn.run(`SET file_search_path = ${quoteStringLiteral(files)}`);
+  await conn.run(`SET file_search_path = ${quoteString(files)}`);
+  await conn.run(`SET temp_directory = ${quoteString(options.tempDirectory ?? join(files, 'spill'))}`);
+  if (options.memoryLimit !== undefined) {
+    if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(options.memoryLimit)) throw new UsageError(`invalid memory limit '${options.memoryLimit}': give e.g. 256MB or 2GB`);
+    await conn.run(`SET memory_limit = ${quoteString(options.memoryLimit)}`);
+  }
+  if (options.threads !== undefined) await conn.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
   let closed = false;
 
   const run = async <T>(sql: string, work: () => Promise<T>): Promise<T> => {
@@ -38,29 +80,32 @@ export async function openNativeDatabase(): Promise<Database> {
     }
   };
 
-  return {
+  const db: NativeDatabase = {
     query: (sql: string, params: QueryParam[] = []): Promise<Row[]> =>
       run(sql, async () => {
         const reader = await conn.runAndReadAll(sql, params.length > 0 ? params : undefined);
         return reader.getRowObjectsJS().map((row) => plainValue(row) as Row);
       }),
     async insertLayer(table: string, layer: Layer): Promise<void> {
-      checkTableName(table);
       const columns = layerColumns(layer);
-      const create = `CREATE TABLE ${quoteIdentifier(table)} (${columns.map((c) => `${quoteIdentifier(c.name)} ${c.kind === 'double' ? 'DOUBLE' : 'VARCHAR'}`).join(', ')})`;
-      await run(create, async () => {
-        await conn.run(dropTableSql(table));
-        await conn.run(create);
-        const appender = await conn.createAppender(table);
-        const types = columns.map((c) => (c.kind === 'double' ? DOUBLE : VARCHAR));
-        for (let start = 0; start < layer.ids.length; start += CHUNK_ROWS) {
-          const end = Math.min(start + CHUNK_ROWS, layer.ids.length);
-          const chunk = DuckDBDataChunk.create(types, end - start);
-          columns.forEach((column, c) => chunk.setColumnValues(c, missingAsNull(column.values, start, end)));
-          appender.appendDataChunk(chunk);
-        }
-        appender.closeSync();
-      });
+      await db.createTable(table, columns);
+      await db.append(table, columns);
+    },
+    run: (sql: string): Promise<void> => run(sql, async () => void (await conn.run(sql))),
+    async createTable(table: string, columns: readonly Pick<TableColumn, 'name' | 'kind'>[]): Promise<void> {
+      const create = `CREATE OR REPLACE TABLE ${quoteIdentifier(checkTableName(table))} (${columns.map((c) => `${quoteIdentifier(c.name)} ${TYPES[c.kind].sql}`).join(', ')})`;
+      await run(create, async () => void (await conn.run(create)));
+    },
+    append(table: string, columns: readonly TableColumn[], start = 0, end = columns[0]?.values.length ?? 0): Promise<void> {
+      return run(`-- append to ${table}`, () => appendColumns(conn, table, columns, start, end));
+    },
+    async *chunks(sql: string): AsyncGenerator<DuckDBValue[][]> {
+      const result = await run(sql, () => conn.stream(sql));
+      for (;;) {
+        const chunk = await run(sql, () => result.fetchChunk());
+        if (chunk === null || chunk.rowCount === 0) return;
+        yield chunk.getColumns();
+      }
     },
     registerFile(name: string, bytes: Uint8Array): Promise<void> {
       if (name.split(/[\\/]/).includes('..') || name.startsWith('/')) {
@@ -80,18 +125,34 @@ export async function openNativeDatabase(): Promise<Database> {
       return Promise.resolve();
     },
   };
+  return db;
 }
 
-function missingAsNull(values: Float64Array | string[], start: number, end: number): DuckDBValue[] {
+async function appendColumns(conn: DuckDBConnection, table: string, columns: readonly TableColumn[], start: number, end: number): Promise<void> {
+  const appender = await conn.createAppender(checkTableName(table));
+  const types = columns.map((c) => TYPES[c.kind].type);
+  for (let from = start; from < end; from += CHUNK_ROWS) {
+    const to = Math.min(from + CHUNK_ROWS, end);
+    const chunk = DuckDBDataChunk.create(types, to - from);
+    columns.forEach((column, c) => chunk.setColumnValues(c, columnValues(column, from, to)));
+    appender.appendDataChunk(chunk);
+    // hand the rows to the table every few chunks, so DuckDB can write them out under its memory limit
+    if (((from - start) / CHUNK_ROWS) % 8 === 7) appender.flushSync();
+  }
+  appender.closeSync();
+}
+
+function columnValues(column: TableColumn, start: number, end: number): DuckDBValue[] {
+  if (column.kind === 'boolean') return Array.from(column.values.subarray(start, end), (v) => v !== 0);
+  if (column.kind === 'integer') return Array.from(column.values.subarray(start, end));
+  return missingAsNull(column.values, start, end);
+}
+
+function missingAsNull(values: Float64Array | readonly string[], start: number, end: number): DuckDBValue[] {
   const out = new Array<DuckDBValue>(end - start);
   for (let i = start; i < end; i++) {
     const v = values[i];
     out[i - start] = v === '' || (typeof v === 'number' && Number.isNaN(v)) ? null : v;
   }
   return out;
-}
-
-/** Only for our own temp path in a SET statement (settings cannot take bound parameters). */
-function quoteStringLiteral(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }

@@ -1,8 +1,8 @@
 /**
  * Batch scoring (the CLI's `score`): any point layer of sites against the bundle with the scenario's
  * site criteria, no funnel cut. Context terms, when weighted, use the scores of every district and
- * region (all compared, none cut). The steps are exported one by one so that a long file can be
- * scored in chunks (src/cli/score/stream-*.ts): areas once, then the sites' raw criteria per chunk.
+ * region (all compared, none cut). The steps are exported one by one so that a long list can be
+ * scored in chunks (src/node/duckdb-sites.ts): areas once, then the sites' raw criteria per chunk.
  */
 import { BundleInputs } from '../criteria/inputs.ts';
 import type { LoadedBundle, PointLayer } from '../data/layer.ts';

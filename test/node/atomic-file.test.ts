@@ -8,8 +8,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { OutColumn } from '../../src/cli/score/site-table.ts';
-import { writeTable } from '../../src/cli/score/write-table.ts';
+import { copyToParquet, writeRows } from '../../src/cli/score/write-table.ts';
+import { openNativeDatabase } from '../../src/node/duckdb-native.ts';
 import { writeAtomically, writeFileAtomically } from '../../src/node/atomic-file.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -32,12 +34,30 @@ describe('atomic outputs', () => {
     expect(leftovers()).toEqual([]);
   });
 
-  it.each(['csv', 'parquet'])('a %s table that fails mid-way leaves the old file', async (ext) => {
-    const file = join(temp, `t.${ext}`);
+  it('a CSV table that fails mid-way leaves the old file', async () => {
+    const file = join(temp, 't.csv');
     writeFileSync(file, 'previous scores');
-    const columns: OutColumn[] = [{ name: 'id', cell: (i) => { if (i === 2) throw new Error('row 2 failed'); return `s${i}`; } }];
-    await expect(writeTable(file, columns, [0, 1, 2])).rejects.toThrow('row 2 failed');
+    const columns: OutColumn[] = [{ name: 'id', sql: 'id', kind: 'text' }];
+    async function* chunks(): AsyncGenerator<DuckDBValue[][]> {
+      yield [['s0', 's1']];
+      throw new Error('row 2 failed');
+    }
+    await expect(writeRows(file, columns, chunks(), 'csv')).rejects.toThrow('row 2 failed');
     expect(readFileSync(file, 'utf8')).toBe('previous scores');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a Parquet table whose query fails leaves the old file', async () => {
+    const file = join(temp, 't.parquet');
+    writeFileSync(file, 'previous scores');
+    const db = await openNativeDatabase();
+    try {
+      await expect(copyToParquet(db, file, `SELECT CASE WHEN i = 2 THEN error('row 2 failed') ELSE 's' || i END AS id FROM range(5) t(i)`)).rejects.toThrow('row 2 failed');
+    } finally {
+      await db.close();
+    }
+    expect(readFileSync(file, 'utf8')).toBe('previous scores');
+    expect(leftovers()).toEqual([]);
   });
 
   it('Ctrl-C during the write: exit 130, the target untouched, no temporary file left', async () => {

@@ -3,24 +3,17 @@
  * addresses geocoded against the bundle's gazetteer) with the scenario's site criteria; writes the
  * ranked sites and a rejects file, optionally only the best N per region or district (spaced).
  */
-import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { BundleError, UsageError } from '../../data/errors.ts';
-import { resolveFormat } from '../../io/detect-format.ts';
 import { createKernel } from '../../kernel/index.ts';
-import type { SiteKernel } from '../../kernel/types.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
-import type { ScoreOutcome } from '../score/arrange.ts';
 import { progressBar } from '../score/progress-bar.ts';
-import { candidateEntry, candidatePath, locateInputs, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
+import { locateInputs, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
+import { DEFAULT_MEMORY_LIMIT, scoreRun } from '../score/score-run.ts';
 import type { ScoreSummary } from '../score/score-summary.ts';
-import { streamScore, StreamFallback } from '../score/stream-score.ts';
-import { NotUtf8Error } from '../score/text-blocks.ts';
-import { wholeScore } from '../score/whole-score.ts';
 import { readCalibration } from '../score/forecast-out-columns.ts';
 import { rejectsPath } from '../score/write-rejects.ts';
 import { formatOf, type TableFormat } from '../score/write-table.ts';
@@ -33,13 +26,10 @@ writes them ranked, best first, with each criterion's raw value and points, the 
 each site lies in, and how it was placed (placed_by, geocode_confidence). Rows that cannot be placed
 go to the rejects file with their row number and reason; read = scored + rejected.
 
-A --candidates file is streamed — a UTF-8 CSV/TSV in blocks, Parquet by row group, Arrow by record
-batch, a GeoJSON FeatureCollection feature by feature — and scored chunk by chunk, each row's
-numbers kept in scratch files on disk (in the temporary folder, deleted at the end or when
-interrupted), ranked with on-disk sorts, then read a second time to write the ranked rows; memory
-stays bounded however long the file. Parquet and Arrow files with a geometry column, GeoJSON that is
-not a FeatureCollection, files in another encoding and the bundle's own candidates are read whole,
-and so is any file with --sensitivity (its draws re-rank every site at once) or --calibration.
+Every run takes the same path: the rows are read and placed (rejects kept with their reasons), the
+sites go through the distance kernel in chunks, and their raw values go into DuckDB, which
+normalises, ranks, keeps and writes them. DuckDB's memory is bounded by --memory-limit; beyond it
+DuckDB spills to a scratch folder in the temporary folder, removed at the end or when interrupted.
 
 Options:
   --bundle DIR           the bundle folder (or its bundle.json); may also be given first, bare
@@ -67,9 +57,7 @@ Options:
                          top_transfers ("own-outlet-id:amount; …", the 5 it takes most from); also
                          feeds a forecast_net criterion
   --threads N            kernel threads, this one included; 1 = no worker threads [all cores]
-  --chunk-bytes N        a CSV/TSV --candidates file is streamed in blocks of N bytes [4194304]
-  --sort-bytes N         memory for each in-memory run of a streamed file's on-disk sorts [33554432]
-  --whole-file           read --candidates whole instead of streaming it
+  --memory-limit SIZE    DuckDB's memory for the run, e.g. 512MB or 4GB [${DEFAULT_MEMORY_LIMIT}]
   --json                 print a machine-readable summary on standard output
                          (schemas/score-summary.schema.json)
   --quiet, -q            nothing on standard error except errors
@@ -88,30 +76,6 @@ async function outputPaths(args: ScoreArgs, cwd: string): Promise<{ out: string;
   return { out, rejects, format: args.format ?? formatOf(out) };
 }
 
-/** A --candidates file that is CSV, TSV, Parquet, Arrow or GeoJSON by its name and its first bytes: it can be streamed. */
-async function streamable(file: string): Promise<'csv' | 'tsv' | 'parquet' | 'arrow' | 'geojson' | undefined> {
-  const handle = await open(file, 'r');
-  const first = new Uint8Array(64);
-  try {
-    await handle.read(first, 0, first.length, 0);
-  } finally {
-    await handle.close();
-  }
-  try {
-    const { format } = resolveFormat(path.basename(file), first);
-    return format === 'csv' || format === 'tsv' || format === 'parquet' || format === 'arrow' || format === 'geojson' ? format : undefined;
-  } catch {
-    return undefined; // an unknown name: the whole-file path says so
-  }
-}
-
-function kernelFor(threads: number): () => { kernel: SiteKernel; close(): void } {
-  return () => {
-    const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
-    return { kernel: pool ?? createKernel(), close: () => pool?.close() };
-  };
-}
-
 export const command: Command = {
   usage: USAGE,
   async run(argv: string[], io: CliIO) {
@@ -124,39 +88,16 @@ export const command: Command = {
     // --calibration: the forecast columns, and the forecast_net criterion's calibration.
     const calibration = args.calibration === undefined ? undefined : await readCalibration(path.resolve(io.cwd, args.calibration));
     const scenario = calibration ? { ...base.scenario, calibration } : base.scenario;
-    const threads = args.threads ?? availableParallelism();
-    const file = await candidatePath(args, io.cwd);
-    const kind = file !== undefined && !args.wholeFile && !calibration ? await streamable(file) : undefined;
-    let outcome: ScoreOutcome | undefined;
-    let streamed = false;
-    if (file !== undefined && kind !== undefined) {
-      const pool = kernelFor(threads)();
-      let closed = false;
-      const close = (): void => {
-        if (!closed) pool.close();
-        closed = true;
-      };
-      try {
-        const entry = candidateEntry(args, file);
-        outcome = await streamScore({ args, file, entry, source: kind, bundle, scenario, kernel: pool.kernel, releaseKernel: close, out, rejects, format, bar });
-        streamed = true;
-      } catch (err) {
-        if (!(err instanceof StreamFallback || err instanceof NotUtf8Error || err instanceof BundleError || err instanceof UsageError)) throw err;
-        // read whole below: it reports whole-file errors in its own words, or reads what streaming cannot
-      } finally {
-        close();
-      }
-    }
-    if (outcome === undefined) {
-      const { sites, sitesReport } = await readCandidates(args, io.cwd, base);
-      const n = sites.ids.length;
-      outcome = await wholeScore({ args, bundle, scenario, calibration, sites, sitesReport, kernel: kernelFor(n > 0 ? threads : 1), out, rejects, format, bar });
-    }
+    const { sites, sitesReport } = await readCandidates(args, io.cwd, base);
+    const threads = sites.ids.length > 0 ? (args.threads ?? availableParallelism()) : 1;
+    const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
+    const outcome = await scoreRun({ args, bundle, scenario, calibration, sites, sitesReport, kernel: pool ?? createKernel(), out, rejects, format, bar })
+      .finally(() => pool?.close());
     bar('done', 1);
 
     const summary: ScoreSummary = {
       ok: outcome.scored > 0,
-      bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name, candidates: outcome.file, streamed,
+      bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name, candidates: outcome.file,
       read: outcome.read, scored: outcome.scored, rejected: outcome.rejected,
       placed_by_coordinates: outcome.byCoordinates, geocoded_exact: outcome.exact, geocoded_fuzzy: outcome.fuzzy,
       written: outcome.written, out, format, rejects,
@@ -175,7 +116,7 @@ export const command: Command = {
         `wrote ${summary.written} sites to ${out}`,
         `wrote ${summary.rejected} rejects to ${rejects}`,
         '', 'best sites:',
-        ...summary.top.map((t) => `  ${String(t.rank).padStart(4)}  ${t.score.toFixed(2).padStart(6)}  ${t.id}  ${t.name}`),
+        ...summary.top.map((t) => `  ${String(t.rank).padStart(4)}  ${t.score.toFixed(2).padStart(6)}  ${t.id}  ${t.name}${t.kept ? '' : `  (not kept${t.excluded_by ? `: ${t.excluded_by}` : ''})`}`),
       ];
       io.stdout(lines.join('\n') + '\n');
     }

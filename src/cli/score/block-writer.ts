@@ -30,14 +30,6 @@ export class BlockWriter {
     }
   }
 
-  /** Bytes already encoded (UTF-8), written after the text before them. */
-  async writeBytes(bytes: Uint8Array): Promise<void> {
-    const pending = this.block;
-    this.block = '';
-    if (pending !== '' && !this.stream.write(pending)) await once(this.stream, 'drain');
-    if (bytes.length > 0 && !this.stream.write(bytes)) await once(this.stream, 'drain');
-  }
-
   async close(): Promise<void> {
     this.stream.end(this.block);
     this.block = '';
@@ -49,25 +41,5 @@ export class BlockWriter {
   async abandon(): Promise<void> {
     this.stream.destroy();
     await abandonTemp(this.temp);
-  }
-}
-
-/** Reads text back in pieces of known length (lines that may hold line breaks), block by block. */
-export class PieceReader {
-  private text = '';
-  private pos = 0;
-
-  constructor(private readonly blocks: AsyncIterator<{ text: string }>) {}
-
-  async take(length: number): Promise<string> {
-    while (this.text.length - this.pos < length) {
-      const next = await this.blocks.next();
-      if (next.done) break;
-      this.text = this.text.slice(this.pos) + next.value.text;
-      this.pos = 0;
-    }
-    const piece = this.text.slice(this.pos, this.pos + length);
-    this.pos += length;
-    return piece;
   }
 }

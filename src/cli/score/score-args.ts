@@ -35,20 +35,15 @@ export interface ScoreArgs {
   /** Kernel threads (the calling thread included); 1 = no worker threads. */
   threads?: number;
   sensitivity?: SensitivityArgs;
-  /** --chunk-bytes: a CSV/TSV --candidates file is streamed in blocks of this many bytes. */
-  chunkBytes?: number;
-  /** --sort-bytes: memory for each in-memory run of a streamed file's on-disk sorts. */
-  sortBytes?: number;
-  /** --whole-file: read --candidates whole instead of streaming it. */
-  wholeFile: boolean;
+  /** --memory-limit: DuckDB's memory for the run (e.g. 512MB); beyond it DuckDB spills to disk. */
+  memoryLimit?: string;
   /** --calibration: a calibration file (siteselect calibrate --out) whose forecasts are added as columns. */
   calibration?: string;
 }
 
 const VALUE_OPTIONS = [
   '--bundle', '--scenario', '--candidates', '--address-column', '--out', '--format', '--rejects', '--top', '--per', '--top-per',
-  '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top', '--chunk-bytes',
-  '--sort-bytes', '--calibration',
+  '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top', '--memory-limit', '--calibration',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -87,6 +82,14 @@ function inputCrs(v: string | undefined): CrsName | undefined {
   return crs;
 }
 
+/** A size DuckDB takes as its memory_limit: a number and KB, MB, GB or TB. */
+function memoryLimit(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*([KMGT])i?B$/i.exec(v.trim());
+  if (!m || !(Number(m[1]) > 0)) throw new UsageError(`--memory-limit needs a size such as 512MB or 2GB, got '${v}'`);
+  return `${m[1]}${m[2].toUpperCase()}B`;
+}
+
 function sensitivityArgs(values: Partial<Record<ValueOption, string>>): SensitivityArgs {
   const concentration = values['--concentration'] === undefined ? 50 : Number(values['--concentration']);
   if (!(concentration > 0 && concentration < Infinity)) throw new UsageError(`--concentration needs a number > 0 (e.g. 50), got '${values['--concentration']}'`);
@@ -106,7 +109,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     const a = args[i];
     const eq = a.indexOf('=');
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (name === '--json' || name === '--kept' || name === '--quiet' || name === '-q' || name === '--sensitivity' || name === '--whole-file') flags.add(name === '-q' ? '--quiet' : name);
+    if (name === '--json' || name === '--kept' || name === '--quiet' || name === '-q' || name === '--sensitivity') flags.add(name === '-q' ? '--quiet' : name);
     else if (isValueOption(name)) {
       const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args[++i];
       if (v === undefined || v === '') throw new UsageError(`${name} needs a value; see siteselect score --help`);
@@ -137,9 +140,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     crs: inputCrs(values['--crs']),
     minConfidence, json: flags.has('--json'), quiet: flags.has('--quiet'),
     sensitivity: flags.has('--sensitivity') ? sensitivityArgs(values) : undefined,
-    chunkBytes: wholeNumber('--chunk-bytes', values['--chunk-bytes'], 4),
-    sortBytes: wholeNumber('--sort-bytes', values['--sort-bytes'], 64),
-    wholeFile: flags.has('--whole-file'),
+    memoryLimit: memoryLimit(values['--memory-limit']),
     calibration: values['--calibration'],
   };
 }

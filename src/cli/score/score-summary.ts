@@ -15,8 +15,6 @@ export const ScoreSummary = z
     scenario: z.string(),
     /** The candidate file as named in the rejects (the bundle's candidates layer when none given). */
     candidates: z.string(),
-    /** True when the candidate file was streamed (CSV/TSV, UTF-8); false when it was read whole. */
-    streamed: z.boolean(),
     read: Count,
     scored: Count,
     rejected: Count,
@@ -31,7 +29,8 @@ export const ScoreSummary = z
     rejects: z.string(),
     top_per: z.object({ group: z.enum(['region', 'district', 'all']), n: z.number().int().min(1), min_spacing: z.number().min(0) }).strict().nullable(),
     sensitivity: z.object({ draws: Count, concentration: z.number().positive(), seed: Count, top_k: z.number().int().min(1) }).strict().nullable(),
-    top: z.array(z.object({ rank: z.number().int().min(1), id: z.string(), name: z.string(), score: z.number().min(0).max(100) }).strict()),
+    /** The first rows written, best first; kept = false (with the constraint it fails, if any) for a site the scenario does not keep. */
+    top: z.array(z.object({ rank: z.number().int().min(1), id: z.string(), name: z.string(), score: z.number().min(0).max(100), kept: z.boolean(), excluded_by: z.string() }).strict()),
     warnings: z.array(z.string()),
     seconds: z.number().min(0),
   })

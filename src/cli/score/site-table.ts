@@ -1,78 +1,70 @@
 /**
- * The scored-sites output as columns: rank, id, score, shortlist flags, the region and district a
- * site lies in, how it was placed, each criterion's raw value and points (the points add up to the
- * score), and every column the candidate file brought with it.
+ * The scored-sites output as one query over the DuckDB tables of a run (sites, scored, kept,
+ * shortlisted, sens, regions, districts): rank, id, score, the rank within the --top-per/--per
+ * group, kept, the region and district a site lies in, how it was placed, each criterion's raw
+ * value and points (the points add up to the score), and every column the candidate file brought.
+ * Each column says how it is printed (CSV, GeoJSON) and typed (Parquet).
  */
-import type { LoadedBundle, PointLayer } from '../../data/layer.ts';
-import type { LevelResult } from '../../score/types.ts';
+import { quoteIdentifier } from '../../db/sql.ts';
+import type { RankGroup } from '../../node/duckdb-score.ts';
+import type { LoadedSites } from '../../node/duckdb-sites.ts';
 
-import { formatDecimal, formatValue as num } from './format-number.ts';
-
-export type Cell = string | number;
+/** int: whole numbers; flag: 0/1 (BOOLEAN in Parquet); value: formatValue; lonlat: 7 decimals; share: 4 decimals. */
+export type CellKind = 'int' | 'flag' | 'text' | 'value' | 'lonlat' | 'share';
 
 export interface OutColumn {
   name: string;
-  cell(i: number): Cell;
-  /** Cells are already-formatted numbers (never quoted in CSV, numbers in GeoJSON). */
-  numeric?: boolean;
+  /** The SQL expression of the column in the query below. */
+  sql: string;
+  kind: CellKind;
 }
 
-export interface SiteTableInput {
-  result: LevelResult;
-  sites: PointLayer;
-  bundle: LoadedBundle;
-  /** Per site: index into bundle.regions (-1 none). */
-  region: Int32Array;
-  groupName: string;
-  groupRank: Int32Array;
-  /** --sensitivity: per site, the share of weight draws in the top k and the rank interval. */
-  sensitivity?: { pTopK: Float64Array; rankP05: Int32Array; rankP95: Int32Array };
+export interface SiteQuery {
+  loaded: LoadedSites;
+  /** The --top-per/--per group: rank_in_<group>. */
+  group: RankGroup;
+  /** Which rows are written: all, the kept ones or the shortlist. */
+  rows: 'all' | 'kept' | 'shortlisted';
+  sensitivity: boolean;
+  /** The candidate file placed its rows itself (no placed_by column): say so in every output. */
+  byCoordinates: boolean;
 }
 
-export function siteTable({ result, sites, bundle, region, groupName, groupRank, sensitivity }: SiteTableInput): OutColumn[] {
-  const regionIds = bundle.regions?.ids ?? [];
-  const regionNames = bundle.regions?.names ?? [];
-  const districtIds = bundle.districts?.ids ?? [];
-  const districtNames = bundle.districts?.names ?? [];
-  const { parent: district, rank, ids, score, kept, excludedBy } = result;
-  const { lon, lat } = sites;
+export function siteColumns(q: SiteQuery): OutColumn[] {
   const cols: OutColumn[] = [
-    { name: 'rank', cell: (i) => rank[i] },
-    { name: 'id', cell: (i) => ids[i] },
-    { name: 'score', cell: (i) => num(score[i]), numeric: true },
-    { name: `rank_in_${groupName}`, cell: (i) => groupRank[i] },
-    { name: 'kept', cell: (i) => kept[i] },
-    { name: 'excluded_by', cell: (i) => excludedBy?.[i] ?? '' },
-    { name: 'region', cell: (i) => regionIds[region[i]] ?? '' },
-    { name: 'region_name', cell: (i) => regionNames[region[i]] ?? '' },
-    { name: 'district', cell: (i) => districtIds[district[i]] ?? '' },
-    { name: 'district_name', cell: (i) => districtNames[district[i]] ?? '' },
-    { name: 'lon', cell: (i) => formatDecimal(lon[i], 7), numeric: true },
-    { name: 'lat', cell: (i) => formatDecimal(lat[i], 7), numeric: true },
+    { name: 'rank', sql: 'c.rank', kind: 'int' },
+    { name: 'id', sql: 's.id', kind: 'text' },
+    { name: 'score', sql: 'c.score', kind: 'value' },
+    { name: `rank_in_${q.group}`, sql: 'c.rank_in_group', kind: 'int' },
+    { name: 'kept', sql: 'c.pos IN (SELECT pos FROM kept)', kind: 'flag' },
   ];
-  if (sensitivity) {
-    const { pTopK, rankP05, rankP95 } = sensitivity;
-    cols.splice(5, 0,
-      { name: 'p_top_k', cell: (i) => formatDecimal(pTopK[i], 4), numeric: true },
-      { name: 'rank_p05', cell: (i) => rankP05[i] },
-      { name: 'rank_p95', cell: (i) => rankP95[i] });
+  if (q.sensitivity) {
+    cols.push({ name: 'p_top_k', sql: 'v.p_top_k', kind: 'share' }, { name: 'rank_p05', sql: 'v.rank_p05', kind: 'int' }, { name: 'rank_p95', sql: 'v.rank_p95', kind: 'int' });
   }
-  if (!sites.text.placed_by) {
-    // coordinate files: say so, so every output has the same placement columns
-    cols.push({ name: 'placed_by', cell: () => 'coordinates' }, { name: 'geocode_confidence', cell: () => '', numeric: true });
-  }
-  for (const c of result.criteria) {
-    // Read once: `contribution` is a computed-on-first-read accessor (score/explained.ts).
-    const { raw, contribution } = c;
-    cols.push({ name: `${c.name}_raw`, cell: (i) => num(raw[i]), numeric: true });
-    cols.push({ name: `${c.name}_points`, cell: (i) => num(contribution[i]), numeric: true });
-  }
+  cols.push(
+    { name: 'excluded_by', sql: 's.excluded_by', kind: 'text' },
+    { name: 'region', sql: 'r.id', kind: 'text' },
+    { name: 'region_name', sql: 'r.name', kind: 'text' },
+    { name: 'district', sql: 'd.id', kind: 'text' },
+    { name: 'district_name', sql: 'd.name', kind: 'text' },
+    { name: 'lon', sql: 's.lon', kind: 'lonlat' },
+    { name: 'lat', sql: 's.lat', kind: 'lonlat' },
+  );
+  if (q.byCoordinates) cols.push({ name: 'placed_by', sql: `'coordinates'`, kind: 'text' }, { name: 'geocode_confidence', sql: 'NULL::DOUBLE', kind: 'value' });
+  q.loaded.terms.forEach((t, k) => cols.push({ name: `${t.name}_raw`, sql: `s.${t.column}`, kind: 'value' }, { name: `${t.name}_points`, sql: `c.p${k}`, kind: 'value' }));
   const taken = new Set(cols.map((c) => c.name));
-  for (const [name, values] of Object.entries(sites.text)) {
-    if (!taken.has(name)) cols.push({ name, cell: (i) => values[i] });
-  }
-  for (const [name, values] of Object.entries(sites.numeric)) {
-    if (!taken.has(name)) cols.push({ name, cell: (i) => num(values[i]), numeric: true });
+  for (const a of q.loaded.attributes) {
+    // the file's columns unless named like an output column; extra columns (forecasts) always
+    if (!taken.has(a.name) || a.extra) cols.push({ name: a.name, sql: `s.${a.column}`, kind: a.numeric ? 'value' : 'text' });
   }
   return cols;
+}
+
+/** The output rows in rank order. */
+export function siteQuery(q: SiteQuery, columns: OutColumn[], cast: (c: OutColumn) => string = (c) => c.sql): string {
+  return `SELECT ${columns.map((c) => `${cast(c)} AS ${quoteIdentifier(c.name)}`).join(', ')}
+    FROM scored c JOIN sites s USING (pos) LEFT JOIN regions r ON r.idx = s.region LEFT JOIN districts d ON d.idx = s.district
+    ${q.sensitivity ? 'LEFT JOIN sens v USING (pos)' : ''}
+    ${q.rows === 'all' ? '' : `WHERE c.pos IN (SELECT pos FROM ${q.rows})`}
+    ORDER BY c.rank`;
 }

@@ -1,25 +1,22 @@
 /** The rejects file of `siteselect score`: one row per input row that was not scored. Node only. */
-import type { LayerReport, Reject } from '../../data/layer.ts';
-import type { OutColumn } from './site-table.ts';
-import { writeTable } from './write-table.ts';
-
-/** The rejects file's columns over `rejects` (file names the candidate file as the user gave it). */
-export function rejectColumns(file: string, rejects: readonly Reject[]): OutColumn[] {
-  return [
-    { name: 'file', cell: () => file },
-    { name: 'row', cell: (i) => rejects[i].row },
-    { name: 'column', cell: (i) => rejects[i].column },
-    { name: 'reason', cell: (i) => rejects[i].reason },
-    { name: 'value', cell: (i) => rejects[i].value ?? '' },
-  ];
-}
+import type { LayerReport } from '../../data/layer.ts';
+import { csvRow } from '../../io/csv-write.ts';
+import { BlockWriter } from './block-writer.ts';
 
 /** Rejects are always CSV, whatever extension --rejects was given. */
 export function rejectsPath(file: string): string {
   return file.replace(/\.((geo)?json|parquet)$/i, '.csv');
 }
 
+/** file, row, column, reason, value: `file` names the candidate file as the user gave it. */
 export async function writeRejects(file: string, report: LayerReport): Promise<void> {
-  const r = report.rejects;
-  await writeTable(rejectsPath(file), rejectColumns(report.file, r), r.map((_, i) => i));
+  const out = await BlockWriter.open(rejectsPath(file));
+  try {
+    await out.write(csvRow(['file', 'row', 'column', 'reason', 'value']));
+    for (const r of report.rejects) await out.write(csvRow([report.file, r.row, r.column, r.reason, r.value ?? '']));
+  } catch (err) {
+    await out.abandon();
+    throw err;
+  }
+  await out.close();
 }

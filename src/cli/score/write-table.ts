@@ -1,53 +1,18 @@
 /**
- * Writes columns as CSV (the project's one CSV writer, src/io/csv-write.ts), as a GeoJSON FeatureCollection of points (.geojson) or
- * as Parquet (.parquet); rows are streamed in blocks so a million sites do not need one
- * giant string. Node only.
+ * Writes the scored sites, a query result read from DuckDB chunk by chunk, as CSV (the project's
+ * one CSV writer, src/io/csv-write.ts) or as a GeoJSON FeatureCollection of points, in blocks so a
+ * million sites never make one giant string; Parquet is written by DuckDB itself (COPY … TO) with
+ * typed columns. Every output goes to a temporary file renamed over the target when whole. Node only.
  */
+import type { DuckDBValue } from '@duckdb/node-api';
+import { printedValueSql } from '../../db/score-sql.ts';
+import { quoteString } from '../../db/sql.ts';
 import { CSV_EOL, csvCell } from '../../io/csv-write.ts';
+import { writeAtomically } from '../../node/atomic-file.ts';
+import type { NativeDatabase } from '../../node/duckdb-native.ts';
 import { BlockWriter } from './block-writer.ts';
-import type { Cell, OutColumn } from './site-table.ts';
-
-/** Streams `head`, then `line(row)` for each row, in blocks of about a megabyte. */
-async function writeLines(file: string, head: string, rows: readonly number[], line: (row: number) => string, tail = ''): Promise<void> {
-  const out = await BlockWriter.open(file);
-  try {
-    await out.write(head);
-    for (const i of rows) await out.write(line(i));
-    await out.write(tail);
-  } catch (err) {
-    await out.abandon();
-    throw err;
-  }
-  await out.close();
-}
-
-function csvLine(columns: OutColumn[]): (row: number) => string {
-  // Numeric columns hold numbers the program formatted: written as they are, never neutralised.
-  const cells = columns.map((c) => (c.numeric ? c.cell : (i: number) => csvCell(c.cell(i))));
-  return (i) => {
-    let line = String(cells[0](i));
-    for (let c = 1; c < cells.length; c++) line += ',' + cells[c](i);
-    return line + CSV_EOL;
-  };
-}
-
-/** GeoJSON keeps numbers as numbers; an empty numeric cell is null. */
-function value(c: OutColumn, i: number): Cell | null {
-  const v = c.cell(i);
-  if (!c.numeric || typeof v === 'number') return v;
-  return v === '' ? null : Number(v);
-}
-
-function geojsonFeature(columns: OutColumn[], first: number | undefined): (row: number) => string {
-  const lon = columns.find((c) => c.name === 'lon');
-  const lat = columns.find((c) => c.name === 'lat');
-  const props = columns.filter((c) => c !== lon && c !== lat);
-  return (i) => {
-    const properties = Object.fromEntries(props.map((c) => [c.name, value(c, i)]));
-    const geometry = lon && lat ? { type: 'Point', coordinates: [value(lon, i), value(lat, i)] } : null;
-    return (i === first ? '' : ',\n') + JSON.stringify({ type: 'Feature', properties, geometry });
-  };
-}
+import { formatDecimal, formatValue } from './format-number.ts';
+import type { CellKind, OutColumn } from './site-table.ts';
 
 export type TableFormat = 'csv' | 'geojson' | 'parquet';
 
@@ -56,19 +21,68 @@ export function formatOf(file: string): TableFormat {
   return /\.parquet$/i.test(file) ? 'parquet' : /\.(geo)?json$/i.test(file) ? 'geojson' : 'csv';
 }
 
-/** The text of a CSV or GeoJSON table: what comes before the rows, each row's text, what comes after. */
-export function tableText(columns: OutColumn[], first: number | undefined, format: 'csv' | 'geojson'): { head: string; line: (row: number) => string; tail: string } {
-  if (format === 'geojson') return { head: '{"type":"FeatureCollection","features":[\n', line: geojsonFeature(columns, first), tail: '\n]}\n' };
-  return { head: columns.map((c) => csvCell(c.name)).join(',') + CSV_EOL, line: csvLine(columns), tail: '' };
+/** A cell as printed: '' for NULL and non-finite numbers. */
+function printed(kind: CellKind, v: DuckDBValue): string {
+  if (v === null) return '';
+  if (kind === 'text') return String(v);
+  if (kind === 'flag') return v === true ? '1' : '0';
+  const x = Number(v);
+  return kind === 'value' ? formatValue(x) : kind === 'lonlat' ? formatDecimal(x, 7) : kind === 'share' ? formatDecimal(x, 4) : String(x);
 }
 
-/** `format` (the --format option) overrides the file's extension. */
-export async function writeTable(file: string, columns: OutColumn[], rows: readonly number[], format: TableFormat = formatOf(file)): Promise<void> {
-  if (format === 'parquet') {
-    const { writeParquet } = await import('./write-parquet.ts'); // only Parquet output pays for the writer
-    await writeParquet(file, columns, rows);
-  } else {
-    const { head, line, tail } = tableText(columns, rows[0], format);
-    await writeLines(file, head, rows, line, tail);
+/** GeoJSON keeps numbers as numbers (an empty one is null) and text as text ('' for NULL). */
+function jsonValue(kind: CellKind, v: DuckDBValue): string | number | null {
+  const text = printed(kind, v);
+  if (kind === 'text') return text;
+  return text === '' ? null : Number(text);
+}
+
+/** One row's text. Numbers the program formatted are written as they are; text goes through csvCell (neutralised, quoted). */
+function rowText(columns: OutColumn[], cells: DuckDBValue[][], i: number, format: 'csv' | 'geojson', lonAt: number, latAt: number): string {
+  if (format === 'csv') return columns.map((c, k) => (c.kind === 'text' ? csvCell(printed(c.kind, cells[k][i])) : printed(c.kind, cells[k][i]))).join(',') + CSV_EOL;
+  const properties = Object.fromEntries(columns.flatMap((c, k) => (k === lonAt || k === latAt ? [] : [[c.name, jsonValue(c.kind, cells[k][i])]])));
+  const geometry = lonAt >= 0 && latAt >= 0 ? { type: 'Point', coordinates: [jsonValue('lonlat', cells[lonAt][i]), jsonValue('lonlat', cells[latAt][i])] } : null;
+  return JSON.stringify({ type: 'Feature', properties, geometry });
+}
+
+/** Writes the rows of `chunks` (columns in `columns` order) as CSV or GeoJSON; returns the rows written. */
+export async function writeRows(file: string, columns: OutColumn[], chunks: AsyncIterable<DuckDBValue[][]>, format: 'csv' | 'geojson'): Promise<number> {
+  const out = await BlockWriter.open(file);
+  const lonAt = columns.findIndex((c) => c.name === 'lon');
+  const latAt = columns.findIndex((c) => c.name === 'lat');
+  let written = 0;
+  try {
+    await out.write(format === 'csv' ? columns.map((c) => csvCell(c.name)).join(',') + CSV_EOL : '{"type":"FeatureCollection","features":[\n');
+    for await (const cells of chunks) {
+      const n = cells[0]?.length ?? 0;
+      for (let i = 0; i < n; i++) {
+        const text = rowText(columns, cells, i, format, lonAt, latAt);
+        await out.write(format === 'geojson' && written > 0 ? ',\n' + text : text);
+        written++;
+      }
+    }
+    if (format === 'geojson') await out.write('\n]}\n');
+  } catch (err) {
+    await out.abandon();
+    throw err;
   }
+  await out.close();
+  return written;
+}
+
+/** A column as Parquet holds it: whole numbers INTEGER, flags BOOLEAN, values DOUBLE as printed in the CSV, text '' for none. */
+export function parquetCast(c: OutColumn): string {
+  switch (c.kind) {
+    case 'int': return `(${c.sql})::INTEGER`;
+    case 'flag': return `(${c.sql})::BOOLEAN`;
+    case 'text': return `coalesce((${c.sql})::VARCHAR, '')`;
+    case 'value': return printedValueSql(`(${c.sql})::DOUBLE`);
+    case 'lonlat': return `round(${c.sql}, 7)`;
+    case 'share': return `round(${c.sql}, 4)`;
+  }
+}
+
+/** DuckDB writes the query's result to `file` as Parquet. */
+export async function copyToParquet(db: NativeDatabase, file: string, query: string): Promise<void> {
+  await writeAtomically(file, (temp) => db.run(`COPY (${query}) TO ${quoteString(temp)} (FORMAT PARQUET)`));
 }

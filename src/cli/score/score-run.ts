@@ -1,0 +1,138 @@
+/**
+ * One `siteselect score` run, whatever the size: the sites' raw values from the kernel chunk by
+ * chunk into DuckDB, normalised, ranked and kept there (src/node/duckdb-*.ts), optionally the
+ * weight sensitivity, then the output written from one query. DuckDB's memory_limit bounds its
+ * part and it spills to a scratch folder removed at the end (also when interrupted). Node only.
+ */
+import path from 'node:path';
+import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
+import type { SiteKernel } from '../../kernel/types.ts';
+import { openNativeDatabase, type NativeDatabase } from '../../node/duckdb-native.ts';
+import { keepSites, rankSites } from '../../node/duckdb-score.ts';
+import { loadSites, type LoadedSites } from '../../node/duckdb-sites.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
+import { weightSensitivity } from '../../sensitivity/weights.ts';
+import type { Calibration } from '../../forecast/calibration.ts';
+import { forecastOutColumns } from './forecast-out-columns.ts';
+import type { ScoreArgs } from './score-args.ts';
+import { withScratchDir } from './scratch-dir.ts';
+import { siteColumns, siteQuery, type SiteQuery } from './site-table.ts';
+import { writeRejects } from './write-rejects.ts';
+import { copyToParquet, parquetCast, writeRows, type TableFormat } from './write-table.ts';
+
+/** DuckDB's memory for a run unless --memory-limit says otherwise. */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
+
+/** What the summary says about a run. */
+export interface ScoreOutcome {
+  file: string;
+  read: number;
+  rejected: number;
+  scored: number;
+  byCoordinates: number;
+  exact: number;
+  fuzzy: number;
+  written: number;
+  /** The first written rows, best first; `kept` says whether the scenario keeps each. */
+  top: { rank: number; id: string; name: string; score: number; kept: boolean; excluded_by: string }[];
+  warnings: string[];
+}
+
+export interface ScoreRun {
+  args: ScoreArgs;
+  bundle: LoadedBundle;
+  scenario: Scenario;
+  /** --calibration: forecast columns are added after the scored columns. */
+  calibration?: Calibration;
+  sites: PointLayer;
+  sitesReport: LayerReport;
+  kernel: SiteKernel;
+  out: string;
+  rejects: string;
+  format: TableFormat;
+  bar: (label: string, fraction: number) => void;
+}
+
+/** Polygons' ids and names by index, for the output's joins. */
+async function saveAreas(db: NativeDatabase, table: string, layer: { ids: string[]; names: string[] } | undefined): Promise<void> {
+  const ids = layer?.ids ?? [];
+  const columns = [
+    { name: 'idx', kind: 'integer' as const, values: Int32Array.from(ids, (_, i) => i) },
+    { name: 'id', kind: 'text' as const, values: ids },
+    { name: 'name', kind: 'text' as const, values: layer?.names ?? [] },
+  ];
+  await db.createTable(table, columns);
+  await db.append(table, columns);
+}
+
+/** --sensitivity: Dirichlet draws of the weights re-rank every site; table `sens` (pos, p_top_k, rank_p05, rank_p95). */
+async function saveSensitivity(db: NativeDatabase, loaded: LoadedSites, ids: string[], s: NonNullable<ScoreArgs['sensitivity']>, combine: 'sum' | 'geometric'): Promise<void> {
+  const K = loaded.terms.length;
+  const normalised = loaded.terms.map(() => new Float64Array(loaded.n));
+  let at = 0;
+  for await (const cells of db.chunks(`SELECT ${loaded.terms.map((_, k) => `n${k}`).join(', ') || '0'} FROM scored ORDER BY pos`)) {
+    for (let k = 0; k < K; k++) cells[k].forEach((v, i) => (normalised[k][at + i] = Number(v)));
+    at += cells[0].length;
+  }
+  const r = weightSensitivity(normalised, loaded.terms.map((t) => t.weight), ids, { draws: s.draws, concentration: s.concentration, seed: s.seed, topK: s.topK, combine });
+  const columns = [
+    { name: 'pos', kind: 'integer' as const, values: Int32Array.from(ids, (_, i) => i) },
+    { name: 'p_top_k', kind: 'double' as const, values: r.pTopK },
+    { name: 'rank_p05', kind: 'integer' as const, values: r.rankP05 },
+    { name: 'rank_p95', kind: 'integer' as const, values: r.rankP95 },
+  ];
+  await db.createTable('sens', columns);
+  await db.append('sens', columns);
+}
+
+export async function scoreRun(run: ScoreRun): Promise<ScoreOutcome> {
+  return withScratchDir('siteselect-score-', async (scratch) => {
+    // tables in a file of the scratch folder, so DuckDB can evict them and stay within its limit
+    const db = await openNativeDatabase({ memoryLimit: run.args.memoryLimit ?? DEFAULT_MEMORY_LIMIT, tempDirectory: scratch, databaseFile: path.join(scratch, 'score.duckdb') });
+    try {
+      // every result is ordered explicitly: DuckDB need not keep insertion order (less memory)
+      await db.run('SET preserve_insertion_order = false');
+      return await scoreIn(db, run);
+    } finally {
+      await db.close();
+    }
+  });
+}
+
+async function scoreIn(db: NativeDatabase, run: ScoreRun): Promise<ScoreOutcome> {
+  const { args, bundle, scenario, sites, sitesReport, bar } = run;
+  const forecasts = run.calibration ? forecastOutColumns(bundle, scenario, run.calibration, sites) : { columns: [], warnings: [] };
+  const loaded = await loadSites(db, bundle, scenario, sites, { kernel: run.kernel, extra: forecasts.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) });
+  bar('ranking', 0.8);
+  await rankSites(db, loaded.terms, scenario.combine, args.per);
+  await keepSites(db, { scenario, ...(args.top !== undefined ? { shortlist: { top: args.top, group: args.per } } : {}) });
+  await saveAreas(db, 'regions', bundle.regions);
+  await saveAreas(db, 'districts', bundle.districts);
+  if (args.sensitivity && loaded.n > 0) await saveSensitivity(db, loaded, sites.ids, args.sensitivity, scenario.combine);
+  bar('writing', 0.9);
+  const placedBy = sites.text.placed_by;
+  const q: SiteQuery = {
+    loaded, group: args.per, rows: args.top !== undefined ? 'shortlisted' : args.keptOnly ? 'kept' : 'all',
+    sensitivity: args.sensitivity !== undefined && loaded.n > 0, byCoordinates: placedBy === undefined,
+  };
+  const columns = siteColumns(q);
+  let written: number;
+  if (run.format === 'parquet') {
+    await copyToParquet(db, run.out, siteQuery(q, columns, parquetCast));
+    const [row] = await db.query(q.rows === 'all' ? 'SELECT count(*) AS n FROM scored' : `SELECT count(*) AS n FROM ${q.rows}`);
+    written = Number(row.n);
+  } else {
+    written = await writeRows(run.out, columns, db.chunks(siteQuery(q, columns)), run.format);
+  }
+  await writeRejects(run.rejects, sitesReport);
+  const top = await db.query(`SELECT c.rank, s.id, s.name, c.score, c.pos IN (SELECT pos FROM kept) AS kept, coalesce(s.excluded_by, '') AS excluded_by
+    FROM scored c JOIN sites s USING (pos) ${q.rows === 'all' ? '' : `WHERE c.pos IN (SELECT pos FROM ${q.rows})`} ORDER BY c.rank LIMIT 10`);
+  const count = (m: string): number => (placedBy ?? []).reduce((n, p) => n + (p === m ? 1 : 0), 0);
+  return {
+    file: sitesReport.file, read: sitesReport.read, rejected: sitesReport.rejected, scored: loaded.n,
+    byCoordinates: placedBy ? count('coordinates') : loaded.n, exact: count('exact'), fuzzy: count('fuzzy'),
+    written,
+    top: top.map((t) => ({ rank: Number(t.rank), id: String(t.id), name: String(t.name ?? ''), score: Number(Number(t.score).toFixed(2)), kept: t.kept === true, excluded_by: String(t.excluded_by) })),
+    warnings: [...loaded.warnings, ...forecasts.warnings],
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Scoring as SQL text, written once for native DuckDB and DuckDB-WASM: a criterion's direction,
+ * its normalisation over every unit of a table (DESIGN §3), the weighted combination with each
+ * criterion's points, and the rank with deterministic ties (score desc, then id, then position).
+ * Each expression follows the arithmetic of src/score/ (direction.ts, normalise.ts, combine.ts,
+ * rank.ts) term by term, so a unit's score is the same double; the page keeps those typed-array
+ * functions for its ≤ 16 ms re-rank (src/score/rerank.ts) — that is where the two paths split.
+ * Statistics (range, mean, spread, counts) are read first and enter as literals.
+ */
+import type { Direction, Normalisation } from '../scenario/criterion-spec.ts';
+import { quoteIdentifier } from './sql.ts';
+
+/** A double as SQL: exponent form round-trips and is parsed as DOUBLE (never DECIMAL). */
+export function doubleSql(v: number): string {
+  if (Number.isNaN(v)) return `'nan'::DOUBLE`;
+  if (!Number.isFinite(v)) return v > 0 ? `'inf'::DOUBLE` : `'-inf'::DOUBLE`;
+  return `(${v.toExponential()})`;
+}
+
+/** Goodness (higher is better) of a raw column after its direction; NULL (missing) stays NULL except inside a range (0, as in JS). */
+export function goodnessSql(raw: string, direction: Direction): string {
+  if (direction === 'higher') return raw;
+  if (direction === 'lower') return `(-${raw})`;
+  if ('target' in direction) return `(-abs(${raw} - ${doubleSql(direction.target)}))`;
+  const [low, high] = direction.range.map(doubleSql);
+  return `(CASE WHEN ${raw} < ${low} THEN ${raw} - ${low} WHEN ${raw} > ${high} THEN ${high} - ${raw} ELSE ${doubleSql(0)} END)`;
+}
+
+/** What a normalisation needs from every unit, read by statsSql. */
+export interface GoodnessStats {
+  /** Finite values. */
+  n: number;
+  min: number;
+  max: number;
+  /** Mean and the sum of squared deviations from it (zscore only). */
+  mean: number;
+  squares: number;
+  distinct: number;
+}
+
+const finite = (g: string): string => `isfinite(${g})`;
+
+/** One row: n, min, max and distinct count of the finite goodness (the z-score's sums are added in site order, in JS). */
+export function statsSql(table: string, goodness: string): string {
+  const g = goodness;
+  const f = finite(g);
+  return `SELECT count(*) FILTER (WHERE ${f}) AS n, min(${g}) FILTER (WHERE ${f}) AS min, max(${g}) FILTER (WHERE ${f}) AS max,
+    count(DISTINCT ${g}) FILTER (WHERE ${f}) AS distinct FROM ${quoteIdentifier(table)}`;
+}
+
+/** Φ(z), the erfc approximation of normalise.ts (|error| < 1.2e-7). */
+function normalCdfSql(z: string): string {
+  const x = `(abs(${z}) / sqrt(${doubleSql(2)}))`;
+  const t = `(${doubleSql(1)} / (${doubleSql(1)} + ${doubleSql(0.5)} * ${x}))`;
+  const c = [1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
+  let poly = doubleSql(c[c.length - 1]);
+  for (let k = c.length - 2; k >= 0; k--) poly = `(${doubleSql(c[k])} + ${t} * ${poly})`;
+  const erfc = `(${t} * exp(-${x} * ${x} - ${doubleSql(1.26551223)} + ${t} * ${poly}))`;
+  return `(CASE WHEN ${z} >= 0 THEN ${doubleSql(1)} - ${erfc} / 2 ELSE ${erfc} / 2 END)`;
+}
+
+/**
+ * The 0–1 value of `goodness` (1 best): +∞ is 1, −∞ and missing 0; `none` keeps the goodness
+ * (missing as 0). Percentile and rank are window functions over the finite units.
+ */
+export function normalisedSql(goodness: string, method: Normalisation, s: GoodnessStats): string {
+  const g = goodness;
+  if (method === 'none') return `coalesce(CASE WHEN isnan(${g}) THEN ${doubleSql(0)} ELSE ${g} END, ${doubleSql(0)})`;
+  let value: string;
+  if (method === 'minmax') {
+    const span = s.max - s.min;
+    value = span > 0 ? `(${g} - ${doubleSql(s.min)}) / ${doubleSql(span)}` : doubleSql(1);
+  } else if (method === 'zscore') {
+    const sd = s.n > 1 ? Math.sqrt(s.squares / (s.n - 1)) : 0;
+    value = sd > 0 ? normalCdfSql(`((${g} - ${doubleSql(s.mean)}) / ${doubleSql(sd)})`) : doubleSql(0.5);
+  } else {
+    const order = `OVER (PARTITION BY ${finite(g)} ORDER BY ${g})`;
+    if (method === 'rank') value = s.distinct > 1 ? `(dense_rank() ${order} - 1) / ${doubleSql(s.distinct - 1)}` : doubleSql(1);
+    else value = s.n > 1 ? `((rank() ${order} - 1) + (count(*) OVER (PARTITION BY ${finite(g)}, ${g}) - 1) / 2) / ${doubleSql(s.n - 1)}` : doubleSql(1);
+  }
+  return `(CASE WHEN ${finite(g)} THEN ${value} WHEN ${g} = 'inf'::DOUBLE THEN ${doubleSql(1)} ELSE ${doubleSql(0)} END)`;
+}
+
+/** A context term's 0–1 value: the parent's score / 100, no parent 0. */
+export function contextNormalisedSql(raw: string): string {
+  return `(CASE WHEN ${finite(raw)} THEN ${raw} / ${doubleSql(100)} ELSE ${doubleSql(0)} END)`;
+}
+
+/** Score and per-criterion points over normalised columns `n` with weights already rescaled to sum 1 (combine.ts). */
+export function combineSql(n: string[], w: ArrayLike<number>, combine: 'sum' | 'geometric'): { score: string; points: string[] } {
+  if (combine === 'sum') {
+    const used = n.flatMap((col, k) => (w[k] !== 0 ? [`${doubleSql(100 * w[k])} * ${col}`] : []));
+    // as weightedSum: three terms a pass, then one at a time
+    let score = doubleSql(0);
+    let k = 0;
+    for (; k + 3 <= used.length; k += 3) score = `(${score} + ((${used[k]} + ${used[k + 1]}) + ${used[k + 2]}))`;
+    for (; k < used.length; k++) score = `(${score} + ${used[k]})`;
+    return { score, points: n.map((col, k) => (w[k] === 0 ? doubleSql(0) : `(${doubleSql(100 * w[k])} * ${col})`)) };
+  }
+  let product = doubleSql(1);
+  n.forEach((col, k) => {
+    if (w[k] !== 0) product = `(${product} * pow(greatest(${col}, ${doubleSql(0)}), ${doubleSql(w[k])}))`;
+  });
+  const score = `(${product} * ${doubleSql(100)})`;
+  let share = doubleSql(0);
+  n.forEach((col, k) => (share = `(${share} + ${doubleSql(w[k])} * ${col})`));
+  const points = n.map((col, k) => (w[k] === 0 ? doubleSql(0)
+    : `(CASE WHEN ${share} > 0 THEN (score * ${doubleSql(w[k])} * ${col}) / ${share} ELSE ${doubleSql(0)} END)`));
+  return { score, points };
+}
+
+/** The rank's order: score desc (NaN last, as −∞), then id, then file position — rank.ts's ties. */
+export function rankOrderSql(score: string, id: string, position: string): string {
+  return `CASE WHEN isnan(${score}) THEN '-inf'::DOUBLE ELSE ${score} END DESC, ${id}, ${position}`;
+}
+
+/**
+ * A value as the CSV prints it (format-number.ts formatValue), as a number: 4 decimals from 1 up,
+ * 6 significant digits below 1. For Parquet output, so both formats hold the same values.
+ */
+export function printedValueSql(v: string): string {
+  return `(CASE WHEN NOT isfinite(${v}) THEN NULL WHEN abs(${v}) >= 1 OR ${v} = 0 THEN round(${v}, 4)
+    ELSE round(${v}, (5 - floor(log10(abs(${v}))))::INTEGER) END)`;
+}

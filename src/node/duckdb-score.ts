@@ -1,0 +1,144 @@
+/**
+ * Scoring the sites of table `sites` (duckdb-sites.ts) in DuckDB: each term normalised over every
+ * site, combined with its weight, ranked (ties by id, then position) — table `scored` (pos, n0…,
+ * score, p0…, rank). Keeping (top K, minimum score, eligibility, top N per region, minimum
+ * spacing) and the --top-per shortlist are greedy in rank order, so the ranked sites are streamed
+ * out of DuckDB best first and decided here, one at a time (keep.ts's Keeper); the chosen
+ * positions go back as tables `kept` and `shortlisted`. Node only (native DuckDB).
+ */
+import { haversine } from '../geo/haversine.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { rescaleWeights } from '../score/combine.ts';
+import { Keeper } from '../score/keep.ts';
+import { combineSql, contextNormalisedSql, goodnessSql, normalisedSql, rankOrderSql, statsSql, type GoodnessStats } from '../db/score-sql.ts';
+import { addSquares, addSum, meanOf, type Moments } from '../score/normalise.ts';
+import type { NativeDatabase } from './duckdb-native.ts';
+import type { SiteTerm } from './duckdb-sites.ts';
+
+/** Groups a site's rank within is counted in: its region, its district, or all sites. */
+export type RankGroup = 'region' | 'district' | 'all';
+
+const groupColumn = (group: RankGroup | undefined): string => (group === 'region' ? 'region' : group === 'district' ? 'district' : '0');
+
+/**
+ * Creates table `scored`: pos, n{k} (0–1), score, p{k} (points), rank and rank_in_group (1, 2, 3 … down each `group`, by rank; sites outside every group are one group).
+ */
+export async function rankSites(db: NativeDatabase, terms: SiteTerm[], combine: 'sum' | 'geometric', group: RankGroup = 'all'): Promise<void> {
+  const normalised: string[] = [];
+  for (const t of terms) {
+    if (t.normalise === undefined || t.direction === undefined) {
+      normalised.push(contextNormalisedSql(t.column));
+      continue;
+    }
+    const g = goodnessSql(t.column, t.direction);
+    normalised.push(normalisedSql(g, t.normalise, await stats(db, g, t.normalise)));
+  }
+  const n = terms.map((_, k) => `n${k}`);
+  const { score, points } = combineSql(n, rescaleWeights(terms.map((t) => t.weight)), combine);
+  // The windows sort only what they carry: a narrow projection of the sites, never their attributes.
+  const order = rankOrderSql('score', 'id', 'pos');
+  await db.run(`CREATE OR REPLACE TABLE scored AS
+    WITH norm AS (SELECT pos, id, ${groupColumn(group)} AS grp${normalised.map((e, k) => `, ${e} AS n${k}`).join('')} FROM sites),
+    comb AS (SELECT *, ${score} AS score FROM norm)
+    SELECT pos${n.map((c) => `, ${c}`).join('')}, score${points.map((e, k) => `, ${e} AS p${k}`).join('')},
+      (row_number() OVER (ORDER BY ${order}))::INTEGER AS rank,
+      (row_number() OVER (PARTITION BY grp ORDER BY ${order}))::INTEGER AS rank_in_group
+    FROM comb`);
+}
+
+async function stats(db: NativeDatabase, goodness: string, method: string): Promise<GoodnessStats> {
+  if (method === 'none') return { n: 0, min: NaN, max: NaN, mean: NaN, squares: NaN, distinct: 0 };
+  const [row] = await db.query(statsSql('sites', goodness));
+  const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
+  const s: GoodnessStats = { n: num(row.n), min: num(row.min), max: num(row.max), mean: 0, squares: 0, distinct: num(row.distinct) };
+  if (method === 'zscore' && s.n > 0) {
+    // The sums of normalise.ts, added in site order: the same mean and spread to the last bit.
+    const m: Moments = { n: 0, sum: 0, squares: 0 };
+    const column = async (): Promise<Float64Array[]> => {
+      const parts: Float64Array[] = [];
+      for await (const [g] of db.chunks(`SELECT ${goodness} FROM sites ORDER BY pos`)) parts.push(Float64Array.from(g, (v) => (v === null ? NaN : Number(v))));
+      return parts;
+    };
+    for (const part of await column()) addSum(part, m);
+    for (const part of await column()) addSquares(part, m);
+    s.mean = meanOf(m);
+    s.squares = m.squares;
+  }
+  return s;
+}
+
+/** How sites are kept (the scenario's funnel.sites and constraints) and shortlisted (--top-per). */
+export interface KeepOptions {
+  scenario: Scenario;
+  /** The best `top` eligible sites per `group`, spaced by the scenario's minSpacing. */
+  shortlist?: { top: number; group: RankGroup };
+}
+
+/** Creates tables `kept` and `shortlisted` (pos); returns how many of each. */
+export async function keepSites(db: NativeDatabase, { scenario, shortlist }: KeepOptions): Promise<{ kept: number; shortlisted: number }> {
+  const { topK, minScore } = scenario.funnel.sites;
+  const { topNPerRegion, minSpacing } = scenario.constraints;
+  const keeper = new Keeper({ topK, minScore, minSpacing, ...(topNPerRegion !== undefined ? { perGroup: { limit: topNPerRegion, group: new Int32Array(0) } } : {}) }, true);
+  const picker = shortlist ? new ShortlistPicker(shortlist.top, minSpacing ?? 0) : undefined;
+
+  const kept = new PositionList();
+  const picked = new PositionList();
+  const rows = db.chunks(`SELECT pos, c.score, s.eligible, s.keep_region, ${shortlist?.group === undefined || shortlist.group === "all" ? "0" : `s.${shortlist.group}`}::INTEGER AS grp, s.lon, s.lat
+    FROM scored c JOIN sites s USING (pos) ORDER BY c.rank`);
+  for await (const [pos, score, eligible, keepRegion, grp, lon, lat] of rows) {
+    for (let i = 0; i < pos.length; i++) {
+      const p = Number(pos[i]);
+      const x = Number(lon[i]);
+      const y = Number(lat[i]);
+      const ok = eligible[i] === true;
+      if (!keeper.done && keeper.offer(Number(score[i]), ok, Number(keepRegion[i]), x, y)) kept.push(p);
+      if (picker?.offer(!ok, Number(grp[i]), x, y)) picked.push(p);
+    }
+    if (keeper.done && picker === undefined) break;
+  }
+  await kept.save(db, 'kept');
+  await picked.save(db, 'shortlisted');
+  return { kept: kept.length, shortlisted: picked.length };
+}
+
+/** A growing list of site positions, saved as a one-column table. */
+class PositionList {
+  private values = new Int32Array(1024);
+  length = 0;
+
+  push(pos: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = pos;
+  }
+
+  async save(db: NativeDatabase, table: string): Promise<void> {
+    await db.createTable(table, [{ name: 'pos', kind: 'integer' }]);
+    await db.append(table, [{ name: 'pos', kind: 'integer', values: this.values.subarray(0, this.length) }]);
+  }
+}
+
+/**
+ * The --top-per shortlist, one site at a time best first: sites that fail a constraint are never
+ * shortlisted; a site closer than the spacing to one already chosen in its group is skipped.
+ * Remembers only each group's picks.
+ */
+export class ShortlistPicker {
+  private readonly picks = new Map<number, { lon: number[]; lat: number[] }>();
+
+  constructor(private readonly top: number, private readonly spacing: number) {}
+
+  offer(excluded: boolean, group: number, lon: number, lat: number): boolean {
+    if (excluded) return false;
+    let picks = this.picks.get(group);
+    if (picks === undefined) this.picks.set(group, (picks = { lon: [], lat: [] }));
+    if (picks.lon.length >= this.top) return false;
+    if (this.spacing > 0 && picks.lon.some((pl, k) => haversine(lon, lat, pl, picks.lat[k]) < this.spacing)) return false;
+    picks.lon.push(lon);
+    picks.lat.push(lat);
+    return true;
+  }
+}
