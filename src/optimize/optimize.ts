@@ -12,6 +12,7 @@ import { enumerateHuff } from './huff-enumerate.ts';
 import { coverageOracle } from './coverage-oracle.ts';
 import { lazyGreedy } from './lazy-greedy.ts';
 import { mclpLagrangianBound } from './mclp-lagrangian.ts';
+import { mclpSwap } from './mclp-swap.ts';
 import { binomial, EXACT_LIMITS } from './limits.ts';
 import { LpBuilder } from './lp-builder.ts';
 import { openFacilities, type MilpModel } from './milp-common.ts';
@@ -115,13 +116,23 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
     const oracle = model === 'mclp' ? coverageOracle(costs, radius) : huffOracle(problem);
     const run = lazyGreedy(oracle, p, problem.fixed ?? [], { signal: opts.signal, onStep: (s) => progress('lazy greedy', s / p) });
     const notes = [`lazy greedy: ${run.evaluations} gain evaluations; guarantee f(S) − f(fixed) >= (1 − 1/e)(OPT − f(fixed))`];
+    let open = [...(problem.fixed ?? []), ...run.chosen].sort((a, b) => a - b);
+    let value = run.value;
+    if (model === 'mclp') {
+      progress('swap local search', 0);
+      const deadline = performance.now() + 1000 * (opts.timeLimit ?? 30);
+      const swapped = mclpSwap(costs, radius, open, problem.fixed ?? [], opts.signal, deadline);
+      open = swapped.open;
+      value = evaluateSelection(problem, open).objective;
+      notes.push(`swap local search: ${swapped.swaps} swaps, covered ${run.value} → ${value}`);
+    }
     let bound = run.bound;
     if (model === 'mclp') {
       progress('Lagrangian bound', 0);
       // Each step is one pass over the pairs (1 M × 10 k, 46 M pairs: ~0.24 s CPU a step; 20 steps
       // gave a 17 % gap, 100 steps 7 %). Any step's value is a valid bound.
       const iterations = opts.boundSteps ?? 60;
-      const lag = mclpLagrangianBound(costs, { radius, totalOpen, fixed: problem.fixed ?? [], lowerBound: run.value, iterations, signal: opts.signal, onStep: (s) => progress('Lagrangian bound', s / iterations) });
+      const lag = mclpLagrangianBound(costs, { radius, totalOpen, fixed: problem.fixed ?? [], lowerBound: value, iterations, signal: opts.signal, onStep: (s) => progress('Lagrangian bound', s / iterations) });
       notes.push(`Lagrangian (LP-relaxation) bound ${lag.bound} after ${lag.iterations} subgradient steps`);
       bound = Math.min(bound, lag.bound);
     }
@@ -131,8 +142,7 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
       notes.push(`LP relaxation bound ${lp.objective}`);
       bound = Math.min(bound, lp.objective);
     }
-    const open = [...(problem.fixed ?? []), ...run.chosen].sort((a, b) => a - b);
-    const exact = bound - run.value <= 1e-9 * Math.max(1, Math.abs(run.value));
+    const exact = bound - value <= 1e-9 * Math.max(1, Math.abs(value));
     return { method: 'lazy-greedy', open, bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes };
   }
   if (model === 'lscp') {

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { optimize, problemFromCostMatrix, huffShare } from '../../src/optimize/index.ts';
 import { subsets } from './sf-reference.ts';
 import { randomInstance } from './random-instances.ts';
+import { coverageOracle } from '../../src/optimize/coverage-oracle.ts';
+import { lazyGreedy } from '../../src/optimize/lazy-greedy.ts';
 
 const GUARANTEE = 1 - 1 / Math.E;
 
@@ -117,5 +119,25 @@ describe('MCLP Lagrangian bound (the LP-relaxation bound without an LP solver, f
       expect(lag.bound).toBeGreaterThanOrEqual(exact.objective - 1e-6);
       expect(lag.bound).toBeLessThanOrEqual(exact.objective * 1.01);
     }
+  });
+});
+
+describe('MCLP swap local search after the greedy', () => {
+  it('never covers less than the greedy alone, and more in total', async () => {
+    let greedyTotal = 0;
+    let swapTotal = 0;
+    // The instances of the first test, where the greedy alone misses the optimum a few times.
+    for (let seed = 1; seed <= 15; seed++) {
+      const inst = randomInstance(seed, 80, 20);
+      const problem = problemFromCostMatrix({ model: 'mclp', ...inst, p: 2 + (seed % 4), radius: 1200 + 100 * (seed % 10) });
+      const exact = await optimize(problem);
+      const heur = await optimize(problem, { method: 'heuristic' });
+      const greedy = lazyGreedy(coverageOracle(problem.costs, problem.radius!), problem.p!, []);
+      expect(heur.objective).toBeGreaterThanOrEqual(greedy.value - 1e-9);
+      expect(heur.objective).toBeLessThanOrEqual(exact.objective + 1e-9);
+      greedyTotal += greedy.value;
+      swapTotal += heur.objective;
+    }
+    expect(swapTotal).toBeGreaterThan(greedyTotal);
   });
 });
