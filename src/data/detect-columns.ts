@@ -57,7 +57,7 @@ export function detectWkt(columns: string[], sample: (column: string) => unknown
   const byName = findByNames(columns, WKT_NAMES);
   const looksWkt = (c: string): boolean => {
     const v = sample(c);
-    return typeof v === 'string' && /^\s*(SRID=\d+;)?\s*(POINT|POLYGON|MULTIPOLYGON)\b/i.test(v);
+    return typeof v === 'string' && /^\s*(?:SRID=\d+;\s*)?(POINT|POLYGON|MULTIPOLYGON)\b/i.test(v);
   };
   if (byName !== undefined && looksWkt(byName)) return byName;
   return columns.find(looksWkt);

@@ -9,19 +9,61 @@ export type WktResult = { geometry: Geometry } | { error: string };
 
 type Nested = Position | Nested[];
 
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * "((1 2, 3 4))" → [[[1,2],[3,4]]] in one pass over the text with an explicit stack: linear in
+ * the length whatever the spacing, and no recursion however deep the parentheses. A group is an
+ * array; inside it, comma-separated items are groups or runs of decimal numbers (a position).
+ */
 function parseNested(src: string): Nested[] | null {
-  // Turn "((1 2, 3 4))" into JSON "[[[1,2],[3,4]]]".
-  const json = src
-    .trim()
-    .replace(/\(/g, '[')
-    .replace(/\)/g, ']')
-    .replace(/([-+0-9.eE]+(?:\s+[-+0-9.eE]+)+)/g, (m) => '[' + m.trim().split(/\s+/).join(',') + ']');
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v as Nested[]) : null;
-  } catch {
-    return null;
+  const stack: Nested[][] = [];
+  let root: Nested[] | null = null;
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (isSpace(c) || c === 44 /* , */) {
+      i++;
+    } else if (c === 40 /* ( */) {
+      const group: Nested[] = [];
+      if (stack.length > 0) stack[stack.length - 1].push(group);
+      else if (root === null) root = group;
+      else return null;
+      stack.push(group);
+      i++;
+    } else if (c === 41 /* ) */) {
+      if (stack.pop() === undefined) return null;
+      i++;
+    } else {
+      if (stack.length === 0) return null;
+      const position: number[] = [];
+      while (i < n) {
+        const d = src.charCodeAt(i);
+        if (d === 44 || d === 40 || d === 41) break;
+        if (isSpace(d)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < n) {
+          const e = src.charCodeAt(j);
+          if (isSpace(e) || e === 44 || e === 40 || e === 41) break;
+          j++;
+        }
+        const token = src.slice(i, j);
+        if (!DECIMAL.test(token)) return null;
+        position.push(Number(token));
+        i = j;
+      }
+      stack[stack.length - 1].push(position);
+    }
   }
+  return stack.length === 0 ? root : null;
 }
 
 function isPosition(v: unknown): v is Position {
@@ -38,9 +80,19 @@ function toRings(v: unknown): Position[][] | null {
   return rings;
 }
 
+const HEAD = /^\s*(?:SRID=\d+;\s*)?(POINT|POLYGON|MULTIPOLYGON)/i;
+const ORDINATES = /^\s*(?:ZM|Z|M)?(?=\s|\()/i;
+
 export function parseWkt(text: string): WktResult {
-  const m = /^\s*(?:SRID=\d+;)?\s*(POINT|POLYGON|MULTIPOLYGON)\s*(?:ZM|Z|M)?\s*(\(.*\))\s*$/is.exec(text);
-  if (m === null) return { error: 'not WKT POINT, POLYGON or MULTIPOLYGON' };
+  // Matched piece by piece (no two unbounded \s* around an optional part: that backtracked
+  // quadratically on 'POINT' + 200 000 spaces + 'x').
+  const head = HEAD.exec(text);
+  if (head === null) return { error: 'not WKT POINT, POLYGON or MULTIPOLYGON' };
+  const afterType = text.slice(head[0].length);
+  const ordinates = ORDINATES.exec(afterType);
+  const body = ordinates === null ? '' : afterType.slice(ordinates[0].length).trim();
+  if (!body.startsWith('(') || !body.endsWith(')')) return { error: 'not WKT POINT, POLYGON or MULTIPOLYGON' };
+  const m = [head[0], head[1], body];
   const kind = m[1].toUpperCase();
   const nested = parseNested(m[2]);
   if (nested === null) return { error: 'unreadable WKT coordinates' };
