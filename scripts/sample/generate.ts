@@ -13,6 +13,7 @@ import { toLonLat, type Xy } from './plane.ts';
 import { makePois } from './pois.ts';
 import { mulberry32 } from './prng.ts';
 import { sampleBundleManifest, sampleReadme } from './manifest.ts';
+import { roadsGeoJson } from './roads.ts';
 import { makeAddresses, makeStreets, streetName, type AddressPoint } from './streets.ts';
 import { makeTransit } from './transit.ts';
 
@@ -112,6 +113,7 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
 
   const files = new Map<string, string>();
   files.set('regions.geojson', areasGeoJson(regions, regionPop));
+  files.set('roads.geojson', roadsGeoJson(streets));
   files.set('districts.geojson', areasGeoJson(districts, districtPop));
   files.set('demand.csv', toCsv(['id', 'lon', 'lat', 'population', 'income'],
     demand.xy.map((xy, i) => [`H${String(i + 1).padStart(5, '0')}`, ...lonLat(xy), demand.population[i], demand.income[i]])));

@@ -1,0 +1,146 @@
+/**
+ * Street-network benchmark (issue 17), `npm run bench:network -- [--pbf FILE] [--pairs 1000]`:
+ * 1. Read the Porto Alegre extract and build the walk and drive graphs (median of 3).
+ * 2. Goals: a 15-minute walk trade area (median over 50 sites) and a 1 000 × 10 000 matrix bounded
+ *    at 15 minutes' walk (origins and targets: random points within 200 m of a street).
+ * 3. Against pgRouting on the same extract (bench/setup-pgrouting.sh loads it; skipped when the peer
+ *    is not running): shortest-path lengths between the same vertex pairs (OSM nodes both tools
+ *    keep), and a many-to-many matrix timed beside pgr_dijkstraCost in one run. Both sides use the
+ *    classes of osm2pgrouting's mapconfig.xml, undirected, cost = length in metres.
+ * Times are wall clock on a shared machine: the load average is printed with them.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildGraph } from '../src/network/build-graph.ts';
+import { costMatrix } from '../src/network/cost-matrix.ts';
+import { profileFor } from '../src/network/profiles.ts';
+import { readOsmRoads } from '../src/network/read-osm-roads.ts';
+import type { RoadGraph } from '../src/network/road-graph.ts';
+import { Router } from '../src/network/router.ts';
+import { tradeAreas } from '../src/network/trade-area.ts';
+import { mulberry32 } from '../src/sensitivity/random.ts';
+
+const { values: opt } = parseArgs({
+  options: {
+    pbf: { type: 'string', default: resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'porto-alegre', 'poa_osm.pbf') },
+    pairs: { type: 'string', default: '1000' },
+    'm2m-sources': { type: 'string', default: '100' },
+    'm2m-targets': { type: 'string', default: '1000' },
+    port: { type: 'string', default: '54331' },
+  },
+});
+const load = () => `load ${loadavg()[0].toFixed(1)}`;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = <T>(f: () => T): { value: T; ms: number } => {
+  const t0 = performance.now();
+  const value = f();
+  return { value, ms: performance.now() - t0 };
+};
+
+const bytes = new Uint8Array(readFileSync(opt.pbf));
+console.log(`extract ${opt.pbf} (${(bytes.length / 1e6).toFixed(1)} MB)`);
+
+// 1. Build
+for (const name of ['walk', 'drive'] as const) {
+  const runs = [0, 1, 2].map(() => time(() => buildGraph(readOsmRoads('extract', bytes), profileFor(name))));
+  const g = runs[0].value;
+  console.log(`build ${name}: read + graph ${median(runs.map((r) => r.ms)).toFixed(0)} ms (median of 3; ${g.nodeLon.length} nodes, ${g.segments.a.length} segments) [${load()}]`);
+}
+const ways = readOsmRoads('extract', bytes);
+const walk = new Router(buildGraph(ways, profileFor('walk')), 'time');
+
+// 2. Goals
+const rng = mulberry32(17);
+/** Random points near the network: a random segment's midpoint moved up to ~140 m. */
+function nearStreets(graph: RoadGraph, n: number): { lon: Float64Array; lat: Float64Array } {
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = Math.floor(rng() * graph.segments.a.length);
+    const a = graph.segments.a[s], b = graph.segments.b[s];
+    lon[i] = (graph.nodeLon[a] + graph.nodeLon[b]) / 2 + (rng() - 0.5) * 0.002;
+    lat[i] = (graph.nodeLat[a] + graph.nodeLat[b]) / 2 + (rng() - 0.5) * 0.002;
+  }
+  return { lon, lat };
+}
+walk.snap(nearStreets(walk.graph, 1)); // the snap index, built once per router
+const sites = nearStreets(walk.graph, 50);
+const areaTimes = Array.from(sites.lon, (lon, i) => time(() => tradeAreas(walk, { site: { lon, lat: sites.lat[i] }, thresholds: [5, 10, 15] })).ms);
+console.log(`trade area 5/10/15 min walk: median ${median(areaTimes).toFixed(1)} ms, max ${Math.max(...areaTimes).toFixed(1)} ms over 50 sites (goal ≤ 30 ms) [${load()}]`);
+const origins = nearStreets(walk.graph, 1000);
+const targets = nearStreets(walk.graph, 10_000);
+const m = time(() => costMatrix(walk, origins, targets, { max: 15 * 60 }));
+console.log(`matrix 1 000 × 10 000 walk ≤ 15 min: ${(m.ms / 1000).toFixed(2)} s, ${m.value.value.length} pairs kept, ${m.value.unsnappedFrom.length + m.value.unsnappedTo.length} points unsnapped (goal ≤ 10 s) [${load()}]`);
+
+// 3. pgRouting
+const psqlArgs = ['-X', '-At', '-h', '127.0.0.1', '-p', opt.port, '-U', 'postgres', '-d', 'routing'];
+function psql(...commands: string[]): string {
+  return execFileSync('psql', [...psqlArgs, ...commands.flatMap((c) => ['-c', c])], { encoding: 'utf8', maxBuffer: 1 << 30 });
+}
+let peer = true;
+try {
+  psql('SELECT pgr_version()');
+} catch {
+  peer = false;
+  console.log('pgRouting peer not running on 127.0.0.1:' + opt.port + ': run bash bench/setup-pgrouting.sh first; comparison skipped');
+}
+if (peer) {
+  const classes = psql("SELECT tag_value FROM configuration WHERE tag_key = 'highway'").trim().split('\n');
+  // The same classes, every one at one speed, no one-ways, no access rules: lengths only.
+  const same = profileFor('walk', { speeds: Object.fromEntries([...Object.keys(profileFor('walk').speeds).map((c) => [c, 0]), ...classes.map((c) => [c, 5])]) });
+  const graph = buildGraph({ ...ways, forbid: new Uint8Array(ways.forbid.length) }, same);
+  const router = new Router(graph, 'length');
+  const vertices = psql('SELECT id, osm_id FROM ways_vertices_pgr').trim().split('\n').map((l) => l.split('|').map(Number));
+  const ours = new Map<number, number>();
+  graph.nodeOsmId!.forEach((id, v) => ours.set(id, v));
+  // Vertices both keep, in our largest component (snapping only reaches that one).
+  const reachable = router.reach(router.snap({ lon: Float64Array.of(graph.nodeLon[0]), lat: Float64Array.of(graph.nodeLat[0]) }), 0, Infinity, 'from');
+  const common = vertices.filter(([, osm]) => ours.has(osm) && Number.isFinite(reachable.dist[ours.get(osm)!]));
+  console.log(`pgRouting: ${vertices.length} vertices, ${common.length} also ours and in the connected network; classes: ${classes.length}`);
+  const pairCount = Number(opt.pairs);
+  const pick = () => common[Math.floor(rng() * common.length)];
+  const pairs = Array.from({ length: pairCount }, () => [pick(), pick()]);
+  /** Positions of vertices ([pgRouting id, OSM id]) in our graph. */
+  const at = (rows: number[][]) => ({ lon: Float64Array.from(rows, (r) => graph.nodeLon[ours.get(r[1])!]), lat: Float64Array.from(rows, (r) => graph.nodeLat[ours.get(r[1])!]) });
+  // Ours: pair by pair (one-to-one searches).
+  const a = at(pairs.map((p) => p[0])), b = at(pairs.map((p) => p[1]));
+  const sa = router.snap(a), sb = router.snap(b);
+  const oursLen = pairs.map((_, k) => router.costAt(router.reach(sa, k, Infinity, 'from'), 'from', sa, k, sb, k));
+  const comb = pairs.map(([p, q]) => `(${p[0]},${q[0]})`).join(',');
+  const edges = 'SELECT gid AS id, source, target, length_m AS cost FROM ways';
+  const theirs = new Map<string, number>();
+  for (const line of psql(`SELECT start_vid, end_vid, agg_cost FROM pgr_dijkstraCost('${edges}', 'SELECT * FROM (VALUES ${comb}) AS t(source, target)', directed => false)`).trim().split('\n')) {
+    const [s, t, c] = line.split('|').map(Number);
+    theirs.set(`${s},${t}`, c);
+  }
+  let within = 0, compared = 0, worst = 0;
+  const rel: number[] = [];
+  pairs.forEach(([p, q], k) => {
+    if (p[0] === q[0]) return;
+    const t = theirs.get(`${p[0]},${q[0]}`);
+    if (t === undefined) return;
+    compared++;
+    const r = Math.abs(oursLen[k] - t) / t;
+    rel.push(r);
+    worst = Math.max(worst, r);
+    if (r <= 0.01) within++;
+  });
+  console.log(`lengths: ${within} of ${compared} pairs within 1 % (${((100 * within) / compared).toFixed(2)} %); median relative difference ${(100 * median(rel)).toFixed(3)} %, worst ${(100 * worst).toFixed(3)} %; mean ours/theirs ${(oursLen.reduce((s, x, k) => s + x / (theirs.get(`${pairs[k][0][0]},${pairs[k][1][0]}`) ?? x), 0) / pairCount).toFixed(5)}`);
+
+  // Many-to-many, same vertices, timed in one run.
+  const S = common.slice(0, Number(opt['m2m-sources']));
+  const T = common.slice(S.length, S.length + Number(opt['m2m-targets']));
+  const ourM = time(() => costMatrix(router, at(S), at(T)));
+  const sql = `SELECT count(*), sum(agg_cost) FROM pgr_dijkstraCost('${edges}', ARRAY[${S.map((r) => r[0]).join(',')}]::bigint[], ARRAY[${T.map((r) => r[0]).join(',')}]::bigint[], directed => false)`;
+  psql('SELECT 1'); // warm the connection path
+  const t0 = performance.now();
+  const out = psql('\\timing on', sql);
+  const wall = performance.now() - t0;
+  const server = Number(/Time: ([\d.]+) ms/.exec(out)?.[1] ?? NaN);
+  const [count, sum] = out.split('\n')[1].split('|').map(Number);
+  const oursSum = ourM.value.value.reduce((s, x) => s + x, 0);
+  console.log(`many-to-many ${S.length} × ${T.length}: ours ${ourM.ms.toFixed(0)} ms (${ourM.value.value.length} pairs, Σ ${(oursSum / 1000).toFixed(1)} km); pgr_dijkstraCost ${server.toFixed(0)} ms in the server, ${wall.toFixed(0)} ms wall (${count} pairs, Σ ${(sum / 1000).toFixed(1)} km); ratio ${(server / ourM.ms).toFixed(1)}× [${load()}]`);
+}
