@@ -17,7 +17,7 @@ import { isBlank, toNumber, toText } from './raw-values.ts';
 
 /** The subset of the geocoder (src/geocode) the loader needs. */
 export interface AddressGeocoder {
-  geocode(address: string): { lon: number; lat: number; method: 'exact' | 'fuzzy'; confidence: number } | null;
+  geocode(address: string): { lon: number; lat: number; method: 'exact' | 'fuzzy'; confidence: number; explanation?: string } | null;
 }
 
 export interface Placement {
@@ -29,6 +29,8 @@ export interface Placement {
   rejects: (Reject | null)[];
   placedBy?: string[];
   confidence?: Float64Array;
+  /** Per row: which parts of the address matched ('' when not geocoded or not explained). */
+  explanation?: string[];
   /** Counts of coordinate problems by kind, for whole-file judgements. */
   problems: Record<CoordinateProblemKind, number>;
 }
@@ -57,6 +59,7 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
   const problems: Record<CoordinateProblemKind, number> = { swapped: 0, projected: 0, range: 0 };
   const placedBy = opts.geocoder ? new Array<string>(n).fill('coordinates') : undefined;
   const confidence = opts.geocoder ? new Float64Array(n).fill(NaN) : undefined;
+  const explanation = opts.geocoder ? new Array<string>(n).fill('') : undefined;
   const { crs } = opts;
   const lonCol = plan.lon !== undefined ? raw.values[plan.lon] : undefined;
   const latCol = plan.lat !== undefined ? raw.values[plan.lat] : undefined;
@@ -106,6 +109,7 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
       lat[r] = hit.lat;
       placedBy[r] = hit.method;
       confidence[r] = hit.confidence;
+      if (explanation) explanation[r] = hit.explanation ?? '';
     }
     return true;
   };
@@ -145,5 +149,5 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
       reject(r, opts.addressColumn ?? '', opts.addressColumn ? 'no coordinates and no address' : 'no coordinates');
     }
   }
-  return { lon, lat, areas, rejects, placedBy, confidence, problems };
+  return { lon, lat, areas, rejects, placedBy, confidence, explanation, problems };
 }

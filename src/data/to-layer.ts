@@ -151,6 +151,8 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     const confidence = placed.confidence;
     cols.text.placed_by = keep.map((r) => placedBy[r]);
     cols.numeric.geocode_confidence = gather(confidence, keep);
+    const explanation = placed.explanation;
+    if (explanation && keep.some((r) => explanation[r] !== '')) cols.text.geocode_explanation = keep.map((r) => explanation[r]);
   }
   const keptIds = keep.map((r) => ids[r]);
   const report: LayerReport = { layer: entry.layer, file, read: n, loaded: keep.length, rejected: rejectList.length, rejects: rejectList, notes };

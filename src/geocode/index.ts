@@ -10,10 +10,19 @@ import { streetSimilarity } from './similarity.ts';
 import { streetParts, type StreetParts } from './street-parts.ts';
 import { splitAddress } from './split-address.ts';
 import { TrigramIndex } from './trigram-index.ts';
+import { ChineseIndex, isChinese } from './chinese-address.ts';
 
 export { normaliseAddress } from './normalise.ts';
 
-export interface GeocodeResult { lon: number; lat: number; method: 'exact' | 'fuzzy'; confidence: number; matched: string }
+export interface GeocodeResult {
+  lon: number;
+  lat: number;
+  method: 'exact' | 'fuzzy';
+  confidence: number;
+  matched: string;
+  /** Which parts of the address matched (Chinese addresses: street, number, province, city …). */
+  explanation?: string;
+}
 export interface Geocoder { geocode(address: string): GeocodeResult | null }
 
 /** Below this street similarity a fuzzy match is not returned at all. */
@@ -37,6 +46,7 @@ export function fuzzyConfidence(best: number, runnerUp: number): number {
 export function buildGeocoder(gazetteer: PointLayer): Geocoder {
   const addresses = gazetteer.text.address ?? [];
   const exact = new Map<string, number>();
+  const chinese = new ChineseIndex();
   const streetIds = new Map<string, number>();
   const streets: string[] = [];
   const parts: StreetParts[] = [];
@@ -46,6 +56,7 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
     const tokens = normaliseTokens(address);
     const key = tokens.join(' ');
     if (!exact.has(key)) exact.set(key, row); // duplicates: the first row wins
+    if (isChinese(address)) chinese.add(row, address);
     const { number, street, streetTokens } = splitAddress(tokens);
     let id = streetIds.get(street);
     if (id === undefined) {
@@ -62,8 +73,8 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
   const index = new TrigramIndex(parts.map((p) => p.name));
   const locality = localityWords(gazetteer);
 
-  const result = (row: number, method: 'exact' | 'fuzzy', confidence: number): GeocodeResult => ({
-    lon: gazetteer.lon[row], lat: gazetteer.lat[row], method, confidence, matched: addresses[row],
+  const result = (row: number, method: 'exact' | 'fuzzy', confidence: number, explanation?: string): GeocodeResult => ({
+    lon: gazetteer.lon[row], lat: gazetteer.lat[row], method, confidence, matched: addresses[row], ...(explanation ? { explanation } : {}),
   });
 
   return {
@@ -75,6 +86,10 @@ export function buildGeocoder(gazetteer: PointLayer): Geocoder {
       const tokens = withoutLocality(written, locality);
       const bare = tokens.length < written.length ? exact.get(tokens.join(' ')) : undefined;
       if (bare !== undefined) return result(bare, 'exact', 1);
+      if (chinese.size > 0 && isChinese(address)) {
+        const m = chinese.match(address);
+        if (m !== null && m.confidence >= MIN_FUZZY_CONFIDENCE) return result(m.row, 'fuzzy', m.confidence, m.explanation);
+      }
       const { number, streetTokens } = splitAddress(tokens);
       const query = streetParts(streetTokens);
       const scored = index
