@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BundleError } from '../data/errors.ts';
 import { Calibration } from '../forecast/calibration.ts';
-import { CriterionSpec } from './criterion-spec.ts';
+import { CriterionSpec, levelWeight, type Level } from './criterion-spec.ts';
 import { migrateScenario } from './migrate.ts';
 
 export const SCENARIO_VERSION = 1;
@@ -24,10 +24,16 @@ export const OutletType = z
   .strict();
 export type OutletType = z.infer<typeof OutletType>;
 
+/**
+ * Huff exponents beyond any fitted model (published α and β lie within 0.5–3): A^α · d^(−β) of
+ * 1e6 overflows to Infinity · 0 = NaN for every site.
+ */
+export const MAX_HUFF_EXPONENT = 20;
+
 export const HuffSettings = z
   .object({
-    alpha: z.number().min(0).default(1),
-    beta: z.number().positive().default(2),
+    alpha: z.number().min(0).max(MAX_HUFF_EXPONENT).default(1),
+    beta: z.number().positive().max(MAX_HUFF_EXPONENT).default(2),
     cutoff: z.number().positive().default(5000),
     floor: z.number().positive().default(50),
   })
@@ -81,7 +87,7 @@ export const Constraints = z
   .strict();
 export type Constraints = z.infer<typeof Constraints>;
 
-export const Scenario = z
+const ScenarioShape = z
   .object({
     $schema: z.string().optional(),
     version: z.literal(SCENARIO_VERSION),
@@ -115,24 +121,54 @@ export const Scenario = z
     /** A calibration (siteselect calibrate --out) for the forecast_net criterion and forecasts. */
     calibration: Calibration.optional(),
   })
-  .strict()
-  .superRefine((scenario, ctx) => {
-    const seen = new Map<string, number>();
-    scenario.criteria.forEach((criterion, i) => {
-      const first = seen.get(criterion.id);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate criterion id "${criterion.id}" (also criteria[${first}])` });
-      } else seen.set(criterion.id, i);
-      const { direction } = criterion;
-      if (direction && typeof direction === 'object' && 'range' in direction && direction.range[0] > direction.range[1]) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'direction', 'range'], message: 'range must be [low, high] with low ≤ high' });
-      }
-    });
-    if (!(scenario.candidateType in scenario.outletTypes)) {
-      ctx.addIssue({ code: 'custom', path: ['candidateType'], message: `"${scenario.candidateType}" is not one of outletTypes (${Object.keys(scenario.outletTypes).join(', ')})` });
+  .strict();
+
+export const Scenario = ScenarioShape.superRefine((scenario, ctx) => {
+  const seen = new Map<string, number>();
+  scenario.criteria.forEach((criterion, i) => {
+    const first = seen.get(criterion.id);
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate criterion id "${criterion.id}" (also criteria[${first}])` });
+    } else seen.set(criterion.id, i);
+    const { direction } = criterion;
+    if (direction && typeof direction === 'object' && 'range' in direction && direction.range[0] > direction.range[1]) {
+      ctx.addIssue({ code: 'custom', path: ['criteria', i, 'direction', 'range'], message: 'range must be [low, high] with low ≤ high' });
     }
   });
+  checkWeights(scenario, ctx);
+  if (!Object.hasOwn(scenario.outletTypes, scenario.candidateType)) {
+    ctx.addIssue({ code: 'custom', path: ['candidateType'], message: `"${scenario.candidateType}" is not one of outletTypes (${Object.keys(scenario.outletTypes).join(', ')})` });
+  }
+});
 export type Scenario = z.infer<typeof Scenario>;
+
+const LEVELS: readonly Level[] = ['region', 'district', 'site'];
+const LEVEL_CUT: Record<Exclude<Level, 'site'>, (s: z.infer<typeof ScenarioShape>) => LevelCut> = {
+  region: (s) => s.funnel.regions,
+  district: (s) => s.funnel.districts,
+};
+
+/**
+ * Weights that make no ranking: all 0 at the site level (every score 0, sites ranked by id; the
+ * context terms count there), or at a region/district level that cuts, or a total that overflows
+ * (1e308 each).
+ */
+function checkWeights(scenario: z.infer<typeof ScenarioShape>, ctx: z.RefinementCtx): void {
+  for (const level of LEVELS) {
+    const weights = scenario.criteria.map((c) => levelWeight(c, level));
+    const context = level === 'site' ? scenario.funnel.context.district + scenario.funnel.context.region : 0;
+    const total = weights.reduce((a, b) => a + b, context);
+    if (!Number.isFinite(total)) {
+      const i = weights.indexOf(Math.max(...weights));
+      ctx.addIssue({ code: 'custom', path: ['criteria', i, 'weight'], message: `the ${level} weights add up to more than the largest number; scale them down (weights are rescaled to sum 1, so 1, 2, 0.5 … will do)` });
+    }
+    const levelCut = level === 'site' ? undefined : LEVEL_CUT[level](scenario);
+    const cut = levelCut === undefined || levelCut.topK !== undefined || levelCut.minScore !== undefined;
+    if (total === 0 && cut) {
+      ctx.addIssue({ code: 'custom', path: ['criteria', 0, 'weight'], message: `every criterion weighs 0 at the ${level} level, so every score would be 0 and the ranking arbitrary; give at least one criterion a weight above 0` });
+    }
+  }
+}
 export type ScenarioInput = z.input<typeof Scenario>;
 
 /** `criteria[2].weight` from a zod issue path. */

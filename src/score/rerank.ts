@@ -28,13 +28,14 @@ export function rerank(level: LevelResult, weights: Record<string, number>, comb
   const how: Combine = combine ?? level.combine ?? 'sum';
   const columns: ColumnBase[] = level.criteria.map((c) => {
     const weight = weights[c.name] ?? c.weight;
-    if (!(weight >= 0)) throw new UsageError(`rerank: weight of "${c.name}" must be a number ≥ 0, got ${weight}`);
+    if (!(weight >= 0 && Number.isFinite(weight))) throw new UsageError(`rerank: weights.${c.name} must be a finite number ≥ 0, got ${weight}`);
     // name each field: spreading the column would read (and compute) its contributions
     const base: ColumnBase = { name: c.name, label: c.label, weight, raw: c.raw, normalised: c.normalised };
     if (c.normalise) base.normalise = c.normalise;
     if (c.direction) base.direction = c.direction;
     return base;
   });
+  if (!Number.isFinite(columns.reduce((a, c) => a + c.weight, 0))) throw new UsageError('rerank: the weights add up to more than the largest number; scale them down');
   const { score, criteria } = explainScores(columns, how, n);
   const rank = new Int32Array(n);
   const order = sorterFor(level.ids).rank(score, rank);

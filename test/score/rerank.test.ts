@@ -70,6 +70,9 @@ describe('rerank', () => {
   });
 
   it('a negative weight is a usage error naming the criterion', () => {
-    expect(() => rerank(level(), { access: -1 })).toThrow(/weight of "access" must be a number ≥ 0/);
+    expect(() => rerank(level(), { access: -1 })).toThrow(/weights\.access must be a finite number ≥ 0, got -1/);
+    // issue 19 item 9: Infinity, and finite weights whose total overflows
+    expect(() => rerank(level(), { access: Infinity })).toThrow(/weights\.access must be a finite number ≥ 0, got Infinity/);
+    expect(() => rerank(level(), { access: 1e308, demand: 1e308 })).toThrow(/add up to more than the largest number/);
   });
 });
