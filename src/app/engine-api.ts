@@ -13,3 +13,4 @@ export { levelReasons, funnelShortlist, siteParents, siteRanks, type ShortlistEn
 export { formatNotKept } from '../score/format-not-kept.ts';
 export type { NotKept } from '../score/not-kept.ts';
 export { rankWithinGroups } from '../score/rank-order.ts';
+export { criterionUnit, formatMeasure, type MeasureUnit } from '../report/criterion-unit.ts';

@@ -11,7 +11,8 @@ export function formatNumber(x: number): string {
   return group(x.toFixed(decimals));
 }
 
-function group(fixed: string): string {
+/** Digit groups of three with a space when the whole part has five digits or more; a true minus sign. */
+export function group(fixed: string): string {
   const [intPart, frac] = fixed.split('.');
   const sign = intPart.startsWith('-') ? '−' : '';
   const digits = sign ? intPart.slice(1) : intPart;

@@ -72,7 +72,7 @@ function bestSiteSection(input: ReportInput, topN: number): string {
   const keptNote = sites.kept[best] ? '' : `<p class="note">This site is not kept: ${escapeHtml(formatNotKept(levelReasons(input.result, sites)[best]))}.</p>`;
   return `<section id="top-sites"><h2>The best ${formatNumber(Math.min(topN, sites.ids.length))} sites, criterion by criterion</h2>
 <p class="note">raw: the measure as computed; normalised: 0–1, 1 best, after the criterion's direction; points: its weighted share of the score (the points of a site add up to its score).</p>
-${siteDetailTable(sites, topN)}
+${siteDetailTable(sites, topN, input.scenario)}
 </section>
 <section id="breakdown"><h2>Why the best site scores ${escapeHtml(formatScore(sites.score[best]))}: ${escapeHtml(name)}</h2>
 ${keptNote}

@@ -4,9 +4,9 @@
  */
 import { formatNumber } from '../notebook/format.ts';
 
-/** A score (0–100) with two decimals, as in the ranked tables. */
+/** A score (0–100) with one decimal, as everywhere a score is shown. */
 export function formatScore(score: number): string {
-  return Number.isFinite(score) ? score.toFixed(2) : '';
+  return Number.isFinite(score) ? score.toFixed(1) : '';
 }
 
 /** A normalised value (0–1) with three decimals. */

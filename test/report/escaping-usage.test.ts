@@ -29,7 +29,7 @@ describe('names from data in the report', () => {
     expect(html).toContain(`<title>Site selection report — Tiny ${ESCAPED}</title>`);
     // The district with the markup name appears in its map tooltip and its table row as text.
     const districts = section(html, 'level-districts');
-    expect(districts).toMatch(new RegExp(`<title>${ESCAPED.replace(/[()]/g, '\\$&')}: \\d+\\.\\d\\d</title>`));
+    expect(districts).toMatch(new RegExp(`<title>${ESCAPED.replace(/[()]/g, '\\$&')}: \\d+\\.\\d</title>`));
     expect(districts).toContain(`<td>${ESCAPED}</td>`);
     expect(section(html, 'level-sites')).toContain(`<td>${ESCAPED}</td>`);
     expect(section(html, 'scenario')).toContain(`<td>Residents ${ESCAPED}</td>`);

@@ -28,13 +28,15 @@ function itemMarkup(item: LegendItem): { node: SVGGElement; width: number } {
   switch (item.kind) {
     case 'ramp': {
       const [lo, hi] = item.colour.domain;
-      const w = 120;
-      const steps = 24;
+      const w = 110;
+      const steps = 22;
       g.append(svgEl('text', { x: 0, y: 4, 'font-weight': 600 }, item.label));
-      const x0 = textWidth(item.label) + 8;
-      for (let k = 0; k < steps; k++) g.append(svgEl('rect', { x: x0 + (k * w) / steps, y: -6, width: w / steps + 0.5, height: 10, fill: item.colour.ramp(k / (steps - 1)) }));
-      g.append(svgEl('text', { x: x0 - 2, y: 15, 'font-size': 10, 'text-anchor': 'start' }, String(lo)), svgEl('text', { x: x0 + w + 2, y: 15, 'font-size': 10, 'text-anchor': 'end' }, String(hi)));
-      return { node: g, width: x0 + w + 12 };
+      const loX = textWidth(item.label) + 8;
+      g.append(svgEl('text', { x: loX, y: 4 }, String(lo)));
+      const x0 = loX + textWidth(String(lo)) + 4;
+      for (let k = 0; k < steps; k++) g.append(svgEl('rect', { x: x0 + (k * w) / steps, y: -6, width: w / steps + 0.5, height: 11, fill: item.colour.ramp(k / (steps - 1)) }));
+      g.append(svgEl('text', { x: x0 + w + 4, y: 4 }, String(hi)));
+      return { node: g, width: x0 + w + 4 + textWidth(String(hi)) + 14 };
     }
     case 'symbol':
       g.append(svgEl('path', { d: symbolPath(item.symbol, item.r), transform: 'translate(6,0)', fill: item.fill, stroke: item.stroke, 'stroke-width': item.strokeWidth ?? 0.8 }));

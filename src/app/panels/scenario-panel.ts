@@ -3,7 +3,7 @@
  * direction; the combination; the funnel cuts; the constraints; save and load. Sliders report every
  * movement (for an instant re-rank) and their release (for a full run of the funnel).
  */
-import type { Scenario } from '../engine-api.ts';
+import { directionOf, type Scenario } from '../engine-api.ts';
 import { el, labelled } from '../dom.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { t } from '../i18n/i18n.ts';
@@ -71,20 +71,36 @@ export function renderScenarioPanel(host: HTMLElement, scenario: Scenario, level
       commit(edit.setWeight(current, c.id, level, w));
     });
     const norm = select(NORMS.map((n) => ({ value: n, label: `norm.${n}` as MessageKey })), c.normalise, (v) => commit(edit.setNormalise(current, c.id, v)));
-    const dirValue = typeof c.direction === 'string' ? c.direction : c.direction ? 'custom' : '';
+    const applied = directionOf(c, level);
+    const dirValue = typeof applied === 'string' ? applied : 'target' in applied ? 'target' : 'range';
     const dirOptions: { value: string; label: MessageKey }[] = [
-      { value: '', label: 'scenario.none' },
       { value: 'higher', label: 'dir.higher' },
       { value: 'lower', label: 'dir.lower' },
+      { value: 'target', label: 'dir.target' },
     ];
-    if (dirValue === 'custom') dirOptions.push({ value: 'custom', label: typeof c.direction === 'object' && 'target' in c.direction ? 'dir.target' : 'dir.range' });
+    if (dirValue === 'range') dirOptions.push({ value: 'range', label: 'dir.range' });
+    const target = typeof applied === 'object' && 'target' in applied ? applied.target : undefined;
+    const targetInput = numberInput(target, (v) => {
+      if (v !== undefined) commit(edit.setDirection(current, c.id, { target: v }));
+    });
+    targetInput.setAttribute('data-target', c.id);
+    const targetField = labelled('scenario.target', targetInput);
+    targetField.hidden = dirValue !== 'target';
     const dir = select(dirOptions, dirValue, (v) => {
       if (v === 'higher' || v === 'lower') commit(edit.setDirection(current, c.id, v));
+      else if (v === 'target') {
+        targetField.hidden = false;
+        commit(edit.setDirection(current, c.id, { target: target ?? 10_000 }));
+      }
     });
+    dir.setAttribute('data-direction', c.id);
+    const range = typeof applied === 'object' && 'range' in applied ? applied.range : null;
     const details = el('details', { className: 'criterion-details' }, [
       el('summary', { i18n: 'scenario.details' }),
       labelled('scenario.normalise', norm),
       labelled('scenario.direction', dir),
+      targetField,
+      ...(range ? [el('p', { className: 'muted', text: `${range[0]} – ${range[1]}` })] : []),
     ]);
     return el('div', { className: 'criterion' }, [
       el('div', { className: 'criterion-head' }, [on, el('span', { className: 'criterion-name', text: criterionLabel(scenario, c.id) }), output]),

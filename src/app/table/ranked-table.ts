@@ -33,6 +33,8 @@ export class RankedTable {
   private readonly caption = el('div', { className: 'rt-caption' });
   private level: LevelResult | null = null;
   private units: Int32Array = new Int32Array(0);
+  /** Per unit: its rank among the units shown (in its region or district), 0 when not shown. */
+  private localRank = new Int32Array(0);
   /** Per unit: why it is not kept, in words ('' when kept). */
   private reasons: string[] = [];
   private order: Int32Array = new Int32Array(0);
@@ -79,6 +81,8 @@ export class RankedTable {
     this.reasons = reasons;
     this.selected = selected;
     this.order = orderUnits(level, units, this.sort);
+    this.localRank = new Int32Array(level.ids.length);
+    orderUnits(level, units, { key: 'rank', descending: false }).forEach((u, k) => (this.localRank[u] = k + 1));
     this.spacer.style.height = `${this.order.length * ROW_HEIGHT}px`;
     // As tall as its rows (up to 40 % of the window): a short level leaves room for the breakdown.
     this.viewport.style.height = `min(40vh, ${Math.max(3, this.order.length) * ROW_HEIGHT + 2}px)`;
@@ -147,7 +151,7 @@ export class RankedTable {
     for (let pos = first; pos < last; pos++) {
       const unit = this.order[pos];
       const row = el('div', { className: unit === this.selected ? 'rt-row selected' : 'rt-row', attrs: { role: 'row', 'data-unit': String(unit) } }, [
-        el('div', { className: 'rt-cell rt-rank', text: String(level.rank[unit]) }),
+        el('div', { className: 'rt-cell rt-rank', text: String(this.localRank[unit]), attrs: { title: `${t('table.overall')} ${level.rank[unit]} / ${level.ids.length}` } }),
         el('div', { className: 'rt-cell rt-name', text: level.names[unit] || level.ids[unit], attrs: { translate: 'no' } }),
         el('div', { className: 'rt-cell rt-score', text: Number.isFinite(level.score[unit]) ? level.score[unit].toFixed(1) : '–' }),
         keptCell(level.kept[unit] === 1, reasons[unit] || (level.kept[unit] ? yes : no)),
