@@ -1,0 +1,110 @@
+/**
+ * `siteselect territories`: give every own outlet an exclusive territory (nearest or balanced),
+ * list the pairs of outlets whose trade areas share demand (窜货), and write the territories as
+ * polygons. A thin shell over territories() and territoryPolygons().
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BundleError, UsageError } from '../../data/errors.ts';
+import { writeFileAtomically } from '../../node/atomic-file.ts';
+import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
+import { allPairs } from '../../optimize/pairs-within-radius.ts';
+import type { FacilityCosts } from '../../optimize/problem.ts';
+import { territories, type TerritoryResult } from '../../optimize/territories.ts';
+import { territoryPolygons } from '../../optimize/territory-polygons.ts';
+import { EXIT_OK, type Command } from '../command.ts';
+
+const USAGE = `Usage: siteselect territories --bundle DIR [--radius METRES] [--rule nearest|balanced]
+         [--conflict-share S] [--out FILE.geojson] [--json]
+
+Gives each own outlet (the bundle's network layer) an exclusive territory of demand points:
+  nearest    every point to its nearest outlet (default)
+  balanced   outlets priced until their territories hold about the same demand, each point kept
+             with a near outlet
+Reports each territory's demand, share and balance (demand / mean; 1 = even), and the conflicts:
+pairs of outlets whose trade areas (demand within --radius, default 1000 m) share at least
+--conflict-share (default 0.1) of the smaller one's, with the demand they share (窜货).
+
+  --out FILE.geojson   the territories as polygons: the demand points' Voronoi cells dissolved per
+                       outlet, clipped to the demand's bounding box (properties: outlet, demand,
+                       share, balance, points)
+  --json               one JSON object: territories, conflicts, unassigned demand
+
+Distances are great-circle metres. Exit status: 0 done, 1 failure, 2 bad usage or input.`;
+
+const OPTIONS = {
+  bundle: { type: 'string' },
+  radius: { type: 'string' },
+  rule: { type: 'string' },
+  'conflict-share': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function positive(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const x = Number(v);
+  if (v.trim() === '' || !(x > 0) || x === Infinity) throw new UsageError(`--${name} needs a number > 0, got '${v}'`);
+  return x;
+}
+
+function toText(r: TerritoryResult): string {
+  const rows = [...r.territories].sort((a, b) => b.demand - a.demand);
+  const line = (t: (typeof rows)[number]) => `  ${t.id.padEnd(12)} ${t.demand.toFixed(0).padStart(10)}  ${(100 * t.share).toFixed(1).padStart(5)} %  ${t.balance.toFixed(2).padStart(5)}`;
+  const out = [`${r.territories.length} territories (outlet, demand, share, balance):`, ...rows.slice(0, 5).map(line)];
+  if (rows.length > 10) out.push('  …');
+  out.push(...rows.slice(Math.max(5, rows.length - 5)).map(line));
+  out.push(`${r.conflicts.length} conflicts (trade areas sharing demand)${r.conflicts.length > 0 ? ', largest first:' : ''}`);
+  for (const c of r.conflicts.slice(0, 10)) out.push(`  ${c.a} – ${c.b}: ${c.shared.toFixed(0)} shared (${(100 * c.shareOfSmaller).toFixed(0)} % of the smaller trade area)`);
+  if (r.unassigned > 0) out.push(`${r.unassigned.toFixed(0)} demand reaches no outlet`);
+  return out.join('\n') + '\n';
+}
+
+export const command: Command = {
+  usage: USAGE,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}; see siteselect territories --help`);
+    }
+    const v = parsed.values;
+    if (v.bundle === undefined) throw new UsageError('give --bundle DIR (see siteselect territories --help)');
+    const rule = v.rule ?? 'nearest';
+    if (rule !== 'nearest' && rule !== 'balanced') throw new UsageError(`--rule must be nearest or balanced (got '${rule}')`);
+    const tradeRadius = positive('radius', v.radius, 1000);
+    const conflictShare = positive('conflict-share', v['conflict-share'], 0.1);
+    const dir = path.resolve(io.cwd, v.bundle);
+    const out = v.out === undefined ? undefined : path.resolve(io.cwd, v.out);
+    if (out) await refuseClobbering(await bundleInputs(dir, 'bundle.json'), [{ label: '--out', file: out }]);
+    const bundle = await loadBundleDir(dir);
+    const demand = bundle.demand;
+    const network = bundle.network;
+    if (!demand || demand.ids.length === 0) throw new BundleError(bundle.name, `bundle '${bundle.name}' has no demand points; add a demand layer to its manifest`);
+    if (!network || network.ids.length === 0) throw new BundleError(bundle.name, `bundle '${bundle.name}' has no own outlets; add a network layer to its manifest`);
+    const pairs = allPairs(demand, network);
+    const pop = demand.numeric.population ?? demand.numeric.weight;
+    const costs: FacilityCosts = {
+      n: demand.ids.length,
+      m: network.ids.length,
+      start: pairs.start,
+      demand: pairs.demand,
+      cost: pairs.cost,
+      weights: Float64Array.from(demand.ids, (_, i) => (pop ? (Number.isFinite(pop[i]) && pop[i] > 0 ? pop[i] : 0) : 1)),
+      demandIds: demand.ids,
+      facilityIds: network.ids,
+    };
+    const result = territories(costs, { tradeRadius, rule, conflictShare });
+    if (out) {
+      const features = territoryPolygons(demand, result);
+      await writeFileAtomically(out, JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
+    }
+    if (v.json) {
+      const { assignment: _assignment, ...summary } = result;
+      io.stdout(JSON.stringify({ rule, radius: tradeRadius, ...summary, out: out ?? null }) + '\n');
+    } else io.stdout(toText(result) + (out ? `territories written to ${out}\n` : ''));
+    return EXIT_OK;
+  },
+};
