@@ -19,7 +19,7 @@ const WKT_NAMES = ['wkt', 'geometry', 'geom', 'the_geom', 'shape', 'wkt_geom', '
 
 /** Canonical role → common source names (lower case). Used only when bundle.json maps no column. */
 export const ROLE_ALIASES: Record<string, string[]> = {
-  id: ['id', 'fid', 'stop_id', '编号'],
+  id: ['id', 'fid', 'stop_id', 'site_id', 'store_id', 'branch_id', 'outlet_id', 'location_id', 'candidate_id', 'poi_id', 'objectid', 'uid', 'site_code', 'store_code', '编号', '网点编号', '门店编号', '站点编号'],
   name: ['name', 'stop_name', '名称', '名字', 'title'],
   address: ['address', 'addr', '地址', 'full_address'],
   population: ['population', 'pop', 'pop_total', '人口', 'weight'],

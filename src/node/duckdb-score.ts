@@ -92,7 +92,9 @@ export async function keepSites(db: NativeDatabase, { scenario, shortlist }: Kee
       const y = Number(lat[i]);
       const ok = eligible[i] === true;
       if (!keeper.done && keeper.offer(Number(score[i]), ok, Number(keepRegion[i]), x, y)) kept.push(p);
-      if (picker?.offer(!ok, Number(grp[i]), x, y)) picked.push(p);
+      // a site outside every region (district) is in no region's (district's) shortlist
+      const g = Number(grp[i]);
+      if (picker?.offer(!ok || g < 0, g, x, y)) picked.push(p);
     }
     if (keeper.done && picker === undefined) break;
   }

@@ -83,7 +83,7 @@ export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenar
     const progress: Progress = { signal: opts.signal, warnings: [] };
     const measured = await siteSetColumns(scoring.inputs, { sites: chunk, district }, progress);
     const context = contextScores(scoring, district, region);
-    const terms = contextTerms(scenario, context.districtScore, context.regionScore);
+    const terms = contextTerms(scenario, bundle, context.districtScore, context.regionScore);
     const m = end - start;
     const columns: TableColumn[] = [
       { name: 'pos', kind: 'integer', values: Int32Array.from({ length: m }, (_, i) => start + i) },

@@ -13,7 +13,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { latticeInside } from './lattice.ts';
 import type { Progress } from './level-criteria.ts';
 import { emptyLevel, scoreAreas } from './score-areas.ts';
-import { scoreSiteSet } from './score-site-set.ts';
+import { contextWarnings, scoreSiteSet } from './score-site-set.ts';
 import { subsetPointLayer } from './subset-layer.ts';
 import type { FunnelResult, LevelResult } from './types.ts';
 
@@ -27,7 +27,7 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
   const kernel = opts.kernel ?? createKernel();
   const links = linkBundle(bundle);
   const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal);
-  const progress: Progress = { signal: opts.signal, onProgress: opts.onProgress, warnings: [] };
+  const progress: Progress = { signal: opts.signal, onProgress: opts.onProgress, warnings: contextWarnings(scenario, bundle) };
   const { regions: regionLayer, districts: districtLayer } = bundle;
 
   // 1. Regions: all of them are compared.

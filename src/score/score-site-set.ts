@@ -4,7 +4,7 @@
  */
 import { SiteEvaluator } from '../criteria/evaluate-site.ts';
 import type { BundleInputs } from '../criteria/inputs.ts';
-import type { PointLayer } from '../data/layer.ts';
+import type { LoadedBundle, PointLayer } from '../data/layer.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { buildLevel, type ContextTerm, type RawCriterion } from './build-level.ts';
 import { checkConstraints } from './constraints.ts';
@@ -48,13 +48,28 @@ export async function siteSetColumns(inputs: BundleInputs, input: Pick<SiteSetIn
   return { criteria, eligible, excludedBy, exclusions };
 }
 
-/** The weighted context terms: each site's district and region score. */
-export function contextTerms(scenario: Scenario, districtScore?: Float64Array, regionScore?: Float64Array): ContextTerm[] {
+/** Which area layers the bundle has: a context term needs its layer. */
+export type AreaLayers = Pick<LoadedBundle, 'districts' | 'regions'>;
+
+/**
+ * The weighted context terms: each site's district and region score. The one rule for the funnel
+ * and batch scoring alike: a term enters only when the scenario weights it and the bundle has its
+ * layer; without the layer it is left out (contextWarnings says so), never scored as 0.
+ */
+export function contextTerms(scenario: Scenario, layers: AreaLayers, districtScore?: Float64Array, regionScore?: Float64Array): ContextTerm[] {
   const context: ContextTerm[] = [];
   const weights = scenario.funnel.context;
-  if (weights.district > 0 && districtScore) context.push({ name: 'context_district', label: 'District score', weight: weights.district, raw: districtScore });
-  if (weights.region > 0 && regionScore) context.push({ name: 'context_region', label: 'Region score', weight: weights.region, raw: regionScore });
+  if (weights.district > 0 && layers.districts && districtScore) context.push({ name: 'context_district', label: 'District score', weight: weights.district, raw: districtScore });
+  if (weights.region > 0 && layers.regions && regionScore) context.push({ name: 'context_region', label: 'Region score', weight: weights.region, raw: regionScore });
   return context;
+}
+
+/** The warning for each weighted context term whose layer the bundle lacks (said once a run). */
+export function contextWarnings(scenario: Scenario, layers: AreaLayers): string[] {
+  const weights = scenario.funnel.context;
+  return (['district', 'region'] as const)
+    .filter((level) => weights[level] > 0 && !layers[level === 'district' ? 'districts' : 'regions'])
+    .map((level) => `the scenario weights the ${level} score (funnel.context.${level} ${weights[level]}) but the bundle has no ${level}s layer: the term is left out of every site's score`);
 }
 
 /** How the scenario keeps sites (top K, minimum score, eligibility, spacing, top N per region). */
@@ -79,7 +94,7 @@ export async function scoreSiteSet(inputs: BundleInputs, input: SiteSetInput, pr
     lat: sites.lat,
     parent: input.parent,
     criteria,
-    context: contextTerms(scenario, input.districtScore, input.regionScore),
+    context: contextTerms(scenario, inputs.bundle, input.districtScore, input.regionScore),
     combine: scenario.combine,
     keepRule: siteKeepRule(scenario, eligible, input.region),
     excludedBy,

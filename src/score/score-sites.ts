@@ -13,7 +13,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import type { ScoreOptions } from './funnel.ts';
 import type { Progress } from './level-criteria.ts';
 import { scoreAreas } from './score-areas.ts';
-import { scoreSiteSet } from './score-site-set.ts';
+import { contextWarnings, scoreSiteSet } from './score-site-set.ts';
 import type { LevelResult } from './types.ts';
 
 /** What scoring any sites against a bundle needs, computed once: inputs and the areas' scores. */
@@ -30,7 +30,7 @@ export async function prepareSiteScoring(bundle: LoadedBundle, scenario: Scenari
   const kernel = opts.kernel ?? createKernel();
   const links = linkBundle(bundle);
   const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal);
-  const progress: Progress = { signal: opts.signal, onProgress: opts.onProgress, warnings: [] };
+  const progress: Progress = { signal: opts.signal, onProgress: opts.onProgress, warnings: contextWarnings(scenario, bundle) };
   const { districts, regions } = bundle;
   const all = (k: number) => Int32Array.from({ length: k }, (_, i) => i);
   const context = scenario.funnel.context;

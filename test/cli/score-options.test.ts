@@ -93,3 +93,40 @@ describe('usage errors exit 2', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('the id column of --candidates', () => {
+  const rows = POINTS.map((p, i) => `K${i},${p.join(',')},20000`).join('\n');
+  it('detects common id names (store_id)', async () => {
+    writeFileSync(join(temp, 'store-ids.csv'), `store_id,lon,lat,rent\n${rows}\n`);
+    const r = await runScore(temp, '--bundle', sample, '--candidates', 'store-ids.csv', '--out', 'store-ids-out.csv', '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsvRows(join(temp, 'store-ids-out.csv')).map((row) => row.id).sort()).toEqual(['K0', 'K1', 'K2']);
+  });
+
+  it('takes the one --id-column names, and says --id-column when it is missing', async () => {
+    writeFileSync(join(temp, 'codes.csv'), `code,lon,lat,rent\n${rows}\n`);
+    const r = await runScore(temp, '--bundle', sample, '--candidates', 'codes.csv', '--id-column', 'code', '--out', 'codes-out.csv', '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsvRows(join(temp, 'codes-out.csv')).map((row) => row.id).sort()).toEqual(['K0', 'K1', 'K2']);
+    // without it the ids are the file name and the row
+    const plain = await runScore(temp, '--bundle', sample, '--candidates', 'codes.csv', '--out', 'codes-plain.csv', '--quiet');
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(readCsvRows(join(temp, 'codes-plain.csv')).map((row) => row.id).sort()).toEqual(['codes:1', 'codes:2', 'codes:3']);
+    const bad = await runScore(temp, '--bundle', sample, '--candidates', 'codes.csv', '--id-column', 'site', '--out', 'codes-bad.csv', '--quiet');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/codes\.csv has no column 'site' for "id".*fix --id-column/);
+  });
+});
+
+describe('a candidate outside every region', () => {
+  it('is scored and ranked, is in no region shortlist (no extra group), and a warning says so', async () => {
+    writeFileSync(join(temp, 'far.csv'), `id,lon,lat,rent\n${POINTS.map((p, i) => `N${i},${p.join(',')},20000`).join('\n')}\nFAR,116.4,39.9,20000\n`);
+    const r = await runScore(temp, '--bundle', sample, '--candidates', 'far.csv', '--out', 'far-all.csv', '--json', '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsvRows(join(temp, 'far-all.csv')).find((row) => row.id === 'FAR')).toMatchObject({ region: '', district: '' });
+    expect(JSON.parse(r.stdout).warnings).toContain('1 candidate lies outside every region: scored and ranked, with an empty region');
+    const top = await runScore(temp, '--bundle', sample, '--candidates', 'far.csv', '--out', 'far-top.csv', '--top-per', 'region:5', '--json', '--quiet');
+    expect(readCsvRows(join(temp, 'far-top.csv')).map((row) => row.id)).not.toContain('FAR');
+    expect(JSON.parse(top.stdout).warnings).toContain("1 candidate lies outside every region: scored and ranked, with an empty region; it is in no region's shortlist");
+  });
+});

@@ -38,6 +38,8 @@ Options:
                          geocoded against the bundle's gazetteer) [the bundle's candidates layer]
   --crs NAME             coordinate system of --candidates: wgs84, gcj02, bd09 or 3857 [wgs84];
                          converted to WGS84
+  --id-column NAME       the id column of --candidates when it is not detected (id, site_id,
+                         store_id, objectid, 编号 … are) [ids: <file name>:<row>]
   --address-column NAME  the address column of --candidates when it is not detected
   --min-confidence X     reject addresses geocoded with confidence below X (0–1) [0]
   --out FILE             ranked sites [scores.<format>]

@@ -28,6 +28,7 @@ export interface ScoreInputs {
 function forCommandLine(message: string): string {
   return message
     .replace(/set "crs": "epsg3857" for it in bundle\.json/, 'pass --crs 3857')
+    .replace(/fix columns\.(id|address) in bundle\.json/, (_, role: string) => `fix --${role}-column`)
     .replace(/name them in columns\.lon and columns\.lat in bundle\.json/, 'name them lon and lat, or give an address column (--address-column)')
     .replace(/map columns\.lon and columns\.lat the other way round in bundle\.json/, 'exchange the names of the lon and lat columns in the file')
     .replace(/ or set "encoding" for it in bundle\.json/, '')
@@ -85,10 +86,10 @@ export async function candidatePath(args: ScoreArgs, cwd: string): Promise<strin
   return file;
 }
 
-/** The manifest entry a --candidates file is read with: the --address-column and --crs flags. */
+/** The manifest entry a --candidates file is read with: the --id-column, --address-column and --crs flags. */
 export function candidateEntry(args: ScoreArgs, file: string): LayerEntry {
-  const columns = args.addressColumn ? { address: args.addressColumn } : undefined;
-  return { layer: 'candidates', file: path.basename(file), ...(columns ? { columns } : {}), ...(args.crs ? { crs: args.crs } : {}) };
+  const columns = { ...(args.idColumn ? { id: args.idColumn } : {}), ...(args.addressColumn ? { address: args.addressColumn } : {}) };
+  return { layer: 'candidates', file: path.basename(file), ...(Object.keys(columns).length ? { columns } : {}), ...(args.crs ? { crs: args.crs } : {}) };
 }
 
 /** The sites read whole: the --candidates file (geocoded), or the bundle's candidates layer. */

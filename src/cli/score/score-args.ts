@@ -19,6 +19,8 @@ export interface ScoreArgs {
   /** A candidate file to score instead of the bundle's candidates layer. */
   candidates?: string;
   addressColumn?: string;
+  /** --id-column: the id column of --candidates when it is not detected. */
+  idColumn?: string;
   out?: string;
   /** Output format; overrides the --out extension. */
   format?: OutFormat;
@@ -42,7 +44,7 @@ export interface ScoreArgs {
 }
 
 const VALUE_OPTIONS = [
-  '--bundle', '--scenario', '--candidates', '--address-column', '--out', '--format', '--rejects', '--top', '--per', '--top-per',
+  '--bundle', '--scenario', '--candidates', '--address-column', '--id-column', '--out', '--format', '--rejects', '--top', '--per', '--top-per',
   '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top', '--memory-limit', '--calibration',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
@@ -134,7 +136,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
   if (sensitivityOnly && !flags.has('--sensitivity')) throw new UsageError(`${sensitivityOnly} only applies with --sensitivity`);
   return {
     threads: wholeNumber('--threads', values['--threads'], 1, 64),
-    bundle, scenario: values['--scenario'], candidates: values['--candidates'], addressColumn: values['--address-column'],
+    bundle, scenario: values['--scenario'], candidates: values['--candidates'], addressColumn: values['--address-column'], idColumn: values['--id-column'],
     out: values['--out'], format: oneOf('--format', values['--format'], ['csv', 'geojson', 'parquet'] as const),
     rejects: values['--rejects'], top, per, keptOnly: flags.has('--kept'),
     crs: inputCrs(values['--crs']),
