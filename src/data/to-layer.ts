@@ -13,6 +13,7 @@ import { buildColumns } from './build-columns.ts';
 import { fileStem, isBlank, toNumber, toText } from './raw-values.ts';
 import { CRS_LABEL } from '../geo/crs.ts';
 import { findSwappedOutliers } from './swapped-outliers.ts';
+import { foldCodedValues } from './layer-roles.ts';
 
 export interface ToLayerOptions {
   /** The bundle's default CRS, used when the entry names none. */
@@ -146,6 +147,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     else rejectList.push(rej);
   }
   const cols = buildColumns(raw, plan, keep, notes);
+  notes.push(...foldCodedValues(entry.layer, cols.text));
   if (placed.placedBy && placed.confidence) {
     const placedBy = placed.placedBy;
     const confidence = placed.confidence;
