@@ -5,3 +5,4 @@ export { loadBundleDir } from './node/load-bundle-dir.ts';
 export { openNodeDatabase } from './node/duckdb.ts';
 export { createNodeKernel } from './node/kernel-pool.ts';
 export { loadRoadGraph, graphCacheFile, type LoadedGraph, type GraphLoadOptions } from './node/road-graph-cache.ts';
+export { openSql, type SqlSession } from './node/sql-session.ts';

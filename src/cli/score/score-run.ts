@@ -21,7 +21,7 @@ import { writeRejects } from './write-rejects.ts';
 import { copyToParquet, parquetCast, writeRows, type TableFormat } from './write-table.ts';
 
 /** DuckDB's memory for a run unless --memory-limit says otherwise. */
-export const DEFAULT_MEMORY_LIMIT = '1GB';
+export const DEFAULT_MEMORY_LIMIT = '512MB';
 
 /** What the summary says about a run. */
 export interface ScoreOutcome {
