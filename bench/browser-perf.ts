@@ -70,6 +70,21 @@ async function main(): Promise<void> {
         await page.click('#breadcrumb .crumb-all');
       }
       results.drillDownMs = stats(steps);
+      // Selection highlight: select each district of the best region in turn, to the next frame.
+      await page.click('.rt-row >> nth=0');
+      await page.keyboard.press('Enter');
+      results.highlightMs = stats(await page.evaluate(async () => {
+        const bench = (window as unknown as { workbench: { select(u: number): void; table: { shownOrder(): Int32Array } } }).workbench;
+        const out: number[] = [];
+        for (const u of Array.from(bench.table.shownOrder()).concat(Array.from(bench.table.shownOrder()))) {
+          const t0 = performance.now();
+          bench.select(u);
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          out.push(performance.now() - t0);
+        }
+        return out;
+      }));
+      await page.click('#breadcrumb .crumb-all');
       results.mapRenderMs = stats(await page.evaluate(() => performance.getEntriesByName('map').slice(-20).map((e) => e.duration)));
     }
     await context.close();
@@ -124,6 +139,24 @@ async function main(): Promise<void> {
   results.rerankOnlyMs = stats(measures.rerank.slice(-30));
   results.tableRepaintMs = stats(measures.table.slice(-30));
   results.sliderToNextFrameMs = stats(frame);
+  // Slider → map: from the input event to the end of the map repaint that follows it.
+  const toMap: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    toMap.push(await page.evaluate(async (v) => {
+      const slider = document.querySelector<HTMLInputElement>('input.weight[data-criterion="demand"]')!;
+      const before = performance.getEntriesByName('map').length;
+      const start = performance.now();
+      slider.value = String(v);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 5));
+        const maps = performance.getEntriesByName('map');
+        if (maps.length > before) return maps[maps.length - 1].startTime + maps[maps.length - 1].duration - start;
+        if (performance.now() - start > 5000) return NaN;
+      }
+    }, (k % 5) + 0.5));
+  }
+  results.sliderToMapMs = stats(toMap);
 
   // 4. 1 M-row demand file through the data panel, counting the page's frames meanwhile.
   console.error(`loading a ${ROWS.toLocaleString('en-US')}-row demand CSV …`);

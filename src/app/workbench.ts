@@ -207,7 +207,7 @@ export class Workbench {
     this.renderBreakdown();
     // The table answers at once; the map follows when the slider rests, so dragging stays fluid.
     clearTimeout(this.mapRest);
-    this.mapRest = window.setTimeout(() => this.paintMap(), 120);
+    this.mapRest = window.setTimeout(() => this.paintMap(), 40);
   }
 
   renderAll(): void {

@@ -1,4 +1,20 @@
-/** The map as a standalone SVG file, or rasterised to PNG through a canvas (no server involved). */
+/**
+ * The map as a standalone SVG file, or rasterised to PNG through a canvas (no server involved).
+ * The drawn map already holds its title, legend, scale bar, north arrow and attribution as text;
+ * the export adds the scenario's name to the title row.
+ */
+export function svgForExport(svg: SVGSVGElement, scenarioName: string): SVGSVGElement {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const width = Number(copy.getAttribute('width')) || 640;
+  if (scenarioName) {
+    const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    for (const [k, v] of Object.entries({ class: 'map-scenario', x: width - 10, y: 19, 'text-anchor': 'end', 'font-size': 12, fill: '#444' })) text.setAttribute(k, String(v));
+    text.textContent = scenarioName;
+    copy.append(text);
+  }
+  return copy;
+}
+
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

@@ -1,12 +1,11 @@
 /** Connects the export buttons to the shown level, the map and the scenario. */
 import { byId } from '../dom.ts';
-import { t } from '../i18n/i18n.ts';
 import { shownLevel } from '../state/drill-path.ts';
 import type { Workbench } from '../workbench.ts';
 import { downloadBlob } from './download.ts';
 import { renderExportBar } from './export-bar.ts';
-import { htmlReport } from './html-report.ts';
-import { pngBlob, svgText } from './map-export.ts';
+import { pngBlob, svgForExport, svgText } from './map-export.ts';
+import { pageReport } from './page-report.ts';
 import { tableCsv, tableGeoJson } from './table-export.ts';
 
 export function wireExports(bench: Workbench): void {
@@ -16,6 +15,8 @@ export function wireExports(bench: Workbench): void {
     return { f, level: shownLevel(f, bench.state.path).level, order: bench.table.shownOrder() };
   };
   const base = (): string => `siteselect-${bench.level}`;
+  /** The map as drawn, with the scenario's name beside its title. */
+  const exportedMap = (): SVGSVGElement | null => (bench.mapSvg ? svgForExport(bench.mapSvg, bench.state.scenario?.name ?? '') : null);
   renderExportBar(byId('export-bar'), {
     csv: () => {
       const { f, level, order } = shown();
@@ -27,23 +28,17 @@ export function wireExports(bench: Workbench): void {
       downloadBlob(new Blob([JSON.stringify(tableGeoJson(f, level, order, polygons))], { type: 'application/geo+json' }), `${base()}.geojson`);
     },
     svg: () => {
-      if (bench.mapSvg) downloadBlob(new Blob([svgText(bench.mapSvg)], { type: 'image/svg+xml' }), `${base()}-map.svg`);
+      const svg = exportedMap();
+      if (svg) downloadBlob(new Blob([svgText(svg)], { type: 'image/svg+xml' }), `${base()}-map.svg`);
     },
     png: () => {
-      if (bench.mapSvg) void pngBlob(bench.mapSvg).then((b) => downloadBlob(b, `${base()}-map.png`));
+      const svg = exportedMap();
+      if (svg) void pngBlob(svg).then((b) => downloadBlob(b, `${base()}-map.png`));
     },
     report: () => {
-      const { level, order } = shown();
-      const html = htmlReport({
-        bundleName: bench.mapData?.name ?? '',
-        synthetic: bench.mapData?.synthetic ?? false,
-        levelTitle: t(`level.${bench.level}`),
-        level,
-        order,
-        scenario: bench.state.scenario!,
-        map: bench.mapSvg,
-      });
-      downloadBlob(new Blob([html], { type: 'text/html' }), `${base()}-report.html`);
+      const funnel = bench.levels.funnel;
+      if (!funnel || !bench.mapData || !bench.state.scenario) throw new Error('nothing scored yet');
+      downloadBlob(new Blob([pageReport(bench.mapData, funnel, bench.state.scenario)], { type: 'text/html' }), `${base()}-report.html`);
     },
   });
 }
