@@ -4,6 +4,7 @@
  * `siteselect --help` loads no command at all (the summaries live here, beside the loaders).
  */
 import { EXIT_FAILURE, EXIT_USAGE, type CliIO, type Command } from './command.ts';
+import { systemErrorMessage } from './system-error.ts';
 import { BundleError, UsageError } from '../data/errors.ts';
 
 interface CommandEntry {
@@ -66,7 +67,8 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       io.stderr(`siteselect ${name}: ${err.message}\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`siteselect ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    const system = systemErrorMessage(err);
+    io.stderr(`siteselect ${name}: ${system ?? (err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
     return EXIT_FAILURE;
   }
 }

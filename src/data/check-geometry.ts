@@ -24,6 +24,11 @@ function convertRing(ring: Position[], crs: CrsName, where: string): Position[] 
     const problem = coordinateProblem(p[0], p[1], crs);
     if (problem !== null) return { reason: problem.reason, kind: problem.kind };
     out[i] = crs === 'wgs84' ? [p[0], p[1]] : toWgs84(p[0], p[1], crs);
+    // An edge over 180° of longitude is one that crosses the antimeridian the short way round;
+    // read flat it would wrap the globe the other way and invert containment.
+    if (i > 0 && Math.abs(out[i][0] - out[i - 1][0]) > 180) {
+      return { reason: `invalid polygon: ${where} crosses the antimeridian (±180° longitude); split it there into a MultiPolygon`, kind: 'invalid' };
+    }
   }
   const a = ring[0];
   const b = ring[ring.length - 1];

@@ -2,6 +2,8 @@
 import type { RawValue } from '../io/raw-table.ts';
 
 const THOUSANDS = /^\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*$/;
+/** Number() reads 0x72, 0b10110 and 0o17; no data file means those as quantities or coordinates. */
+const RADIX_PREFIX = /^\s*[-+]?0[xXbBoO]/;
 
 export function isBlank(v: RawValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -11,7 +13,7 @@ export function isBlank(v: RawValue | undefined): boolean {
 export function toNumber(v: RawValue | undefined): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
   if (typeof v !== 'string') return NaN;
-  if (v.trim() === '') return NaN;
+  if (v.trim() === '' || RADIX_PREFIX.test(v)) return NaN;
   let n = Number(v);
   if (Number.isNaN(n) && THOUSANDS.test(v)) n = Number(v.replace(/[,\s]/g, ''));
   return Number.isFinite(n) ? n : NaN;

@@ -138,6 +138,10 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     }
   }
   if (idCol === undefined && plan.idValue === undefined) notes.push(`no id column: ids are '${stem}:<row>'`);
+  if (idCol !== undefined) {
+    const lookalikes = lookalikeIds(ids, rejects);
+    if (lookalikes !== undefined) notes.push(lookalikes);
+  }
 
   const keep: number[] = [];
   const rejectList: Reject[] = [];
@@ -182,4 +186,28 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     result.areas = { kind: 'polygon', layer: 'demand', ids: keptIds, names, geometries, numeric: cols.numeric, text: cols.text };
   }
   return result;
+}
+
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2060\uFEFF]/g;
+
+/**
+ * Ids that differ from another only by letter case or invisible characters ('A1', 'a1', 'A\u200B1')
+ * are distinct sites, but rarely meant to be: one note with the count and an example.
+ */
+function lookalikeIds(ids: readonly string[], rejects: readonly (Reject | null)[]): string | undefined {
+  const byFold = new Map<string, string>();
+  let count = 0;
+  let example = '';
+  for (let r = 0; r < ids.length; r++) {
+    if (rejects[r] !== null) continue;
+    const id = ids[r];
+    const fold = id.replace(INVISIBLE, '').toLowerCase();
+    const first = byFold.get(fold);
+    if (first === undefined) byFold.set(fold, id);
+    else if (first !== id) {
+      count++;
+      if (example === '') example = ` (e.g. ${JSON.stringify(first)} and ${JSON.stringify(id)})`;
+    }
+  }
+  return count === 0 ? undefined : `${count} id(s) differ from another only by letter case or invisible characters${example}; they are kept as different sites — make them equal or clearly different if that is not meant`;
 }

@@ -4,7 +4,8 @@
  * symlink or a hard link to an input counts), by real folder and name when they do not yet.
  * Node only.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../data/errors.ts';
 import { readManifest } from '../data/read-manifest.ts';
@@ -23,8 +24,32 @@ async function identity(file: string): Promise<string> {
   return `path ${path.join(dir, path.basename(file))}`;
 }
 
-/** Throws a UsageError naming the output and what it would overwrite. */
+/**
+ * An output must be creatable: its nearest existing folder writable (missing folders below it are
+ * created when writing). Checked before the run, not found out after it.
+ */
+async function refuseUnwritable(out: NamedFile): Promise<void> {
+  const existing = await stat(out.file).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UsageError(`${out.label} ${out.file} is a folder; name a file in it`);
+  let dir = path.dirname(out.file);
+  for (;;) {
+    const s = await stat(dir).catch(() => undefined);
+    if (s !== undefined) {
+      if (!s.isDirectory()) throw new UsageError(`${out.label} ${out.file} cannot be written: ${dir} is a file, not a folder`);
+      break;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  await access(dir, constants.W_OK).catch(() => {
+    throw new UsageError(`${out.label} ${out.file} cannot be written: the folder ${dir} is not writable; choose another place or fix its permissions`);
+  });
+}
+
+/** Throws a UsageError naming the output and what it would overwrite, or why it cannot be written. */
 export async function refuseClobbering(inputs: readonly NamedFile[], outputs: readonly NamedFile[]): Promise<void> {
+  for (const out of outputs) await refuseUnwritable(out);
   const seen = new Map<string, NamedFile & { input: boolean }>();
   for (const f of inputs) seen.set(await identity(f.file), { ...f, input: true });
   for (const out of outputs) {

@@ -43,10 +43,10 @@ describe('deeply nested GeoJSON', () => {
       return { code: await main(argv, io), stderr };
     };
 
-    it.each([[[]], [['--whole-file']]])('score %j: exit 0, two rejects, one site scored', async (extra) => {
-      const r = await run('score', sample, '--candidates', 'deep.geojson', '--out', 'out.csv', '--threads', '1', '-q', ...extra);
+    it('score: exit 0, two rejects, one site scored', async () => {
+      const r = await run('score', sample, '--candidates', 'deep.geojson', '--out', 'out.csv', '--threads', '1', '-q');
       expect(r.stderr).not.toMatch(/call stack|RangeError/);
-      expect(r.code).toBe(0);
+      expect(r.code, r.stderr).toBe(0);
       const rejects = readCsvText('r', readFileSync(join(temp, 'out.rejects.csv'), 'utf8'));
       expect(rejects.values.row.map(String)).toEqual(['1', '2']);
       expect(readCsvText('o', readFileSync(join(temp, 'out.csv'), 'utf8')).values.id.map(String)).toEqual(['c']);

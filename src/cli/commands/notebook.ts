@@ -43,7 +43,7 @@ function parse(args: string[]): Parsed {
     const a = own[i];
     if (a === '--out') {
       out = own[++i];
-      if (out === undefined) throw new UsageError('--out needs a file name');
+      if (out === undefined || out.startsWith('--')) throw new UsageError(`--out needs a file name${out === undefined ? '' : `, but the next argument is the option ${out}`}`);
     } else if (a.startsWith('--out=')) out = a.slice(6);
     else if (a === '--json') json = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; notebook arguments go after --`);

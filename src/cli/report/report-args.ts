@@ -35,6 +35,8 @@ export function parseReportArgs(args: string[]): ReportArgs {
     if (name === '--json') json = true;
     else if (isValueOption(name)) {
       const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args[++i];
+      // '--out --json' meant two options, not a file named '--json'
+      if (eq < 0 && v?.startsWith('--')) throw new UsageError(`${name} needs a value, but the next argument is the option ${v}`);
       if (v === undefined || v === '') throw new UsageError(`${name} needs a value; see siteselect report --help`);
       values[name] = v;
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; see siteselect report --help`);

@@ -64,6 +64,9 @@ export interface BundleAndScenario {
 /** Where --bundle (a folder or its manifest) and the scenario are, before anything is read. */
 export async function locateInputs(args: ScoreArgs, cwd: string): Promise<{ dir: string; manifestPath: string; scenarioFile: string }> {
   const target = path.resolve(cwd, args.bundle);
+  if (!(await stat(target).then(() => true, () => false))) {
+    throw new BundleError(args.bundle, `bundle folder ${args.bundle} does not exist; pass --bundle DIR, a folder that holds bundle.json and its layer files.`);
+  }
   const manifestGiven = await isFile(target);
   const dir = manifestGiven ? path.dirname(target) : target;
   const manifestPath = manifestGiven ? path.basename(target) : 'bundle.json';
