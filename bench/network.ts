@@ -142,5 +142,7 @@ if (peer) {
   const server = Number(/Time: ([\d.]+) ms/.exec(out)?.[1] ?? NaN);
   const [count, sum] = out.split('\n')[1].split('|').map(Number);
   const oursSum = ourM.value.value.reduce((s, x) => s + x, 0);
+  const bounded = time(() => costMatrix(router, at(S), at(T), { max: 2000 }));
+  console.log(`  the same, ours bounded at 2 km (what the optimisation door asks for): ${bounded.ms.toFixed(0)} ms, ${bounded.value.value.length} pairs`);
   console.log(`many-to-many ${S.length} × ${T.length}: ours ${ourM.ms.toFixed(0)} ms (${ourM.value.value.length} pairs, Σ ${(oursSum / 1000).toFixed(1)} km); pgr_dijkstraCost ${server.toFixed(0)} ms in the server, ${wall.toFixed(0)} ms wall (${count} pairs, Σ ${(sum / 1000).toFixed(1)} km); ratio ${(server / ourM.ms).toFixed(1)}× [${load()}]`);
 }

@@ -1,11 +1,12 @@
 /**
  * A bundle's street network as routers: the roads file is read once and a graph built once per
- * profile (and its overrides), held for as long as the bundle's bytes are.
+ * profile (and its overrides), held for as long as the bundle's bytes are. In Node the graphs come
+ * from the cache file beside the bundle's roads (src/node/load-bundle-dir.ts registers it).
  */
 import { UsageError } from '../data/errors.ts';
 import type { LoadedBundle } from '../data/layer.ts';
 import { buildGraph } from './build-graph.ts';
-import { profileFor, type ProfileOverride } from './profiles.ts';
+import { profileFor, type Profile, type ProfileOverride } from './profiles.ts';
 import { readRoads } from './read-roads.ts';
 import type { Metric, RoadGraph } from './road-graph.ts';
 import type { RoadWays } from './road-ways.ts';
@@ -18,6 +19,13 @@ interface Built {
 }
 
 const memo = new WeakMap<Uint8Array, Built>();
+/** Where a platform can get a roads file's graph faster than building it (Node: the cache file). */
+const loaders = new WeakMap<Uint8Array, (profile: Profile) => Promise<RoadGraph>>();
+
+/** Called by the Node bundle loader: graphs of these roads come from (and go to) the cache file. */
+export function graphLoaderFor(roads: { bytes: Uint8Array }, load: (profile: Profile) => Promise<RoadGraph>): void {
+  loaders.set(roads.bytes, load);
+}
 
 function builtFor(roads: { file: string; bytes: Uint8Array }): Built {
   let built = memo.get(roads.bytes);
@@ -39,7 +47,8 @@ export function bundleGraph(bundle: LoadedBundle, profileName: string, override?
   const key = JSON.stringify(profile);
   let graph = built.graphs.get(key);
   if (!graph) {
-    graph = built.ways.then((ways) => buildGraph(ways, profile));
+    const load = loaders.get(roadsOf(bundle).bytes);
+    graph = load ? load(profile) : built.ways.then((ways) => buildGraph(ways, profile));
     built.graphs.set(key, graph);
   }
   return graph;

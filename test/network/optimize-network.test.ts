@@ -3,7 +3,7 @@
  * demand D1 = (1, 0.5) beside it and D2 = (2, 0.5) across the river: 1.118 units (124 m) away in a
  * straight line, but 2 + 1 + 1.5 = 4.5 units (500 m) on foot over the footbridge.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,8 @@ describe('optimize over the street network', () => {
     expect(far.costs.cost[at]).toBeCloseTo(4.5 * UNIT, 6);
     // great-circle pairs: both within 200 m
     expect(problemFromBundle(bundle, { model: 'mclp', p: 1, radius: 200 }).costs.start[1]).toBe(2);
+    // the walk graph was cached beside the bundle's roads
+    expect((await stat(join(dir, '.siteselect-cache', 'roads.geojson.walk.graph'))).size).toBeGreaterThan(0);
   });
 
   it('siteselect optimize --network walk covers 25 % of demand within 200 m, not 100 %', async () => {
