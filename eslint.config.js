@@ -14,4 +14,11 @@ export default tseslint.config(
       'no-undef': 'off',
     },
   },
+  {
+    // The library ships only the Turf functions it uses: the umbrella package loads ~130 modules on every start.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@turf/turf', message: "import the one function's package (e.g. '@turf/area') and add it to dependencies" }] }],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 /** Polygon measures the areal forms divide by: area in km² and residents. */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { PolygonLayer } from '../data/layer.ts';
 import { sumByArea } from './demand.ts';
 

@@ -4,7 +4,9 @@
  * columns, or — for candidates without coordinates — the gazetteer geocoder.
  */
 import type { Geometry } from 'geojson';
-import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { centroid } from '@turf/centroid';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { CrsName } from './bundle-manifest.ts';
 import type { AreaGeometry, Reject } from './layer.ts';
 import type { RawTable } from '../io/raw-table.ts';

@@ -7,7 +7,7 @@
  * overlap or share an edge, the lowest polygon index wins, so results do not depend on timing or order
  * of visiting. Points with a NaN coordinate, and polygons with no coordinates, match nothing.
  */
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Position } from 'geojson';
 import type { AreaGeometry } from '../data/layer.ts';
 import { buildBoxGrid, cellOf } from './grid-index.ts';

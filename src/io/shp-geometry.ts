@@ -5,7 +5,7 @@
  * counter-clockwise — each hole going to the outer ring that holds it; the output follows RFC 7946
  * (outer rings counter-clockwise).
  */
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Geometry, Position } from 'geojson';
 
 export interface ShpRecord {
