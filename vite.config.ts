@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { pageOptimizeDeps } from './src/app/build/browser-deps.ts';
 import { sampleDataPlugin } from './src/app/build/sample-data-plugin.ts';
 
 // The workbench is a static page: everything it needs (DuckDB-WASM, its worker, the sample
@@ -20,5 +21,5 @@ export default defineConfig({
   preview: { headers: isolation },
   build: { outDir: '../../dist-app', emptyOutDir: true, target: 'es2022' }, // dist/ is the library
   worker: { format: 'es' },
-  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  optimizeDeps: pageOptimizeDeps(repoRoot),
 });

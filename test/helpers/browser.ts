@@ -2,11 +2,23 @@
  * Real browser for tests: Debian's Chromium driven by playwright-core, and a Vite server on
  * loopback. The flags keep Chromium from reaching for the network (this machine has none).
  */
+import { existsSync } from 'node:fs';
+import { mkdir, rmdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
+import { pageOptimizeDeps } from '../../src/app/build/browser-deps.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The one sentence a run without Chromium gets (test/helpers/global-setup.ts stops the run with it). */
+export const CHROMIUM_MISSING = `The browser tests need Chromium at ${CHROMIUM_PATH}, which is not there: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH to a Chromium binary).`;
+
+export function chromiumInstalled(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
 
 const FLAGS = [
   '--headless=new',
@@ -21,6 +33,7 @@ const FLAGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumInstalled()) throw new Error(CHROMIUM_MISSING);
   // playwright gives each launch its own temporary profile (it refuses --user-data-dir here).
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }
@@ -32,6 +45,7 @@ export async function startServer(): Promise<{ server: ViteDevServer; url: strin
     server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
     logLevel: 'error',
   });
+  await server.environments.client.depsOptimizer?.init(); // the fixed list, optimised before any page asks
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('vite server has no TCP address');
@@ -45,29 +59,55 @@ export function recordRequests(page: Page): string[] {
   return urls;
 }
 
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** The test pages' own optimised-dependency cache, apart from the workbench's (node_modules/.vite). */
+const PAGES_CACHE = join(repoRoot, 'node_modules', '.vite-pages');
+
+/**
+ * Runs `work` while holding a lock folder beside the cache, so test files in parallel processes
+ * optimise the dependencies one at a time: the first writes the cache, the others find it ready.
+ * A lock older than `staleMs` (a killed run) is taken over.
+ */
+async function withCacheLock<T>(work: () => Promise<T>, staleMs = 300_000): Promise<T> {
+  const lock = `${PAGES_CACHE}.lock`;
+  await mkdir(join(repoRoot, 'node_modules'), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      const since = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (since > staleMs) await rmdir(lock).catch(() => undefined);
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rmdir(lock).catch(() => undefined);
+  }
+}
+
 /**
  * A plain Vite dev server over `root` (no project config): for small test pages such as
  * test/browser-pages/*.html, which import src/ and node_modules assets from the same origin.
+ * Its dependencies are the fixed list of src/app/build/browser-deps.ts, optimised before the
+ * server answers any page, so no page ever meets a re-optimisation (504 "Outdated Optimize Dep").
  */
-/** Runtime dependencies of the engine that browser pages import (pre-bundled by Vite up front). */
-const BROWSER_DEPS = ['@turf/turf', 'zod', 'gcoord', 'fflate', 'hyparquet', 'hyparquet-compressors', 'apache-arrow', 'pbf', 'd3', '@observablehq/plot'];
-
-export async function startRootServer(root: string): Promise<{ server: ViteDevServer; url: string }> {
-  const server = await createServer({
-    configFile: false,
-    root,
-    publicDir: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
-    // Scan every test page up front, so no dependency is discovered mid-load (which would make Vite
-    // re-optimise and invalidate modules a page is still importing).
-    // The dependencies the pages use are also named outright: on a fresh clone a dependency found only
-    // while a page is loading makes Vite answer that page's modules with 504 "Outdated Optimize Dep".
-    optimizeDeps: {
-      exclude: ['@duckdb/duckdb-wasm'],
-      entries: ['test/**/*.html'],
-      include: BROWSER_DEPS,
-    },
-    logLevel: 'error',
+export async function startRootServer(root: string, options: { headers?: Record<string, string> } = {}): Promise<{ server: ViteDevServer; url: string }> {
+  const server = await withCacheLock(async () => {
+    const s = await createServer({
+      configFile: false,
+      root,
+      publicDir: false,
+      cacheDir: PAGES_CACHE,
+      server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false, headers: options.headers },
+      optimizeDeps: pageOptimizeDeps(repoRoot),
+      worker: { format: 'es' },
+      logLevel: 'error',
+    });
+    await s.environments.client.depsOptimizer?.init();
+    return s;
   });
   await server.listen();
   const address = server.httpServer?.address();

@@ -4,9 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, recordRequests } from '../helpers/browser.ts';
+import { launchBrowser, recordRequests, startRootServer } from '../helpers/browser.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -15,15 +15,8 @@ let server: ViteDevServer;
 let url: string;
 
 beforeAll(async () => {
-  server = await createServer({
-    configFile: false, root: repoRoot, publicDir: false, logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, open: false, hmr: false, headers: isolation },
-    worker: { format: 'es' },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('vite server has no TCP address');
-  url = `http://127.0.0.1:${address.port}/`;
+  // The test pages' server and dependency cache, cross-origin isolated for SharedArrayBuffer.
+  ({ server, url } = await startRootServer(repoRoot, { headers: isolation }));
   browser = await launchBrowser();
 });
 afterAll(async () => {
