@@ -63,6 +63,28 @@ describe('siteselect validate', () => {
   it('exits 2 for a folder with no bundle.json', async () => {
     const { code, err } = await run(['bad']);
     expect(code).toBe(2);
-    expect(err).toMatch(/bundle\.json was not found/);
+    expect(err).toMatch(/^siteselect validate: bad holds no bundle\.json; pass --bundle DIR/);
+  });
+
+  // test/fixtures/totals: demand rows d1, d2, d4 load (d3 has no population, d5 no latitude):
+  // population 100 + 250 + 50, households 40 + 100 + 20; competitors' attractiveness 2 + 3.5.
+  it('prints each layer\'s totals over its loaded rows, in JSON and as text', async () => {
+    const json = await run(['totals', '--json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.out) as { totals: unknown };
+    expect(doc.totals).toEqual([
+      { layer: 'demand', rows: 3, columns: { population: { sum: 400, missing: 0 }, households: { sum: 160, missing: 0 } } },
+      { layer: 'competitors', rows: 2, columns: { attractiveness: { sum: 5.5, missing: 0 } } },
+    ]);
+    const text = await run(['totals']);
+    expect(text.out).toMatch(/^demand\s+population\s+400$/m);
+    expect(text.out).toMatch(/^demand\s+households\s+160$/m);
+    expect(text.out).toMatch(/^competitors\s+attractiveness\s+5\.5$/m);
+  });
+
+  it('takes --bundle with a manifest of any name, as score, report and optimize do', async () => {
+    const { code, out } = await run(['--bundle', 'totals/bundle-other.json', '--json']);
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { name: string }).name).toBe('totals by hand');
   });
 });

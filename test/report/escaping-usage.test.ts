@@ -39,11 +39,28 @@ describe('names from data in the report', () => {
   }, 60_000);
 });
 
+describe('the options score has too', () => {
+  // As score: the scenario defaults to scenario.json beside the manifest; --quiet leaves standard error empty.
+  it('without --scenario, reads the bundle\'s scenario.json; --quiet; a manifest given by its file name', async () => {
+    const out = path.join(dir, 'quiet.html');
+    const given = await runReport(['--bundle', dir, '--scenario', path.join(dir, 'scenario.json'), '--out', out, '--threads', '1', '--json']);
+    const fallback = await runReport(['--bundle', path.join(dir, 'bundle.json'), '--out', out, '--threads', '1', '--json', '--quiet']);
+    expect(fallback.code, fallback.stderr).toBe(0);
+    expect(fallback.stderr).toBe('');
+    const scenarioName = (JSON.parse(readFileSync(path.join(dir, 'scenario.json'), 'utf8')) as { name: string }).name;
+    expect((JSON.parse(fallback.stdout) as { scenario: string }).scenario).toBe(scenarioName);
+    expect((JSON.parse(fallback.stdout) as { best: unknown }).best).toEqual((JSON.parse(given.stdout) as { best: unknown }).best);
+  }, 60_000);
+});
+
 describe('bad usage exits 2 and says how to fix it', () => {
-  it('without --scenario', async () => {
-    const run = await runReport(['--bundle', dir]);
+  it('without --scenario and no scenario.json beside the manifest', async () => {
+    const bare = mkdtempSync(path.join(tmpdir(), 'siteselect-report-bare-'));
+    writeFileSync(path.join(bare, 'bundle.json'), readFileSync(path.join(dir, 'bundle.json')));
+    const run = await runReport(['--bundle', bare, '--out', path.join(bare, 'r.html')]);
+    rmSync(bare, { recursive: true, force: true });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--scenario FILE');
+    expect(run.stderr).toContain('scenario.json was not found; pass --scenario FILE or put a scenario.json beside bundle.json.');
   });
 
   it('without --bundle', async () => {
@@ -75,6 +92,6 @@ describe('bad usage exits 2 and says how to fix it', () => {
   it('--help prints the usage and exits 0', async () => {
     const run = await runReport(['--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: siteselect report --bundle DIR --scenario FILE');
+    expect(run.stdout).toContain('Usage: siteselect report --bundle DIR|FILE [--scenario FILE]');
   });
 });

@@ -1,31 +1,28 @@
 /**
- * `siteselect report --bundle DIR --scenario FILE [--out report.html]`: runs the funnel and writes
+ * `siteselect report --bundle DIR [--scenario FILE] [--out report.html]`: runs the funnel and writes
  * one self-contained HTML file (maps as inline SVG, tables, the best site's breakdown). Plot draws
  * into a server-side DOM (linkedom) here; the builder itself is platform-neutral (src/report).
+ * The DOM and the builder are loaded when a report is drawn, so `--help` does not pay for them.
  */
 import { availableParallelism } from 'node:os';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
-import { BundleError } from '../../data/errors.ts';
 import { createKernel } from '../../kernel/index.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
-import { installPixelCanvas } from '../../notebook/canvas-shim.node.ts';
-import { buildReport } from '../../report/build-report.ts';
 import { formatScore } from '../../report/format-score.ts';
 import { runFunnel } from '../../score/funnel.ts';
 import { funnelShortlist } from '../../score/funnel-shortlist.ts';
+import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { readAttribution } from '../report/read-attribution.ts';
 import { parseReportArgs } from '../report/report-args.ts';
 import { progressBar } from '../score/progress-bar.ts';
 import { readScenarioFile } from '../score/read-inputs.ts';
 
-const USAGE = `Usage: siteselect report --bundle DIR --scenario FILE [options]
+const USAGE = `Usage: siteselect report --bundle DIR|FILE [--scenario FILE] [options]
 
 Runs the scenario's funnel (regions → districts → sites) on the bundle and writes one
 self-contained HTML file: the scenario, a map and a ranked table per level, the best sites
@@ -33,36 +30,27 @@ criterion by criterion, the best site's breakdown, warnings and the data attribu
 loads nothing from anywhere and holds no timestamp: the same inputs give the same bytes.
 
 Options:
-  --bundle DIR      bundle folder (or its bundle.json); also accepted as the first argument
-  --scenario FILE   scenario JSON (required)
+  --bundle DIR|FILE bundle folder (or its manifest, any name); also accepted as the first argument
+  --scenario FILE   scenario JSON [scenario.json beside the manifest]
   --out FILE        the HTML file to write [report.html]
   --top N           sites shown criterion by criterion [20]
   --rows N          most rows per ranked table [1000]
   --threads N       kernel threads, this one included; 1 = no worker threads [all cores]
   --json            print a machine-readable summary on standard output
+  --quiet, -q       nothing on standard error except errors (no progress bar, no notes)
 
 Exit status: 0 done, 1 failure, 2 bad usage or an unusable file.`;
-
-async function bundleLocation(target: string, given: string): Promise<{ dir: string; manifest: string }> {
-  const info = await stat(target).catch(() => null);
-  if (!info) throw new BundleError(given, `bundle folder ${given} does not exist; pass --bundle DIR, a folder that holds bundle.json and its layer files.`);
-  return info.isFile() ? { dir: path.dirname(target), manifest: path.basename(target) } : { dir: target, manifest: 'bundle.json' };
-}
 
 export const command: Command = {
   usage: USAGE,
   async run(argv: string[], io: CliIO) {
     const args = parseReportArgs(argv);
-    const { dir, manifest } = await bundleLocation(path.resolve(io.cwd, args.bundle), args.bundle);
-    const manifestFile = path.join(dir, manifest);
-    if (!(await stat(manifestFile).then((s) => s.isFile(), () => false))) {
-      throw new BundleError(manifestFile, `${args.bundle} holds no ${manifest}; pass --bundle DIR, a folder that holds bundle.json (or the manifest file itself).`);
-    }
+    const { dir, manifestPath: manifest, manifestFile, scenarioBeside } = await locateBundle(args.bundle, io.cwd);
     const out = path.resolve(io.cwd, args.out);
-    const scenarioFile = path.resolve(io.cwd, args.scenario);
+    const scenarioFile = args.scenario === undefined ? scenarioBeside : path.resolve(io.cwd, args.scenario);
     await refuseClobbering([...(await bundleInputs(dir, manifest)), { label: 'the scenario', file: scenarioFile }], [{ label: '--out', file: out }]);
     const scenario = await readScenarioFile(scenarioFile);
-    const bar = progressBar(io);
+    const bar = args.quiet ? () => {} : progressBar(io);
     const bundle = await loadBundleDir(dir, { manifestPath: manifest, onProgress: ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.4) });
     const attribution = await readAttribution(manifestFile);
     const threads = args.threads ?? availableParallelism();
@@ -70,6 +58,9 @@ export const command: Command = {
     const kernel: SiteKernel = pool ?? createKernel();
     const result = await runFunnel(bundle, scenario, { kernel, onProgress: (stage, f) => bar(stage, 0.4 + 0.5 * f) }).finally(() => pool?.close());
     bar('drawing the report', 0.9);
+    const [{ parseHTML }, { installPixelCanvas }, { buildReport }] = await Promise.all([
+      import('linkedom'), import('../../notebook/canvas-shim.node.ts'), import('../../report/build-report.ts'),
+    ]);
     const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
     installPixelCanvas(document);
     // linkedom implements the DOM that Plot uses; its own types are not the lib.dom ones.
@@ -89,7 +80,7 @@ export const command: Command = {
       best: best === undefined ? null : { id: sites.ids[best], name: sites.names[best], score: Number(formatScore(sites.score[best])) },
       warnings: result.warnings ?? [],
     };
-    for (const w of summary.warnings) io.stderr(`siteselect report: note: ${w}\n`);
+    if (!args.quiet) for (const w of summary.warnings) io.stderr(`siteselect report: note: ${w}\n`);
     if (args.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
     else {
       const lines = [

@@ -1,22 +1,29 @@
 /**
  * `siteselect validate <bundle-dir> [--json] [--rejects N]`: loads a bundle the way every other
- * command does and reports, per layer file, read / loaded / rejected and the first rejects.
+ * command does and reports, per layer file, read / loaded / rejected and the first rejects, and per
+ * layer the totals of its numeric columns (to check against a census at once).
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BundleError, UsageError } from '../../data/errors.ts';
 import type { LayerReport, LoadedBundle } from '../../data/layer.ts';
+import { layerTotals, type LayerTotals } from '../../data/layer-totals.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { locateBundle } from '../bundle-location.ts';
+import { formatValue } from '../score/format-number.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
 
 const USAGE = `Usage: siteselect validate <bundle-dir | bundle.json> [--json] [--rejects N]
+       siteselect validate --bundle DIR|FILE [--json] [--rejects N]
 
 Loads the bundle and reports for each layer file how many rows were read, loaded and rejected,
-with the first rejects (row, column, reason). Nothing is written.
+with the first rejects (row, column, reason), then each layer's totals over its loaded rows of
+every numeric column (population, households, attractiveness …). Nothing is written.
 
 Options:
+  --bundle DIR|FILE  the bundle folder or its manifest (also accepted as the first argument)
   --json         print one JSON object: { "ok", "name", "layers": [ { "layer", "file", "read",
-                 "loaded", "rejected", "rejects": [...], "notes": [...] } ] }
+                 "loaded", "rejected", "rejects": [...], "notes": [...] } ], "totals": [ { "layer",
+                 "rows", "columns": { "<column>": { "sum", "missing" } } } ] }
   --rejects N    how many rejects to show per file [10]
 
 Exit status: 0 the bundle loads (rejected rows allowed), 2 a file or the manifest is unusable
@@ -35,6 +42,12 @@ function parse(args: string[]): Parsed {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') json = true;
+    else if (a === '--bundle' || a.startsWith('--bundle=')) {
+      const v = a === '--bundle' ? args[++i] : a.slice('--bundle='.length);
+      if (!v) throw new UsageError('--bundle needs a folder or a manifest file');
+      if (target !== undefined) throw new UsageError(`one bundle at a time (got ${target} and ${v})`);
+      target = v;
+    }
     else if (a === '--rejects' || a.startsWith('--rejects=')) {
       const v = a === '--rejects' ? args[++i] : a.slice('--rejects='.length);
       limit = Number(v);
@@ -47,15 +60,19 @@ function parse(args: string[]): Parsed {
   return { target, json, limit };
 }
 
-/** A folder, or a manifest file inside one. */
-async function locate(target: string, cwd: string): Promise<{ dir: string; manifestPath: string }> {
-  const full = path.resolve(cwd, target);
-  const isFile = await stat(full).then((s) => s.isFile(), () => false);
-  return isFile ? { dir: path.dirname(full), manifestPath: path.basename(full) } : { dir: full, manifestPath: 'bundle.json' };
-}
-
 function layerJson(r: LayerReport, limit: number): Record<string, unknown> {
   return { layer: r.layer, file: r.file, read: r.read, loaded: r.loaded, rejected: r.rejected, rejects: r.rejects.slice(0, limit), notes: r.notes };
+}
+
+function totalsJson(t: LayerTotals): Record<string, unknown> {
+  return { layer: t.layer, rows: t.rows, columns: Object.fromEntries(t.columns.map((c) => [c.column, { sum: c.sum, missing: c.missing }])) };
+}
+
+function totalsText(totals: LayerTotals[]): string[] {
+  const rows = totals.flatMap((t) => t.columns.map((c) => [t.layer, c.column, formatValue(c.sum), c.missing > 0 ? `(${c.missing} of ${t.rows} rows missing)` : '']));
+  if (rows.length === 0) return [];
+  const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  return ['', 'totals over loaded rows', ...rows.map((r) => [r[0].padEnd(width[0]), r[1].padEnd(width[1]), r[2].padStart(width[2]), r[3]].join('  ').trimEnd())];
 }
 
 function table(bundle: LoadedBundle, limit: number): string {
@@ -64,7 +81,7 @@ function table(bundle: LoadedBundle, limit: number): string {
   const width = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]): string => cells.map((v, c) => (c >= 2 ? v.padStart(width[c]) : v.padEnd(width[c]))).join('  ').trimEnd();
   const label = bundle.synthetic && !/synthetic/i.test(bundle.name) ? `${bundle.name} (synthetic)` : bundle.name;
-  const out = [label, '', line(head), ...rows.map(line)];
+  const out = [label, '', line(head), ...rows.map(line), ...totalsText(layerTotals(bundle))];
   for (const r of bundle.reports) {
     if (r.rejected === 0 || limit === 0) continue;
     out.push('', `${r.file}: first ${Math.min(limit, r.rejected)} of ${r.rejected} rejects`);
@@ -87,9 +104,9 @@ export const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);
-    const { dir, manifestPath } = await locate(opts.target, io.cwd);
     let bundle: LoadedBundle;
     try {
+      const { dir, manifestPath } = await locateBundle(opts.target, io.cwd);
       bundle = await loadBundleDir(dir, { manifestPath, onProgress: progress(io) });
     } catch (err) {
       if (!(err instanceof BundleError)) throw err;
@@ -98,7 +115,7 @@ export const command: Command = {
       return EXIT_USAGE;
     }
     if (opts.json) {
-      io.stdout(JSON.stringify({ ok: true, name: bundle.name, synthetic: bundle.synthetic, layers: bundle.reports.map((r) => layerJson(r, opts.limit)) }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ ok: true, name: bundle.name, synthetic: bundle.synthetic, layers: bundle.reports.map((r) => layerJson(r, opts.limit)), totals: layerTotals(bundle).map(totalsJson) }, null, 2) + '\n');
     } else io.stdout(table(bundle, opts.limit));
     return EXIT_OK;
   },

@@ -3,12 +3,14 @@ import { UsageError } from '../../data/errors.ts';
 
 export interface ReportArgs {
   bundle: string;
-  scenario: string;
+  /** undefined: the bundle's scenario.json, as score does. */
+  scenario?: string;
   out: string;
   topN: number;
   maxRows: number;
   threads?: number;
   json: boolean;
+  quiet: boolean;
 }
 
 const VALUE_OPTIONS = ['--bundle', '--scenario', '--out', '--top', '--rows', '--threads'] as const;
@@ -28,11 +30,13 @@ function wholeNumber(name: string, value: string | undefined, fallback: number, 
 export function parseReportArgs(args: string[]): ReportArgs {
   const values: Partial<Record<ValueOption, string>> = {};
   let json = false;
+  let quiet = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
     if (name === '--json') json = true;
+    else if (name === '--quiet' || name === '-q') quiet = true;
     else if (isValueOption(name)) {
       const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args[++i];
       // '--out --json' meant two options, not a file named '--json'
@@ -44,11 +48,9 @@ export function parseReportArgs(args: string[]): ReportArgs {
     else throw new UsageError(`one bundle at a time (got ${values['--bundle']} and ${a})`);
   }
   const bundle = values['--bundle'];
-  if (bundle === undefined) throw new UsageError('name the bundle folder with --bundle DIR, e.g. siteselect report --bundle data/sample --scenario data/sample/scenario.json');
-  const scenario = values['--scenario'];
-  if (scenario === undefined) throw new UsageError(`name the scenario with --scenario FILE, e.g. --scenario ${bundle.replace(/\/+$/, '')}/scenario.json`);
+  if (bundle === undefined) throw new UsageError('name the bundle folder with --bundle DIR, e.g. siteselect report --bundle data/sample');
   return {
-    bundle, scenario, out: values['--out'] ?? 'report.html', json,
+    bundle, scenario: values['--scenario'], out: values['--out'] ?? 'report.html', json, quiet,
     topN: wholeNumber('--top', values['--top'], 20),
     maxRows: wholeNumber('--rows', values['--rows'], 1000),
     threads: values['--threads'] === undefined ? undefined : wholeNumber('--threads', values['--threads'], 1, 64),
