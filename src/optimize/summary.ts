@@ -24,11 +24,12 @@ export const OptimizeSummary = z
     radius: z.number().positive().nullable(),
     /** Demand-weighted percentage within the radius of an open site; null without a radius. */
     coverage_pct: z.number().min(0).max(100).nullable(),
-    mean_distance: z.number().nullable(),
+    /** Demand-weighted mean cost to the nearest open site over the demand that reaches one (MCLP/LSCP from a bundle: the covered demand). */
+    mean_distance: z.number().nullable().describe('Demand-weighted mean cost to the nearest open site, over the demand that reaches one: for MCLP and LSCP from a bundle, the covered demand (within the radius); null when none does.'),
     max_distance: z.number().nullable(),
     demand_points: z.number().int().min(0),
     facilities: z.number().int().min(0),
-    rejected_rows: z.number().int().min(0),
+    rejected_rows: z.number().int().min(0).describe('Input rows not loaded: candidate and demand rows of a bundle, or rows of a --costs table.'),
     status: z.string(),
     notes: z.array(z.string()),
     seconds: z.number().min(0),

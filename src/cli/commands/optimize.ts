@@ -16,10 +16,11 @@ import { MODEL_NAMES, type ModelName, type OptimizeProblem, type OptimizeResult 
 import { objectiveCurve, type ObjectiveCurve } from '../../optimize/objective-curve.ts';
 import { summarise, summariseCurve } from '../../optimize/summary.ts';
 import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
+import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 
 const USAGE = `Usage: siteselect optimize --model mclp|lscp|pmedian|pcenter|huff [--p N] [--radius METRES]
-         (--bundle DIR [--scenario FILE] | --costs FILE --origin-col C --destination-col C --cost-col C --weight-col C)
+         (--bundle DIR|FILE [--scenario FILE] | --costs FILE --origin-col C --destination-col C --cost-col C --weight-col C)
          [--fixed ID,ID,…] [--time-limit S] [--method auto|exact|heuristic] [--json]
 
 Chooses sites to open. Models:
@@ -30,7 +31,8 @@ Chooses sites to open. Models:
   huff     maximise the own network's Huff market share (p new sites; --radius = Huff cut-off)
 
 Inputs (one of):
-  --bundle DIR         demand × candidates (or a lattice), great-circle metres (or over streets with
+  --bundle DIR|FILE    (a folder's bundle.json or a manifest of any name)
+                       demand × candidates (or a lattice), great-circle metres (or over streets with
                        --network); the own network is
                        added as fixed open sites 'own:ID'. --scenario FILE supplies Huff settings,
                        the candidate type's radius and the lattice spacing.
@@ -54,6 +56,10 @@ Options:
                        proven gap), exact, heuristic
   --json               print one JSON object (schemas/optimize-summary.schema.json): model, method,
                        exact, objective, bound, gap, selected, fixed, coverage_pct, mean_distance, …
+                       mean_distance is demand-weighted over the demand that reaches an open site
+                       (for mclp and lscp from a bundle: the covered demand, within --radius);
+                       rejected_rows counts the input rows not loaded (candidates and demand of a
+                       bundle, or rows of --costs), each named on standard error
 
 Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 50 000 demand–facility pairs
 (p-median counts only the pairs nearer than each point's nearest fixed site), MCLP/LSCP up to 50 000
@@ -124,9 +130,9 @@ function huffFromScenario(scenario: Scenario | undefined, m: number, n: number) 
   return { attractiveness: new Float64Array(m).fill(1), competitorPressure: new Float64Array(n), beta: h.beta, floor: h.floor };
 }
 
-function describeRejects(file: string, rejects: Reject[]): string {
+function describeRejects(file: string, rejects: Reject[], count = rejects.length): string {
   const first = rejects.slice(0, 5).map((r) => `  ${file} row ${r.row} (${r.column}): ${r.reason}${r.value !== undefined ? ` '${r.value}'` : ''}`);
-  return `${rejects.length} row(s) of ${file} skipped:\n${first.join('\n')}${rejects.length > 5 ? '\n  …' : ''}\n`;
+  return `${count} row(s) of ${file} skipped:\n${first.join('\n')}${count > 5 ? '\n  …' : ''}\n`;
 }
 
 async function buildProblem(v: Record<string, string | boolean | undefined>, io: CliIO, model: ModelName): Promise<{ problem: OptimizeProblem; rejected: number }> {
@@ -141,10 +147,14 @@ async function buildProblem(v: Record<string, string | boolean | undefined>, io:
   if ((bundleDir === undefined) === (costsFile === undefined)) throw new UsageError('give exactly one input: --bundle DIR or --costs FILE (see siteselect optimize --help)');
   if (str('network') !== undefined && bundleDir === undefined) throw new UsageError('--network needs --bundle DIR with a street network ("roads" in its bundle.json)');
   if (bundleDir !== undefined) {
-    const bundle = await loadBundleDir(path.resolve(io.cwd, bundleDir));
+    const { dir, manifestPath } = await locateBundle(bundleDir, io.cwd);
+    const bundle = await loadBundleDir(dir, { manifestPath });
     const network = str('network');
     const pairs = network === undefined ? undefined : await networkPairsFor(bundle, network, str('network-metric'), io);
-    return { problem: problemFromBundle(bundle, { model, p, radius, scenario, fixed, pairs }), rejected: 0 };
+    // The rows the problem is built from: candidate sites and demand points.
+    const inputs = bundle.reports.filter((r) => (r.layer === 'candidates' || r.layer === 'demand') && r.rejected > 0);
+    for (const r of inputs) io.stderr(describeRejects(r.file, r.rejects, r.rejected));
+    return { problem: problemFromBundle(bundle, { model, p, radius, scenario, fixed, pairs }), rejected: inputs.reduce((s, r) => s + r.rejected, 0) };
   }
   const cols = { origin: str('origin-col'), destination: str('destination-col'), cost: str('cost-col'), weight: str('weight-col') };
   const missing = Object.entries(cols).filter(([, c]) => c === undefined).map(([k]) => `--${k}-col`);

@@ -12,6 +12,7 @@ import { loadLayerFile } from '../../io/load-layer-file.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
 import type { ScoreArgs } from './score-args.ts';
+import { locateBundle } from '../bundle-location.ts';
 
 export interface ScoreInputs {
   dir: string;
@@ -63,14 +64,8 @@ export interface BundleAndScenario {
 
 /** Where --bundle (a folder or its manifest) and the scenario are, before anything is read. */
 export async function locateInputs(args: ScoreArgs, cwd: string): Promise<{ dir: string; manifestPath: string; scenarioFile: string }> {
-  const target = path.resolve(cwd, args.bundle);
-  if (!(await stat(target).then(() => true, () => false))) {
-    throw new BundleError(args.bundle, `bundle folder ${args.bundle} does not exist; pass --bundle DIR, a folder that holds bundle.json and its layer files.`);
-  }
-  const manifestGiven = await isFile(target);
-  const dir = manifestGiven ? path.dirname(target) : target;
-  const manifestPath = manifestGiven ? path.basename(target) : 'bundle.json';
-  const scenarioFile = args.scenario ? path.resolve(cwd, args.scenario) : path.join(dir, 'scenario.json');
+  const { dir, manifestPath, scenarioBeside } = await locateBundle(args.bundle, cwd);
+  const scenarioFile = args.scenario ? path.resolve(cwd, args.scenario) : scenarioBeside;
   return { dir, manifestPath, scenarioFile };
 }
 
