@@ -54,6 +54,7 @@ export function shapeOf(calibration: Calibration): ModelShape {
   };
 }
 
+/** `top`: transfers kept per site [5]; 0 skips the per-outlet sums (the totals stay exact). */
 export function forecastSites(calibration: Calibration, prepared: PreparedHuff, state: MarketState, sites: SitesToForecast, options: { top?: number; signal?: AbortSignal } = {}): SiteForecasts {
   const shape = shapeOf(calibration);
   const at = layoutOf(shape);
@@ -97,7 +98,7 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
       base += theta[at.gamma + q] * sites.z[c * K + q];
     }
     gradient.fill(0);
-    let captured = 0;
+    let captured = 0, lost = 0;
     unitVector(lon, lat, q3, 0);
     const spans = circleRanges(grid, lon, lat, rho, ranges);
     const xyz = grid.xyz;
@@ -119,6 +120,8 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
           for (let q = 1; q < at.decay; q++) gradient[q] += spread * (siteGradient[q] - state.meanGradient[g + q]);
           gradient[at.decay] += spread * (factor * d - state.meanGradient[g + at.decay]);
         }
+        lost += w * state.ownTotal[k] * share;
+        if (top === 0) continue; // the total needs no per-outlet sums
         for (let pair = own.start[k]; pair < own.start[k + 1]; pair++) {
           const j = own.outlet[pair];
           if (seen[j] === 0) { seen[j] = 1; touched.push(j); }
@@ -131,11 +134,10 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
     gradient[0] = forecast;
     const variance = quadraticForm(covariance, gradient, p) + (residualCv * forecast) ** 2;
     const half = t95 * Math.sqrt(Math.max(variance, 0));
-    let cannibalised = 0;
+    const cannibalised = scale * lost;
     const list: Transfer[] = [];
     for (const j of touched) {
       const amount = scale * loss[j];
-      cannibalised += amount;
       list.push({ outlet: j, amount });
       loss[j] = 0;
       seen[j] = 0;

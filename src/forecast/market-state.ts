@@ -12,6 +12,8 @@ export interface MarketState {
   meanGradient: Float64Array;
   /** Per own pair (HuffData.own order): P_ij before the new site. */
   ownShare: Float64Array;
+  /** Per demand point: the own network's share Σ_own P_ij. */
+  ownTotal: Float64Array;
 }
 
 export function marketState(shape: ModelShape, data: HuffData, theta: Float64Array): MarketState {
@@ -26,6 +28,7 @@ export function marketState(shape: ModelShape, data: HuffData, theta: Float64Arr
   const total = new Float64Array(n);
   const meanGradient = new Float64Array(n * p);
   const ownShare = new Float64Array(own.outlet.length);
+  const ownTotal = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     let s = 0;
     const g = k * p;
@@ -48,7 +51,10 @@ export function marketState(shape: ModelShape, data: HuffData, theta: Float64Arr
     total[k] = s;
     if (!(s > 0)) continue;
     for (let q = 1; q < p; q++) meanGradient[g + q] /= s;
-    for (let t = own.start[k]; t < own.start[k + 1]; t++) ownShare[t] /= s;
+    for (let t = own.start[k]; t < own.start[k + 1]; t++) {
+      ownShare[t] /= s;
+      ownTotal[k] += ownShare[t];
+    }
   }
-  return { total, meanGradient, ownShare };
+  return { total, meanGradient, ownShare, ownTotal };
 }

@@ -74,13 +74,14 @@ export function fitPoisson(model: MeanModel, y: Float64Array, use: Uint8Array, s
       if (!factor) { damping *= 10; continue; }
       step = choleskySolve(factor, p, score);
       const trial = theta.map((t, a) => t + step[a]);
-      const next = model(trial, false);
+      // With derivatives: most trials are accepted, and then the next iteration needs them (one pass, not two).
+      const next = model(trial, true);
       const trialDev = deviance(y, next.mean, use);
       if (trialDev <= dev) {
         theta = trial;
         const relative = (dev - trialDev) / Math.max(dev, 1e-300);
         dev = trialDev;
-        current = model(theta, true);
+        current = next;
         damping = Math.max(damping / 5, 1e-12);
         accepted = true;
         const small = step.every((s, a) => Math.abs(s) <= 1e-8 * (1 + Math.abs(theta[a])));

@@ -59,6 +59,12 @@ describe('forecast of a new site', () => {
       expect(out.high[c]).toBeGreaterThan(out.forecast[c]);
       expect(out.transfers[c].length).toBeLessThanOrEqual(5);
     }
+    // Without transfers (top 0) the totals are the same, from the per-point own share.
+    const shape = shapeOf(calibration);
+    const prepared = prepareHuff(points, shape, {}, { forForecast: true });
+    const bare = forecastSites(calibration, prepared, marketState(shape, prepared.data, Float64Array.from(calibration.theta)), { ...sites, z: new Float64Array(0) }, { top: 0 });
+    expect(bare.transfers.every((t) => t.length === 0)).toBe(true);
+    bare.cannibalised.forEach((v, c) => expect(v).toBeCloseTo(out.cannibalised[c], 6));
   });
 
   it('the 95 % interval holds the true total of a new site about 95 % of the time (≥ 85 % of 90)', () => {

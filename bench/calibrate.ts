@@ -1,0 +1,88 @@
+/**
+ * Calibration and forecast benchmark (issue 15):
+ *   npm run bench:calibrate -- [--demand 1000000] [--own 500] [--competitors 2000] [--candidates 100000] [--folds 5]
+ * A generated market shaped like ../shared/bench/gen.mjs (a 40 km square around 121.47 E, 31.23 N,
+ * ten Gaussian centres σ 1.5–3 km plus 15 % uniform background, log-normal weights); own outlets
+ * and competitors follow demand; the own outlets' totals come from a known model (α 1.1, β 1.8,
+ * s 0.35) with 5 % multiplicative noise. Timed: the pairs within the 5 km cut-off, the fit, the
+ * K-fold cross-validation and the baseline (= calibrateModel as a whole), then the forecast of the
+ * candidates with intervals and top-5 transfers. CPU seconds of this process; the machine is shared.
+ */
+import { parseArgs } from 'node:util';
+import { calibrateModel } from '../src/forecast/calibrate-model.ts';
+import { forecastSites, shapeOf } from '../src/forecast/forecast-sites.ts';
+import { evaluateHuff } from '../src/forecast/huff-pass.ts';
+import { prepareHuff } from '../src/forecast/huff-data.ts';
+import { marketState } from '../src/forecast/market-state.ts';
+import type { ModelShape } from '../src/forecast/model.ts';
+import { mulberry32, normal } from '../src/sensitivity/random.ts';
+
+const { values: opt } = parseArgs({
+  options: {
+    demand: { type: 'string', default: '1000000' },
+    own: { type: 'string', default: '500' },
+    competitors: { type: 'string', default: '2000' },
+    candidates: { type: 'string', default: '100000' },
+    folds: { type: 'string', default: '5' },
+  },
+});
+const sizes = { demand: Number(opt.demand), own: Number(opt.own), competitors: Number(opt.competitors), candidates: Number(opt.candidates) };
+const rnd = mulberry32(42);
+const KM_LAT = 1 / 111.195, KM_LON = KM_LAT / Math.cos((31.23 * Math.PI) / 180);
+const centres = Array.from({ length: 10 }, () => ({ x: -15 + 30 * rnd(), y: -15 + 30 * rnd(), s: 1.5 + 1.5 * rnd() }));
+
+function scatter(n: number, background: number, tight = 1): { lon: Float64Array; lat: Float64Array } {
+  const lon = new Float64Array(n), lat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let x: number, y: number;
+    if (rnd() < background) { x = -20 + 40 * rnd(); y = -20 + 40 * rnd(); } else {
+      const c = centres[Math.floor(rnd() * centres.length)];
+      x = c.x + c.s * tight * normal(rnd);
+      y = c.y + c.s * tight * normal(rnd);
+    }
+    lon[i] = 121.47 + Math.max(-20, Math.min(20, x)) * KM_LON;
+    lat[i] = 31.23 + Math.max(-20, Math.min(20, y)) * KM_LAT;
+  }
+  return { lon, lat };
+}
+
+const cpu = () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+let t = cpu();
+const demand = { ...scatter(sizes.demand, 0.15), weight: Float64Array.from({ length: sizes.demand }, () => Math.min(2000, Math.exp(3 + 1.2 * normal(rnd)))) };
+const own = { ...scatter(sizes.own, 0.1, 1.2), weight: Float64Array.from({ length: sizes.own }, () => Math.exp(0.5 * normal(rnd))) };
+const competitors = { ...scatter(sizes.competitors, 0.1, 0.8), weight: Float64Array.from({ length: sizes.competitors }, () => 1 + Math.floor(5 * rnd() ** 2)) };
+const sites = { ...scatter(sizes.candidates, 0.4), attractiveness: new Float64Array(sizes.candidates).fill(1), z: new Float64Array(0) };
+console.log(`generated ${sizes.demand} demand, ${sizes.own} own, ${sizes.competitors} competitors, ${sizes.candidates} candidates: ${(cpu() - t).toFixed(1)} s`);
+
+// The own outlets' totals from the known model, through the same pass the fit uses.
+const truth = { alpha: 1.1, beta: 1.8, scale: 0.35 };
+const shape: ModelShape = { decay: 'power', fitAlpha: true, alpha: 1, attributes: [], cutoff: 5000, floor: 50 };
+const points = { demand, own, competitors, attributes: {} };
+t = cpu();
+const truthData = prepareHuff(points, shape, {});
+const exact = evaluateHuff(shape, truthData.data, Float64Array.of(Math.log(truth.scale), truth.alpha, truth.beta), false).mean;
+const observed = exact.map((y) => y * Math.exp(0.05 * normal(rnd) - 0.00125));
+console.log(`true totals (pairs + one pass): ${(cpu() - t).toFixed(1)} s; own pairs ${truthData.data.own.outlet.length.toLocaleString('en')}, competitor pairs ${truthData.data.competitors.outlet.length.toLocaleString('en')}`);
+
+t = cpu();
+const calibration = calibrateModel(points, { observed, ids: Array.from({ length: sizes.own }, (_, j) => `B${j}`), observedName: 'sales', demandColumn: 'population', cutoff: 5000, floor: 50, folds: Number(opt.folds) });
+const calibrateS = cpu() - t;
+console.log(`calibrate (pairs, fit in ${calibration.iterations} iterations, ${calibration.folds}-fold CV, baseline): ${calibrateS.toFixed(1)} s CPU, RSS ${mb()} MB`);
+console.log(`  α ${calibration.alpha.toFixed(3)} ± ${calibration.se.alpha.toFixed(3)} (truth ${truth.alpha}), β ${calibration.beta!.toFixed(3)} ± ${calibration.se.beta.toFixed(3)} (truth ${truth.beta}), s ${calibration.scale.toFixed(4)} (truth ${truth.scale})`);
+console.log(`  R² ${calibration.r2.toFixed(4)}, MAPE ${calibration.mape.toFixed(2)} %, CV MAPE ${calibration.cv_mape.toFixed(2)} %, baseline CV MAPE ${calibration.baseline_cv_mape.toFixed(1)} %`);
+
+t = cpu();
+const prepared = prepareHuff(points, shapeOf(calibration), {}, { forForecast: true });
+const state = marketState(shapeOf(calibration), prepared.data, Float64Array.from(calibration.theta));
+const prepareS = cpu() - t;
+t = cpu();
+const totals = forecastSites(calibration, prepared, state, sites, { top: 0 });
+const totalsS = cpu() - t;
+console.log(`forecast ${sizes.candidates} candidates, forecasts with intervals, cannibalised and net (no per-outlet transfers): ${totalsS.toFixed(1)} s CPU (${totals.forecast.length})`);
+t = cpu();
+const result = forecastSites(calibration, prepared, state, sites);
+const forecastS = cpu() - t;
+let sum = 0;
+for (const f of result.forecast) sum += f;
+console.log(`forecast ${sizes.candidates} candidates: market state ${prepareS.toFixed(1)} s + forecasts with intervals and top-5 transfers ${forecastS.toFixed(1)} s CPU (mean forecast ${(sum / sizes.candidates).toFixed(1)}), RSS ${mb()} MB`);
