@@ -8,6 +8,7 @@ import type { LayerEntry } from './bundle-manifest.ts';
 import type { LayerName } from './layer.ts';
 import type { RawTable, RawValue } from '../io/raw-table.ts';
 import { detectLonLat, detectRoleColumn, findByNames } from './detect-columns.ts';
+import { TRANSIT_MODES } from './layer-roles.ts';
 
 export type GeometryKind = 'polygon' | 'point' | 'line' | 'none';
 
@@ -61,6 +62,20 @@ const year = (file: string): number => Math.max(0, ...[...file.matchAll(/(19|20)
 const base = (file: string): string => file.split('/').pop() ?? file;
 const stem = (file: string): string => base(file).replace(/\.[^.]*$/, '').replace(/\.(osm|shp)$/, '').replace(/[-_ ]?(locations?|points?|sites?)$/i, '');
 
+const MODE_ALIASES = new Set(Object.entries(TRANSIT_MODES).flatMap(([k, aliases]) => [k, ...aliases]));
+
+/** A column whose filled values are mostly transit modes or their aliases (OSM's highway=bus_stop). */
+function mostlyModes(values: RawValue[]): boolean {
+  let filled = 0;
+  let modes = 0;
+  for (const v of values) {
+    if (v === null || v === '') continue;
+    filled++;
+    if (MODE_ALIASES.has(String(v).trim().toLowerCase())) modes++;
+  }
+  return filled > 0 && modes / filled >= 0.5;
+}
+
 function distinctShare(values: RawValue[]): { share: number; filled: number; unique: boolean } {
   const seen = new Set<string>();
   let filled = 0;
@@ -95,6 +110,7 @@ function layerScore(p: FileProfile, layer: LayerName): number {
 function proposeColumns(p: FileProfile, layer: LayerName): { columns: NonNullable<LayerEntry['columns']>; reasons: string[] } {
   const columns: NonNullable<LayerEntry['columns']> = {};
   const reasons: string[] = [];
+  if (p.format === 'geotiff') return { columns, reasons: ['population ← band 1 of the raster, one point per cell centre (set "band" / "bandRole" for another)'] };
   const v = (c: string): RawValue[] => p.table.values[c] ?? [];
   // A column named after the layer's word (WARD in a wards file) is a natural id, before row numbers like OBJECTID.
   const keyword = (NAME_HINTS[layer].at(-1)?.[0].source.split('|')[0] ?? '').replace(/[^a-z]/gi, '').toLowerCase();
@@ -112,7 +128,6 @@ function proposeColumns(p: FileProfile, layer: LayerName): { columns: NonNullabl
     columns.population = population;
     reasons.push(`population ← ${population}`);
   }
-  if (p.format === 'geotiff') reasons.push('population ← band 1 of the raster');
   if (layer === 'competitors' || layer === 'network') {
     const brand = findByNames(p.columns, BRAND_NAMES) ?? (name !== undefined && distinctShare(v(name)).share < 0.6 ? name : undefined);
     if (brand !== undefined) {
@@ -123,9 +138,12 @@ function proposeColumns(p: FileProfile, layer: LayerName): { columns: NonNullabl
     if (type !== undefined) columns.type = type;
   }
   if (layer === 'transit') {
-    const mode = detectRoleColumn(p.columns, 'mode');
+    const mode = detectRoleColumn(p.columns, 'mode') ?? p.columns.find((c) => mostlyModes(v(c)));
     const fromName = MODES.find(([re]) => re.test(base(p.file)))?.[1];
-    if (mode !== undefined) columns.mode = mode;
+    if (mode !== undefined) {
+      columns.mode = mode;
+      reasons.push(`mode ← ${mode}`);
+    }
     else if (fromName !== undefined) {
       columns.mode = { value: fromName };
       reasons.push(`mode = ${fromName} (from the file name)`);

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fromArrayBuffer } from 'geotiff';
 import { main } from '../../src/cli/main.ts';
 import { loadBundle } from '../../src/data/load-bundle.ts';
 import { nodeFileSource } from '../../src/node/file-source.ts';
@@ -67,6 +68,27 @@ describe('siteselect init', () => {
       else process.env.SITESELECT_DATA_ROOTS = before;
     }
   }, 60_000);
+
+  it('proposes Coimbatore’s WorldPop raster as demand and reads transit modes from the OSM highway tag', async () => {
+    const cbe = realpathSync(fileURLToPath(new URL('../../../shared/data/coimbatore', import.meta.url)));
+    const out = path.join(temp, 'cbe.json');
+    expect((await run(['init', cbe, '--out', out, '--yes'])).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(out, 'utf8')) as BundleManifest;
+    const byLayer = new Map(manifest.layers.map((l) => [l.layer, l]));
+    expect(byLayer.get('demand')?.file).toMatch(/coimbatore_population\.tif$/);
+    expect(byLayer.get('regions')?.file).toMatch(/coimbatore_boundary_clean\.geojson$/);
+    expect(byLayer.get('transit')?.columns?.mode).toBe('highway');
+    const b = await loadBundle(nodeFileSource(temp, { alsoInside: [cbe], folderName: 'the manifest folder' }), { manifestPath: 'cbe.json' });
+    // The boundary spans 76.868–77.086°E, 10.915–11.133°N; cell centres are 76.8654 + (c + ½)/120 and
+    // 11.1413 − (r + ½)/120, so columns 0–25 and rows 1–26 fall inside: the window read.
+    const report = b.reports.find((r) => r.layer === 'demand');
+    expect(report?.notes.join('\n')).toMatch(/windowed to the study area: columns 0–25, rows 1–26 of 27 × 28/);
+    const img = await (await fromArrayBuffer(new Uint8Array(readFileSync(path.join(cbe, 'coimbatore_population.tif'))).buffer)).getImage();
+    const [pixels] = (await img.readRasters({ window: [0, 1, 26, 27] })) as unknown as ArrayLike<number>[];
+    expect(b.demand?.ids.length).toBe(Array.from(pixels).filter((v) => v !== img.getGDALNoData()).length);
+    const modes = new Set(b.transit?.text.mode);
+    expect(modes.has('bus')).toBe(true);
+  });
 
   it('never overwrites a manifest without --force, and writes nothing unasked without --yes', async () => {
     const other = path.join(temp, 'other.json');
