@@ -3,7 +3,8 @@
  * its normalisation over every unit of a table (DESIGN §3), the weighted combination with each
  * criterion's points, and the rank with deterministic ties (score desc, then id, then position).
  * Each expression follows the arithmetic of src/score/ (direction.ts, normalise.ts, combine.ts,
- * rank.ts) term by term, so a unit's score is the same double; the page keeps those typed-array
+ * rank.ts) term by term, so a unit's score is the same double (the z-score's Φ to an ulp: DuckDB's
+ * exp is the C library's); the page keeps those typed-array
  * functions for its ≤ 16 ms re-rank (src/score/rerank.ts) — that is where the two paths split.
  * Statistics (range, mean, spread, counts) are read first and enter as literals.
  */
@@ -48,7 +49,7 @@ export function statsSql(table: string, goodness: string): string {
     count(DISTINCT ${g}) FILTER (WHERE ${f}) AS distinct FROM ${quoteIdentifier(table)}`;
 }
 
-/** Φ(z), the erfc approximation of normalise.ts (|error| < 1.2e-7). */
+/** Φ(z), the erfc approximation of normalise.ts (|error| < 1.2e-7); DuckDB's exp may differ from V8's by an ulp. */
 function normalCdfSql(z: string): string {
   const x = `(abs(${z}) / sqrt(${doubleSql(2)}))`;
   const t = `(${doubleSql(1)} / (${doubleSql(1)} + ${doubleSql(0.5)} * ${x}))`;

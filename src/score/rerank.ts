@@ -2,6 +2,8 @@
  * Re-weighting: new weights → new scores, ranks and kept flags from the normalised columns already
  * computed. No distance, no normalisation is redone; the id tie order is cached per ids array, so
  * re-ranking 100 k sites fits in an animation frame (bench/rerank.ts).
+ * The split: batch scoring normalises and ranks in DuckDB (src/db/score-sql.ts, the same arithmetic
+ * as SQL); the page and the notebooks re-rank here, in typed arrays, to hold the ≤ 16 ms goal.
  */
 import { UsageError } from '../data/errors.ts';
 import type { Combine } from './combine.ts';
