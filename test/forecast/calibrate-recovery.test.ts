@@ -8,6 +8,7 @@ import { calibrateModel } from '../../src/forecast/calibrate-model.ts';
 import { evaluateHuff } from '../../src/forecast/huff-pass.ts';
 import { prepareHuff } from '../../src/forecast/huff-data.ts';
 import type { ModelShape } from '../../src/forecast/model.ts';
+import { mulberry32, normal } from '../../src/sensitivity/random.ts';
 import { syntheticMarket, type Market } from './synthetic-market.ts';
 
 const common = { observedName: 'sales', demandColumn: 'population', cutoff: 5000, floor: 50 };
@@ -83,5 +84,23 @@ describe('calibration on generated markets', () => {
         }
       }
     }
+  });
+});
+
+describe('calibration with an exponential decay', () => {
+  it('recovers λ = 1 200 m and α = 1 at 5 % noise (totals from the model pass at the truth)', () => {
+    const market = syntheticMarket(8, { alpha: 1, beta: 2, scale: 1, noise: 0 });
+    const points = { demand: market.demand, own: market.own, competitors: market.competitors, attributes: {} };
+    const shape: ModelShape = { decay: 'exponential', fitAlpha: true, alpha: 1, attributes: [], cutoff: 5000, floor: 50 };
+    const { data } = prepareHuff(points, shape, {});
+    const exact = evaluateHuff(shape, data, Float64Array.of(Math.log(0.4), 1, Math.log(1200)), false).mean;
+    const rnd = mulberry32(3);
+    const observed = exact.map((y) => y * Math.exp(0.05 * normal(rnd) - 0.00125));
+    const fit = calibrateModel(points, { ...common, observed, ids: market.ids, decay: 'exponential' });
+    expect(fit.beta).toBeUndefined();
+    expect(Math.abs(fit.lambda! / 1200 - 1)).toBeLessThan(0.15);
+    expect(Math.abs(fit.alpha - 1)).toBeLessThanOrEqual(0.15);
+    expect(fit.intervals.lambda[0]).toBeLessThan(fit.lambda!);
+    expect(fit.cv_mape).toBeLessThan(12);
   });
 });
