@@ -73,8 +73,15 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
     rejects[r] = value === undefined || value === null ? { row: r + 1, column, reason } : { row: r + 1, column, reason, value: String(value) };
   };
   const placeGeometry = (r: number, g: Geometry | null): void => {
+    // A file's geometry is unchecked JSON: "coordinates" may be missing or not an array.
+    const coordinates: unknown = g !== null && 'coordinates' in g ? g.coordinates : undefined;
+    if (g !== null && (g.type === 'Point' || g.type === 'MultiPoint') && !Array.isArray(coordinates)) {
+      reject(r, geomColumn, `invalid geometry: a ${g.type} without a coordinates array`);
+      return;
+    }
     if (g !== null && (g.type === 'Point' || (g.type === 'MultiPoint' && g.coordinates.length === 1)) && !opts.polygonLayer) {
-      const p = g.type === 'Point' ? g.coordinates : g.coordinates[0];
+      const p: unknown = g.type === 'Point' ? g.coordinates : g.coordinates[0];
+      if (!Array.isArray(p)) return reject(r, geomColumn, 'invalid geometry: a position that is not an array of numbers');
       placeXY(r, p[0], p[1], geomColumn, geomColumn);
       return;
     }
