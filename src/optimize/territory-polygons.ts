@@ -4,7 +4,8 @@
  * union). A union of demand cells follows any assignment rule, not only "nearest outlet".
  */
 import { Delaunay } from 'd3';
-import { featureCollection, polygon, union } from '@turf/turf';
+import { featureCollection, polygon } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Points } from '../kernel/types.ts';
 import type { TerritoryResult } from './territories.ts';
