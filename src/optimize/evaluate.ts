@@ -71,3 +71,32 @@ function objectiveOf(
       return huffShare(problem, open);
   }
 }
+
+/**
+ * The same figures for an explicit assignment (capacitated models): x[k] is the share of pair k's
+ * demand point served by pair k's facility. p-median: Σ w d x; MCLP: Σ w x within the radius.
+ */
+export function evaluateAssignment(problem: OptimizeProblem, x: Float64Array): SelectionMetrics {
+  const { costs, radius, model } = problem;
+  let total = 0;
+  for (const w of costs.weights) total += w;
+  let served = 0;
+  let covered = 0;
+  let sumDist = 0;
+  let maxDist = 0;
+  for (let k = 0; k < x.length; k++) {
+    if (!(x[k] > 1e-9)) continue;
+    const w = costs.weights[costs.demand[k]] * x[k];
+    const d = costs.cost[k];
+    served += w;
+    sumDist += w * d;
+    if (radius !== undefined && d <= radius) covered += w;
+    if (d > maxDist) maxDist = d;
+  }
+  return {
+    objective: model === 'mclp' ? covered : sumDist,
+    coveragePct: radius === undefined ? null : total > 0 ? (100 * covered) / total : 0,
+    meanDistance: served > 0 ? sumDist / served : NaN,
+    maxDistance: maxDist,
+  };
+}

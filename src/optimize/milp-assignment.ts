@@ -8,12 +8,13 @@ import type { LpBuilder } from './lp-builder.ts';
 import type { PairsByDemand } from './pairs-by-demand.ts';
 import type { FacilityCosts } from './problem.ts';
 
-export function addAssignmentRows(lp: LpBuilder, costs: FacilityCosts, byDemand: PairsByDemand): void {
+/** Each point's x sum to 1 (`lower` 1), or at most 1 (`lower` 0: partial service, capacitated MCLP). */
+export function addAssignmentRows(lp: LpBuilder, costs: FacilityCosts, byDemand: PairsByDemand, lower = 1): void {
   const m = costs.m;
   for (let i = 0; i < costs.n; i++) {
     const cols: number[] = [];
     for (let t = byDemand.start[i]; t < byDemand.start[i + 1]; t++) cols.push(m + byDemand.pair[t]);
-    lp.addRow(cols, new Float64Array(cols.length).fill(1), 1, 1);
+    lp.addRow(cols, new Float64Array(cols.length).fill(1), lower, 1);
   }
   const pairCols = new Int32Array(2);
   const pairVals = Float64Array.of(1, -1);

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../data/errors.ts';
 import { checkProblem, checkReachable } from './check-problem.ts';
-import { evaluateSelection } from './evaluate.ts';
+import { evaluateAssignment, evaluateSelection } from './evaluate.ts';
 import { solveMilp } from './highs-solve.ts';
 import { huffOracle } from './huff-oracle.ts';
 import { enumerateHuff } from './huff-enumerate.ts';
@@ -16,6 +16,8 @@ import { mclpSwap } from './mclp-swap.ts';
 import { binomial, EXACT_LIMITS } from './limits.ts';
 import { LpBuilder } from './lp-builder.ts';
 import { openFacilities, type MilpModel } from './milp-common.ts';
+import { capacitatedAssign } from './capacitated-assign.ts';
+import { capacitatedModel } from './milp-capacitated.ts';
 import { lscpModel } from './milp-lscp.ts';
 import { mclpModel } from './milp-mclp.ts';
 import { pcenterModel } from './milp-pcenter.ts';
@@ -30,6 +32,8 @@ import type { ChosenSite, OptimizeOptions, OptimizeProblem, OptimizeResult, Solv
 
 interface Outcome {
   method: SolveMethod;
+  /** Share of each stored pair's demand it serves, when the model assigns explicitly (capacities). */
+  assignment?: Float64Array;
   open: number[];
   bound: number;
   exact: boolean;
@@ -87,7 +91,47 @@ async function solvePMedian(problem: OptimizeProblem, totalOpen: number, method:
   return { method: 'local-search', open: h.open, bound: h.bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes: h.notes };
 }
 
+/**
+ * Capacitated p-median / MCLP: the MILP with assignment variables when it fits, else the
+ * uncapacitated heuristic's sites served within capacities by regret; the uncapacitated bound
+ * remains a bound (dropping the capacities relaxes the problem).
+ */
+async function solveCapacitated(problem: OptimizeProblem, capacity: Float64Array, totalOpen: number, opts: OptimizeOptions): Promise<Outcome> {
+  const { model, costs } = problem;
+  const method = opts.method ?? 'auto';
+  if (model !== 'pmedian' && model !== 'mclp') throw new UsageError(`capacities apply to the pmedian and mclp models, not ${model}`);
+  if (capacity.length !== costs.m) throw new UsageError(`${capacity.length} capacities given for ${costs.m} facilities`);
+  capacity.forEach((c, j) => {
+    if (!(c >= 0)) throw new UsageError(`facility '${costs.facilityIds[j]}' has capacity ${c}: capacities must be numbers >= 0`);
+  });
+  if (model === 'pmedian') {
+    checkReachable(problem, Infinity, 'unreachable from every facility');
+    let total = 0;
+    for (const w of costs.weights) total += w;
+    const fixed = new Set(problem.fixed ?? []);
+    const others = Array.from(capacity).filter((_, j) => !fixed.has(j)).sort((a, b) => b - a);
+    let best = [...fixed].reduce((a, j) => a + capacity[j], 0);
+    for (let t = 0; t < totalOpen - fixed.size; t++) best += others[t];
+    if (best < total) throw new UsageError(`the highest possible capacity of ${totalOpen} open sites, ${best}, is smaller than the total demand ${total}; raise --p or the capacities`);
+  }
+  const pairs = model === 'mclp' ? pairsWithin(problem, problem.radius ?? Infinity) : costs.cost.length;
+  if (method === 'exact' || (method === 'auto' && pairs <= EXACT_LIMITS.assignmentPairs)) {
+    opts.onProgress?.({ stage: 'solving MILP (HiGHS)', fraction: 0 });
+    const r = await runMilp(capacitatedModel(problem, totalOpen, capacity), costs.m, opts);
+    const notes = [`capacitated ${problem.singleSource ? 'single-source ' : ''}MILP over ${costs.cost.length} pairs`];
+    return { method: 'milp', open: r.open, bound: r.bound, exact: r.optimal, status: r.status, notes, assignment: r.x.slice(costs.m, costs.m + costs.cost.length) };
+  }
+  const free = await solve({ ...problem, capacity: undefined }, totalOpen, { ...opts, method: 'heuristic' });
+  const a = capacitatedAssign(problem, free.open, capacity);
+  if (model === 'pmedian' && a.unserved > 0) {
+    throw new Error(`the heuristic's sites cannot serve ${a.unserved} of the demand within their capacities; try --method exact with a --time-limit, or raise the capacities`);
+  }
+  const notes = [...free.notes, `sites from the uncapacitated heuristic, demand served within capacities by regret${problem.singleSource ? ' (single source)' : ''}; bound from the uncapacitated problem`];
+  return { method: free.method, open: free.open, bound: free.bound, exact: false, status: 'Heuristic', notes, assignment: a.x };
+}
+
 async function solve(problem: OptimizeProblem, totalOpen: number, opts: OptimizeOptions): Promise<Outcome> {
+  if (problem.capacity) return solveCapacitated(problem, problem.capacity, totalOpen, opts);
   const { model, costs } = problem;
   const method = opts.method ?? 'auto';
   const m = costs.m;
@@ -185,7 +229,7 @@ export async function optimize(problem: OptimizeProblem, opts: OptimizeOptions =
   opts.signal?.throwIfAborted();
   const totalOpen = checkProblem(problem);
   const out = await solve(problem, totalOpen, opts);
-  const metrics = evaluateSelection(problem, out.open);
+  const metrics = out.assignment ? evaluateAssignment(problem, out.assignment) : evaluateSelection(problem, out.open);
   const objective = metrics.objective;
   // HiGHS' bound is within its tolerance of the optimum; an exact result's bound is its objective.
   const bound = out.exact ? objective : out.bound;

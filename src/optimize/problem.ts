@@ -49,6 +49,13 @@ export interface OptimizeProblem {
   /** Facility indices that are open whatever the solver decides (the own network). */
   fixed?: number[];
   huff?: HuffShareInputs;
+  /**
+   * Most demand weight each facility may serve (length m; Infinity = no limit): capacitated
+   * p-median and MCLP. Demand then goes where capacity allows, not always to the nearest site.
+   */
+  capacity?: Float64Array;
+  /** With capacities: all of a demand point's weight goes to one facility (else it may split). */
+  singleSource?: boolean;
   /** Facility coordinates (lon/lat, length m) when the door knows them (the bundle door does). */
   locations?: Points;
 }

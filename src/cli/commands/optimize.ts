@@ -19,9 +19,9 @@ import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
 import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 
-const USAGE = `Usage: siteselect optimize --model mclp|lscp|pmedian|pcenter|huff [--p N] [--radius METRES]
+const USAGE = `Usage: siteselect optimize --model mclp|lscp|pmedian|pcenter|huff [--p N|FROM..TO] [--radius METRES]
          (--bundle DIR|FILE [--scenario FILE] | --costs FILE --origin-col C --destination-col C --cost-col C --weight-col C)
-         [--fixed ID,ID,…] [--time-limit S] [--method auto|exact|heuristic] [--json]
+         [--fixed ID,ID,…] [--capacity W [--single-source]] [--time-limit S] [--method auto|exact|heuristic] [--json]
 
 Chooses sites to open. Models:
   mclp     maximise demand within --radius of an open site (p new sites)
@@ -50,6 +50,9 @@ Options:
                        with each step's marginal gain and the knee (--json: optimize-curve.schema.json)
   --radius METRES      service radius (mclp, lscp), Huff cut-off; with other models it only sets coverage_pct
   --fixed ID,ID,…      facilities kept open (counted in the objective)
+  --capacity W         pmedian, mclp: each site serves at most W demand weight (capacitated models;
+                       the API takes one capacity per facility)
+  --single-source      with --capacity: all of a demand point's weight goes to one site
   --time-limit S       wall-clock limit in seconds for HiGHS (on expiry the best solution is reported
                        with its gap) and for the p-median / p-center heuristics (default 30)
   --method M           auto (default: exact when the instance fits, else the heuristic with its
@@ -87,6 +90,8 @@ const OPTIONS = {
   network: { type: 'string' },
   'network-metric': { type: 'string' },
   json: { type: 'boolean', default: false },
+  capacity: { type: 'string' },
+  'single-source': { type: 'boolean', default: false },
 } as const;
 
 function numberFlag(name: string, v: string | undefined, whole = false): number | undefined {
@@ -216,6 +221,12 @@ export const command: Command = {
     if (method !== 'auto' && method !== 'exact' && method !== 'heuristic') throw new UsageError(`--method must be auto, exact or heuristic (got '${method}')`);
     const timeLimit = numberFlag('time-limit', v['time-limit']);
     const { problem, rejected } = await buildProblem(v, io, model as ModelName);
+    const capacity = numberFlag('capacity', v.capacity);
+    if (capacity !== undefined) {
+      if (!(capacity >= 0)) throw new UsageError(`--capacity needs a demand weight >= 0, got '${v.capacity}'`);
+      problem.capacity = new Float64Array(problem.costs.m).fill(capacity);
+      problem.singleSource = v['single-source'];
+    } else if (v['single-source']) throw new UsageError('--single-source needs --capacity W');
     const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
     const range = pRange(v.p);
     if (range) {
