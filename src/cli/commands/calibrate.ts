@@ -2,7 +2,7 @@
  * `siteselect calibrate`: fits the Huff/MCI model to the own network's observed totals and writes
  * the calibration that `siteselect score --calibration` forecasts with. A thin shell over calibrate().
  */
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../data/errors.ts';
@@ -10,6 +10,7 @@ import type { Calibration } from '../../forecast/calibration.ts';
 import { FitError } from '../../forecast/fit-error.ts';
 import { calibrate } from '../../forecast/from-bundle.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
 import { readJsonFile } from '../../node/read-json-file.ts';
 import { parseScenario, Scenario } from '../../scenario/scenario.ts';
@@ -124,7 +125,7 @@ export const command: Command = {
       io.stderr(`siteselect calibrate: ${err.message}\n`);
       return EXIT_FAILURE;
     }
-    if (out) await writeFile(out, JSON.stringify(calibration, null, 2) + '\n');
+    if (out) await writeFileAtomically(out, JSON.stringify(calibration, null, 2) + '\n');
     io.stdout(v.json ? JSON.stringify(calibrationSummary(calibration), null, 2) + '\n' : toText(calibration));
     return EXIT_OK;
   },

@@ -2,7 +2,6 @@
  * `siteselect network area`: a site's trade areas over the bundle's street network at several
  * thresholds, with the demand, competitors and own outlets reaching it, as GeoJSON.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../data/errors.ts';
@@ -10,6 +9,7 @@ import type { LoadedBundle } from '../../data/layer.ts';
 import { bundleRouter } from '../../network/bundle-graph.ts';
 import { tradeAreas } from '../../network/trade-area.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
 import { EXIT_OK, type CliIO } from '../command.ts';
 import { metricFlag } from './options.ts';
@@ -67,7 +67,7 @@ export async function runArea(args: string[], io: CliIO): Promise<number> {
     own: bundle.network,
   });
   if (areas.features.every((f) => f.geometry.coordinates.length === 0)) io.stderr(`note: the site ${site.name} lies farther than 500 m from every street of the ${v.profile} network; its areas are empty\n`);
-  await writeFile(out, JSON.stringify(areas) + '\n');
+  await writeFileAtomically(out, JSON.stringify(areas) + '\n');
   const rows = areas.features.map((f) => f.properties);
   io.stdout(v.json ? JSON.stringify({ site: site.name, areas: rows }) + '\n' : rows.map((p) => `${p.threshold} ${p.unit === 'minutes' ? 'min' : 'm'}: demand ${Math.round(p.demand)}, competitors ${p.competitors}, own outlets ${p.own_outlets}`).join('\n') + `\nwritten to ${v.out}\n`);
   return EXIT_OK;
