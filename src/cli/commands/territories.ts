@@ -13,9 +13,10 @@ import { allPairs } from '../../optimize/pairs-within-radius.ts';
 import type { FacilityCosts } from '../../optimize/problem.ts';
 import { territories, type TerritoryResult } from '../../optimize/territories.ts';
 import { territoryPolygons } from '../../optimize/territory-polygons.ts';
+import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 
-const USAGE = `Usage: siteselect territories --bundle DIR [--radius METRES] [--rule nearest|balanced]
+const USAGE = `Usage: siteselect territories --bundle DIR|FILE [--radius METRES] [--rule nearest|balanced]
          [--conflict-share S] [--out FILE.geojson] [--json]
 
 Gives each own outlet (the bundle's network layer) an exclusive territory of demand points:
@@ -76,10 +77,10 @@ export const command: Command = {
     if (rule !== 'nearest' && rule !== 'balanced') throw new UsageError(`--rule must be nearest or balanced (got '${rule}')`);
     const tradeRadius = positive('radius', v.radius, 1000);
     const conflictShare = positive('conflict-share', v['conflict-share'], 0.1);
-    const dir = path.resolve(io.cwd, v.bundle);
+    const { dir, manifestPath } = await locateBundle(v.bundle, io.cwd);
     const out = v.out === undefined ? undefined : path.resolve(io.cwd, v.out);
-    if (out) await refuseClobbering(await bundleInputs(dir, 'bundle.json'), [{ label: '--out', file: out }]);
-    const bundle = await loadBundleDir(dir);
+    if (out) await refuseClobbering(await bundleInputs(dir, manifestPath), [{ label: '--out', file: out }]);
+    const bundle = await loadBundleDir(dir, { manifestPath });
     const demand = bundle.demand;
     const network = bundle.network;
     if (!demand || demand.ids.length === 0) throw new BundleError(bundle.name, `bundle '${bundle.name}' has no demand points; add a demand layer to its manifest`);
