@@ -7,8 +7,6 @@ import { basename, resolve } from 'node:path';
 import { UsageError } from '../../data/errors.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
-import { renderReport } from '../../notebook/render-html.ts';
-import { runNotebookFile } from '../../notebook/run-file.node.ts';
 import type { NotebookResult } from '../../notebook/run.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
 
@@ -76,6 +74,8 @@ export const command: Command = {
     // The notebook's own arguments that name files (a manifest, a scenario) are inputs too.
     const argFiles = opts.notebookArgs.map((a) => resolve(io.cwd, a)).filter((f) => existsSync(f)).map((file) => ({ label: 'a notebook argument', file }));
     await refuseClobbering([{ label: 'the notebook', file: path }, ...argFiles], [{ label: '--out', file: out }]);
+    // The compiler (TypeScript) and the renderer load only for a run, not for --help.
+    const [{ runNotebookFile }, { renderReport }] = await Promise.all([import('../../notebook/run-file.node.ts'), import('../../notebook/render-html.ts')]);
     const result = await runNotebookFile(path, { args: opts.notebookArgs, cwd: io.cwd });
     await writeFileAtomically(out, renderReport(result, { title: basename(path) }));
     const error = firstError(result);
