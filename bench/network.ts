@@ -3,6 +3,7 @@
  * 1. Read the Porto Alegre extract and build the walk and drive graphs (median of 3).
  * 2. Goals: a 15-minute walk trade area (median over 50 sites) and a 1 000 × 10 000 matrix bounded
  *    at 15 minutes' walk (origins and targets: random points within 200 m of a street).
+ * 2b. The binary heap against a bucket queue (bench/network-bucket-queue.ts) on the same searches.
  * 3. Against pgRouting on the same extract (bench/setup-pgrouting.sh loads it; skipped when the peer
  *    is not running): shortest-path lengths between the same vertex pairs (OSM nodes both tools
  *    keep), and a many-to-many matrix timed beside pgr_dijkstraCost in one run. Both sides use the
@@ -16,12 +17,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGraph } from '../src/network/build-graph.ts';
 import { costMatrix } from '../src/network/cost-matrix.ts';
+import { Search } from '../src/network/dijkstra.ts';
 import { profileFor } from '../src/network/profiles.ts';
 import { readOsmRoads } from '../src/network/read-osm-roads.ts';
 import type { RoadGraph } from '../src/network/road-graph.ts';
 import { Router } from '../src/network/router.ts';
 import { tradeAreas } from '../src/network/trade-area.ts';
 import { mulberry32 } from '../src/sensitivity/random.ts';
+import { BucketSearch } from './network-bucket-queue.ts';
 
 const { values: opt } = parseArgs({
   options: {
@@ -74,6 +77,25 @@ const origins = nearStreets(walk.graph, 1000);
 const targets = nearStreets(walk.graph, 10_000);
 const m = time(() => costMatrix(walk, origins, targets, { max: 15 * 60 }));
 console.log(`matrix 1 000 × 10 000 walk ≤ 15 min: ${(m.ms / 1000).toFixed(2)} s, ${m.value.value.length} pairs kept, ${m.value.unsnappedFrom.length + m.value.unsnappedTo.length} points unsnapped (goal ≤ 10 s) [${load()}]`);
+
+// Queues: the binary heap against a bucket queue on the same unbounded walk searches (seconds).
+{
+  const rows = walk.graph.out;
+  const heap = new Search(rows, rows.time);
+  const sources = Array.from({ length: 200 }, () => Math.floor(rng() * (rows.start.length - 1)));
+  const h = time(() => { for (const s of sources) heap.run([s], [0]); });
+  for (const width of [1, 5, 20]) {
+    const bucket = new BucketSearch(rows, rows.time, width);
+    let same = true;
+    const bq = time(() => { for (const s of sources) bucket.run([s], [0]); });
+    for (const s of sources.slice(0, 5)) {
+      heap.run([s], [0]);
+      bucket.run([s], [0]);
+      for (let v = 0; v < rows.start.length - 1; v++) if (Math.abs(heap.dist[v] - bucket.dist[v]) > 1e-6) same = false;
+    }
+    console.log(`queue: 200 full walk searches, binary heap ${h.ms.toFixed(0)} ms, bucket queue (${width} s buckets) ${bq.ms.toFixed(0)} ms, same costs: ${same} [${load()}]`);
+  }
+}
 
 // 3. pgRouting
 const psqlArgs = ['-X', '-At', '-h', '127.0.0.1', '-p', opt.port, '-U', 'postgres', '-d', 'routing'];

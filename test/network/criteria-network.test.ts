@@ -83,6 +83,17 @@ describe('criteria over the street network', () => {
     expect(c2).toBeCloseTo(0, 9);
   });
 
+  it('a site beyond the snap limit gets no value, and the run says how many points did not snap', async () => {
+    const far = { ...bundle.candidates!, ids: ['C', 'FAR'], lon: Float64Array.of(0.001, 0.05), lat: Float64Array.of(0, 0) };
+    const scenario = parseScenario({ version: 1, name: 't', criteria: [{ id: 'd', kind: 'demand', radius: 2, travel: walk }] });
+    const inputs = new BundleInputs(bundle, scenario, linkBundle(bundle), createKernel());
+    const result = await new SiteEvaluator(inputs, { sites: far, district: new Int32Array(2).fill(-1) }).evaluate(scenario.criteria[0]);
+    if (!('raw' in result)) throw new Error(result.missing);
+    expect(result.raw[0]).toBe(10);
+    expect(result.raw[1]).toBeNaN();
+    expect(result.notes).toEqual(['1 of 2 points lie farther than 500 m from every street of the walk network and are out of reach (sites among them get no value)']);
+  });
+
   it('labels say which metric was used', () => {
     const scenario = parseScenario({ version: 1, name: 't', criteria: [{ id: 'd', kind: 'demand', travel: walk }, { id: 'e', kind: 'demand' }] });
     expect(criterionLabel(scenario.criteria[0])).toBe('Demand (walk network, min)');
