@@ -14,6 +14,7 @@ import { loadFromBrowser, saveToBrowser, scenarioFromFile } from './state/scenar
 import { EngineClient } from './worker/engine-client.ts';
 import { Workbench } from './workbench.ts';
 import { errorText, statusLine } from './status-line.ts';
+import { renderLoadError } from './load-error.ts';
 
 const engine = new EngineClient();
 const bench = new Workbench(engine);
@@ -109,6 +110,8 @@ async function scenarioToStart(): Promise<ReturnType<typeof parseScenario>> {
 async function boot(): Promise<void> {
   say('status.loading');
   const scenarioPromise = scenarioToStart();
+  // Awaited below; a failure before then is reported once, by boot's catch.
+  scenarioPromise.catch(() => undefined);
   const outline = await engine.call<'map'>({ type: 'loadOutline', baseUrl: bundleUrl });
   bench.setMapData(outline.map);
   const reply = await engine.call<'map'>({ type: 'loadBundle', baseUrl: bundleUrl }, (file, f) => say('status.loading', `${file} ${Math.round(f * 100)}%`));
@@ -124,7 +127,11 @@ async function boot(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-boot().catch(fail);
+boot().catch((e: unknown) => {
+  fail(e);
+  // Nothing drawn yet: the bundle itself could not be opened. Say so where the map would be.
+  if (!bench.mapData) renderLoadError(byId('map'), params.get('bundle') ?? './data/sample/', errorText(e));
+});
 
 // For tests and benchmarks: a handle on the running page (nothing secret, same origin only).
 Object.assign(window, { workbench: bench, workbenchI18n: { missingKeys, dictionaryGaps } });

@@ -258,7 +258,7 @@ export class Workbench {
   renderBreakdown(): void {
     const f = this.view();
     const level = f ? shownLevel(f, this.state.path).level : null;
-    const reason = f && level && this.state.selected >= 0 ? reasonTexts(f, level)[this.state.selected] : '';
+    const reason = f && level && this.state.selected >= 0 ? reasonTexts(f, level)(this.state.selected) : '';
     renderBreakdown(byId('breakdown-panel'), level, this.state.selected, this.state.scenario, reason);
   }
 

@@ -69,7 +69,7 @@ function bestSiteSection(input: ReportInput, topN: number): string {
   const best = rankedOrder(sites)[0];
   const name = sites.names[best] || sites.ids[best];
   // The best-scoring site is not always a chosen one: say why, so the chart is not misread.
-  const keptNote = sites.kept[best] ? '' : `<p class="note">This site is not kept: ${escapeHtml(formatNotKept(levelReasons(input.result, sites)[best]))}.</p>`;
+  const keptNote = sites.kept[best] ? '' : `<p class="note">This site is not kept: ${escapeHtml(formatNotKept(levelReasons(input.result, sites).at(best)))}.</p>`;
   return `<section id="top-sites"><h2>The best ${formatNumber(Math.min(topN, sites.ids.length))} sites, criterion by criterion</h2>
 <p class="note">raw: the measure as computed; normalised: 0–1, 1 best, after the criterion's direction; points: its weighted share of the score (the points of a site add up to its score).</p>
 ${siteDetailTable(sites, topN, input.scenario)}

@@ -27,7 +27,7 @@ export function rankedTable(result: FunnelResult, level: LevelResult, above: Lev
         td(String(level.rank[i]), true), td(level.ids[i]), td(level.names[i] ?? ''),
         ...(above ? [td(p >= 0 && above ? (above.names[p] || above.ids[p]) : '')] : []),
         td(formatScore(level.score[i]), true), td(level.kept[i] ? 'yes' : 'no'),
-        td(formatNotKept(reasons[i])),
+        td(formatNotKept(reasons.at(i))),
       ];
       return `<tr${level.kept[i] ? ' class="kept"' : ''}>${cells.join('')}</tr>`;
     })

@@ -3,7 +3,7 @@
  * region and its rank overall, in its district and in its region. The page's Shortlist view and
  * `siteselect report` both list this.
  */
-import { notKeptReasons, type NotKept } from './not-kept.ts';
+import { notKeptReasons, type LevelReasons } from './not-kept.ts';
 import { rankOrder, rankWithinGroups } from './rank-order.ts';
 import type { FunnelResult, LevelResult } from './types.ts';
 
@@ -54,6 +54,6 @@ export function funnelShortlist(result: FunnelResult, sites: LevelResult = resul
 }
 
 /** Why each unit of a funnel level is not kept (null when kept); sites name their region quota's region. */
-export function levelReasons(result: FunnelResult, level: LevelResult): (NotKept | null)[] {
+export function levelReasons(result: FunnelResult, level: LevelResult): LevelReasons {
   return notKeptReasons(level, level.level === 'site' ? result.regions.names : []);
 }

@@ -22,55 +22,94 @@ export type NotKept =
   | { kind: 'group-cap'; limit: number; group: string }
   | { kind: 'not-eligible'; text: string };
 
-const cache = new WeakMap<LevelResult, (NotKept | null)[]>();
-
 /**
- * Per unit of the level: null when kept, else why not. `groupNames` names the keep rule's groups
- * (the regions, for a per-region quota). Cached per level object (a re-rank is a new object).
+ * The reasons of a level, found by replaying its keep rule in rank order only as far as the units
+ * asked about (the table shows the best first): one verdict byte per unit, and under a spacing
+ * rule the kept unit too close and its distance. A reason becomes a value only when asked for, so
+ * re-ranking 100 k sites costs no pass over all of them and no objects.
  */
-export function notKeptReasons(level: LevelResult, groupNames: readonly string[] = []): (NotKept | null)[] {
-  const hit = cache.get(level);
-  if (hit) return hit;
-  const n = level.ids.length;
-  const reasons: (NotKept | null)[] = Array<NotKept | null>(n).fill(null);
-  const rule = level.keepRule;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[level.rank[i] - 1] = i;
-  if (!rule) {
-    for (const i of order) if (!level.kept[i]) reasons[i] = { kind: 'rank', rank: level.rank[i], of: n, topK: level.kept.reduce((s, k) => s + k, 0) };
-    cache.set(level, reasons);
-    return reasons;
+export class LevelReasons {
+  private readonly verdicts: Uint8Array;
+  private readonly order: Int32Array;
+  private readonly keeper: Keeper | null;
+  private readonly keptInOrder: number[] = [];
+  private near: Int32Array | null = null;
+  private nearMetres: Float64Array | null = null;
+  /** Units of `order` judged so far. */
+  private judged = 0;
+
+  constructor(private readonly level: LevelResult, private readonly groupNames: readonly string[]) {
+    const n = level.ids.length;
+    this.verdicts = new Uint8Array(n);
+    this.order = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.order[level.rank[i] - 1] = i;
+    const rule = level.keepRule;
+    this.keeper = rule ? new Keeper(rule, level.lon !== undefined && level.lat !== undefined) : null;
   }
-  const { lon, lat } = level;
-  const keeper = new Keeper(rule, lon !== undefined && lat !== undefined);
-  const keptInOrder: number[] = [];
-  for (const unit of order) {
-    const eligible = !rule.eligible || rule.eligible[unit] !== 0;
-    const group = rule.perGroup ? rule.perGroup.group[unit] : 0;
-    const verdict = keeper.judge(level.score[unit], eligible, group, lon ? lon[unit] : NaN, lat ? lat[unit] : NaN);
-    if (verdict === Verdict.Kept) keptInOrder.push(unit);
-    else reasons[unit] = reasonOf(verdict, level, unit, keeper, keptInOrder, groupNames);
+
+  get length(): number {
+    return this.verdicts.length;
   }
-  cache.set(level, reasons);
-  return reasons;
+
+  /** Judges the units in rank order up to rank r (1-based). */
+  private judgeTo(r: number): void {
+    const { level, keeper, order, verdicts } = this;
+    const rule = level.keepRule;
+    const { lon, lat } = level;
+    for (; this.judged < r; this.judged++) {
+      const unit = order[this.judged];
+      if (!keeper || !rule) {
+        verdicts[unit] = level.kept[unit] ? Verdict.Kept : Verdict.TopKFilled;
+        continue;
+      }
+      const eligible = !rule.eligible || rule.eligible[unit] !== 0;
+      const group = rule.perGroup ? rule.perGroup.group[unit] : 0;
+      const verdict = keeper.judge(level.score[unit], eligible, group, lon ? lon[unit] : NaN, lat ? lat[unit] : NaN);
+      verdicts[unit] = verdict;
+      if (verdict === Verdict.Kept) this.keptInOrder.push(unit);
+      else if (verdict === Verdict.TooClose) {
+        this.near ??= new Int32Array(verdicts.length).fill(-1);
+        this.nearMetres ??= new Float64Array(verdicts.length).fill(NaN);
+        this.near[unit] = this.keptInOrder[keeper.nearKept];
+        this.nearMetres[unit] = keeper.nearMetres;
+      }
+    }
+  }
+
+  /** Why unit i is not kept; null when it is. */
+  at(i: number): NotKept | null {
+    const { level } = this;
+    this.judgeTo(level.rank[i]);
+    const rule = level.keepRule ?? {};
+    switch (this.verdicts[i] as Verdict) {
+      case Verdict.Kept:
+        return null;
+      case Verdict.TopKFilled:
+        return { kind: 'rank', rank: level.rank[i], of: level.ids.length, topK: rule.topK ?? level.kept.reduce((s, k) => s + k, 0) };
+      case Verdict.BelowMinScore:
+        return { kind: 'min-score', score: level.score[i], minimum: rule.minScore ?? 0 };
+      case Verdict.Ineligible:
+        return level.exclusions?.[i] ?? { kind: 'not-eligible', text: level.excludedBy?.[i] ?? '' };
+      case Verdict.GroupFull:
+        return { kind: 'group-cap', limit: rule.perGroup?.limit ?? 0, group: this.groupNames[rule.perGroup?.group[i] ?? -1] ?? '' };
+      case Verdict.TooClose:
+        return { kind: 'spacing', metres: this.nearMetres?.[i] ?? NaN, site: level.ids[this.near?.[i] ?? -1] ?? '', minimum: rule.minSpacing ?? 0 };
+    }
+  }
+
+  all(): (NotKept | null)[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
 }
 
-function reasonOf(verdict: Verdict, level: LevelResult, unit: number, keeper: Keeper, keptInOrder: number[], groupNames: readonly string[]): NotKept {
-  const rule = level.keepRule ?? {};
-  switch (verdict) {
-    case Verdict.TopKFilled:
-      return { kind: 'rank', rank: level.rank[unit], of: level.ids.length, topK: rule.topK ?? 0 };
-    case Verdict.BelowMinScore:
-      return { kind: 'min-score', score: level.score[unit], minimum: rule.minScore ?? 0 };
-    case Verdict.Ineligible:
-      return level.exclusions?.[unit] ?? { kind: 'not-eligible', text: level.excludedBy?.[unit] ?? '' };
-    case Verdict.GroupFull: {
-      const g = rule.perGroup?.group[unit] ?? -1;
-      return { kind: 'group-cap', limit: rule.perGroup?.limit ?? 0, group: groupNames[g] ?? '' };
-    }
-    default: {
-      const near = keptInOrder[keeper.nearKept];
-      return { kind: 'spacing', metres: keeper.nearMetres, site: level.ids[near] ?? '', minimum: rule.minSpacing ?? 0 };
-    }
-  }
+const cache = new WeakMap<LevelResult, LevelReasons>();
+
+/**
+ * Why each unit of the level is not kept. `groupNames` names the keep rule's groups (the regions,
+ * for a per-region quota). Cached per level object (a re-rank is a new object).
+ */
+export function notKeptReasons(level: LevelResult, groupNames: readonly string[] = []): LevelReasons {
+  let reasons = cache.get(level);
+  if (!reasons) cache.set(level, (reasons = new LevelReasons(level, groupNames)));
+  return reasons;
 }

@@ -17,17 +17,20 @@ import { serveStatic } from './static-server.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(`${sampleDir}bundle.json`, 'utf8')) as { attribution: string };
+let url: string;
 let server: Server;
 let browser: Browser;
 let page: Page;
 let scenario: Scenario;
 let funnel: FunnelResult;
+/** Own outlets' names (data: the sample's names hold their type, as a bank's might). */
+let outletNames: string[];
 
 beforeAll(async () => {
   const [dir, bundle] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
   funnel = await runFunnel(bundle, scenario);
-  let url: string;
+  outletNames = [...bundle.network!.text.name].sort((a, b) => b.length - a.length);
   ({ server, url } = await serveStatic(dir));
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
@@ -83,5 +86,34 @@ describe('exports (sample city, built site)', () => {
     expect(ids).toEqual(funnelShortlist(funnel).map((e) => e.id));
     expect(html).toContain(manifest.attribution);
     expect(html).not.toContain('<script');
+  });
+
+  it('explains a bad ?bundle= address in place of the map, with the fix and a way back', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await other.goto(`${url}?bundle=./no-such-folder/`);
+    const box = other.locator('#load-error');
+    await box.waitFor({ timeout: 60_000 });
+    const text = (await box.textContent()) ?? '';
+    expect(text).toContain('./no-such-folder/');
+    expect(text).toContain('bundle.json');
+    expect(await box.locator('a').getAttribute('href')).toBe(url);
+    await other.close();
+  }, 90_000);
+
+  it('中文: no criterion id or outlet-type code in the scenario, table, breakdown, shortlist or map legend', async () => {
+    await page.selectOption('#lang-select', 'zh');
+    const best = funnel.sites.rank.indexOf(1);
+    await page.evaluate((site) => (window as unknown as { workbench: { openSite(s: number): void } }).workbench.openSite(site), best);
+    await page.waitForSelector('#breakdown-panel .breakdown-table');
+    const labels = scenario.criteria.flatMap((c) => (c.label ? [c.label] : [])).concat(outletNames);
+    const shown = await page.evaluate(() =>
+      ['#scenario-panel', '#breakdown-panel', '.rt-head', '#map .map-legend', '#map .map-title', '#layer-toggles'].map((sel) => document.querySelector(sel)?.textContent ?? '').join('\n'),
+    );
+    const text = labels.reduce((t, label) => t.replaceAll(label, ''), shown);
+    const ids = scenario.criteria.map((c) => c.id).concat(scenario.criteria.map((c) => c.kind));
+    for (const code of [...ids, 'branch', 'self-service', 'agent', 'context_district', 'context_region']) expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
+    await page.click('#tab-shortlist');
+    expect(await page.textContent('.shortlist')).toContain('个地点入选');
+    await page.selectOption('#lang-select', 'en');
   });
 });

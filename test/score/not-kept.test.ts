@@ -31,7 +31,7 @@ describe('notKeptReasons', () => {
   it('names for every cut site the rule it met at its turn', () => {
     const l = level();
     expect([...l.kept]).toEqual([1, 0, 0, 0, 1, 0]);
-    const words = notKeptReasons(l, ['North', 'South']).map((r) => formatNotKept(r));
+    const words = notKeptReasons(l, ['North', 'South']).all().map((r) => formatNotKept(r));
     expect(words).toEqual([
       '',
       'within 500 m of kept site a (111 m)',
@@ -46,7 +46,7 @@ describe('notKeptReasons', () => {
     const l = level();
     l.keepRule = { minScore: 75 };
     l.kept = decideKept([0, 1, 2, 3, 4, 5], l.score, l.keepRule);
-    const reasons = notKeptReasons(l);
+    const reasons = notKeptReasons(l).all();
     expect(reasons[2]).toEqual({ kind: 'min-score', score: 70, minimum: 75 });
     expect(formatNotKept(reasons[5], 'zh')).toBe('得分 40.0 低于最低分 75');
     expect(reasons.slice(0, 2)).toEqual([null, null]);

@@ -44,7 +44,7 @@ function columns(funnel: FunnelResult, level: LevelResult): Columns {
     header,
     row(u, round) {
       const cells: Cell[] = [level.rank[u], level.ids[u], level.names[u], ...place.flatMap((p) => p(u))];
-      cells.push(round ? fixed(level.score[u], 1) : level.score[u], level.kept[u] ? 'yes' : 'no', reasons[u]);
+      cells.push(round ? fixed(level.score[u], 1) : level.score[u], level.kept[u] ? 'yes' : 'no', reasons(u));
       for (const c of level.criteria) {
         if (round) cells.push(significant(c.raw[u]), fixed(c.normalised[u], 3), fixed(c.contribution[u], 2));
         else cells.push(c.raw[u], c.normalised[u], c.contribution[u]);

@@ -46,7 +46,7 @@ function geometriesOf(polygons: MapPolygons): (Polygon | MultiPolygon)[] {
 
 function features(polygons: MapPolygons, funnel: FunnelResult | null, level: LevelResult | undefined, keep: (unit: number, i: number) => boolean): UnitFeature[] {
   const index = level ? indexById(level) : new Map<string, number>();
-  const reasons = funnel && level ? reasonTexts(funnel, level) : [];
+  const reasons = funnel && level ? reasonTexts(funnel, level) : () => '';
   const geometries = geometriesOf(polygons);
   const out: UnitFeature[] = [];
   polygons.ids.forEach((id, i) => {
@@ -61,7 +61,7 @@ function features(polygons: MapPolygons, funnel: FunnelResult | null, level: Lev
         score: unit >= 0 && level ? level.score[unit] : NaN,
         rank: unit >= 0 && level ? level.rank[unit] : 0,
         kept: unit >= 0 && level ? level.kept[unit] === 1 : false,
-        reason: unit >= 0 ? (reasons[unit] ?? '') : '',
+        reason: unit >= 0 ? reasons(unit) : '',
       },
     });
   });
@@ -99,7 +99,7 @@ export function shownUnits(map: MapData, funnel: FunnelResult | null, path: Dril
     // An SVG map stays fluid up to a few thousand marks: beyond that it shows the best ones.
     if (units.length > MAX_SITE_DOTS) units = units.sort((a, b) => s.rank[a] - s.rank[b]).slice(0, MAX_SITE_DOTS);
     const reasons = reasonTexts(funnel, s);
-    for (const i of units) sites.push({ unit: i, name: s.names[i] || s.ids[i], score: s.score[i], rank: s.rank[i], kept: s.kept[i] === 1, reason: reasons[i], lon: s.lon[i], lat: s.lat[i] });
+    for (const i of units) sites.push({ unit: i, name: s.names[i] || s.ids[i], score: s.score[i], rank: s.rank[i], kept: s.kept[i] === 1, reason: reasons(i), lon: s.lon[i], lat: s.lat[i] });
   }
   return { areas: [], outline, sites };
 }

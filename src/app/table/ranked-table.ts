@@ -7,6 +7,7 @@ import type { LevelResult } from '../engine-api.ts';
 import { el } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/en.ts';
+import type { ReasonText } from './reason-text.ts';
 import { orderUnits, type SortKey, type SortSpec } from './table-order.ts';
 
 const ROW_HEIGHT = 26;
@@ -33,10 +34,10 @@ export class RankedTable {
   private readonly caption = el('div', { className: 'rt-caption' });
   private level: LevelResult | null = null;
   private units: Int32Array = new Int32Array(0);
-  /** Per unit: its rank among the units shown (in its region or district), 0 when not shown. */
-  private localRank = new Int32Array(0);
+  /** Per unit: its rank among the units shown, when the sort is not by rank (else the row's position gives it). */
+  private localRank: Int32Array | null = null;
   /** Per unit: why it is not kept, in words ('' when kept). */
-  private reasons: string[] = [];
+  private reasons: ReasonText = () => '';
   private order: Int32Array = new Int32Array(0);
   private sort: SortSpec = { key: 'rank', descending: false };
   private selected = -1;
@@ -70,7 +71,7 @@ export class RankedTable {
   }
 
   /** Shows `units` (indices into level) of a level; keeps the sort. */
-  show(level: LevelResult, units: Int32Array, selected: number, reasons: string[] = []): void {
+  show(level: LevelResult, units: Int32Array, selected: number, reasons: ReasonText = () => ''): void {
     if (units !== this.units) {
       // Another set of units (a drill step): start at the top. A re-rank keeps the scroll.
       this.scrollTop = 0;
@@ -81,8 +82,7 @@ export class RankedTable {
     this.reasons = reasons;
     this.selected = selected;
     this.order = orderUnits(level, units, this.sort);
-    this.localRank = new Int32Array(level.ids.length);
-    orderUnits(level, units, { key: 'rank', descending: false }).forEach((u, k) => (this.localRank[u] = k + 1));
+    this.localRank = this.sort.key === 'rank' || this.sort.key === 'score' ? null : localRanks(level, units);
     this.spacer.style.height = `${this.order.length * ROW_HEIGHT}px`;
     // As tall as its rows (up to 40 % of the window): a short level leaves room for the breakdown.
     this.viewport.style.height = `min(40vh, ${Math.max(3, this.order.length) * ROW_HEIGHT + 2}px)`;
@@ -151,16 +151,23 @@ export class RankedTable {
     for (let pos = first; pos < last; pos++) {
       const unit = this.order[pos];
       const row = el('div', { className: unit === this.selected ? 'rt-row selected' : 'rt-row', attrs: { role: 'row', 'data-unit': String(unit) } }, [
-        el('div', { className: 'rt-cell rt-rank', text: String(this.localRank[unit]), attrs: { title: `${t('table.overall')} ${level.rank[unit]} / ${level.ids.length}` } }),
+        el('div', { className: 'rt-cell rt-rank', text: String(this.localRankAt(unit, pos)), attrs: { title: `${t('table.overall')} ${level.rank[unit]} / ${level.ids.length}` } }),
         el('div', { className: 'rt-cell rt-name', text: level.names[unit] || level.ids[unit], attrs: { translate: 'no' } }),
         el('div', { className: 'rt-cell rt-score', text: Number.isFinite(level.score[unit]) ? level.score[unit].toFixed(1) : '–' }),
-        keptCell(level.kept[unit] === 1, reasons[unit] || (level.kept[unit] ? yes : no)),
+        keptCell(level.kept[unit] === 1, reasons(unit) || (level.kept[unit] ? yes : no)),
       ]);
       row.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
       if (unit === this.selected) row.setAttribute('aria-selected', 'true');
       fragment.append(row);
     }
     this.rows.replaceChildren(fragment);
+  }
+
+  /** The unit's rank among the units shown (in its region or district). */
+  private localRankAt(unit: number, pos: number): number {
+    if (this.localRank) return this.localRank[unit];
+    const ascending = this.sort.key === 'rank' ? !this.sort.descending : this.sort.descending;
+    return ascending ? pos + 1 : this.order.length - pos;
   }
 
   private unitOf(target: EventTarget | null): number {
@@ -194,4 +201,11 @@ export class RankedTable {
 /** "yes" for a kept unit; for a cut one the reason, whole in its tooltip. */
 function keptCell(kept: boolean, text: string): HTMLElement {
   return el('div', { className: kept ? 'rt-cell rt-kept is-kept' : 'rt-cell rt-kept is-cut', text, attrs: kept ? {} : { title: text } });
+}
+
+/** Per unit of the level: its rank among `units` (0 for units not among them). */
+function localRanks(level: LevelResult, units: Int32Array): Int32Array {
+  const out = new Int32Array(level.ids.length);
+  orderUnits(level, units, { key: 'rank', descending: false }).forEach((u, k) => (out[u] = k + 1));
+  return out;
 }
