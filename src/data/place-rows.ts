@@ -43,6 +43,8 @@ export interface PlaceOptions {
   geocoder?: AddressGeocoder;
   addressColumn?: string;
   minConfidence?: number;
+  /** Why a row with an address and no coordinates cannot be placed when there is no geocoder (candidates in a bundle without a gazetteer). */
+  noGeocoderReason?: string;
 }
 
 function interiorPoint(area: AreaGeometry): [number, number] {
@@ -106,9 +108,14 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
     [lon[r], lat[r]] = crs === 'wgs84' ? [x, y] : toWgs84(x, y, crs);
   };
   const geocode = (r: number): boolean => {
-    if (!opts.geocoder || !addrCol || !placedBy || !confidence) return false;
+    if (!addrCol) return false;
     const address = toText(addrCol[r]);
     if (address === '') return false;
+    if (!opts.geocoder || !placedBy || !confidence) {
+      if (opts.noGeocoderReason === undefined) return false;
+      reject(r, opts.addressColumn ?? 'address', opts.noGeocoderReason, address);
+      return true;
+    }
     const hit = opts.geocoder.geocode(address);
     if (hit === null) reject(r, opts.addressColumn ?? 'address', 'address not found in the gazetteer', address);
     else if (hit.confidence < (opts.minConfidence ?? 0)) {

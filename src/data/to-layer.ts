@@ -63,7 +63,8 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     throw new BundleError(file, `${file} has no population column for the demand layer; name it in columns.population in bundle.json.`);
   }
 
-  const placed = placeRows(raw, plan, { crs, polygonLayer, geocoder, addressColumn, minConfidence: opts.minConfidence });
+  const noGeocoderReason = entry.layer === 'candidates' && !geocoder ? 'address given but the bundle has no gazetteer; add one or give coordinates' : undefined;
+  const placed = placeRows(raw, plan, { crs, polygonLayer, geocoder, addressColumn, minConfidence: opts.minConfidence, noGeocoderReason });
   const { rejects } = placed;
   const n = raw.rowCount;
   const notes = [...raw.notes, ...plan.notes];
