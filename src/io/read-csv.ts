@@ -74,5 +74,6 @@ export function readCsv(file: string, bytes: Uint8Array, opts: { delimiter?: str
   const decoded = decodeText(file, bytes, opts.encoding);
   const table = readCsvText(file, decoded.text, opts.delimiter);
   if (decoded.encoding !== 'utf-8') table.notes.push(`read as ${decoded.encoding}`);
+  if (decoded.note !== undefined) table.notes.push(decoded.note);
   return table;
 }
