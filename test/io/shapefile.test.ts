@@ -2,93 +2,21 @@
  * Shapefiles written here byte by byte (the ESRI layout: big-endian file header, little-endian
  * shapes; dBASE III attributes), so every coordinate and attribute can be checked by eye: a square
  * district with a square hole, a null shape, a GBK .dbf named by its .cpg, a .prj in web mercator
- * and one in UTM, a zipped copy, and a bundle that finds the .dbf beside the .shp.
+ * and one in UTM, a zipped copy, a bundle that finds the .dbf beside the .shp, and `score --candidates
+ * sites.shp` finding its .DBF.
  */
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.ts';
 import iconv from 'iconv-lite';
 import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { dbf, shp, type Ring } from './shapefile-bytes.ts';
 import { loadBundle } from '../../src/data/load-bundle.ts';
 import { memoryFileSource } from '../../src/io/file-source.ts';
 import type { PointLayer, PolygonLayer } from '../../src/data/layer.ts';
-
-type Ring = [number, number][];
-type Shape = { type: 0 } | { type: 1; x: number; y: number } | { type: 5; rings: Ring[] };
-
-function shp(shapes: Shape[]): Uint8Array {
-  const bodies = shapes.map((s) => {
-    if (s.type === 0) return new Uint8Array(4);
-    if (s.type === 1) {
-      const b = new DataView(new ArrayBuffer(20));
-      b.setInt32(0, 1, true);
-      b.setFloat64(4, s.x, true);
-      b.setFloat64(12, s.y, true);
-      return new Uint8Array(b.buffer);
-    }
-    const points = s.rings.flat();
-    const b = new DataView(new ArrayBuffer(44 + 4 * s.rings.length + 16 * points.length));
-    b.setInt32(0, 5, true);
-    b.setInt32(36, s.rings.length, true);
-    b.setInt32(40, points.length, true);
-    let start = 0;
-    s.rings.forEach((r, i) => {
-      b.setInt32(44 + 4 * i, start, true);
-      start += r.length;
-    });
-    points.forEach(([x, y], i) => {
-      b.setFloat64(44 + 4 * s.rings.length + 16 * i, x, true);
-      b.setFloat64(52 + 4 * s.rings.length + 16 * i, y, true);
-    });
-    return new Uint8Array(b.buffer);
-  });
-  const total = 100 + bodies.reduce((n, b) => n + 8 + b.length, 0);
-  const out = new Uint8Array(total);
-  const v = new DataView(out.buffer);
-  v.setInt32(0, 9994, false);
-  v.setInt32(24, total / 2, false);
-  v.setInt32(28, 1000, true);
-  v.setInt32(32, 5, true);
-  let at = 100;
-  bodies.forEach((b, i) => {
-    v.setInt32(at, i + 1, false);
-    v.setInt32(at + 4, b.length / 2, false);
-    out.set(b, at + 8);
-    at += 8 + b.length;
-  });
-  return out;
-}
-
-/** dBASE III: fields [name, type, length], rows of cells; text encoded by `encode`. */
-function dbf(fields: [string, 'C' | 'N', number][], rows: (string | number)[][], encode: (s: string) => Uint8Array = (s) => new TextEncoder().encode(s)): Uint8Array {
-  const headerLength = 32 + 32 * fields.length + 1;
-  const recordLength = 1 + fields.reduce((n, f) => n + f[2], 0);
-  const out = new Uint8Array(headerLength + recordLength * rows.length + 1);
-  const v = new DataView(out.buffer);
-  out[0] = 3;
-  v.setUint32(4, rows.length, true);
-  v.setUint16(8, headerLength, true);
-  v.setUint16(10, recordLength, true);
-  fields.forEach(([name, type, length], i) => {
-    out.set(encode(name).subarray(0, 10), 32 + 32 * i);
-    out[32 + 32 * i + 11] = type.charCodeAt(0);
-    out[32 + 32 * i + 16] = length;
-  });
-  out[headerLength - 1] = 0x0d;
-  rows.forEach((row, r) => {
-    let at = headerLength + r * recordLength;
-    out[at++] = 0x20;
-    row.forEach((cell, c) => {
-      const [, type, length] = fields[c];
-      const bytes = type === 'N' ? new TextEncoder().encode(String(cell).padStart(length)) : encode(String(cell));
-      const padded = new Uint8Array(length).fill(0x20);
-      padded.set(bytes.subarray(0, length));
-      out.set(padded, at);
-      at += length;
-    });
-  });
-  out[out.length - 1] = 0x1a;
-  return out;
-}
 
 const square = (x0: number, y0: number, size: number, clockwise: boolean): Ring => {
   const cw: Ring = [[x0, y0], [x0, y0 + size], [x0 + size, y0 + size], [x0 + size, y0], [x0, y0]];
@@ -157,4 +85,23 @@ describe('Shapefile reader', () => {
   it('names the missing .dbf in one sentence', async () => {
     await expect(loadLayerFile('lonely.shp', districtsShp, { layer: 'districts', file: 'lonely.shp' })).rejects.toThrow(/^lonely\.shp has no \.dbf beside it/);
   });
+});
+
+describe('score --candidates FILE.shp', () => {
+  it('finds the .dbf beside the .shp and scores the sites', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'shp-score-'));
+    try {
+      writeFileSync(path.join(temp, 'sites.shp'), shp([{ type: 1, x: 114.0, y: 22.55 }, { type: 1, x: 114.05, y: 22.56 }]));
+      writeFileSync(path.join(temp, 'sites.DBF'), dbf([['id', 'C', 4], ['rent', 'N', 6], ['floor_area', 'N', 5], ['visibility', 'N', 2]], [['s1', 9000, 120, 3], ['s2', 12000, 150, 4]]));
+      const sample = new URL('../../data/sample', import.meta.url).pathname;
+      let err = '';
+      const code = await main(['score', sample, '--candidates', 'sites.shp', '--out', 'out.csv', '-q'], { stdout: () => {}, stderr: (t) => void (err += t), stderrIsTTY: false, cwd: temp });
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const ids = readFileSync(path.join(temp, 'out.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]);
+      expect(ids.sort()).toEqual(['s1', 's2']);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

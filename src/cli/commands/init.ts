@@ -14,6 +14,7 @@ import { geometryKind, proposeBundle, type BundleProposal, type FileProfile } fr
 import { readTable } from '../../io/read-table.ts';
 import { resolveFormat } from '../../io/detect-format.ts';
 import type { BundleManifest } from '../../data/bundle-manifest.ts';
+import { companionFiles } from '../../node/companion-files.ts';
 
 const USAGE = `Usage: siteselect init <data-folder> [--out FILE] [--yes] [--force] [--name NAME]
 
@@ -76,12 +77,8 @@ async function profiles(dir: string, outDir: string): Promise<{ profiles: FilePr
     try {
       const bytes = new Uint8Array(await readFile(full));
       const { format } = resolveFormat(name, bytes);
-      const companion = async (ext: string): Promise<Uint8Array | undefined> => {
-        const sibling = full.replace(/\.[^./]*$/, '.') + ext;
-        return readFile(sibling).then((b) => new Uint8Array(b), () => undefined);
-      };
-      // Which layer is not known yet; OSM extracts are read by `init --osm`, not here.
-      const table = await readTable(name, bytes, { layer: 'pois' }, { companion });
+      // Which layer is not known yet; any point layer reads the same columns.
+      const table = await readTable(name, bytes, { layer: 'pois' }, { companion: companionFiles(full) });
       out.push({ file, format, rows: table.rowCount, geometry: geometryKind(table), columns: table.columns, table });
     } catch (err) {
       unreadable.push({ file, reason: err instanceof Error ? err.message : String(err) });

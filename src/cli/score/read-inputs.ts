@@ -13,6 +13,7 @@ import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
 import type { ScoreArgs } from './score-args.ts';
 import { locateBundle } from '../bundle-location.ts';
+import { companionFiles } from '../../node/companion-files.ts';
 
 export interface ScoreInputs {
   dir: string;
@@ -104,7 +105,7 @@ export async function readCandidates(args: ScoreArgs, cwd: string, base: BundleA
   const entry = candidateEntry(args, file);
   const name = entry.file;
   const loaded = await loadLayerFile(name, new Uint8Array(await readFile(file)), entry, {
-    gazetteer: bundle.gazetteer, minConfidence: args.minConfidence,
+    gazetteer: bundle.gazetteer, minConfidence: args.minConfidence, companion: companionFiles(file),
   }).catch((err: unknown) => {
     throw err instanceof BundleError ? new BundleError(err.file, forCommandLine(err.message), { cause: err }) : err;
   });
