@@ -13,7 +13,8 @@ import { arealCompetition } from './competition.ts';
 import { arealConcentration } from './concentration.ts';
 import { arealCoverageGap } from './coverage-gap.ts';
 import { arealDemand } from './demand.ts';
-import type { Evaluated } from './evaluate-site.ts';
+import { withNote, type Evaluated } from './evaluate-site.ts';
+import { noOwnNetworkNote } from './no-own-network.ts';
 import { arealHuffShare } from './huff.ts';
 import type { BundleInputs } from './inputs.ts';
 import { residentsPerOutlet } from './network-norm.ts';
@@ -56,7 +57,7 @@ export class ArealEvaluator {
       case 'cannibalisation': {
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         const counts = await this.inputs.tradeAreaCounts(spec.column, who);
-        return { raw: arealOverlap(demandArea, this.inputs.demand(spec.column, who).weight, counts, n) };
+        return withNote({ raw: arealOverlap(demandArea, this.inputs.demand(spec.column, who).weight, counts, n) }, noOwnNetworkNote(spec.kind, bundle));
       }
       case 'agglomeration': {
         if (!bundle.pois) return { missing: 'the bundle has no pois layer' };
@@ -70,7 +71,7 @@ export class ArealEvaluator {
       case 'coverage_gap': {
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
         const uncovered = await this.inputs.uncovered(spec.distance, spec.column, who);
-        return { raw: arealCoverageGap(demandArea, this.inputs.demand(spec.column, who).weight, uncovered, n) };
+        return withNote({ raw: arealCoverageGap(demandArea, this.inputs.demand(spec.column, who).weight, uncovered, n) }, noOwnNetworkNote(spec.kind, bundle));
       }
       case 'network_norm': {
         const network = bundle.network;

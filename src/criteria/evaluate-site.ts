@@ -19,12 +19,18 @@ import type { BundleInputs } from './inputs.ts';
 import { networkInputs } from './network-inputs.ts';
 import { residentsPerOutlet, siteNetworkNorm } from './network-norm.ts';
 import { allIndices, selectPoints } from './points.ts';
+import { noOwnNetworkNote } from './no-own-network.ts';
 
 /**
  * A raw column (with notes worth a warning: points that could not reach the street network), or
  * why there is none (`quiet`: by design, not worth a warning).
  */
 export type Evaluated = { raw: Float64Array; notes?: string[] } | { missing: string; quiet?: boolean };
+
+/** A computed column with one more note (when there is one). */
+export function withNote(result: { raw: Float64Array; notes?: string[] }, note: string | undefined): Evaluated {
+  return note === undefined ? result : { ...result, notes: [...(result.notes ?? []), note] };
+}
 
 /** Sites to score, and the district each lies in (-1 none). */
 export interface SiteSet {
@@ -91,7 +97,7 @@ export class SiteEvaluator {
       }
       case 'cannibalisation':
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
-        return { raw: (await this.huff(spec, spec.column, who)).cannibalisation };
+        return withNote({ raw: (await this.huff(spec, spec.column, who)).cannibalisation }, noOwnNetworkNote(spec.kind, bundle));
       case 'agglomeration': {
         if (!bundle.pois) return { missing: 'the bundle has no pois layer' };
         const { points } = weightedPois(bundle.pois, spec);
@@ -105,7 +111,7 @@ export class SiteEvaluator {
       }
       case 'coverage_gap':
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
-        return { raw: await siteCoverageGap(kernel, sites, this.inputs.demand(spec.column, who), this.inputs.ownGroups(spec.distance), spec, signal) };
+        return withNote({ raw: await siteCoverageGap(kernel, sites, this.inputs.demand(spec.column, who), this.inputs.ownGroups(spec.distance), spec, signal) }, noOwnNetworkNote(spec.kind, bundle));
       case 'network_norm': {
         const { districts, demand } = bundle;
         if (!districts) return { missing: 'the bundle has no districts layer' };
