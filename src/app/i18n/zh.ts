@@ -218,7 +218,7 @@ export const zh: Record<MessageKey, string> = {
   'optimize.unit.metresFarthest': '米（到最远需求点）',
   'optimize.unit.marketShare': '市场份额',
   'optimize.gap.optimal': '已证明最优',
-  'optimize.gap.within': '与可能的最优相差不超过',
-  'optimize.gap.ofBest': '',
+  'optimize.gap.within': '与可能的最优相差',
+  'optimize.gap.ofBest': '以内',
   'optimize.gap.unknown': '无已知界',
 };
