@@ -75,10 +75,13 @@ export class BundleInputs {
     return found?.[1] ?? UNKNOWN_TYPE;
   }
 
-  /** The planned outlet's attractiveness A_c (type attractiveness × the site's own column). */
+  /**
+   * The planned outlet's attractiveness A_c: the site's own `attractiveness` value where it has one,
+   * else the attractiveness of the scenario's candidate type (outletTypes[candidateType]). One or
+   * the other, never their product.
+   */
   candidateAttractiveness(sites: PointLayer): Float64Array {
-    const typeA = this.outletType(this.scenario.candidateType).attractiveness;
-    return columnOr(sites, 'attractiveness', 1).map((a) => a * typeA);
+    return columnOr(sites, 'attractiveness', this.outletType(this.scenario.candidateType).attractiveness);
   }
 
   /** Own outlets grouped by type, each with its radius (or `distance` for all when given). */
