@@ -247,12 +247,23 @@ export class Workbench {
     const start = performance.now();
     if (ranking) {
       const { level, parent } = shownLevel(f, this.state.path);
-      this.table.show(level, unitsUnder(level, parent), this.state.selected, reasonTexts(f, level));
+      this.table.show(level, unitsUnder(level, parent), this.state.selected, reasonTexts(f, level), this.emptyText());
     } else {
       const sites = this.levels.view(this.state.scenario, 'site');
       if (sites) this.shortlist.show(funnelShortlist(sites, sites.sites), this.level === 'site' ? this.state.selected : -1);
     }
     performance.measure('table', { start });
+  }
+
+  /** Why the shown area has nothing to rank: the funnel cut it one level up (and why). */
+  emptyText(): string {
+    const f = this.view();
+    const { region, district } = this.state.path;
+    if (!f || region < 0) return '';
+    const [above, unit] = district >= 0 ? [f.districts, district] : [f.regions, region];
+    if (above.kept[unit] === 1) return '';
+    const name = above.names[unit] || above.ids[unit];
+    return t(district >= 0 ? 'empty.districtCut' : 'empty.regionCut').replace('{name}', name).replace('{reason}', reasonTexts(f, above)(unit));
   }
 
   renderBreakdown(): void {

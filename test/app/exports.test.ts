@@ -116,4 +116,13 @@ describe('exports (sample city, built site)', () => {
     expect(await page.textContent('.shortlist')).toContain('个地点入选');
     await page.selectOption('#lang-select', 'en');
   });
+
+  it('explains an area the funnel cut instead of showing an empty table', async () => {
+    const cut = funnel.regions.kept.indexOf(0);
+    await page.click('#tab-ranking');
+    await page.evaluate((r) => (window as unknown as { workbench: { go(p: object): void } }).workbench.go({ region: r, district: -1 }), cut);
+    const text = (await page.textContent('.rt-empty')) ?? '';
+    const rank = funnel.regions.rank[cut];
+    expect(text).toContain(`${funnel.regions.names[cut]} was cut at the region level (cut: rank ${rank} of ${funnel.regions.ids.length}, top ${scenario.funnel.regions.topK} kept)`);
+  });
 });

@@ -49,6 +49,8 @@ export const en = {
   'table.yes': 'yes',
   'table.no': 'no',
   'table.count': 'units',
+  'empty.regionCut': '{name} was cut at the region level ({reason}), so its districts were not compared. Raise “Regions kept” or change the weights to score them.',
+  'empty.districtCut': '{name} was cut at the district level ({reason}), so its sites were not compared. Raise “Districts kept” or change the weights to score them.',
   'table.empty': 'Nothing to rank at this level.',
   'shortlist.title': 'Shortlist',
   'shortlist.count': 'sites kept across all districts',

@@ -51,6 +51,8 @@ export const zh: Record<MessageKey, string> = {
   'table.yes': '是',
   'table.no': '否',
   'table.count': '个单元',
+  'empty.regionCut': '{name} 在地域层级落选（{reason}），其地区未参与比较。提高“保留地域数”或调整权重即可为其评分。',
+  'empty.districtCut': '{name} 在地区层级落选（{reason}），其地点未参与比较。提高“保留地区数”或调整权重即可为其评分。',
   'table.empty': '此层级没有可排名的单元。',
   'shortlist.title': '候选清单',
   'shortlist.count': '个地点入选（全部地区）',

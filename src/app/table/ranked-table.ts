@@ -38,6 +38,8 @@ export class RankedTable {
   private localRank: Int32Array | null = null;
   /** Per unit: why it is not kept, in words ('' when kept). */
   private reasons: ReasonText = () => '';
+  /** Why there is nothing to rank here, when the level is empty ('' for the general words). */
+  private emptyText = '';
   private order: Int32Array = new Int32Array(0);
   private sort: SortSpec = { key: 'rank', descending: false };
   private selected = -1;
@@ -71,7 +73,7 @@ export class RankedTable {
   }
 
   /** Shows `units` (indices into level) of a level; keeps the sort. */
-  show(level: LevelResult, units: Int32Array, selected: number, reasons: ReasonText = () => ''): void {
+  show(level: LevelResult, units: Int32Array, selected: number, reasons: ReasonText = () => '', emptyText = ''): void {
     if (units !== this.units) {
       // Another set of units (a drill step): start at the top. A re-rank keeps the scroll.
       this.scrollTop = 0;
@@ -80,6 +82,7 @@ export class RankedTable {
     this.level = level;
     this.units = units;
     this.reasons = reasons;
+    this.emptyText = emptyText;
     this.selected = selected;
     this.order = orderUnits(level, units, this.sort);
     this.localRank = this.sort.key === 'rank' || this.sort.key === 'score' ? null : localRanks(level, units);
@@ -112,7 +115,7 @@ export class RankedTable {
 
   relabel(): void {
     this.paintHead();
-    if (this.level) this.show(this.level, this.units, this.selected, this.reasons);
+    if (this.level) this.show(this.level, this.units, this.selected, this.reasons, this.emptyText);
   }
 
   private paintHead(): void {
@@ -131,14 +134,14 @@ export class RankedTable {
   private toggleSort(key: SortKey): void {
     this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: key === 'score' || key === 'kept' };
     this.paintHead();
-    if (this.level) this.show(this.level, this.units, this.selected, this.reasons);
+    if (this.level) this.show(this.level, this.units, this.selected, this.reasons, this.emptyText);
   }
 
   private paintRows(): void {
     const level = this.level;
     if (!level) return;
     if (this.order.length === 0) {
-      this.rows.replaceChildren(el('div', { className: 'rt-empty', i18n: 'table.empty' }));
+      this.rows.replaceChildren(this.emptyText ? el('div', { className: 'rt-empty', text: this.emptyText }) : el('div', { className: 'rt-empty', i18n: 'table.empty' }));
       return;
     }
     const first = Math.max(0, Math.floor(this.scrollTop / ROW_HEIGHT) - OVERSCAN);
