@@ -19,7 +19,9 @@ export type LayerName = (typeof LAYER_NAMES)[number];
 
 /** Numeric columns hold NaN for a missing value; text columns hold ''. */
 export interface Columns {
+  /** Numeric columns by name (manifest role or source column), one value per loaded row. */
   numeric: Record<string, Float64Array>;
+  /** Text columns by name (brand, type, category, address …), one value per loaded row. */
   text: Record<string, string[]>;
 }
 
@@ -27,8 +29,11 @@ export interface Columns {
 export interface PointLayer extends Columns {
   kind: 'point';
   layer: LayerName;
+  /** One id per loaded row (the id column, or `<file>:<row>` where there is none); unique in the layer. */
   ids: string[];
+  /** Longitude of each row, WGS84 degrees. */
   lon: Float64Array;
+  /** Latitude of each row, WGS84 degrees. */
   lat: Float64Array;
 }
 
@@ -38,8 +43,10 @@ export type AreaGeometry = Polygon | MultiPolygon;
 export interface PolygonLayer extends Columns {
   kind: 'polygon';
   layer: LayerName;
+  /** One id per loaded polygon; unique in the layer. */
   ids: string[];
   names: string[];
+  /** GeoJSON Polygon or MultiPolygon geometry of each row, WGS84. */
   geometries: AreaGeometry[];
 }
 
@@ -58,8 +65,11 @@ export interface Reject {
 export interface LayerReport {
   layer: LayerName;
   file: string;
+  /** Data records read from the file. */
   read: number;
+  /** Records loaded into the layer. */
   loaded: number;
+  /** Records not loaded (each in `rejects` with its row and reason). */
   rejected: number;
   rejects: Reject[];
   /** Non-fatal notes (detected columns, encoding, CRS guesses). */
@@ -68,7 +78,9 @@ export interface LayerReport {
 
 /** A whole loaded bundle. Layers that several files feed are concatenated. */
 export interface LoadedBundle {
+  /** The manifest's name. */
   name: string;
+  /** True for generated data (labelled synthetic wherever it is shown). */
   synthetic: boolean;
   /** The manifest's data attribution line, when it has one. */
   attribution?: string;
@@ -85,5 +97,6 @@ export interface LoadedBundle {
   demandAreas?: PolygonLayer;
   /** The manifest's street network file, as bytes (src/network builds graphs from it). */
   roads?: { file: string; bytes: Uint8Array };
+  /** One report per layer file, in manifest order: read / loaded / rejected and the rejects. */
   reports: LayerReport[];
 }

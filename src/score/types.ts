@@ -11,8 +11,11 @@ export interface CriterionColumn {
   label: string;
   /** The weight as set (not rescaled). */
   weight: number;
+  /** Per unit, the criterion's value in its own unit (people, outlets, metres …). */
   raw: Float64Array;
+  /** Per unit, the value after normalisation and direction (0–1 for minmax, percentile, rank). */
   normalised: Float64Array;
+  /** Per unit, the points this criterion adds to the score (the contributions sum to the score). */
   contribution: Float64Array;
   /** How `raw` became `normalised` (absent for context terms). */
   normalise?: Normalisation;
@@ -33,6 +36,7 @@ export interface KeepRule {
 
 export interface LevelResult {
   level: 'region' | 'district' | 'site';
+  /** The units compared at this level (kept units of the level above only). */
   ids: string[];
   names: string[];
   lon?: Float64Array;
@@ -43,7 +47,9 @@ export interface LevelResult {
   score: Float64Array;
   /** 1-based, distinct; ties broken by id. */
   rank: Int32Array;
+  /** 1 where the unit passes on to the next level (or the shortlist), else 0. */
   kept: Uint8Array;
+  /** Per criterion (and context term), raw, normalised and contribution columns: the explanation of each score. */
   criteria: CriterionColumn[];
   combine?: 'sum' | 'geometric';
   keepRule?: KeepRule;
