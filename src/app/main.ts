@@ -96,7 +96,7 @@ renderDataPanel(byId('data-panel'), {
   },
 });
 // The optimisation panel loads the same bundle in its own per-run worker.
-renderOptimizePanel(byId('optimize-panel'), { baseUrl: bundleUrl, scenario: () => bench.state.scenario });
+renderOptimizePanel(byId('optimize-panel'), { baseUrl: bundleUrl, scenario: () => bench.state.scenario, onResult: (sites) => bench.showOptimised(sites) });
 wireExports(bench);
 translateTree(document);
 

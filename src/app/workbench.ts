@@ -30,6 +30,8 @@ export class Workbench {
   mapData: MapData | null = null;
   readonly mapView: MapView;
   private huff: HuffBand[] | null = null;
+  /** New sites of the last optimisation run, drawn on the map. */
+  private chosen: Highlight['chosen'] = [];
   private mapFrame = 0;
   private mapRest = 0;
   private runToken = 0;
@@ -305,6 +307,12 @@ export class Workbench {
     });
   }
 
+  /** An optimisation run finished (or started: []): draw its new sites on the map. */
+  showOptimised(sites: { id: string; fixed: boolean; lon: number | null; lat: number | null }[]): void {
+    this.chosen = sites.flatMap((s) => (!s.fixed && s.lon !== null && s.lat !== null ? [{ id: s.id, lon: s.lon, lat: s.lat }] : []));
+    this.mapView.highlight(this.highlight());
+  }
+
   mapTitle(): string {
     return areaTitle(this.view(), this.state.path);
   }
@@ -315,7 +323,7 @@ export class Workbench {
     const level = f ? shownLevel(f, this.state.path).level : null;
     const u = this.state.selected;
     const selectedTitle = level && u >= 0 && u < level.ids.length ? `${level.names[u] || level.ids[u]} ${level.score[u].toFixed(1)}` : '';
-    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle };
+    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen };
   }
 
   paintMapNow(): void {

@@ -125,4 +125,16 @@ describe('exports (sample city, built site)', () => {
     const rank = funnel.regions.rank[cut];
     expect(text).toContain(`${funnel.regions.names[cut]} was cut at the region level (cut: rank ${rank} of ${funnel.regions.ids.length}, top ${scenario.funnel.regions.topK} kept)`);
   });
+
+  it("draws an optimisation run's new sites on the map, named, with a legend entry, and not the own outlets it kept", async () => {
+    await page.evaluate(() =>
+      (window as unknown as { workbench: { go(p: object): void; showOptimised(s: object[]): void } }).workbench.showOptimised([
+        { id: 'NEW1', index: 0, fixed: false, lon: 114.0, lat: 22.62 },
+        { id: 'N001', index: 1, fixed: true, lon: 114.00642, lat: 22.680482 },
+      ]),
+    );
+    expect(await page.locator('#map path.optimised-site').count()).toBe(1);
+    expect(await page.textContent('#map .optimised-label')).toBe('NEW1');
+    expect(await page.textContent('#map .map-legend')).toContain('new site (optimisation)');
+  });
 });

@@ -29,6 +29,7 @@ export const en = {
   'map.title.region': 'Regions of the study area',
   'map.title.district': 'Districts in {area}',
   'map.title.site': 'Sites in {area}',
+  'map.optimised': 'new site (optimisation)',
   'map.ring': 'trade area',
   'map.huff': 'Huff probability',
   'layer.competitors': 'Competitors',

@@ -31,6 +31,7 @@ export const zh: Record<MessageKey, string> = {
   'map.title.region': '研究区域内的地域',
   'map.title.district': '{area} 的地区',
   'map.title.site': '{area} 的地点',
+  'map.optimised': '新址（优化结果）',
   'map.ring': '商圈',
   'map.huff': 'Huff 概率',
   'layer.competitors': '竞争对手',

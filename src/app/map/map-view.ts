@@ -16,7 +16,7 @@ import type { DrillPath } from '../state/drill-path.ts';
 import { HUFF_THRESHOLDS, type HuffBand } from './huff-contours.ts';
 import { hitUnit } from './hit-test.ts';
 import { placeLabels, type LabelCandidate } from './labels.ts';
-import { legendStrip, type LegendItem } from './map-legend.ts';
+import { legendStrip, symbolPath, type LegendItem } from './map-legend.ts';
 import { fitProjection, mapFrame, TITLE_HEIGHT, type Frame } from './map-frame.ts';
 import { OVERLAY_STYLES, overlayMarks } from './point-overlays.ts';
 import { northArrow, scaleBar } from './scale-bar.ts';
@@ -40,6 +40,8 @@ export interface Highlight {
   ringMetres: number;
   /** What the title adds for the selected unit ('' none). */
   selectedTitle: string;
+  /** New sites the last optimisation run chose (own outlets it kept are not drawn again). */
+  chosen: { id: string; lon: number; lat: number }[];
 }
 
 export interface MapHandlers {
@@ -53,6 +55,8 @@ const EARTH_DEGREES_PER_METRE = 180 / (Math.PI * 6_371_008.8);
 const SELECT = '#d62728';
 const HUFF = '#6a3d9a';
 const RING_DASH = '5 3';
+const CHOSEN = '#c51b7d';
+const CHOSEN_R = 6;
 
 function tipText(d: { name: string; score: number; rank: number; kept: boolean; reason: string }): string {
   const score = Number.isFinite(d.score) ? d.score.toFixed(1) : '–';
@@ -69,7 +73,7 @@ export class MapView {
   private titleText: SVGTextElement | null = null;
   private legendItems: LegendItem[] = [];
   private input: MapInput | null = null;
-  private mark: Highlight = { selected: -1, huff: null, ringMetres: 1000, selectedTitle: '' };
+  private mark: Highlight = { selected: -1, huff: null, ringMetres: 1000, selectedTitle: '', chosen: [] };
   private readonly tooltip: HTMLDivElement;
   private hoverFrame = 0;
 
@@ -179,10 +183,17 @@ export class MapView {
       const p = projection([site.lon, site.lat]);
       if (p) nodes.push(svgEl('circle', { cx: p[0], cy: p[1], r: 8, fill: 'none', stroke: SELECT, 'stroke-width': 2.5, class: 'selected-site' }));
     }
+    for (const c of mark.chosen) {
+      const p = projection([c.lon, c.lat]);
+      if (!p) continue;
+      nodes.push(svgEl('path', { d: symbolPath('diamond', CHOSEN_R), transform: `translate(${p[0]},${p[1]})`, fill: CHOSEN, stroke: 'white', 'stroke-width': 1.2, class: 'optimised-site' }));
+      nodes.push(svgEl('text', { x: p[0] + 9, y: p[1] + 4, 'text-anchor': 'start', 'font-size': 11, 'font-weight': 600, fill: CHOSEN, stroke: 'white', 'stroke-width': 3, 'paint-order': 'stroke', class: 'optimised-label' }, c.id));
+    }
     highlightLayer.replaceChildren(...nodes);
     if (this.titleText) this.titleText.textContent = mark.selectedTitle ? `${input.title} · ${mark.selectedTitle}` : input.title;
     const extra: LegendItem[] = [];
     if (site) extra.push({ kind: 'line', stroke: SELECT, strokeWidth: 1.5, dash: RING_DASH, label: `${t('map.ring')} ${formatMetres(mark.ringMetres)}` });
+    if (mark.chosen.length) extra.push({ kind: 'symbol', symbol: 'diamond', r: CHOSEN_R, fill: CHOSEN, stroke: 'white', strokeWidth: 1.2, label: t('map.optimised') });
     if (mark.huff?.length) extra.push({ kind: 'area', fill: HUFF, opacity: 0.3, stroke: HUFF, strokeWidth: 0.8, label: `${t('map.huff')} ${HUFF_THRESHOLDS.map((p) => `${Math.round(p * 100)}`).join(' / ')} %` });
     svg.querySelector('.map-legend')?.remove();
     svg.append(legendStrip([...this.legendItems, ...extra], frame.width, frame.height, input.attribution));
