@@ -104,7 +104,9 @@ export async function readCandidates(args: ScoreArgs, cwd: string, base: BundleA
   }
   const entry = candidateEntry(args, file);
   const name = entry.file;
-  const loaded = await loadLayerFile(name, new Uint8Array(await readFile(file)), entry, {
+  // a view of readFile's buffer, not a copy: the file's bytes are held once while it is read
+  const buffer = await readFile(file);
+  const loaded = await loadLayerFile(name, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), entry, {
     gazetteer: bundle.gazetteer, minConfidence: args.minConfidence, companion: companionFiles(file),
   }).catch((err: unknown) => {
     throw err instanceof BundleError ? new BundleError(err.file, forCommandLine(err.message), { cause: err }) : err;
