@@ -7,6 +7,8 @@
 import path from 'node:path';
 import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
+import { UsageError } from '../../data/errors.ts';
+import { QueryError } from '../../db/duckdb-database.ts';
 import { openNativeDatabase, type NativeDatabase } from '../../node/duckdb-native.ts';
 import { keepSites, rankSites } from '../../node/duckdb-score.ts';
 import { loadSites, type LoadedSites } from '../../node/duckdb-sites.ts';
@@ -102,15 +104,25 @@ async function outsideWarnings(db: NativeDatabase, bundle: LoadedBundle, args: S
 export async function scoreRun(run: ScoreRun): Promise<ScoreOutcome> {
   return withScratchDir('siteselect-score-', async (scratch) => {
     // tables in a file of the scratch folder, so DuckDB can evict them and stay within its limit
-    const db = await openNativeDatabase({ memoryLimit: run.args.memoryLimit ?? DEFAULT_MEMORY_LIMIT, tempDirectory: scratch, databaseFile: path.join(scratch, 'score.duckdb') });
+    const limit = run.args.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    const db = await openNativeDatabase({ memoryLimit: limit, tempDirectory: scratch, databaseFile: path.join(scratch, 'score.duckdb') });
     try {
       // every result is ordered explicitly: DuckDB need not keep insertion order (less memory)
       await db.run('SET preserve_insertion_order = false');
       return await scoreIn(db, run);
+    } catch (error) {
+      throw outOfMemory(error, limit, run.sites.ids.length) ?? error;
     } finally {
       await db.close();
     }
   });
+}
+
+/** DuckDB's own out-of-memory text is a page of advice and a stack; the user's fix is one flag. */
+function outOfMemory(error: unknown, limit: string, sites: number): UsageError | undefined {
+  if (!(error instanceof QueryError) || !/out of memory|could not allocate|failed to pin/i.test(error.message)) return undefined;
+  const given = limit === DEFAULT_MEMORY_LIMIT ? `the default --memory-limit ${limit}` : `--memory-limit ${limit}`;
+  return new UsageError(`DuckDB ran out of memory within ${given} while scoring ${sites} sites; raise it, e.g. --memory-limit 2GB`);
 }
 
 async function scoreIn(db: NativeDatabase, run: ScoreRun): Promise<ScoreOutcome> {
