@@ -16,6 +16,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from './build-site.ts';
 import { crumbs, tableCount } from './page-helpers.ts';
 import { serveStatic } from './static-server.ts';
+import { mulberry32 as random } from '../../src/sensitivity/random.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 let server: Server;
@@ -24,17 +25,6 @@ let page: Page;
 let bundle: LoadedBundle;
 let funnel: FunnelResult;
 
-/** mulberry32: the same points every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function rings(g: Polygon | MultiPolygon): number[][][] {
   return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat();

@@ -4,7 +4,6 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../data/errors.ts';
 import type { Calibration } from '../../forecast/calibration.ts';
 import { FitError } from '../../forecast/fit-error.ts';
@@ -15,6 +14,7 @@ import { refuseClobbering } from '../../node/output-guard.ts';
 import { readJsonFile } from '../../node/read-json-file.ts';
 import { parseScenario, Scenario } from '../../scenario/scenario.ts';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.ts';
+import { parseOptions } from '../parse-options.ts';
 
 const USAGE = `Usage: siteselect calibrate --bundle DIR [--scenario FILE] [--observed COLUMN] [--attributes a,b,…]
          [--decay power|exponential] [--demand-column C] [--folds K] [--out calibration.json] [--json]
@@ -94,12 +94,7 @@ function toText(c: Calibration): string {
 export const command: Command = {
   usage: USAGE,
   async run(args, io) {
-    let v;
-    try {
-      v = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}; see siteselect calibrate --help`);
-    }
+    const v = parseOptions(args, OPTIONS, 'calibrate');
     if (!v.bundle) throw new UsageError('name the bundle: siteselect calibrate --bundle DIR --observed COLUMN');
     const decay = v.decay ?? 'power';
     if (decay !== 'power' && decay !== 'exponential') throw new UsageError(`--decay is power or exponential, got '${decay}'`);

@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BundleError, UsageError } from '../../data/errors.ts';
 import type { LoadedBundle, Reject } from '../../data/layer.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
@@ -18,6 +17,7 @@ import { summarise, summariseCurve } from '../../optimize/summary.ts';
 import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
 import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
+import { parseOptions } from '../parse-options.ts';
 
 const USAGE = `Usage: siteselect optimize --model mclp|lscp|pmedian|pcenter|huff [--p N|FROM..TO] [--radius METRES]
          (--bundle DIR|FILE [--scenario FILE] | --costs FILE --origin-col C --destination-col C --cost-col C --weight-col C)
@@ -208,13 +208,7 @@ function curveText(curve: ObjectiveCurve): string {
 export const command: Command = {
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}; see siteselect optimize --help`);
-    }
-    const v = parsed.values;
+    const v = parseOptions(args, OPTIONS, 'optimize');
     const model = v.model;
     if (model === undefined || !(MODEL_NAMES as readonly string[]).includes(model)) throw new UsageError(`--model must be one of ${MODEL_NAMES.join(', ')} (got '${model ?? ''}')`);
     const method = v.method ?? 'auto';

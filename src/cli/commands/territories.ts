@@ -4,7 +4,6 @@
  * polygons. A thin shell over territories() and territoryPolygons().
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BundleError, UsageError } from '../../data/errors.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
@@ -15,6 +14,7 @@ import { territories, type TerritoryResult } from '../../optimize/territories.ts
 import { territoryPolygons } from '../../optimize/territory-polygons.ts';
 import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type Command } from '../command.ts';
+import { parseOptions } from '../parse-options.ts';
 
 const USAGE = `Usage: siteselect territories --bundle DIR|FILE [--radius METRES] [--rule nearest|balanced]
          [--conflict-share S] [--out FILE.geojson] [--json]
@@ -65,13 +65,7 @@ function toText(r: TerritoryResult): string {
 export const command: Command = {
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}; see siteselect territories --help`);
-    }
-    const v = parsed.values;
+    const v = parseOptions(args, OPTIONS, 'territories');
     if (v.bundle === undefined) throw new UsageError('give --bundle DIR (see siteselect territories --help)');
     const rule = v.rule ?? 'nearest';
     if (rule !== 'nearest' && rule !== 'balanced') throw new UsageError(`--rule must be nearest or balanced (got '${rule}')`);

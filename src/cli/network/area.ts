@@ -3,7 +3,6 @@
  * thresholds, with the demand, competitors and own outlets reaching it, as GeoJSON.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../data/errors.ts';
 import type { LoadedBundle } from '../../data/layer.ts';
 import { bundleRouter } from '../../network/bundle-graph.ts';
@@ -13,6 +12,7 @@ import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
 import { EXIT_OK, type CliIO } from '../command.ts';
 import { metricFlag } from './options.ts';
+import { parseOptions } from '../parse-options.ts';
 
 const OPTIONS = {
   bundle: { type: 'string' },
@@ -40,12 +40,7 @@ function siteOf(bundle: LoadedBundle, lonLat: string | undefined, id: string | u
 }
 
 export async function runArea(args: string[], io: CliIO): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}; see siteselect network area --help`);
-  }
+  const v = parseOptions(args, OPTIONS, 'network area');
   if (v.bundle === undefined) throw new UsageError('--bundle DIR is required (its bundle.json names the "roads")');
   if (v.profile === undefined) throw new UsageError('--profile is required: walk, bike or drive');
   if (v.out === undefined) throw new UsageError('--out FILE.geojson is required');

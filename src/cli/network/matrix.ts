@@ -3,7 +3,6 @@
  * another, within --max, as long-format CSV (from, to, value) — the form `optimize --costs` reads.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../data/errors.ts';
 import { costMatrix } from '../../network/cost-matrix.ts';
 import { Router } from '../../network/router.ts';
@@ -13,6 +12,7 @@ import { BlockWriter } from '../score/block-writer.ts';
 import { EXIT_OK, type CliIO } from '../command.ts';
 import { GRAPH_OPTIONS, loadGraphFlag, metricFlag, numberFlag, UNIT_OF } from './options.ts';
 import { readPointsFile } from './read-points.ts';
+import { parseOptions } from '../parse-options.ts';
 
 const OPTIONS = {
   ...GRAPH_OPTIONS,
@@ -26,12 +26,7 @@ const OPTIONS = {
 } as const;
 
 export async function runMatrix(args: string[], io: CliIO): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}; see siteselect network matrix --help`);
-  }
+  const v = parseOptions(args, OPTIONS, 'network matrix');
   if (v.from === undefined || v.to === undefined) throw new UsageError('--from FILE and --to FILE are required (points: id, lon, lat)');
   if (v.out === undefined) throw new UsageError('--out FILE.csv is required');
   const metric = metricFlag(v.metric);
