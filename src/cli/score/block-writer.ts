@@ -39,7 +39,13 @@ export class BlockWriter {
 
   /** Stops writing and removes the temporary file; the target stays as it was. */
   async abandon(): Promise<void> {
-    this.stream.destroy();
+    // the stream opens its file asynchronously: remove the file only once the stream has closed it,
+    // or an open still under way creates it again after the removal
+    if (!this.stream.closed) {
+      const closed = once(this.stream, 'close');
+      this.stream.destroy();
+      await closed;
+    }
     await abandonTemp(this.temp);
   }
 }
