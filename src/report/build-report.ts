@@ -22,6 +22,7 @@ import { formatNotKept } from '../score/format-not-kept.ts';
 import { levelReasons } from '../score/funnel-shortlist.ts';
 import { siteDetailTable } from './site-detail-table.ts';
 import { layersTable, warningsList } from './data-notes.ts';
+import { outsideTable } from './outside-table.ts';
 
 export interface ReportInput {
   bundle: LoadedBundle;
@@ -118,6 +119,7 @@ ${warningsList(result)}
 <section id="data"><h2>Data</h2>
 ${input.attribution ? `<p class="attribution">${escapeHtml(input.attribution)}</p>` : ''}
 ${layersTable(bundle)}
+${outsideTable(result)}
 </section>
 </main>
 </body>

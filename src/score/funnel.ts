@@ -11,6 +11,7 @@ import { createKernel } from '../kernel/index.ts';
 import type { SiteKernel } from '../kernel/types.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { latticeInside } from './lattice.ts';
+import { outsideNotes, outsideStudyArea } from './outside-study-area.ts';
 import type { Progress } from './level-criteria.ts';
 import { emptyLevel, scoreAreas } from './score-areas.ts';
 import { contextWarnings, scoreSiteSet } from './score-site-set.ts';
@@ -50,9 +51,8 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
 
   // 3. Sites inside the kept districts (kept regions when there are no districts).
   const { sites, district, region } = siteUniverse(bundle, links, districts, districtPosition, regions, scenario.funnel.latticeSpacing);
-  const container = bundle.districts ? links.pointDistrict.candidates : bundle.regions ? links.pointRegion.candidates : undefined;
-  const outside = container?.filter((a) => a < 0).length ?? 0;
-  if (outside > 0) progress.warnings.push(notCompared(outside, 'candidate', `outside every ${bundle.districts ? 'district' : 'region'}`));
+  const outside = outsideCandidates(bundle, links);
+  progress.warnings.push(...outsideNotes(outside));
   if (!bundle.candidates) progress.warnings.push(`no candidates layer: ${sites.ids.length} lattice sites generated every ${scenario.funnel.latticeSpacing} m inside the kept districts`);
   const parent = Int32Array.from(district, (d) => (d >= 0 && d < districtPosition.length ? districtPosition[d] : -1));
   const siteLevel = await scoreSiteSet(inputs, {
@@ -64,6 +64,7 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
     regionScore: Float64Array.from(region, (r) => (r >= 0 && r < regions.score.length ? regions.score[r] : NaN)),
   }, progress);
   const result: FunnelResult = { regions, districts, sites: siteLevel };
+  if (outside.ids.length) result.outside = outside;
   if (progress.warnings.length) result.warnings = progress.warnings;
   return result;
 }
@@ -96,6 +97,15 @@ function siteUniverse(
   const { sites, area } = latticeInside(Array.from(kept, (d) => bundle.districts!.geometries[d]), spacing);
   const district = Int32Array.from(area, (a) => kept[a]);
   return { sites, district, region: Int32Array.from(district, (d) => links.districtRegion[d]) };
+}
+
+/** The bundle's candidates that lie outside the study area (outside-study-area.ts): never compared. */
+function outsideCandidates(bundle: LoadedBundle, links: BundleLinks): NonNullable<FunnelResult['outside']> {
+  const candidates = bundle.candidates;
+  if (!candidates) return { ids: [], reasons: [] };
+  const none = new Int32Array(candidates.ids.length).fill(-1);
+  const { index, reasons } = outsideStudyArea(bundle, links.pointDistrict.candidates ?? none, links.pointRegion.candidates ?? none);
+  return { ids: index.map((i) => candidates.ids[i]), reasons };
 }
 
 function notCompared(count: number, what: string, where: string): string {

@@ -45,7 +45,7 @@ export async function prepareSiteScoring(bundle: LoadedBundle, scenario: Scenari
 }
 
 /** The district (-1 none) each site lies in, and its region: the district's, else by containment. */
-export function locateSites(bundle: LoadedBundle, links: BundleLinks, lon: Float64Array, lat: Float64Array): { district: Int32Array; region: Int32Array } {
+export function locateSites(bundle: LoadedBundle, links: Pick<BundleLinks, 'districtRegion'>, lon: Float64Array, lat: Float64Array): { district: Int32Array; region: Int32Array } {
   const { districts, regions } = bundle;
   const n = lon.length;
   const district = districts ? assignPointsToPolygons(lon, lat, districts.geometries) : new Int32Array(n).fill(-1);

@@ -5,6 +5,7 @@
  */
 import type { Direction, Normalisation } from '../scenario/criterion-spec.ts';
 import type { Exclusion } from './not-kept.ts';
+import type { OutsideReason } from './outside-study-area.ts';
 
 export interface CriterionColumn {
   name: string;
@@ -67,4 +68,6 @@ export interface FunnelResult {
   sites: LevelResult;
   /** Non-fatal notes: criteria left out for a missing layer, units outside every polygon … */
   warnings?: string[];
+  /** Candidates outside the study area, never compared (outside-study-area.ts), in layer order. */
+  outside?: { ids: string[]; reasons: OutsideReason[] };
 }

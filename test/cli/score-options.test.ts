@@ -119,14 +119,23 @@ describe('the id column of --candidates', () => {
 });
 
 describe('a candidate outside every region', () => {
-  it('is scored and ranked, is in no region shortlist (no extra group), and a warning says so', async () => {
-    writeFileSync(join(temp, 'far.csv'), `id,lon,lat,rent\n${POINTS.map((p, i) => `N${i},${p.join(',')},20000`).join('\n')}\nFAR,116.4,39.9,20000\n`);
+  it('is not compared: it goes to the rejects with its row and reason, is counted, and the others rank as before', async () => {
+    // FAR is the 4th data row, after a row that cannot be placed (row 3)
+    writeFileSync(join(temp, 'far.csv'), `id,lon,lat,rent\nN0,${POINTS[0].join(',')},20000\nN1,${POINTS[1].join(',')},20000\nBAD,x,22.6,1\nFAR,116.4,39.9,20000\n`);
+    writeFileSync(join(temp, 'near.csv'), `id,lon,lat,rent\nN0,${POINTS[0].join(',')},20000\nN1,${POINTS[1].join(',')},20000\n`);
     const r = await runScore(temp, '--bundle', sample, '--candidates', 'far.csv', '--out', 'far-all.csv', '--json', '--quiet');
     expect(r.code, r.stderr).toBe(0);
-    expect(readCsvRows(join(temp, 'far-all.csv')).find((row) => row.id === 'FAR')).toMatchObject({ region: '', district: '' });
-    expect(JSON.parse(r.stdout).warnings).toContain('1 candidate lies outside every region: scored and ranked, with an empty region');
-    const top = await runScore(temp, '--bundle', sample, '--candidates', 'far.csv', '--out', 'far-top.csv', '--top-per', 'region:5', '--json', '--quiet');
-    expect(readCsvRows(join(temp, 'far-top.csv')).map((row) => row.id)).not.toContain('FAR');
-    expect(JSON.parse(top.stdout).warnings).toContain("1 candidate lies outside every region: scored and ranked, with an empty region; it is in no region's shortlist");
+    const summary = JSON.parse(r.stdout) as { read: number; scored: number; rejected: number; outside: number; warnings: string[] };
+    expect(summary).toMatchObject({ read: 4, scored: 2, rejected: 2, outside: 1 });
+    expect(summary.warnings).toContain('1 candidate lies outside every region and was not compared (listed in the rejects)');
+    expect(readCsvRows(join(temp, 'far-all.csv')).map((row) => row.id).sort()).toEqual(['N0', 'N1']);
+    const rejects = readCsvRows(join(temp, 'far-all.rejects.csv'));
+    expect(rejects.map((row) => row.row)).toEqual(['3', '4']);
+    expect(rejects[1]).toMatchObject({ column: 'lon/lat', reason: 'outside every region: not compared (id FAR)', value: '116.4 39.9' });
+    // the rule leaves the other sites' scores as if FAR had never been given
+    const near = await runScore(temp, '--bundle', sample, '--candidates', 'near.csv', '--out', 'near.csv.out.csv', '--quiet');
+    expect(near.code, near.stderr).toBe(0);
+    const scores = (file: string) => readCsvRows(join(temp, file)).map((row) => [row.id, row.score, row.rank]);
+    expect(scores('far-all.csv')).toEqual(scores('near.csv.out.csv'));
   });
 });

@@ -142,15 +142,24 @@ describe('runFunnel on a hand-made strip city', () => {
     expect(new Set(f.sites.rank).size).toBe(16);
   });
 
-  it('warns about candidates outside every district and districts in no region', async () => {
+  it('lists candidates outside every region or district as not compared, and districts in no region', async () => {
     const b = bundle();
-    b.candidates!.lon[3] = east(9000); // c4 moved off the map
+    b.candidates!.lon[3] = east(9000); // c4 moved off the map (regions end at 8 km)
     b.districts!.text.region[3] = 'R9'; // D4: unknown region id, and its interior point lies in R2 → still linked
     const f = await runFunnel(b, scenario());
-    expect(f.warnings).toEqual(['1 candidate lies outside every district and was not compared']);
+    expect(f.warnings).toEqual(['1 candidate lies outside every region and was not compared']);
+    expect(f.outside).toEqual({ ids: ['c4'], reasons: ['outside every region'] });
+    // D4 moved off the map too: x 6–8 km is now in R2 but in no district, where c3 is moved
     b.districts!.geometries[3] = squares('districts', [['X', [9000, 0, 9100, 100]]]).geometries[0];
+    b.candidates!.lon[2] = east(7000);
     const g = await runFunnel(b, scenario());
-    expect(g.warnings).toEqual(['1 district lies in no region and was not compared', '1 candidate lies outside every district and was not compared']);
+    expect(g.warnings).toEqual([
+      '1 district lies in no region and was not compared',
+      '1 candidate lies outside every district and was not compared',
+      '1 candidate lies outside every region and was not compared',
+    ]);
+    expect(g.outside).toEqual({ ids: ['c3', 'c4'], reasons: ['outside every district', 'outside every region'] });
+    expect(g.sites.ids).toEqual(['c1', 'c2']);
   });
 
   it('per-level weights: a weight of 0 at a level leaves the criterion out there only', async () => {

@@ -75,7 +75,7 @@ export const command: Command = {
       ok: true, out, bytes: Buffer.byteLength(html, 'utf8'), bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name,
       regions: { compared: result.regions.ids.length, kept: kept(result.regions.kept) },
       districts: { compared: result.districts.ids.length, kept: kept(result.districts.kept) },
-      sites: { compared: sites.ids.length, kept: kept(sites.kept) },
+      sites: { compared: sites.ids.length, kept: kept(sites.kept), outside: result.outside?.ids.length ?? 0 },
       shortlist: funnelShortlist(result).map((e) => ({ id: e.id, region: e.region, district: e.district, score: Number(formatScore(e.score)), rank: e.rank })),
       best: best === undefined ? null : { id: sites.ids[best], name: sites.names[best], score: Number(formatScore(sites.score[best])) },
       warnings: result.warnings ?? [],
@@ -85,7 +85,7 @@ export const command: Command = {
     else {
       const lines = [
         `wrote ${out} (${Math.ceil(summary.bytes / 1024)} KB)`,
-        `${summary.regions.compared} regions (${summary.regions.kept} kept), ${summary.districts.compared} districts (${summary.districts.kept} kept), ${summary.sites.compared} sites (${summary.sites.kept} kept)`,
+        `${summary.regions.compared} regions (${summary.regions.kept} kept), ${summary.districts.compared} districts (${summary.districts.kept} kept), ${summary.sites.compared} sites (${summary.sites.kept} kept)${summary.sites.outside ? `; ${summary.sites.outside} candidates outside the study area, not compared` : ''}`,
         ...(summary.best ? [`best site: ${summary.best.id} ${summary.best.name} (${formatScore(sites.score[best ?? 0])})`] : []),
       ];
       io.stdout(lines.join('\n') + '\n');

@@ -9,6 +9,7 @@ import { createKernel } from '../../kernel/index.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
+import { comparedSites } from '../../score/compared-sites.ts';
 import { progressBar } from '../score/progress-bar.ts';
 import { locateInputs, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
@@ -24,7 +25,9 @@ const USAGE = `Usage: siteselect score --bundle DIR --scenario FILE --candidates
 Scores candidate sites with the scenario's site criteria (no funnel cut: every site is scored) and
 writes them ranked, best first, with each criterion's raw value and points, the region and district
 each site lies in, and how it was placed (placed_by, geocode_confidence). Rows that cannot be placed
-go to the rejects file with their row number and reason; read = scored + rejected.
+go to the rejects file with their row number and reason; so do sites outside every region or
+district of the bundle, which are not compared (as in the funnel and the report); read = scored +
+rejected.
 
 Every run takes the same path: the rows are read and placed (rejects kept with their reasons), the
 sites go through the distance kernel in chunks, and their raw values go into DuckDB, which
@@ -90,7 +93,9 @@ export const command: Command = {
     // --calibration: the forecast columns, and the forecast_net criterion's calibration.
     const calibration = args.calibration === undefined ? undefined : await readCalibration(path.resolve(io.cwd, args.calibration));
     const scenario = calibration ? { ...base.scenario, calibration } : base.scenario;
-    const { sites, sitesReport } = await readCandidates(args, io.cwd, base);
+    const read = await readCandidates(args, io.cwd, base);
+    // sites outside the study area are not compared: they join the rejects (the funnel's rule)
+    const { sites, report: sitesReport, outside, notes } = comparedSites(bundle, read.sites, read.sitesReport);
     const threads = sites.ids.length > 0 ? (args.threads ?? availableParallelism()) : 1;
     const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
     const outcome = await scoreRun({ args, bundle, scenario, calibration, sites, sitesReport, kernel: pool ?? createKernel(), out, rejects, format, bar })
@@ -100,13 +105,13 @@ export const command: Command = {
     const summary: ScoreSummary = {
       ok: outcome.scored > 0,
       bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name, candidates: outcome.file,
-      read: outcome.read, scored: outcome.scored, rejected: outcome.rejected,
+      read: outcome.read, scored: outcome.scored, rejected: outcome.rejected, outside,
       placed_by_coordinates: outcome.byCoordinates, geocoded_exact: outcome.exact, geocoded_fuzzy: outcome.fuzzy,
       written: outcome.written, out, format, rejects,
       top_per: args.top !== undefined ? { group: args.per, n: args.top, min_spacing: scenario.constraints.minSpacing ?? 0 } : null,
       sensitivity: args.sensitivity ? { draws: args.sensitivity.draws, concentration: args.sensitivity.concentration, seed: args.sensitivity.seed, top_k: args.sensitivity.topK } : null,
       top: outcome.top,
-      warnings: outcome.warnings,
+      warnings: [...notes, ...outcome.warnings],
       seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
     };
     if (!args.quiet) for (const w of summary.warnings) io.stderr(`siteselect score: note: ${w}\n`);
@@ -114,7 +119,7 @@ export const command: Command = {
     else {
       const lines = [
         `${bundle.name}${bundle.synthetic && !/synthetic/i.test(bundle.name) ? ' (synthetic)' : ''} — scenario "${scenario.name}"`,
-        `${outcome.file}: read ${summary.read}, scored ${summary.scored} (coordinates ${summary.placed_by_coordinates}, exact address ${summary.geocoded_exact}, fuzzy ${summary.geocoded_fuzzy}), rejected ${summary.rejected}`,
+        `${outcome.file}: read ${summary.read}, scored ${summary.scored} (coordinates ${summary.placed_by_coordinates}, exact address ${summary.geocoded_exact}, fuzzy ${summary.geocoded_fuzzy}), rejected ${summary.rejected}${outside ? ` (${outside} outside the study area, not compared)` : ''}`,
         `wrote ${summary.written} sites to ${out}`,
         `wrote ${summary.rejected} rejects to ${rejects}`,
         '', 'best sites:',
@@ -124,7 +129,8 @@ export const command: Command = {
     }
     if (outcome.scored === 0) {
       // every row rejected: the input is unusable as given (exit 2), the rejects say why
-      io.stderr(`siteselect score: no row of ${outcome.file} could be placed; see the reasons in ${rejects}\n`);
+      const where = outside ? ' inside the bundle\'s regions and districts' : '';
+      io.stderr(`siteselect score: no row of ${outcome.file} could be placed${where}; see the reasons in ${rejects}\n`);
       return EXIT_USAGE;
     }
     return EXIT_OK;

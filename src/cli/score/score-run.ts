@@ -87,20 +87,6 @@ async function saveSensitivity(db: NativeDatabase, loaded: LoadedSites, ids: str
   await db.append('sens', columns);
 }
 
-/** Sites outside every region (district): said, since no per-region (per-district) shortlist takes them. */
-async function outsideWarnings(db: NativeDatabase, bundle: LoadedBundle, args: ScoreArgs): Promise<string[]> {
-  const levels = (['region', 'district'] as const).filter((level) => bundle[level === 'region' ? 'regions' : 'districts'] !== undefined);
-  const out: string[] = [];
-  for (const level of levels) {
-    const [row] = await db.query(`SELECT count(*) AS n FROM sites WHERE ${level} < 0`);
-    const n = Number(row.n);
-    if (n === 0) continue;
-    const shortlist = args.top !== undefined && args.per === level ? `; ${n === 1 ? 'it is' : 'they are'} in no ${level}'s shortlist` : '';
-    out.push(`${n === 1 ? '1 candidate lies' : `${n} candidates lie`} outside every ${level}: scored and ranked, with an empty ${level}${shortlist}`);
-  }
-  return out;
-}
-
 export async function scoreRun(run: ScoreRun): Promise<ScoreOutcome> {
   return withScratchDir('siteselect-score-', async (scratch) => {
     // tables in a file of the scratch folder, so DuckDB can evict them and stay within its limit
@@ -153,13 +139,12 @@ async function scoreIn(db: NativeDatabase, run: ScoreRun): Promise<ScoreOutcome>
   await writeRejects(run.rejects, sitesReport);
   const top = await db.query(`SELECT c.rank, s.id, s.name, c.score, c.pos IN (SELECT pos FROM kept) AS kept, coalesce(s.excluded_by, '') AS excluded_by
     FROM scored c JOIN sites s USING (pos) ${q.rows === 'all' ? '' : `WHERE c.pos IN (SELECT pos FROM ${q.rows})`} ORDER BY c.rank LIMIT 10`);
-  const outside = await outsideWarnings(db, bundle, args);
   const count = (m: string): number => (placedBy ?? []).reduce((n, p) => n + (p === m ? 1 : 0), 0);
   return {
     file: sitesReport.file, read: sitesReport.read, rejected: sitesReport.rejected, scored: loaded.n,
     byCoordinates: placedBy ? count('coordinates') : loaded.n, exact: count('exact'), fuzzy: count('fuzzy'),
     written,
     top: top.map((t) => ({ rank: Number(t.rank), id: String(t.id), name: String(t.name ?? ''), score: Number(Number(t.score).toFixed(2)), kept: t.kept === true, excluded_by: String(t.excluded_by) })),
-    warnings: [...loaded.warnings, ...outside, ...forecasts.warnings],
+    warnings: [...loaded.warnings, ...forecasts.warnings],
   };
 }

@@ -18,6 +18,8 @@ export const ScoreSummary = z
     read: Count,
     scored: Count,
     rejected: Count,
+    /** Of the rejected, rows outside every region (district) of the bundle: placed but not compared. */
+    outside: Count,
     /** Rows placed by their own coordinates. */
     placed_by_coordinates: Count,
     geocoded_exact: Count,
