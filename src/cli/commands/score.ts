@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { layerNoteLines } from '../../data/layer-notes.ts';
 import { createKernel } from '../../kernel/index.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
@@ -114,7 +115,11 @@ export const command: Command = {
       warnings: [...notes, ...outcome.warnings],
       seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
     };
-    if (!args.quiet) for (const w of summary.warnings) io.stderr(`siteselect score: note: ${w}\n`);
+    if (!args.quiet) {
+      const files = args.candidates === undefined ? bundle.reports : [...bundle.reports, read.sitesReport];
+      for (const n of layerNoteLines(files)) io.stderr(`siteselect score: note: ${n}\n`);
+      for (const w of summary.warnings) io.stderr(`siteselect score: note: ${w}\n`);
+    }
     if (args.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
     else {
       const lines = [

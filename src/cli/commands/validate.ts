@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { BundleError, UsageError } from '../../data/errors.ts';
 import type { LayerReport, LoadedBundle } from '../../data/layer.ts';
+import { layerNoteLines } from '../../data/layer-notes.ts';
 import { layerTotals, type LayerTotals } from '../../data/layer-totals.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { locateBundle } from '../bundle-location.ts';
@@ -17,7 +18,8 @@ const USAGE = `Usage: siteselect validate <bundle-dir | bundle.json> [--json] [-
 
 Loads the bundle and reports for each layer file how many rows were read, loaded and rejected,
 with the first rejects (row, column, reason), then each layer's totals over its loaded rows of
-every numeric column (population, households, attractiveness …). Nothing is written.
+every numeric column (population, households, attractiveness …), then the loaders' notes (at most
+3 per file; --json has them all). Nothing is written.
 
 Options:
   --bundle DIR|FILE  the bundle folder or its manifest (also accepted as the first argument)
@@ -81,7 +83,8 @@ function table(bundle: LoadedBundle, limit: number): string {
   const width = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]): string => cells.map((v, c) => (c >= 2 ? v.padStart(width[c]) : v.padEnd(width[c]))).join('  ').trimEnd();
   const label = bundle.synthetic && !/synthetic/i.test(bundle.name) ? `${bundle.name} (synthetic)` : bundle.name;
-  const out = [label, '', line(head), ...rows.map(line), ...totalsText(layerTotals(bundle))];
+  const notes = layerNoteLines(bundle.reports);
+  const out = [label, '', line(head), ...rows.map(line), ...totalsText(layerTotals(bundle)), ...(notes.length ? ['', 'notes', ...notes.map((n) => `  ${n}`)] : [])];
   for (const r of bundle.reports) {
     if (r.rejected === 0 || limit === 0) continue;
     out.push('', `${r.file}: first ${Math.min(limit, r.rejected)} of ${r.rejected} rejects`);
