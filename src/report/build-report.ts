@@ -1,7 +1,7 @@
 /**
  * The funnel as one self-contained HTML report (issue 5): the bundle and whether it is synthetic,
- * the scenario, per level a map and the ranked table, the best sites criterion by criterion, the
- * best site's breakdown, the warnings and the data attribution. Platform-neutral: Plot draws into
+ * the scenario, per level a map and the ranked table, the kept sites criterion by criterion, the
+ * best kept site's breakdown (and, when the top scorer is not kept, why), the warnings and the data attribution. Platform-neutral: Plot draws into
  * the `document` given (the page's, or a server-side DOM in Node). No clock, no randomness, no
  * external asset: the same inputs give the same bytes.
  */
@@ -14,12 +14,12 @@ import { formatScore } from './format-score.ts';
 import { escapeHtml, figure } from './html.ts';
 import { areaLevelMap, MAX_SITE_DOTS, siteLevelMap } from './level-map.ts';
 import { renumberClipIds } from './plot-markup.ts';
-import { rankedOrder, rankedTable } from './ranked-table.ts';
+import { leadSentences, leadSites, type LeadSites } from './lead-site.ts';
+import { rankedTable } from './ranked-table.ts';
 import { REPORT_CSS } from './report-css.ts';
 import { scenarioSummary } from './scenario-summary.ts';
 import { shortlistTable } from './shortlist-table.ts';
-import { formatNotKept } from '../score/format-not-kept.ts';
-import { levelReasons } from '../score/funnel-shortlist.ts';
+import { funnelShortlist } from '../score/funnel-shortlist.ts';
 import { siteDetailTable } from './site-detail-table.ts';
 import { layersTable, warningsList } from './data-notes.ts';
 import { outsideTable } from './outside-table.ts';
@@ -64,20 +64,25 @@ ${rankedTable(result, level, above, maxRows)}
 </section>`;
 }
 
-function bestSiteSection(input: ReportInput, topN: number): string {
+function bestSiteSection(input: ReportInput, topN: number, lead: LeadSites): string {
   const sites = input.result.sites;
   if (sites.ids.length === 0 || sites.criteria.length === 0) return '';
-  const best = rankedOrder(sites)[0];
-  const name = sites.names[best] || sites.ids[best];
-  // The best-scoring site is not always a chosen one: say why, so the chart is not misread.
-  const keptNote = sites.kept[best] ? '' : `<p class="note">This site is not kept: ${escapeHtml(formatNotKept(levelReasons(input.result, sites).at(best)))}.</p>`;
-  return `<section id="top-sites"><h2>The best ${formatNumber(Math.min(topN, sites.ids.length))} sites, criterion by criterion</h2>
+  const kept = funnelShortlist(input.result).slice(0, topN).map((e) => e.site);
+  // With nothing kept the breakdown explains the top scorer, and says that it is not kept.
+  const shown = lead.kept ?? lead.topNotKept;
+  if (!shown) return '';
+  const keptNote = lead.kept ? '' : `<p class="note">No site is kept; this is the top-scoring site, not kept: ${escapeHtml(lead.topNotKept?.reason ?? '')}.</p>`;
+  const topNote = lead.kept && lead.topNotKept ? `<p class="note">${escapeHtml(leadSentences(lead)[1])}</p>` : '';
+  const detail = kept.length
+    ? `<section id="top-sites"><h2>The ${kept.length === 1 ? 'kept site' : `best ${formatNumber(kept.length)} kept sites`}, criterion by criterion</h2>
 <p class="note">raw: the measure as computed; normalised: 0–1, 1 best, after the criterion's direction; points: its weighted share of the score (the points of a site add up to its score).</p>
-${siteDetailTable(sites, topN, input.scenario)}
-</section>
-<section id="breakdown"><h2>Why the best site scores ${escapeHtml(formatScore(sites.score[best]))}: ${escapeHtml(name)}</h2>
-${keptNote}
-${figure(breakdownChart(input.document, sites, best), `Points per criterion of site ${sites.ids[best]}.`)}
+${siteDetailTable(sites, kept, input.scenario)}
+</section>`
+    : '';
+  return `${detail}
+<section id="breakdown"><h2>Why the ${lead.kept ? 'best kept' : 'top-scoring'} site scores ${escapeHtml(formatScore(shown.score))}: ${escapeHtml(shown.name)}</h2>
+${keptNote}${topNote}
+${figure(breakdownChart(input.document, sites, shown.site), `Points per criterion of site ${shown.id}.`)}
 </section>`;
 }
 
@@ -86,9 +91,10 @@ export function buildReport(input: ReportInput): string {
   const maxRows = input.maxRows ?? 1000;
   const topN = input.topN ?? 20;
   const title = `Site selection report — ${bundle.name}`;
+  const lead = leadSites(result);
   const synthetic = bundle.synthetic ? '<p><span class="synthetic-label">Synthetic data</span> <span class="note">This bundle is generated, not observed: no real places, people or businesses.</span></p>' : '';
   const nav = ['scenario', 'shortlist', ...LEVELS.map((l) => `level-${l.key}`), 'top-sites', 'breakdown', 'warnings', 'data'];
-  const navLabels = ['Scenario', 'Shortlist', ...LEVELS.map((l) => l.title), 'Best sites', 'Breakdown', 'Warnings', 'Data'];
+  const navLabels = ['Scenario', 'Shortlist', ...LEVELS.map((l) => l.title), 'Kept sites', 'Breakdown', 'Warnings', 'Data'];
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -103,6 +109,7 @@ export function buildReport(input: ReportInput): string {
 <h1>${escapeHtml(title)}</h1>
 ${synthetic}
 <p class="meta">Scenario: ${escapeHtml(scenario.name)} · ${formatNumber(result.regions.ids.length)} regions, ${formatNumber(result.districts.ids.length)} districts, ${formatNumber(result.sites.ids.length)} sites compared · ${formatNumber(keptCount(result.sites))} sites kept</p>
+<p id="lead" class="lead">${leadSentences(lead).map(escapeHtml).join(' ')}</p>
 <nav><ul>${nav.map((id, k) => `<li><a href="#${id}">${navLabels[k]}</a></li>`).join('')}</ul></nav>
 <section id="scenario"><h2>Scenario</h2>
 ${scenarioSummary(scenario)}
@@ -112,7 +119,7 @@ ${scenarioSummary(scenario)}
 ${shortlistTable(result)}
 </section>
 ${LEVELS.map((l) => levelSection(input, l.key, l.title, maxRows)).join('\n')}
-${bestSiteSection(input, topN)}
+${bestSiteSection(input, topN, lead)}
 <section id="warnings"><h2>Warnings</h2>
 ${warningsList(result)}
 </section>

@@ -11,12 +11,8 @@ import type { FunnelResult, LevelResult } from '../score/types.ts';
 import { formatScore } from './format-score.ts';
 import { td, th } from './html.ts';
 
-export function rankedOrder(level: LevelResult): number[] {
-  return rankOrder(level);
-}
-
 export function rankedTable(result: FunnelResult, level: LevelResult, above: LevelResult | undefined, maxRows: number): string {
-  const order = rankedOrder(level);
+  const order = rankOrder(level);
   const shown = order.slice(0, maxRows);
   const reasons = levelReasons(result, level);
   const head = [th('rank', true), th('id'), th('name'), ...(above ? [th(`in ${above.level}`)] : []), th('score', true), th('kept'), th('why not kept')].join('');

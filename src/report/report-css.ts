@@ -4,6 +4,7 @@ main{max-width:1100px;margin:0 auto;padding:1.5em 2em 4em}
 h1{font-size:1.6em;margin:.2em 0}h2{margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}h3{margin-top:1.4em}
 .synthetic-label{display:inline-block;background:#fff3cd;border:1px solid #e0b000;color:#6b4e00;padding:.2em .6em;border-radius:3px;font-weight:600}
 .meta{color:#555}
+.lead{font-size:1.08em;border-left:3px solid #3b7dd8;padding:.3em .8em;background:#f4f8fd}
 nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4em 1.2em}
 .table-wrap{overflow-x:auto;max-height:36em;overflow-y:auto;border:1px solid #eee}
 table{border-collapse:collapse;font-size:13px}

@@ -2,12 +2,11 @@
  * What the planner set, in words and tables: the criteria with their weights, normalisation,
  * direction and parameters; how scores combine; the funnel's cut per level; the constraints.
  */
-import { directionOf, levelWeight, type Direction } from '../scenario/criterion-spec.ts';
+import { directionOf, levelWeight, type Direction, type Normalisation } from '../scenario/criterion-spec.ts';
 import type { LevelCut, Scenario } from '../scenario/scenario.ts';
+import { criterionParameters } from './criterion-parameters.ts';
 import { formatRaw } from './format-score.ts';
 import { escapeHtml, settingsList, td, th } from './html.ts';
-
-const COMMON_KEYS = new Set(['id', 'label', 'kind', 'weight', 'levels', 'normalise', 'direction']);
 
 function direction(d: Direction): string {
   if (typeof d === 'string') return `${d} is better`;
@@ -15,13 +14,7 @@ function direction(d: Direction): string {
   return `inside ${formatRaw(d.range[0])}–${formatRaw(d.range[1])}`;
 }
 
-/** The kind-specific settings (radius, decay, measure, columns …) as `key: value` text. */
-function parameters(spec: Record<string, unknown>): string {
-  return Object.entries(spec)
-    .filter(([k, v]) => !COMMON_KEYS.has(k) && v !== undefined)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('; ');
-}
+const NORMALISATION_WORDS: Record<Normalisation, string> = { minmax: 'min–max', zscore: 'z-score', percentile: 'percentile', rank: 'rank', none: 'none (raw value)' };
 
 function cut(c: LevelCut): string {
   const parts = [c.topK !== undefined ? `top ${c.topK}` : '', c.minScore !== undefined ? `score ≥ ${c.minScore}` : ''].filter(Boolean);
@@ -46,7 +39,7 @@ export function scenarioSummary(s: Scenario): string {
   const body = s.criteria
     .map((c) => {
       const weights = (['region', 'district', 'site'] as const).map((l) => formatRaw(levelWeight(c, l))).join(' / ');
-      return `<tr>${[td(c.id), td(c.label ?? ''), td(c.kind), td(weights), td(c.normalise), td(direction(directionOf(c, 'site'))), td(parameters(c))].join('')}</tr>`;
+      return `<tr>${[td(c.id), td(c.label ?? ''), td(c.kind), td(weights), td(NORMALISATION_WORDS[c.normalise]), td(direction(directionOf(c, 'site'))), td(criterionParameters(c))].join('')}</tr>`;
     })
     .join('\n');
   const f = s.funnel;

@@ -1,5 +1,5 @@
 /**
- * The best N sites criterion by criterion: per criterion the raw value, the normalised value (0–1,
+ * Sites criterion by criterion: per criterion the raw value, the normalised value (0–1,
  * 1 best) and the points it adds to the score, so every score can be followed by hand.
  */
 import type { Scenario } from '../scenario/scenario.ts';
@@ -7,10 +7,9 @@ import type { LevelResult } from '../score/types.ts';
 import { criterionUnit, formatMeasure } from './criterion-unit.ts';
 import { formatNormalised, formatRaw, formatScore } from './format-score.ts';
 import { td, th } from './html.ts';
-import { rankedOrder } from './ranked-table.ts';
 
-export function siteDetailTable(sites: LevelResult, topN: number, scenario?: Scenario): string {
-  const order = rankedOrder(sites).slice(0, topN);
+/** `order`: the sites to list, in this order (indices into `sites`). */
+export function siteDetailTable(sites: LevelResult, order: readonly number[], scenario?: Scenario): string {
   const units = sites.criteria.map((c) => criterionUnit(scenario?.criteria.find((s) => s.id === c.name), c.name, 'site'));
   const top = [th('rank', true), th('id'), th('name'), th('score', true), ...sites.criteria.map((c, k) => th(`${c.label || c.name} (weight ${formatRaw(c.weight)}; raw in ${units[k].en})`, false, 3))].join('');
   const sub = `<th></th><th></th><th></th><th></th>${sites.criteria.map(() => [th('raw', true), th('normalised', true), th('points', true)].join('')).join('')}`;

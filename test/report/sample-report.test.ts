@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedBundle } from '../../src/data/layer.ts';
+import { haversine } from '../../src/geo/haversine.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { escapeHtml } from '../../src/notebook/escape-html.ts';
 import { formatScore } from '../../src/report/format-score.ts';
@@ -18,15 +20,18 @@ const dir = mkdtempSync(path.join(tmpdir(), 'siteselect-report-'));
 const out1 = path.join(dir, 'a.html');
 const out2 = path.join(dir, 'b.html');
 let expected: FunnelResult;
+let bundle: LoadedBundle;
+let scenarioJson: { criteria: { id: string; radius?: number }[] };
 let html: string;
 let first: { code: number; stdout: string; stderr: string };
 
 const byRank = (level: LevelResult): number[] => Array.from(level.ids.keys()).sort((a, b) => level.rank[a] - level.rank[b]);
 
 beforeAll(async () => {
-  const bundle = await loadBundleDir(path.join(repoRoot, 'data/sample'));
+  bundle = await loadBundleDir(path.join(repoRoot, 'data/sample'));
   const scenarioFile = path.join(repoRoot, 'data/sample/scenario.json');
-  expected = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(scenarioFile, 'utf8')), scenarioFile));
+  scenarioJson = JSON.parse(readFileSync(scenarioFile, 'utf8')) as typeof scenarioJson;
+  expected = await runFunnel(bundle, parseScenario(scenarioJson, scenarioFile));
   first = await runReport(['--bundle', 'data/sample', '--scenario', 'data/sample/scenario.json', '--out', out1, '--threads', '1']);
   html = readFileSync(out1, 'utf8');
 }, 180_000);
@@ -69,15 +74,53 @@ describe('siteselect report on the sample city', () => {
     expect(kept).toBe(expected.sites.kept.reduce((s, k) => s + k, 0));
   });
 
-  it('details the best 20 sites criterion by criterion (raw, normalised, points) and charts the best one', () => {
+  it('details the kept sites criterion by criterion (raw, normalised, points), best first', () => {
     const rows = tableRows(html, 'table-top-sites');
-    expect(rows).toHaveLength(Math.min(20, expected.sites.ids.length));
+    const kept = byRank(expected.sites).filter((i) => expected.sites.kept[i] === 1);
+    expect(rows).toHaveLength(Math.min(20, kept.length));
+    rows.forEach((row, k) => expect(row).toContain(`<td>${escapeHtml(expected.sites.ids[kept[k]])}</td>`));
     // rank, id, name, score, then three cells per criterion.
     expect(rows[0].split('<td').length - 1).toBe(4 + 3 * expected.sites.criteria.length);
-    const best = byRank(expected.sites)[0];
+  });
+
+  it('leads with the best KEPT site, and says the top scorer is not kept and why (117 m from an own outlet on the sample)', () => {
+    const order = byRank(expected.sites);
+    const bestKept = order.find((i) => expected.sites.kept[i] === 1) ?? -1;
+    const top = order[0];
+    // On the sample the top scorer is cut by the 300 m rule: the lead must not name it as the best.
+    expect(expected.sites.kept[top]).toBe(0);
+    const lead = /<p id="lead"[^>]*>(.*?)<\/p>/.exec(html)?.[1] ?? '';
+    expect(lead.startsWith(`Best kept site: ${escapeHtml(expected.sites.ids[bestKept])} `)).toBe(true);
+    expect(lead).toContain(`(${formatScore(expected.sites.score[bestKept])})`);
+    // The reason's distance, measured here to the nearest own outlet.
+    const own = bundle.network;
+    if (!own || !expected.sites.lon || !expected.sites.lat) throw new Error('the sample has own outlets and site coordinates');
+    let nearest = Infinity;
+    for (let j = 0; j < own.ids.length; j++) nearest = Math.min(nearest, haversine(expected.sites.lon[top], expected.sites.lat[top], own.lon[j], own.lat[j]));
+    expect(nearest).toBeLessThan(300);
+    expect(lead).toContain(`The top-scoring site, ${escapeHtml(expected.sites.ids[top])} `);
+    expect(lead).toContain(`is not kept: ${Math.round(nearest)} m from own outlet `);
+    expect(lead).toContain('(minimum 300 m)');
+    expect(first.stdout).toContain(`Best kept site: ${expected.sites.ids[bestKept]} `);
+    expect(first.stdout).toContain(`The top-scoring site, ${expected.sites.ids[top]} `);
+    // The breakdown explains the best kept site, not the top scorer.
     const chart = section(html, 'breakdown');
-    expect(chart).toContain('<svg');
-    for (const c of expected.sites.criteria) expect(chart).toContain(`>${c.contribution[best].toFixed(2)}</text>`);
+    expect(chart).toContain(`Why the best kept site scores ${formatScore(expected.sites.score[bestKept])}`);
+    expect(chart).toContain(`Points per criterion of site ${escapeHtml(expected.sites.ids[bestKept])}.`);
+    for (const c of expected.sites.criteria) expect(chart).toContain(`>${c.contribution[bestKept].toFixed(2)}</text>`);
+  });
+
+  it('writes the criteria\'s parameters in words and units, not JSON', () => {
+    const rows = tableRows(html, 'table-criteria');
+    expect(rows).toHaveLength(scenarioJson.criteria.length);
+    for (const [k, c] of scenarioJson.criteria.entries()) {
+      const cells = rows[k].split('<td>');
+      const parameters = cells[cells.length - 1];
+      expect(parameters).not.toMatch(/[{}[\]]|&quot;/);
+      if (c.radius !== undefined) expect(parameters).toContain(`within ${c.radius} m`);
+    }
+    expect(rows[0]).toContain('no distance decay');
+    expect(rows[0]).toContain('<td>min–max</td>');
   });
 
   it('holds no external reference: no http(s) address, no script, no linked asset', () => {

@@ -13,6 +13,7 @@ import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { formatScore } from '../../report/format-score.ts';
+import { leadSentences, leadSites, type SiteMention } from '../../report/lead-site.ts';
 import { runFunnel } from '../../score/funnel.ts';
 import { funnelShortlist } from '../../score/funnel-shortlist.ts';
 import { locateBundle } from '../bundle-location.ts';
@@ -25,8 +26,8 @@ import { readScenarioFile } from '../score/read-inputs.ts';
 const USAGE = `Usage: siteselect report --bundle DIR|FILE [--scenario FILE] [options]
 
 Runs the scenario's funnel (regions → districts → sites) on the bundle and writes one
-self-contained HTML file: the scenario, a map and a ranked table per level, the best sites
-criterion by criterion, the best site's breakdown, warnings and the data attribution. The file
+self-contained HTML file: the scenario, a map and a ranked table per level, the kept sites
+criterion by criterion, the best kept site's breakdown, warnings and the data attribution. The file
 loads nothing from anywhere and holds no timestamp: the same inputs give the same bytes.
 
 Options:
@@ -69,7 +70,8 @@ export const command: Command = {
     bar('done', 1);
 
     const sites = result.sites;
-    const best = Array.from(sites.ids.keys()).sort((a, b) => sites.rank[a] - sites.rank[b])[0] as number | undefined;
+    const lead = leadSites(result);
+    const mention = (m: SiteMention): { id: string; name: string; score: number } => ({ id: m.id, name: m.name, score: Number(formatScore(m.score)) });
     const kept = (k: Uint8Array): number => k.reduce((s, v) => s + v, 0);
     const summary = {
       ok: true, out, bytes: Buffer.byteLength(html, 'utf8'), bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name,
@@ -77,7 +79,8 @@ export const command: Command = {
       districts: { compared: result.districts.ids.length, kept: kept(result.districts.kept) },
       sites: { compared: sites.ids.length, kept: kept(sites.kept), outside: result.outside?.ids.length ?? 0 },
       shortlist: funnelShortlist(result).map((e) => ({ id: e.id, region: e.region, district: e.district, score: Number(formatScore(e.score)), rank: e.rank })),
-      best: best === undefined ? null : { id: sites.ids[best], name: sites.names[best], score: Number(formatScore(sites.score[best])) },
+      best: lead.kept && mention(lead.kept),
+      topNotKept: lead.topNotKept && { ...mention(lead.topNotKept), reason: lead.topNotKept.reason },
       warnings: result.warnings ?? [],
     };
     if (!args.quiet) for (const w of summary.warnings) io.stderr(`siteselect report: note: ${w}\n`);
@@ -86,7 +89,7 @@ export const command: Command = {
       const lines = [
         `wrote ${out} (${Math.ceil(summary.bytes / 1024)} KB)`,
         `${summary.regions.compared} regions (${summary.regions.kept} kept), ${summary.districts.compared} districts (${summary.districts.kept} kept), ${summary.sites.compared} sites (${summary.sites.kept} kept)${summary.sites.outside ? `; ${summary.sites.outside} candidates outside the study area, not compared` : ''}`,
-        ...(summary.best ? [`best site: ${summary.best.id} ${summary.best.name} (${formatScore(sites.score[best ?? 0])})`] : []),
+        ...leadSentences(lead),
       ];
       io.stdout(lines.join('\n') + '\n');
     }
