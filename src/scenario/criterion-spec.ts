@@ -25,11 +25,17 @@ export type Normalisation = (typeof NORMALISATIONS)[number];
 
 const positive = z.number().positive();
 
+/**
+ * Power-decay exponents beyond any fitted model (distance-decay β lie within 0.5–3): d^(−β) of
+ * 1e6 is 0 for every distance, so every site's value is 0.
+ */
+export const MAX_DECAY_EXPONENT = 20;
+
 /** Distance decay f(d) (mirrors the kernel's `Decay`). */
 export const DecaySpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('uniform') }).strict(),
   z.object({ kind: z.literal('exponential'), lambda: positive }).strict(),
-  z.object({ kind: z.literal('power'), beta: positive, floor: positive.default(50) }).strict(),
+  z.object({ kind: z.literal('power'), beta: positive.max(MAX_DECAY_EXPONENT, `a power-decay beta above ${MAX_DECAY_EXPONENT} weighs every distance as 0 (fitted values lie within 0.5–3)`), floor: positive.default(50) }).strict(),
   z.object({ kind: z.literal('linear') }).strict(),
   z.object({ kind: z.literal('gaussian'), sigma: positive }).strict(),
 ]);

@@ -1,7 +1,8 @@
 /**
  * Issue 19 item 9: meaningless scenarios were accepted. All weights 0, or all 1e308 (the sum
  * overflows), exited 0 with every score 0 and ranking by id; Huff α or β of 1e6 gave NaN for every
- * site; candidateType "constructor" passed as an outlet type. Each is refused with its path.
+ * site (and a power-decay β of 1e6 weighed every distance as 0); candidateType "constructor" passed
+ * as an outlet type. Each is refused with its path.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +55,13 @@ describe('meaningless scenarios are refused with the bad path', () => {
   it.each([['alpha'], ['beta']])('Huff %s of 1e6', (key) => {
     const msg = refusal(withChange((s) => { s.huff = { ...(s.huff as object), [key]: 1e6 }; }));
     expect(msg).toMatch(new RegExp(`^s\\.json: huff\\.${key}: .*20`));
+  });
+
+  it('power-decay beta of 1e6 (every distance would weigh 0); 20 is accepted', () => {
+    const at = (beta: number) => refusal(withChange((s) => { s.criteria[0].decay = { kind: 'power', beta }; }));
+    expect(at(1e6)).toMatch(/^s\.json: criteria\[0\]\.decay\.beta: a power-decay beta above 20 weighs every distance as 0/);
+    expect(at(20.5)).toMatch(/criteria\[0\]\.decay\.beta/);
+    expect(at(20)).toBe('accepted');
   });
 
   it('candidateType "constructor" is not an outlet type', () => {
