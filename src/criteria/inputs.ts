@@ -4,6 +4,7 @@
  * radius, filtered competitors, Huff pressures, coverage and trade-area counts.
  */
 import type { BundleLinks } from '../data/link-bundle.ts';
+import type { Database } from '../db/database.ts';
 import type { LayerName, LoadedBundle, PointLayer } from '../data/layer.ts';
 import type { SiteKernel, WeightedPoints } from '../kernel/types.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -32,6 +33,8 @@ export class BundleInputs {
     readonly links: BundleLinks,
     readonly kernel: SiteKernel,
     readonly signal?: AbortSignal,
+    /** Runs the scenario's SQL filter (constraints.filter). */
+    readonly database?: Database,
   ) {}
 
   get huff(): HuffModel {

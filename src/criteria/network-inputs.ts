@@ -43,5 +43,5 @@ async function make(inputs: BundleInputs, travel: NetworkTravel): Promise<Networ
     cutoff: travel.cutoff ?? (minutes ? 15 : scenario.huff.cutoff),
     floor: travel.floor ?? (minutes ? 1 : scenario.huff.floor),
   };
-  return { inputs: new BundleInputs(bundle, { ...scenario, huff }, inputs.links, kernel, inputs.signal), kernel };
+  return { inputs: new BundleInputs(bundle, { ...scenario, huff }, inputs.links, kernel, inputs.signal, inputs.database), kernel };
 }

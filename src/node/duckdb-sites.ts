@@ -66,7 +66,8 @@ function slice(sites: PointLayer, start: number, end: number): PointLayer {
  * eligible, excluded_by, one raw column per term, then the attributes.
  */
 export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenario: Scenario, sites: PointLayer, opts: ScoreOptions & { extra?: ExtraColumn[] } = {}): Promise<LoadedSites> {
-  const scoring = await prepareSiteScoring(bundle, scenario, { ...opts, onProgress: (stage, f) => opts.onProgress?.(stage, 0.1 * f) });
+  // the same DuckDB runs the scenario's SQL filter on each chunk (db/site-filter.ts)
+  const scoring = await prepareSiteScoring(bundle, scenario, { ...opts, database: db, onProgress: (stage, f) => opts.onProgress?.(stage, 0.1 * f) });
   const n = sites.ids.length;
   const attributes: SiteAttribute[] = [
     ...Object.keys(sites.text).map((name, j) => ({ name, column: `t${j}`, numeric: false })),

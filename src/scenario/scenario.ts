@@ -83,6 +83,11 @@ export const Constraints = z
     excludedAreas: z.array(Polygonal).optional(),
     /** At most N chosen sites per region (the "best 5 in each city" shortlist). */
     topNPerRegion: z.number().int().positive().optional(),
+    /**
+     * A SQL condition over the candidates' columns, e.g. "rent < 50000 AND floor_area > 120", run by
+     * DuckDB; a site where it is false or has no value is not chosen ("filtered out by: …").
+     */
+    filter: z.string().trim().min(1).optional(),
   })
   .strict();
 export type Constraints = z.infer<typeof Constraints>;

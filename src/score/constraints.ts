@@ -1,9 +1,13 @@
 /**
  * Constraints a planner sets on chosen sites (DESIGN §4) that do not depend on the ranking: minimum
- * distance to own outlets, limits on attributes (maximum rent, minimum floor area), excluded areas. The ones that do (spacing
+ * distance to own outlets, limits on attributes (maximum rent, minimum floor area), excluded areas,
+ * the SQL filter (run by the caller's DuckDB: db/site-filter.ts). The ones that do (spacing
  * between chosen sites, top N per region) are applied while keeping, best first (keep.ts).
  */
+import { UsageError } from '../data/errors.ts';
 import type { PointLayer } from '../data/layer.ts';
+import type { Database } from '../db/database.ts';
+import { siteFilterFailures } from '../db/site-filter.ts';
 import { assignPointsToPolygons } from '../geo/containment.ts';
 import { haversine } from '../geo/haversine.ts';
 import type { Points, SiteKernel } from '../kernel/types.ts';
@@ -19,8 +23,15 @@ export interface Eligibility {
   exclusions: (Exclusion | null)[];
 }
 
-/** `ownNames` names the own outlets (same order as `own`) in a distance reason. */
-export async function checkConstraints(kernel: SiteKernel, sites: PointLayer, own: Points, constraints: Constraints, signal?: AbortSignal, ownNames: readonly string[] = []): Promise<Eligibility> {
+export interface ConstraintOptions {
+  signal?: AbortSignal;
+  /** Names the own outlets (same order as `own`) in a distance reason. */
+  ownNames?: readonly string[];
+  /** Runs the scenario's SQL filter; needed only when the scenario has one. */
+  database?: Database;
+}
+
+export async function checkConstraints(kernel: SiteKernel, sites: PointLayer, own: Points, constraints: Constraints, { signal, ownNames = [], database }: ConstraintOptions = {}): Promise<Eligibility> {
   const n = sites.ids.length;
   const exclusions = Array<Exclusion | null>(n).fill(null);
   const fail = (i: number, reason: () => Exclusion) => {
@@ -50,6 +61,12 @@ export async function checkConstraints(kernel: SiteKernel, sites: PointLayer, ow
   if (constraints.excludedAreas?.length) {
     const inside = assignPointsToPolygons(sites.lon, sites.lat, constraints.excludedAreas);
     for (let i = 0; i < n; i++) if (inside[i] >= 0) fail(i, () => ({ kind: 'excluded-area', area: inside[i] + 1 }));
+  }
+  const predicate = constraints.filter;
+  if (predicate !== undefined) {
+    if (!database) throw new UsageError(`the scenario's SQL filter (constraints.filter "${predicate}") needs DuckDB to run: pass a database with the scoring options`);
+    const failed = await siteFilterFailures(database, predicate, sites);
+    for (let i = 0; i < n; i++) if (failed[i]) fail(i, () => ({ kind: 'filtered', predicate: predicate.trim() }));
   }
   return {
     eligible: Uint8Array.from(exclusions, (r) => (r === null ? 1 : 0)),

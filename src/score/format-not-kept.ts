@@ -38,6 +38,8 @@ function en(r: NotKept): string {
       return `no ${r.column} value (${r.bound} ${v(r.limit)})`;
     case 'excluded-area':
       return `inside excluded area ${r.area}`;
+    case 'filtered':
+      return `filtered out by: ${r.predicate}`;
     case 'not-eligible':
       return r.text || 'fails a constraint';
   }
@@ -64,6 +66,8 @@ function zh(r: NotKept): string {
       return `缺少${col(r.column)}数值（${r.bound === 'maximum' ? '上限' : '下限'} ${v(r.limit)}）`;
     case 'excluded-area':
       return `位于排除区域 ${r.area} 内`;
+    case 'filtered':
+      return `被筛选条件排除：${r.predicate}`;
     case 'not-eligible':
       return r.text || '不满足约束条件';
   }

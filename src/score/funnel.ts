@@ -9,6 +9,7 @@ import type { LoadedBundle, PointLayer } from '../data/layer.ts';
 import { linkBundle, type BundleLinks } from '../data/link-bundle.ts';
 import { createKernel } from '../kernel/index.ts';
 import type { SiteKernel } from '../kernel/types.ts';
+import type { Database } from '../db/database.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { latticeInside } from './lattice.ts';
 import { outsideNotes, outsideStudyArea } from './outside-study-area.ts';
@@ -20,6 +21,8 @@ import type { FunnelResult, LevelResult } from './types.ts';
 
 export interface ScoreOptions {
   kernel?: SiteKernel;
+  /** The DuckDB that runs the scenario's SQL filter (constraints.filter); not needed without one. */
+  database?: Database;
   signal?: AbortSignal;
   onProgress?: (stage: string, fraction: number) => void;
 }
@@ -27,7 +30,7 @@ export interface ScoreOptions {
 export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: ScoreOptions = {}): Promise<FunnelResult> {
   const kernel = opts.kernel ?? createKernel();
   const links = linkBundle(bundle);
-  const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal);
+  const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal, opts.database);
   const progress: Progress = { signal: opts.signal, onProgress: opts.onProgress, warnings: contextWarnings(scenario, bundle) };
   const { regions: regionLayer, districts: districtLayer } = bundle;
 

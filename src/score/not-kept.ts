@@ -12,7 +12,8 @@ export type Exclusion =
   | { kind: 'above-max'; column: string; value: number; maximum: number }
   | { kind: 'below-min'; column: string; value: number; minimum: number }
   | { kind: 'no-value'; column: string; bound: 'maximum' | 'minimum'; limit: number }
-  | { kind: 'excluded-area'; area: number };
+  | { kind: 'excluded-area'; area: number }
+  | { kind: 'filtered'; predicate: string };
 
 export type NotKept =
   | Exclusion

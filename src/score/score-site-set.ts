@@ -44,7 +44,7 @@ export async function siteSetColumns(inputs: BundleInputs, input: Pick<SiteSetIn
   const criteria = await levelCriteria(scenario, 'site', (spec) => evaluator.evaluate(spec), (c) => c, progress);
   const network = inputs.bundle.network;
   const ownNames = network ? network.ids.map((id, i) => network.text.name?.[i] || id) : [];
-  const { eligible, excludedBy, exclusions } = await checkConstraints(inputs.kernel, sites, inputs.own(), scenario.constraints, inputs.signal, ownNames);
+  const { eligible, excludedBy, exclusions } = await checkConstraints(inputs.kernel, sites, inputs.own(), scenario.constraints, { signal: inputs.signal, ownNames, database: inputs.database });
   return { criteria, eligible, excludedBy, exclusions };
 }
 

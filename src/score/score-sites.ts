@@ -29,7 +29,7 @@ export interface SiteScoring {
 export async function prepareSiteScoring(bundle: LoadedBundle, scenario: Scenario, opts: ScoreOptions = {}): Promise<SiteScoring> {
   const kernel = opts.kernel ?? createKernel();
   const links = linkBundle(bundle);
-  const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal);
+  const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal, opts.database);
   const progress: Progress = { signal: opts.signal, onProgress: opts.onProgress, warnings: contextWarnings(scenario, bundle) };
   const { districts, regions } = bundle;
   const all = (k: number) => Int32Array.from({ length: k }, (_, i) => i);
