@@ -19,6 +19,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   score: { summary: 'score candidate sites (coordinates or addresses) and shortlist the best per region', load: () => import('./commands/score.ts') },
   report: { summary: 'run the funnel and write a self-contained HTML report (maps, tables, breakdown)', load: () => import('./commands/report.ts') },
   optimize: { summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / heuristics with bounds)', load: () => import('./commands/optimize.ts') },
+  mix: { summary: 'channel mix: which outlet type (branch, self-service, agent) where, within a budget and mix rules', load: () => import('./commands/mix.ts') },
   territories: { summary: 'exclusive territories for the own outlets, their balance and the outlets that poach each other', load: () => import('./commands/territories.ts') },
   calibrate: { summary: 'fit the Huff/MCI model to the own network\'s observed sales, deposits or customers', load: () => import('./commands/calibrate.ts') },
   notebook: { summary: 'run a notebook headless and write a self-contained HTML report', load: () => import('./commands/notebook.ts') },

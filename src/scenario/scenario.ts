@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BundleError } from '../data/errors.ts';
 import { Calibration } from '../forecast/calibration.ts';
+import { ChannelMixSpec } from './channel-mix-spec.ts';
 import { CriterionSpec, levelWeight, type Level } from './criterion-spec.ts';
 import { migrateScenario } from './migrate.ts';
 
@@ -18,9 +19,9 @@ export const LevelCut = z
   .strict();
 export type LevelCut = z.infer<typeof LevelCut>;
 
-/** Per own-outlet type: the distance it serves (coverage) and its Huff attractiveness. */
+/** Per own-outlet type: the distance it serves (coverage), its Huff attractiveness and (channel mix) its cost. */
 export const OutletType = z
-  .object({ radius: z.number().positive(), attractiveness: z.number().positive() })
+  .object({ radius: z.number().positive(), attractiveness: z.number().positive(), cost: z.number().min(0).optional() })
   .strict();
 export type OutletType = z.infer<typeof OutletType>;
 
@@ -123,6 +124,8 @@ const ScenarioShape = z
       .strict()
       .default({ regions: {}, districts: {}, sites: { topK: 20 }, latticeSpacing: 500, context: { district: 0, region: 0 } }),
     constraints: Constraints.default({}),
+    /** Channel mix (siteselect mix): budget, the types candidates may open as, mix rules. */
+    channelMix: ChannelMixSpec.optional(),
     /** A calibration (siteselect calibrate --out) for the forecast_net criterion and forecasts. */
     calibration: Calibration.optional(),
   })
