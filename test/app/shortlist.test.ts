@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversine } from '../../src/geo/haversine.ts';
 import { parseCsv } from '../../src/io/csv.ts';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
-import { parseScenario, runFunnel, type FunnelResult, type Scenario } from '../../src/app/engine-api.ts';
+import { funnelShortlist, parseScenario, runFunnel, type FunnelResult, type Scenario } from '../../src/app/engine-api.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { runReport } from '../report/run-cli.ts';
 import { buildSite } from './build-site.ts';
@@ -56,6 +56,28 @@ describe('shortlist and reasons (sample city, built site)', () => {
     const shown = await page.$$eval('.shortlist-table tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.id ?? ''));
     expect(shown).toEqual(reported);
     await page.click('#tab-ranking');
+  }, 120_000);
+
+  it('shows every name, district and region in full at 1440×900 and 1280×720 (nothing cut short)', async () => {
+    const expected = funnelShortlist(funnel).map((e) => [e.name, `${e.district} · ${e.region}`]);
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+      await page.setViewportSize(viewport);
+      await page.click('#tab-shortlist');
+      const cells = await page.$$eval('.shortlist-table tbody tr', (trs) =>
+        trs.map((tr) => {
+          const text = (sel: string): string => tr.querySelector(sel)?.textContent ?? '';
+          // A cell whose content is wider than the cell is cut (ellipsis or clipped).
+          const cut = [...tr.querySelectorAll('td, td span')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent);
+          return { name: text('.sl-site'), where: text('.sl-where'), cut };
+        }),
+      );
+      expect(cells.map((c) => [c.name, c.where])).toEqual(expected);
+      expect(cells.flatMap((c) => c.cut)).toEqual([]);
+      const table = await page.$eval('.shortlist-table', (t) => [t.scrollWidth, t.parentElement?.clientWidth ?? 0]);
+      expect(table[0]).toBeLessThanOrEqual(table[1]);
+      await page.click('#tab-ranking');
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   }, 120_000);
 
   it('gives every site that is not kept a reason in the CSV export of its district', async () => {

@@ -56,8 +56,6 @@ export const en = {
   'shortlist.title': 'Shortlist',
   'shortlist.count': 'sites kept across all districts',
   'shortlist.empty': 'No site is kept: the constraints or the cut left none.',
-  'shortlist.region': 'Region',
-  'shortlist.district': 'District',
   'shortlist.rankIn': 'D · R',
   'shortlist.rankInTitle': 'Rank in its district · in its region',
   'breakdown.kept': 'Kept.',
@@ -222,6 +220,8 @@ export const en = {
   'optimize.gap.within': 'within',
   'optimize.gap.ofBest': 'of the best possible',
   'optimize.gap.unknown': 'no bound known',
+  // ui: the shortlist's second line under each name
+  'shortlist.where': 'district · region',
 } as const;
 
 export type MessageKey = keyof typeof en;

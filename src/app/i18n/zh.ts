@@ -58,8 +58,6 @@ export const zh: Record<MessageKey, string> = {
   'shortlist.title': '候选清单',
   'shortlist.count': '个地点入选（全部地区）',
   'shortlist.empty': '没有地点入选：约束条件或筛选把它们全部排除了。',
-  'shortlist.region': '地域',
-  'shortlist.district': '地区',
   'shortlist.rankIn': '区 · 域',
   'shortlist.rankInTitle': '在所属地区内的排名 · 在所属地域内的排名',
   'breakdown.kept': '已入选。',
@@ -224,4 +222,6 @@ export const zh: Record<MessageKey, string> = {
   'optimize.gap.within': '与可能的最优相差',
   'optimize.gap.ofBest': '以内',
   'optimize.gap.unknown': '无已知界',
+  // ui: the shortlist's second line under each name
+  'shortlist.where': '地区 · 地域',
 };
