@@ -42,6 +42,8 @@ export const LayerEntry = z
     polygons: z.enum(['centroid']).optional(),
     /** OSM extracts: which features to take, by tag (key → accepted values; [] = any value). */
     osmTags: z.record(z.string(), z.array(z.string())).optional(),
+    /** OSM extracts: the own brand (matched in brand, operator or name): network keeps only its features, other layers drop them. */
+    osmOwnBrand: z.string().min(1).optional(),
     /** GeoTIFF rasters: the 1-based band to read [1]. */
     band: z.number().int().min(1).optional(),
     /** GeoTIFF rasters: the role the band's values feed [population]. */

@@ -1,23 +1,33 @@
 /**
  * The OpenStreetMap PBF container and its primitive blocks, decoded with `pbf` and `fflate`
  * (https://wiki.openstreetmap.org/wiki/PBF_Format): a sequence of (BlobHeader, Blob), each blob a
- * zlib-compressed PrimitiveBlock of nodes (plain or dense) and ways. Relations are skipped.
+ * zlib-compressed PrimitiveBlock of nodes (plain or dense), ways and relations (decoded only for a
+ * visitor that asks for them: administrative boundaries and multipolygons).
  */
 import { PbfReader } from 'pbf';
 import { unzlibSync } from 'fflate';
+import { BundleError } from '../data/errors.ts';
 
 export interface OsmTags {
   [key: string]: string;
 }
 
+export interface OsmMember {
+  type: 'node' | 'way' | 'relation';
+  ref: number;
+  role: string;
+}
+
 export interface OsmVisitor {
   node(id: number, lon: number, lat: number, tags: OsmTags | null): void;
   way(id: number, refs: number[], tags: OsmTags | null): void;
+  relation?(id: number, members: OsmMember[], tags: OsmTags | null): void;
   /** The extract's bounding box from its header, in degrees, when it declares one. */
   bounds?(box: { west: number; east: number; north: number; south: number }): void;
 }
 
 const utf8 = new TextDecoder();
+const MEMBER_TYPES: OsmMember['type'][] = ['node', 'way', 'relation'];
 
 interface Blob {
   raw?: Uint8Array;
@@ -100,6 +110,18 @@ function readGroup(group: Uint8Array, block: Block, visit: OsmVisitor, wantWays:
       }, { id: 0, keys: [], vals: [], refs: [] });
       let ref = 0;
       visit.way(w.id, w.refs.map((delta) => (ref += delta)), readTags(w.keys, w.vals, strings));
+    } else if (tag === 4 && visit.relation) {
+      const r = p.readMessage<{ id: number; keys: number[]; vals: number[]; roles: number[]; memids: number[]; types: number[] }>((t, m, q) => {
+        if (t === 1) m.id = q.readVarint();
+        else if (t === 2) q.readPackedVarint(m.keys);
+        else if (t === 3) q.readPackedVarint(m.vals);
+        else if (t === 8) q.readPackedVarint(m.roles);
+        else if (t === 9) q.readPackedSVarint(m.memids);
+        else if (t === 10) q.readPackedVarint(m.types);
+      }, { id: 0, keys: [], vals: [], roles: [], memids: [], types: [] });
+      let ref = 0;
+      const members = r.memids.map((delta, i): OsmMember => ({ type: MEMBER_TYPES[r.types[i]] ?? 'node', ref: (ref += delta), role: strings[r.roles[i]] ?? '' }));
+      visit.relation(r.id, members, readTags(r.keys, r.vals, strings));
     }
   }, null);
 }
@@ -130,7 +152,7 @@ function readHeaderBounds(bytes: Uint8Array, report: NonNullable<OsmVisitor['bou
   }, null);
 }
 
-/** Walks every node and tagged way of the file. Throws on a truncated or unsupported file. */
+/** Walks every node and way (and relation, when the visitor takes them) of the file. Throws on a truncated or unsupported file. */
 export function decodeOsmPbf(bytes: Uint8Array, visit: OsmVisitor, opts: { ways: boolean }): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = 0;
@@ -154,5 +176,15 @@ export function decodeOsmPbf(bytes: Uint8Array, visit: OsmVisitor, opts: { ways:
     if (header.type !== 'OSMData') throw new Error(`unknown blob type '${header.type}'`);
     const block = readBlock(readBlob(blob));
     for (const g of block.groups) readGroup(g, block, visit, opts.ways);
+  }
+}
+
+/** decodeOsmPbf for a named file: an empty or unreadable extract is one sentence naming it and the fix. */
+export function decodeOsmPbfFile(file: string, bytes: Uint8Array, visit: OsmVisitor, opts: { ways: boolean }): void {
+  if (bytes.length === 0) throw new BundleError(file, `${file} is empty (0 bytes); download the extract again.`);
+  try {
+    decodeOsmPbf(bytes, visit, opts);
+  } catch (err) {
+    throw new BundleError(file, `${file} is not a readable OSM PBF extract (${err instanceof Error ? err.message : String(err)}); download or export it again.`, { cause: err });
   }
 }

@@ -1,17 +1,20 @@
 /**
  * OpenStreetMap .osm.pbf extract → RawTable of the features whose tags match (banks, ATMs,
  * shops, stops …). Nodes give points; tagged ways (a shop drawn as a building) give the mean of
- * their nodes. The layer's default tags apply when bundle.json gives no `osmTags`.
+ * their nodes. Regions, districts and demand read areas instead (read-osm-areas.ts: boundaries by
+ * admin_level, building footprints). The layer's default tags apply when bundle.json gives no
+ * `osmTags`; `osmOwnBrand` keeps one brand's banks in the network layer and out of competitors.
  */
 import { BundleError } from '../data/errors.ts';
 import type { LayerName } from '../data/layer.ts';
 import { OsmNodeIndex } from './osm-node-index.ts';
-import { decodeOsmPbf, type OsmTags } from './osm-pbf-decode.ts';
+import { decodeOsmPbfFile, type OsmTags } from './osm-pbf-decode.ts';
+import { readOsmAreas } from './read-osm-areas.ts';
+import { describeFilter, isOwnBrand, matchTags, osmBrand, type OsmTagFilter } from './osm-tag-filter.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 
-export type OsmTagFilter = Record<string, string[]>;
-
 export const DEFAULT_OSM_TAGS: Partial<Record<LayerName, OsmTagFilter>> = {
+  demand: { building: [] },
   competitors: { amenity: ['bank', 'atm'] },
   network: { amenity: ['bank', 'atm'] },
   pois: { shop: [], amenity: ['restaurant', 'cafe', 'fast_food', 'pharmacy', 'marketplace', 'post_office'] },
@@ -21,12 +24,11 @@ export const DEFAULT_OSM_TAGS: Partial<Record<LayerName, OsmTagFilter>> = {
 /** Kept as columns whenever present; other tag keys named in the filter are kept too. */
 const KEPT_TAGS = ['name', 'brand', 'operator', 'amenity', 'shop', 'highway', 'railway', 'public_transport', 'station', 'addr:street', 'addr:housenumber', 'addr:city'];
 
-function match(tags: OsmTags, filter: OsmTagFilter): { key: string; value: string } | null {
-  for (const [key, values] of Object.entries(filter)) {
-    const v = tags[key];
-    if (v !== undefined && (values.length === 0 || values.includes(v))) return { key, value: v };
-  }
-  return null;
+const AREA_LAYERS = new Set<LayerName>(['regions', 'districts', 'demand']);
+
+/** amenity=bank is a full-service branch, amenity=atm a self-service outlet (the network layer's types). */
+function outletType(tags: OsmTags): string {
+  return tags.amenity === 'bank' ? 'branch' : tags.amenity === 'atm' ? 'self-service' : '';
 }
 
 /** metro / rail / tram / bus from the usual OSM tagging of stops and stations. */
@@ -39,33 +41,34 @@ function transitMode(tags: OsmTags): string {
   return '';
 }
 
-export function readOsmPbf(file: string, bytes: Uint8Array, layer: LayerName, osmTags?: OsmTagFilter): RawTable {
-  if (bytes.length === 0) throw new BundleError(file, `${file} is empty (0 bytes); download the extract again.`);
+export function readOsmPbf(file: string, bytes: Uint8Array, layer: LayerName, osmTags?: OsmTagFilter, ownBrand?: string): RawTable {
   const filter = osmTags ?? DEFAULT_OSM_TAGS[layer];
-  if (filter === undefined) throw new BundleError(file, `${file}: say which OSM features feed layer ${layer} with "osmTags" in bundle.json (e.g. {"amenity": ["bank"]}).`);
+  if (filter === undefined) {
+    const example = AREA_LAYERS.has(layer) ? '{"admin_level": ["8"]}' : '{"amenity": ["bank"]}';
+    throw new BundleError(file, `${file}: say which OSM features feed layer ${layer} with "osmTags" in bundle.json (e.g. ${example}).`);
+  }
+  if (AREA_LAYERS.has(layer)) return readOsmAreas(file, bytes, filter);
+  // Own-brand features feed the network layer only; every other layer reading the file leaves them out.
+  const keep = (tags: OsmTags): boolean => ownBrand === undefined || isOwnBrand(tags, ownBrand) === (layer === 'network');
   const keys = [...new Set([...KEPT_TAGS, ...Object.keys(filter)])];
   const hits: { id: string; lon: number; lat: number; tags: OsmTags; matched: string }[] = [];
   const ways: { id: number; refs: number[]; tags: OsmTags; matched: string }[] = [];
   const nodeIds: number[] = [];
   const nodeLon: number[] = [];
   const nodeLat: number[] = [];
-  try {
-    decodeOsmPbf(bytes, {
-      node(id, lon, lat, tags) {
-        nodeIds.push(id);
-        nodeLon.push(lon);
-        nodeLat.push(lat);
-        const m = tags && match(tags, filter);
-        if (tags && m) hits.push({ id: `node/${id}`, lon, lat, tags, matched: m.value });
-      },
-      way(id, refs, tags) {
-        const m = tags && match(tags, filter);
-        if (tags && m) ways.push({ id, refs, tags, matched: m.value });
-      },
-    }, { ways: true });
-  } catch (err) {
-    throw new BundleError(file, `${file} is not a readable OSM PBF extract (${err instanceof Error ? err.message : String(err)}); download or export it again.`, { cause: err });
-  }
+  decodeOsmPbfFile(file, bytes, {
+    node(id, lon, lat, tags) {
+      nodeIds.push(id);
+      nodeLon.push(lon);
+      nodeLat.push(lat);
+      const m = tags && matchTags(tags, filter);
+      if (tags && m && keep(tags)) hits.push({ id: `node/${id}`, lon, lat, tags, matched: m.value });
+    },
+    way(id, refs, tags) {
+      const m = tags && matchTags(tags, filter);
+      if (tags && m && keep(tags)) ways.push({ id, refs, tags, matched: m.value });
+    },
+  }, { ways: true });
   if (ways.length > 0) {
     // Node ids → positions for way centres.
     const nodes = new OsmNodeIndex(nodeIds);
@@ -92,11 +95,15 @@ export function readOsmPbf(file: string, bytes: Uint8Array, layer: LayerName, os
     lat: hits.map((h) => (Number.isNaN(h.lat) ? null : h.lat)),
     category: hits.map((h) => h.matched),
     mode: hits.map((h) => transitMode(h.tags)),
+    outlet_type: hits.map((h) => outletType(h.tags)),
+    osm_brand: hits.map((h) => osmBrand(h.tags)),
   };
   for (const k of keys) values[k] = hits.map((h) => h.tags[k] ?? null);
   const columns = Object.keys(values);
   if (hits.length === 0) {
-    throw new BundleError(file, `${file} has no features tagged ${Object.entries(filter).map(([k, v]) => `${k}=${v.length ? v.join('|') : '*'}`).join(' or ')}; change "osmTags" in bundle.json or use a larger extract.`);
+    const brand = ownBrand === undefined ? '' : layer === 'network' ? ` of brand ${ownBrand}` : ` other than brand ${ownBrand}`;
+    throw new BundleError(file, `${file} has no features tagged ${describeFilter(filter)}${brand}; change "osmTags" in bundle.json or use a larger extract.`);
   }
-  return { file, columns, values, rowCount: hits.length, notes: [`OSM features matching ${JSON.stringify(filter)}: ${hits.length}`] };
+  const brandNote = ownBrand === undefined ? '' : layer === 'network' ? ` whose brand, operator or name is ${ownBrand}` : ` not of brand ${ownBrand}`;
+  return { file, columns, values, rowCount: hits.length, notes: [`OSM features matching ${JSON.stringify(filter)}${brandNote}: ${hits.length}`] };
 }

@@ -13,7 +13,7 @@ import type { CompanionReader } from './read-shapefile.ts';
 import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
 
-type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'layer' | 'band' | 'bandRole' | 'crs' | 'sheet' | 'table'>;
+type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'osmOwnBrand' | 'layer' | 'band' | 'bandRole' | 'crs' | 'sheet' | 'table'>;
 
 export interface ReadTableOptions {
   db?: Database;
@@ -47,7 +47,7 @@ async function readAs(
     case 'gtfs':
       return readGtfsStops(file, bytes);
     case 'osm-pbf':
-      return readOsmPbf(file, bytes, entry.layer, entry.osmTags);
+      return readOsmPbf(file, bytes, entry.layer, entry.osmTags, entry.osmOwnBrand);
     case 'parquet':
       return readParquet(file, bytes, opts.db);
     case 'arrow':

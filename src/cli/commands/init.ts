@@ -10,13 +10,16 @@ import path from 'node:path';
 import { UsageError } from '../../data/errors.ts';
 import type { CliIO, Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE } from '../command.ts';
-import { geometryKind, proposeBundle, type BundleProposal, type FileProfile } from '../../data/propose-bundle.ts';
+import { geometryKind, proposeBundle, type BundleProposal, type FileProfile, type ProposedLayer } from '../../data/propose-bundle.ts';
+import { proposeOsmBundle } from '../../data/propose-osm-bundle.ts';
 import { readTable } from '../../io/read-table.ts';
 import { resolveFormat } from '../../io/detect-format.ts';
 import type { BundleManifest } from '../../data/bundle-manifest.ts';
 import { companionFiles } from '../../node/companion-files.ts';
 
 const USAGE = `Usage: siteselect init <data-folder> [--out FILE] [--yes] [--force] [--name NAME]
+       siteselect init --osm CITY.osm.pbf [--own-brand NAME] [--population FILE]
+                       [--admin-levels REGION[,DISTRICT]] [--out FILE] [--yes] [--force] [--name NAME]
 
 Reads every data file in the folder (CSV/TSV, GeoJSON, Parquet, Arrow, GTFS, GeoTIFF, Shapefile,
 GeoPackage, Excel, FlatGeobuf), proposes which file feeds which layer and which columns feed which
@@ -30,6 +33,20 @@ Options:
   --force      overwrite an existing manifest
   --name NAME  the bundle's name [the folder's name]
 
+With --osm, the bundle is built from one OpenStreetMap extract, every layer reading it by tag:
+  regions, districts   administrative boundaries of the chosen admin_level, relations assembled
+                       into polygons (boundaries the extract cuts are rejected on load)
+  network, competitors amenity=bank|atm; --own-brand NAME puts the banks whose brand, operator or
+                       name holds NAME in the network layer, the others in competitors
+  pois, transit        shops, restaurants, pharmacies …; bus stops, stations (mode from the tags)
+  demand               --population FILE (a population raster or table) when given, else building
+                       floor area (footprint × building:levels): a proxy, stated in the proposal
+  --own-brand NAME     your brand, as OSM spells it in brand, operator or name (case ignored)
+  --population FILE    the demand layer's file instead of buildings
+  --admin-levels R,D   admin_level of regions and districts [the coarsest with ≥ 2 whole areas,
+                       then the next with more]
+  The manifest goes beside the extract [<extract folder>/bundle.json] unless --out says where.
+
 Then: siteselect validate <manifest> shows what loads (when the data lies outside the manifest's
 folder, list the data folder in SITESELECT_DATA_ROOTS).`;
 
@@ -38,6 +55,10 @@ const SKIP = /\.(dbf|prj|cpg|shx|sbn|sbx|qix|xml|md|pdf|html?|json\.schema|aux\.
 
 interface Parsed {
   dir: string;
+  osm?: string;
+  ownBrand?: string;
+  population?: string;
+  adminLevels?: [string, string?];
   out?: string;
   yes: boolean;
   force: boolean;
@@ -58,12 +79,40 @@ function parse(args: string[]): Parsed {
     else if (a === '--force') p.force = true;
     else if (a === '--out') p.out = value();
     else if (a === '--name') p.name = value();
+    else if (a === '--osm') p.osm = value();
+    else if (a === '--own-brand') p.ownBrand = value();
+    else if (a === '--population') p.population = value();
+    else if (a === '--admin-levels') {
+      const levels = value().split(',').map((x) => x.trim());
+      if (levels.length > 2 || levels.some((x) => !/^\d+$/.test(x))) throw new UsageError(`--admin-levels takes one or two admin_level numbers, e.g. 6,8 (got ${levels.join(',')})`);
+      p.adminLevels = [levels[0], levels[1]];
+    }
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; see siteselect init --help`);
     else if (dir === undefined) dir = a;
     else throw new UsageError(`one folder at a time (got ${dir} and ${a})`);
   }
+  if (p.osm !== undefined) {
+    if (dir !== undefined) throw new UsageError(`with --osm, name no folder (got ${dir}); --out says where the manifest goes`);
+    return { dir: path.dirname(p.osm), ...p };
+  }
+  for (const flag of ['ownBrand', 'population', 'adminLevels'] as const) {
+    if (p[flag] !== undefined) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} goes with --osm CITY.osm.pbf`);
+  }
   if (dir === undefined) throw new UsageError('name the data folder, e.g. siteselect init data/my-city');
   return { dir, ...p };
+}
+
+/** The manifest's path to a file: relative to the manifest's folder, with forward slashes. */
+const manifestPath = (outDir: string, full: string): string => path.relative(outDir, full).split(path.sep).join('/');
+
+/** One data file read as a table, to propose its layer and columns. */
+async function profile(full: string, outDir: string): Promise<FileProfile> {
+  const name = path.basename(full);
+  const bytes = new Uint8Array(await readFile(full));
+  const { format } = resolveFormat(name, bytes);
+  // Which layer is not known yet; any point layer reads the same columns.
+  const table = await readTable(name, bytes, { layer: 'pois' }, { companion: companionFiles(full) });
+  return { file: manifestPath(outDir, full), format, rows: table.rowCount, geometry: geometryKind(table), columns: table.columns, table };
 }
 
 /** Every data file of the folder read as a table; files that do not read are reported, not fatal. */
@@ -73,21 +122,32 @@ async function profiles(dir: string, outDir: string): Promise<{ profiles: FilePr
   const unreadable: { file: string; reason: string }[] = [];
   for (const name of names) {
     const full = path.join(dir, name);
-    const file = path.relative(outDir, full).split(path.sep).join('/');
     try {
-      const bytes = new Uint8Array(await readFile(full));
-      const { format } = resolveFormat(name, bytes);
-      // Which layer is not known yet; any point layer reads the same columns.
-      const table = await readTable(name, bytes, { layer: 'pois' }, { companion: companionFiles(full) });
-      out.push({ file, format, rows: table.rowCount, geometry: geometryKind(table), columns: table.columns, table });
+      out.push(await profile(full, outDir));
     } catch (err) {
-      unreadable.push({ file, reason: err instanceof Error ? err.message : String(err) });
+      unreadable.push({ file: manifestPath(outDir, full), reason: err instanceof Error ? err.message : String(err) });
     }
   }
   return { profiles: out, unreadable };
 }
 
-function describe(dir: string, proposal: BundleProposal, unreadable: { file: string; reason: string }[]): string {
+/** --osm: every layer from the extract (demand from --population when given). */
+async function osmProposal(opts: Parsed, cwd: string, outDir: string): Promise<{ proposal: BundleProposal; unreadable: { file: string; reason: string }[] }> {
+  const pbf = path.resolve(cwd, opts.osm ?? '');
+  const bytes = new Uint8Array(await readFile(pbf).catch((err: unknown) => {
+    throw new UsageError(`cannot read ${opts.osm}: ${err instanceof Error ? err.message : String(err)}`);
+  }));
+  let demand: ProposedLayer | undefined;
+  if (opts.population !== undefined) {
+    const p = await profile(path.resolve(cwd, opts.population), outDir);
+    demand = proposeBundle([p]).layers.find((l) => l.entry.layer === 'demand');
+    if (demand === undefined) throw new UsageError(`${opts.population} does not read as demand (a population raster, or points or areas with a population column); rename its column to population or leave --population out`);
+  }
+  const proposal = proposeOsmBundle(manifestPath(outDir, pbf), bytes, { ownBrand: opts.ownBrand, adminLevels: opts.adminLevels, demand });
+  return { proposal, unreadable: proposal.missing.map((m) => ({ file: m.layer, reason: m.reason })) };
+}
+
+function describe(dir: string, proposal: BundleProposal, unreadable: { file: string; reason: string }[], osm = false): string {
   const lines = [`Proposed bundle for ${dir}:`, ''];
   for (const l of proposal.layers) {
     lines.push(`  ${l.entry.layer.padEnd(12)} ${l.entry.file}`);
@@ -96,9 +156,9 @@ function describe(dir: string, proposal: BundleProposal, unreadable: { file: str
     if (l.alternatives.length > 0) lines.push(`  ${''.padEnd(12)}   other files that could feed it: ${l.alternatives.join(', ')}`);
   }
   if (proposal.layers.length === 0) lines.push('  (no layer recognised)');
-  if (proposal.unused.length + unreadable.length > 0) lines.push('', 'Not used:');
+  if (proposal.unused.length + unreadable.length > 0) lines.push('', osm ? 'Layers not built:' : 'Not used:');
   for (const u of proposal.unused) lines.push(`  ${u.file}: ${u.reason}`);
-  for (const u of unreadable) lines.push(`  ${u.file}: not readable — ${u.reason}`);
+  for (const u of unreadable) lines.push(`  ${u.file}: ${osm ? '' : 'not readable — '}${u.reason}`);
   return lines.join('\n') + '\n';
 }
 
@@ -123,9 +183,10 @@ export const command: Command = {
       io.stderr(`siteselect init: ${out} exists; pass --force to overwrite it, or --out to write elsewhere.\n`);
       return EXIT_USAGE;
     }
-    const { profiles: files, unreadable } = await profiles(dir, path.dirname(out));
-    const proposal = proposeBundle(files);
-    io.stdout(describe(opts.dir, proposal, unreadable));
+    const { proposal, unreadable } = opts.osm !== undefined
+      ? await osmProposal(opts, io.cwd, path.dirname(out))
+      : await profiles(dir, path.dirname(out)).then((r) => ({ proposal: proposeBundle(r.profiles), unreadable: r.unreadable }));
+    io.stdout(describe(opts.osm ?? opts.dir, proposal, unreadable, opts.osm !== undefined));
     if (proposal.layers.length === 0) {
       io.stderr('siteselect init: no file was recognised as a layer; write bundle.json by hand (see the README\'s column-roles table).\n');
       return EXIT_USAGE;
@@ -136,8 +197,9 @@ export const command: Command = {
     }
     const manifest: BundleManifest = {
       version: 1,
-      name: opts.name ?? path.basename(dir),
+      name: opts.name ?? (opts.osm !== undefined ? path.basename(opts.osm).replace(/(\.osm)?\.pbf$/i, '') : path.basename(dir)),
       synthetic: false,
+      ...(opts.osm !== undefined ? { attribution: `© OpenStreetMap contributors (ODbL)${proposal.layers.some((l) => l.entry.columns?.population === 'floor_area_m2') ? '. Demand is building floor area (footprint × levels), a proxy for population' : ''}` } : {}),
       crs: 'wgs84',
       layers: proposal.layers.map((l) => l.entry),
     };
