@@ -21,6 +21,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   optimize: { summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / heuristics with bounds)', load: () => import('./commands/optimize.ts') },
   mix: { summary: 'channel mix: which outlet type (branch, self-service, agent) where, within a budget and mix rules', load: () => import('./commands/mix.ts') },
   territories: { summary: 'exclusive territories for the own outlets, their balance and the outlets that poach each other', load: () => import('./commands/territories.ts') },
+  huff: { summary: 'the Huff model outlet by outlet: what each candidate takes from every own outlet and competitor', load: () => import('./commands/huff.ts') },
   calibrate: { summary: 'fit the Huff/MCI model to the own network\'s observed sales, deposits or customers', load: () => import('./commands/calibrate.ts') },
   notebook: { summary: 'run a notebook headless and write a self-contained HTML report', load: () => import('./commands/notebook.ts') },
   network: { summary: 'travel time over streets: network cost matrices', load: () => import('./commands/network.ts') },

@@ -76,7 +76,7 @@ function oneOf<T extends string>(name: string, v: string | undefined, allowed: r
 }
 
 /** EPSG:3857 may be named 3857, epsg3857 or EPSG:3857. */
-function inputCrs(v: string | undefined): CrsName | undefined {
+export function inputCrs(v: string | undefined): CrsName | undefined {
   if (v === undefined) return undefined;
   const c = v.toLowerCase().replace(/^epsg:?/, '');
   const crs = c === '3857' ? 'epsg3857' : (['wgs84', 'gcj02', 'bd09'] as const).find((a) => a === c);
