@@ -13,3 +13,8 @@ export { pairsWithinRadius, type SparsePairs } from './pairs-within-radius.ts';
 export { demandLattice } from './lattice.ts';
 export { OptimizeSummary, OptimizeCurveSummary, summarise, summariseCurve } from './summary.ts';
 export { objectiveCurve, kneeIndex, type ObjectiveCurve, type CurvePoint } from './objective-curve.ts';
+export { solveChannelMix, type ChannelMixOptions } from './channel-mix.ts';
+export type { ChannelMixProblem, ChannelMixResult, ChannelType, MixRule, MixScope, MixSite, MixTypeSummary, MixDistricts } from './channel-mix-problem.ts';
+export { channelMixFromBundle, type ChannelMixBundleOptions } from './channel-mix-from-bundle.ts';
+export { ChannelMixSummary, summariseMix } from './channel-mix-summary.ts';
+export { capacitiesFromBundle, type CapacitySources } from './capacity-from-bundle.ts';

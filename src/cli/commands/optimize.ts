@@ -8,6 +8,7 @@ import path from 'node:path';
 import { BundleError, UsageError } from '../../data/errors.ts';
 import type { LoadedBundle, Reject } from '../../data/layer.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
+import { capacitiesFromBundle } from '../../optimize/capacity-from-bundle.ts';
 import { problemFromBundle } from '../../optimize/from-bundle.ts';
 import { problemFromCostCsv } from '../../optimize/from-cost-table.ts';
 import { optimize } from '../../optimize/optimize.ts';
@@ -21,7 +22,7 @@ import { parseOptions } from '../parse-options.ts';
 
 const USAGE = `Usage: siteselect optimize --model mclp|lscp|pmedian|pcenter|huff [--p N|FROM..TO] [--radius METRES]
          (--bundle DIR|FILE [--scenario FILE] | --costs FILE --origin-col C --destination-col C --cost-col C --weight-col C)
-         [--fixed ID,ID,…] [--capacity W [--single-source]] [--time-limit S] [--method auto|exact|heuristic] [--json]
+         [--fixed ID,ID,…] [--capacity W] [--capacity-col C] [--capacity-type T=W,…] [--single-source] [--time-limit S] [--method auto|exact|heuristic] [--json]
 
 Chooses sites to open. Models:
   mclp     maximise demand within --radius of an open site (p new sites)
@@ -50,9 +51,13 @@ Options:
                        with each step's marginal gain and the knee (--json: optimize-curve.schema.json)
   --radius METRES      service radius (mclp, lscp), Huff cut-off; with other models it only sets coverage_pct
   --fixed ID,ID,…      facilities kept open (counted in the objective)
-  --capacity W         pmedian, mclp: each site serves at most W demand weight (capacitated models;
-                       the API takes one capacity per facility)
-  --single-source      with --capacity: all of a demand point's weight goes to one site
+  --capacity W         pmedian, mclp: each site serves at most W demand weight (capacitated models)
+  --capacity-col C     with --bundle: each candidate's (and own outlet's) capacity from its numeric
+                       column C; an empty cell falls back to --capacity-type, then --capacity W
+  --capacity-type T=W,…  with --bundle: capacity per outlet type, e.g. branch=50000,agent=20000 (own
+                       outlets by their type, candidates by their type column, else the scenario's
+                       candidateType); a site left with no capacity is named
+  --single-source      with a capacity: all of a demand point's weight goes to one site
   --time-limit S       wall-clock limit in seconds for HiGHS (on expiry the best solution is reported
                        with its gap) and for the p-median / p-center heuristics (default 30)
   --method M           auto (default: exact when the instance fits, else the heuristic with its
@@ -91,6 +96,8 @@ const OPTIONS = {
   'network-metric': { type: 'string' },
   json: { type: 'boolean', default: false },
   capacity: { type: 'string' },
+  'capacity-col': { type: 'string' },
+  'capacity-type': { type: 'string' },
   'single-source': { type: 'boolean', default: false },
 } as const;
 
@@ -140,7 +147,35 @@ function describeRejects(file: string, rejects: Reject[], count = rejects.length
   return `${count} row(s) of ${file} skipped:\n${first.join('\n')}${count > 5 ? '\n  …' : ''}\n`;
 }
 
-async function buildProblem(v: Record<string, string | boolean | undefined>, io: CliIO, model: ModelName): Promise<{ problem: OptimizeProblem; rejected: number }> {
+/** `--capacity-type branch=50000,agent=20000` → { branch: 50000, agent: 20000 }. */
+function capacityByType(v: string | undefined): Record<string, number> | undefined {
+  if (v === undefined) return undefined;
+  const out: Record<string, number> = {};
+  for (const part of v.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    const m = part.match(/^([^=]+)=(.+)$/);
+    const w = m ? Number(m[2]) : NaN;
+    if (!m || !(w >= 0)) throw new UsageError(`--capacity-type needs TYPE=W pairs with W >= 0 (e.g. branch=50000,agent=20000), got '${part}'`);
+    out[m[1].trim()] = w;
+  }
+  return out;
+}
+
+/** The capacities the flags ask for, or undefined for an uncapacitated run. */
+function capacities(v: Record<string, string | boolean | undefined>, problem: OptimizeProblem, from?: { bundle: LoadedBundle; scenario?: Scenario }): Float64Array | undefined {
+  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const uniform = numberFlag('capacity', str('capacity'));
+  if (uniform !== undefined && !(uniform >= 0)) throw new UsageError(`--capacity needs a demand weight >= 0, got '${str('capacity')}'`);
+  const column = str('capacity-col');
+  const byType = capacityByType(str('capacity-type'));
+  if ((column !== undefined || byType !== undefined) && !from) throw new UsageError('--capacity-col and --capacity-type need --bundle DIR (with --costs give --capacity W)');
+  if (uniform === undefined && column === undefined && byType === undefined) return undefined;
+  if (!from) return new Float64Array(problem.costs.m).fill(uniform!);
+  const { bundle, scenario } = from;
+  if (column !== undefined && !bundle.candidates?.numeric[column]) throw new UsageError(`--capacity-col ${column}: the candidates have no numeric column '${column}' (map it in bundle.json)`);
+  return capacitiesFromBundle(bundle, bundle.candidates, problem.costs.m, { column, byType, uniform, candidateType: scenario?.candidateType ?? 'branch' });
+}
+
+async function buildProblem(v: Record<string, string | boolean | undefined>, io: CliIO, model: ModelName): Promise<{ problem: OptimizeProblem; rejected: number; bundle?: LoadedBundle; scenario?: Scenario }> {
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
   const range = pRange(str('p'));
   const p = range ? range.to : numberFlag('p', str('p'), true);
@@ -159,7 +194,7 @@ async function buildProblem(v: Record<string, string | boolean | undefined>, io:
     // The rows the problem is built from: candidate sites and demand points.
     const inputs = bundle.reports.filter((r) => (r.layer === 'candidates' || r.layer === 'demand') && r.rejected > 0);
     for (const r of inputs) io.stderr(describeRejects(r.file, r.rejects, r.rejected));
-    return { problem: problemFromBundle(bundle, { model, p, radius, scenario, fixed, pairs }), rejected: inputs.reduce((s, r) => s + r.rejected, 0) };
+    return { problem: problemFromBundle(bundle, { model, p, radius, scenario, fixed, pairs }), rejected: inputs.reduce((s, r) => s + r.rejected, 0), bundle, scenario };
   }
   const cols = { origin: str('origin-col'), destination: str('destination-col'), cost: str('cost-col'), weight: str('weight-col') };
   const missing = Object.entries(cols).filter(([, c]) => c === undefined).map(([k]) => `--${k}-col`);
@@ -214,13 +249,12 @@ export const command: Command = {
     const method = v.method ?? 'auto';
     if (method !== 'auto' && method !== 'exact' && method !== 'heuristic') throw new UsageError(`--method must be auto, exact or heuristic (got '${method}')`);
     const timeLimit = numberFlag('time-limit', v['time-limit']);
-    const { problem, rejected } = await buildProblem(v, io, model as ModelName);
-    const capacity = numberFlag('capacity', v.capacity);
-    if (capacity !== undefined) {
-      if (!(capacity >= 0)) throw new UsageError(`--capacity needs a demand weight >= 0, got '${v.capacity}'`);
-      problem.capacity = new Float64Array(problem.costs.m).fill(capacity);
+    const { problem, rejected, bundle, scenario } = await buildProblem(v, io, model as ModelName);
+    const capacity = capacities(v, problem, bundle && { bundle, scenario });
+    if (capacity) {
+      problem.capacity = capacity;
       problem.singleSource = v['single-source'];
-    } else if (v['single-source']) throw new UsageError('--single-source needs --capacity W');
+    } else if (v['single-source']) throw new UsageError('--single-source needs --capacity W, --capacity-col C or --capacity-type T=W');
     const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
     const range = pRange(v.p);
     if (range) {
