@@ -14,3 +14,4 @@ export { formatNotKept } from '../score/format-not-kept.ts';
 export type { NotKept } from '../score/not-kept.ts';
 export { rankWithinGroups } from '../score/rank-order.ts';
 export { criterionUnit, formatMeasure, type MeasureUnit } from '../report/criterion-unit.ts';
+export { LABEL_LINE, placeLabelBoxes, type LabelCandidate } from '../report/label-layout.ts';

@@ -1,7 +1,8 @@
 /**
  * One funnel level as a map (Observable Plot geo marks, Mercator fitted to what the level compared):
- * polygons coloured by score (the level’s own range) with a legend, kept units outlined; the site
- * level draws the kept districts under the sites, each site a dot coloured by its score.
+ * polygons coloured by score (the level’s own range) with a legend, kept units outlined, names and
+ * scores on top; the site level draws the kept districts (named) under the sites, each site a dot
+ * coloured by its score.
  */
 import * as Plot from '@observablehq/plot';
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3';
@@ -10,9 +11,10 @@ import type { AreaGeometry, PolygonLayer } from '../data/layer.ts';
 import { clockwise } from '../notebook/map.ts';
 import type { LevelResult } from '../score/types.ts';
 import { formatScore } from './format-score.ts';
+import { placeLabelBoxes } from './label-layout.ts';
 import { plotMarkup } from './plot-markup.ts';
 
-type Area = Feature<AreaGeometry, { title: string; score: number; kept: boolean }>;
+type Area = Feature<AreaGeometry, { name: string; title: string; score: number; rank: number; kept: boolean }>;
 type Domain = FeatureCollection<AreaGeometry> | MultiPoint;
 
 const WIDTH = 760;
@@ -30,10 +32,12 @@ function areas(layer: PolygonLayer, level: LevelResult, include: (i: number) => 
     const k = at.get(id);
     if (k === undefined || !include(i)) return;
     const name = level.names[i] || id;
-    out.push({ type: 'Feature', geometry: clockwise(layer.geometries[k]), properties: { title: `${name}: ${formatScore(level.score[i])}`, score: level.score[i], kept: level.kept[i] === 1 } });
+    out.push({ type: 'Feature', geometry: clockwise(layer.geometries[k]), properties: { name, title: `${name}: ${formatScore(level.score[i])}`, score: level.score[i], rank: level.rank[i], kept: level.kept[i] === 1 } });
   });
   return out;
 }
+
+const byRank = (features: Area[]): Area[] => [...features].sort((a, b) => a.properties.rank - b.properties.rank);
 
 const collection = (features: Area[]): FeatureCollection<AreaGeometry> => ({ type: 'FeatureCollection', features });
 
@@ -44,8 +48,25 @@ function fittedHeight(domain: GeoPermissibleObjects, width: number): number {
   return Number.isFinite(y1 - y0) ? Math.min(560, Math.max(160, Math.ceil(y1 - y0))) : width;
 }
 
-function draw(document: Document, domain: Domain, marks: Plot.Markish[]): string {
-  return plotMarkup(document, { width: WIDTH, height: fittedHeight(domain, WIDTH), projection: { type: 'mercator', domain }, color: COLOR, marks });
+/**
+ * Labels at the areas' centres that do not collide (best first), drawn last with a white halo so
+ * they read over every other mark. Placed with the Mercator fit Plot makes of the same domain.
+ */
+function labelMarks(domain: Domain, height: number, labelled: { feature: Area; lines: string[] }[]): Plot.Markish[] {
+  const projection = geoMercator().fitSize([WIDTH, height], domain);
+  const path = geoPath(projection);
+  const candidates = labelled.map(({ feature, lines }) => {
+    const [x, y] = path.centroid(feature);
+    return { x, y, lines, at: projection.invert?.([x, y]) ?? [NaN, NaN] };
+  });
+  const placed = placeLabelBoxes(candidates, [[0, 0], [WIDTH, height]]);
+  if (placed.length === 0) return [];
+  return [Plot.text(placed, { x: (d: (typeof placed)[number]) => d.at[0], y: (d: (typeof placed)[number]) => d.at[1], text: (d: (typeof placed)[number]) => d.lines.join('\n'), fontSize: 11, fontWeight: 600, fill: '#1c1c1c', stroke: 'white', strokeWidth: 3, lineHeight: 1.15, className: 'map-label' })];
+}
+
+function draw(document: Document, domain: Domain, marks: Plot.Markish[], labelled: { feature: Area; lines: string[] }[] = []): string {
+  const height = fittedHeight(domain, WIDTH);
+  return plotMarkup(document, { width: WIDTH, height, projection: { type: 'mercator', domain }, color: COLOR, marks: [...marks, ...labelMarks(domain, height, labelled)] });
 }
 
 /** Regions or districts: scored polygons coloured, kept ones outlined; null when nothing to draw. */
@@ -58,7 +79,7 @@ export function areaLevelMap(document: Document, layer: PolygonLayer | undefined
     Plot.geo(collection(features), { fill: (f: Area) => f.properties.score, stroke: '#fff', strokeWidth: 0.5, title: (f: Area) => f.properties.title }),
     // Many small kept units (a city's tracts) would drown in heavy outlines.
     Plot.geo(collection(kept), { fill: 'none', stroke: '#111', strokeWidth: kept.length > 40 ? 1 : 2 }),
-  ]);
+  ], byRank(features).map((feature) => ({ feature, lines: [feature.properties.name, formatScore(feature.properties.score)] })));
 }
 
 /** Sites as dots coloured by score over the kept districts (kept sites larger, outlined); null when no sites. */
@@ -76,5 +97,5 @@ export function siteLevelMap(document: Document, districtLayer: PolygonLayer | u
     Plot.dot(dots.filter((d) => !d.kept), { x: 'lon', y: 'lat', r: 2.5, fill: 'score', stroke: '#fff', strokeWidth: 0.3, title: 'title' }),
     Plot.dot(dots.filter((d) => d.kept), { x: 'lon', y: 'lat', r: 5, fill: 'score', stroke: '#111', strokeWidth: 1.2, title: 'title' }),
   );
-  return draw(document, domain, marks);
+  return draw(document, domain, marks, byRank(keptDistricts).map((feature) => ({ feature, lines: [feature.properties.name] })));
 }

@@ -57,6 +57,12 @@ describe('exports (sample city, built site)', () => {
     expect(words.some((w) => /^\d+ k?m$/.test(w))).toBe(true);
     // Region names and scores are labelled on the map.
     for (let r = 0; r < funnel.regions.ids.length; r++) expect(words).toContain(funnel.regions.names[r]);
+    // ... on top of the point layers, with a white halo: the labels' group comes after every overlay's.
+    const labels = svg.indexOf('class="map-labels"');
+    const overlays = [...svg.matchAll(/class="overlay-[a-z]+"/g)].map((m) => m.index);
+    expect(overlays.length).toBeGreaterThan(0);
+    expect(labels).toBeGreaterThan(Math.max(...overlays, svg.indexOf('class="unit-areas"')));
+    expect(svg.slice(labels).match(/<text[^>]*class="map-label"[^>]*>/)?.[0]).toContain('stroke="white"');
   });
 
   it('writes a PNG that is not blank where the legend is', async () => {

@@ -62,6 +62,20 @@ describe('siteselect report on the sample city', () => {
     expect(sites.split('<circle').length - 1).toBe(expected.sites.ids.length); // 555 on this sample, all under the 3000-dot cap
   });
 
+  it('names every region and the best districts on their maps, with their scores, over the polygons and outlines', () => {
+    for (const [id, level, every] of [['level-regions', expected.regions, true], ['level-districts', expected.districts, false]] as const) {
+      const part = section(html, id);
+      const labels = part.indexOf('class="map-label"');
+      // Drawn after the polygons (<path>s with a <title>) and the kept outlines: nothing covers them.
+      expect(labels).toBeGreaterThan(part.lastIndexOf('<path'));
+      const label = part.slice(part.lastIndexOf('<g', labels), part.indexOf('</g>', labels));
+      expect(label.slice(0, label.indexOf('>'))).toContain('stroke="white"');
+      const named = (i: number): boolean => label.includes(`>${escapeHtml(level.names[i])}</tspan><tspan dy="1.15em" x="0">${formatScore(level.score[i])}</tspan>`);
+      expect(named(byRank(level)[0])).toBe(true);
+      if (every) for (let i = 0; i < level.ids.length; i++) expect(named(i)).toBe(true);
+    }
+  });
+
   it('ranks every compared unit in its table, best first, the best site with its score', () => {
     expect(tableRows(html, 'table-regions')).toHaveLength(expected.regions.ids.length);
     expect(tableRows(html, 'table-districts')).toHaveLength(expected.districts.ids.length);
