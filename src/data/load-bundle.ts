@@ -78,7 +78,12 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
     options.signal?.throwIfAborted();
     const entry = entries[i];
     options.onProgress?.({ file: entry.file, fraction: i / entries.length });
-    const bytes = await source.readFile(pathOf(entry)).catch(refused(entry));
+    // Rasters are read by range where the source can, so only the study area's tiles are read.
+    const raster = entry.format === 'geotiff' || (entry.format === undefined && /\.tiff?$/i.test(entry.file));
+    const ranges = source.openRanges && raster
+      ? await source.openRanges(pathOf(entry)).catch(refused(entry))
+      : undefined;
+    const bytes = ranges ? await ranges.read(0, 16) : await source.readFile(pathOf(entry)).catch(refused(entry));
     if (entry.layer === 'candidates' && gazetteer === undefined && parts.has('gazetteer')) {
       gazetteer = mergeLayer(parts.get('gazetteer') ?? []) as PointLayer;
     }
@@ -88,7 +93,8 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
       for (const path of [stem + ext, stem + ext.toUpperCase()]) if (await source.exists(path)) return source.readFile(path);
       return undefined;
     };
-    const loaded = await loadLayerFile(entry.file, bytes, entry, { defaultCrs: manifest.crs, gazetteer, minConfidence: options.minConfidence, studyArea, companion });
+    const loaded = await loadLayerFile(entry.file, bytes, entry, { defaultCrs: manifest.crs, gazetteer, minConfidence: options.minConfidence, studyArea, companion, ranges })
+      .finally(() => ranges?.close());
     reports.push(loaded.report);
     const list = parts.get(entry.layer) ?? [];
     list.push({ layer: loaded.layer, report: loaded.report, rows: loaded.rows });

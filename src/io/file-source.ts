@@ -9,6 +9,31 @@ export interface FileSource {
   /** Bytes of the file at `path` (relative to the bundle root, '/'-separated). */
   readFile(path: string): Promise<Uint8Array>;
   exists(path: string): Promise<boolean>;
+  /** Byte ranges of one file without reading it whole (Cloud-Optimised GeoTIFFs), where the source can. */
+  openRanges?(path: string): Promise<RangeReader>;
+}
+
+/** A file read by byte range; `bytesRead` counts what was asked for, so a test can see a windowed read. */
+export interface RangeReader {
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  bytesRead: number;
+  close(): Promise<void>;
+}
+
+/** Ranges of bytes already in memory (a dropped file): the same windowed path, nothing copied. */
+export function memoryRanges(bytes: Uint8Array): RangeReader {
+  const reader: RangeReader = {
+    size: bytes.length,
+    bytesRead: 0,
+    read(offset, length) {
+      const part = bytes.subarray(offset, Math.min(bytes.length, offset + length));
+      reader.bytesRead += part.length;
+      return Promise.resolve(part);
+    },
+    close: () => Promise.resolve(),
+  };
+  return reader;
 }
 
 /** Resolves `a/b/../c` and `./x` segments so that lookups match however the manifest spells a path. */
@@ -35,6 +60,11 @@ export function memoryFileSource(files: Map<string, Uint8Array>): FileSource {
     },
     exists(path) {
       return Promise.resolve(byPath.has(normalisePath(path)));
+    },
+    openRanges(path) {
+      const bytes = byPath.get(normalisePath(path));
+      if (bytes === undefined) return Promise.reject(new Error(`no file '${path}' in memory`));
+      return Promise.resolve(memoryRanges(bytes));
     },
   };
 }

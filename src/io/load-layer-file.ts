@@ -10,6 +10,7 @@ import { toLayer } from '../data/to-layer.ts';
 import { readTable } from './read-table.ts';
 import type { LonLatBox } from './read-geotiff.ts';
 import type { CompanionReader } from './read-shapefile.ts';
+import type { RangeReader } from './file-source.ts';
 
 export interface LoadLayerFileOptions {
   /** Geocodes candidate rows that have an address and no coordinates. */
@@ -23,6 +24,8 @@ export interface LoadLayerFileOptions {
   studyArea?: LonLatBox;
   /** Companion files beside this one (a Shapefile's .dbf, .prj, .cpg), by extension. */
   companion?: CompanionReader;
+  /** The file by byte range (rasters read over the study area only); `bytes` is then its head. */
+  ranges?: RangeReader;
 }
 
 export interface LoadedLayerFile {
@@ -42,7 +45,7 @@ async function geocoderFor(gazetteer: PointLayer | undefined): Promise<AddressGe
 }
 
 export async function loadLayerFile(file: string, bytes: Uint8Array, entry: LayerEntry, opts: LoadLayerFileOptions = {}): Promise<LoadedLayerFile> {
-  const raw = await readTable(file, bytes, entry, { studyArea: opts.studyArea, companion: opts.companion });
+  const raw = await readTable(file, bytes, entry, { studyArea: opts.studyArea, companion: opts.companion, ranges: opts.ranges });
   const geocoder = entry.layer === 'candidates' ? (opts.geocoder ?? (await geocoderFor(opts.gazetteer))) : undefined;
   return toLayer(raw, entry, { defaultCrs: opts.defaultCrs, geocoder, minConfidence: opts.minConfidence });
 }

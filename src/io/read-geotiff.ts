@@ -7,6 +7,8 @@
  */
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import { BundleError } from '../data/errors.ts';
+import type { RangeReader } from './file-source.ts';
+import { geoTiffFromRanges } from './geotiff-range-source.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 
 /** [west, south, east, north] in WGS84 degrees. */
@@ -46,12 +48,20 @@ function rasterCrs(file: string, image: GeoTIFFImage): 'wgs84' | 'epsg3857' {
   );
 }
 
-export async function readGeoTiff(file: string, bytes: Uint8Array, opts: GeoTiffOptions = {}): Promise<RawTable> {
-  if (bytes.length === 0) throw new BundleError(file, `${file} is empty (0 bytes); export the raster again.`);
-  const buffer = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+/**
+ * `input` is the file's bytes, or a range reader (a file on disk): then only the header and the
+ * tiles under the study-area window are read, and the notes say how many bytes that was.
+ */
+export async function readGeoTiff(file: string, input: Uint8Array | RangeReader, opts: GeoTiffOptions = {}): Promise<RawTable> {
+  const ranges = input instanceof Uint8Array ? undefined : input;
+  const size = input instanceof Uint8Array ? input.length : input.size;
+  if (size === 0) throw new BundleError(file, `${file} is empty (0 bytes); export the raster again.`);
   let image: GeoTIFFImage;
   try {
-    image = await (await fromArrayBuffer(buffer)).getImage();
+    if (input instanceof Uint8Array) {
+      const buffer = input.buffer instanceof ArrayBuffer && input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input.buffer : input.slice().buffer;
+      image = await (await fromArrayBuffer(buffer)).getImage();
+    } else image = await (await geoTiffFromRanges(input)).getImage();
   } catch (err) {
     throw new BundleError(file, `${file} is not a readable GeoTIFF (${err instanceof Error ? err.message : String(err)}); export it again as GeoTIFF.`, { cause: err });
   }
@@ -147,6 +157,7 @@ export async function readGeoTiff(file: string, bytes: Uint8Array, opts: GeoTiff
   if (ids.length === 0) {
     throw new BundleError(file, `${file} has no cells with a value${opts.studyArea ? ' inside the study area' : ''} (${skippedNodata} nodata, ${skippedNegative} negative); check the band and the raster's extent.`);
   }
+  if (ranges !== undefined) notes.push(`read by range: ${ranges.bytesRead.toLocaleString('en')} bytes asked for, of ${size.toLocaleString('en')} in the file`);
   return {
     file,
     columns: ['id', 'lon', 'lat', role],

@@ -12,6 +12,7 @@ import type { LonLatBox } from './read-geotiff.ts';
 import type { CompanionReader } from './read-shapefile.ts';
 import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
+import type { RangeReader } from './file-source.ts';
 
 type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'osmOwnBrand' | 'layer' | 'band' | 'bandRole' | 'crs' | 'sheet' | 'table'>;
 
@@ -21,6 +22,8 @@ export interface ReadTableOptions {
   studyArea?: LonLatBox;
   /** Companion files (a Shapefile's .dbf, .prj, .cpg beside its .shp). */
   companion?: CompanionReader;
+  /** The file by byte range: a GeoTIFF is then read over the study area only (`bytes` is its head). */
+  ranges?: RangeReader;
 }
 
 export async function readTable(file: string, bytes: Uint8Array, entry: ReadEntry, opts: ReadTableOptions = {}): Promise<RawTable> {
@@ -55,7 +58,7 @@ async function readAs(
     case 'geotiff': {
       // The newer readers load on demand, so a CSV-only run does not pay for them.
       const { readGeoTiff } = await import('./read-geotiff.ts');
-      return readGeoTiff(file, bytes, { band: entry.band, role: entry.bandRole, studyArea: opts.studyArea });
+      return readGeoTiff(file, opts.ranges ?? bytes, { band: entry.band, role: entry.bandRole, studyArea: opts.studyArea });
     }
     case 'shapefile': {
       const { readShapefile } = await import('./read-shapefile.ts');

@@ -9,7 +9,7 @@ import { constants as fsConstants } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PathRefused } from '../data/errors.ts';
-import type { FileSource } from '../io/file-source.ts';
+import type { FileSource, RangeReader } from '../io/file-source.ts';
 
 /** Environment variable that raises (or lowers) the size limit of one bundle file, in bytes. */
 export const MAX_FILE_BYTES_ENV = 'SITESELECT_MAX_FILE_BYTES';
@@ -99,6 +99,29 @@ export function nodeFileSource(dir: string, options: NodeFileSourceOptions = {})
     async exists(p) {
       const real = await confine(p);
       return real !== undefined && (await stat(real).then(() => true, () => false));
+    },
+    // No size limit here: a range reader holds only the ranges asked for.
+    async openRanges(p) {
+      const real = await confine(p);
+      if (real === undefined) throw new Error(`${p} does not exist in ${root}`);
+      const handle = await open(real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+      const s = await handle.stat();
+      if (!s.isFile()) {
+        await handle.close();
+        throw new PathRefused(p, `that path is ${kindOf(s)}`, 'name a regular data file');
+      }
+      const reader: RangeReader = {
+        size: s.size,
+        bytesRead: 0,
+        async read(offset, length) {
+          const buf = new Uint8Array(Math.max(0, Math.min(length, s.size - offset)));
+          const { bytesRead } = await handle.read(buf, 0, buf.length, offset);
+          reader.bytesRead += bytesRead;
+          return buf.subarray(0, bytesRead);
+        },
+        close: () => handle.close(),
+      };
+      return reader;
     },
   };
 }
