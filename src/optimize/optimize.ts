@@ -27,6 +27,7 @@ import { pmedianHeuristic } from './pmedian-heuristic.ts';
 import { greedyCover } from './cover-greedy.ts';
 import { coverLowerBound } from './cover-lagrangian.ts';
 import { pcenterHeuristic } from './pcenter-heuristic.ts';
+import { refinePCenter } from './pcenter-refine.ts';
 import { solvePCenter } from './pcenter-search.ts';
 import type { ChosenSite, OptimizeOptions, OptimizeProblem, OptimizeResult, SolveMethod } from './problem.ts';
 
@@ -207,8 +208,15 @@ async function solve(problem: OptimizeProblem, totalOpen: number, opts: Optimize
   if (model === 'pmedian') return solvePMedian(problem, totalOpen, method, opts, milp);
   const size = costs.cost.length;
   if (method === 'heuristic' || (method === 'auto' && size > EXACT_LIMITS.assignmentPairs)) {
-    const h = pcenterHeuristic(problem, totalOpen, { signal: opts.signal, timeLimit: opts.timeLimit, onProgress: progress });
-    if (method === 'auto') h.notes.unshift(`${size} demand–facility pairs: above the exact-solver limit of ${EXACT_LIMITS.assignmentPairs}, so solved by the heuristic`);
+    let h = pcenterHeuristic(problem, totalOpen, { signal: opts.signal, timeLimit: opts.timeLimit, onProgress: progress });
+    if (method === 'auto') {
+      h.notes.unshift(`${size} demand–facility pairs: above the exact-solver limit of ${EXACT_LIMITS.assignmentPairs}, so solved by the heuristic`);
+      if (h.value > h.bound) {
+        const r = await refinePCenter(problem, totalOpen, h, opts);
+        h.notes.push(`exact covers of the demand beyond the fixed sites: ${r.steps} MILPs, radius ${h.value} → ${r.value}, bound ${h.bound} → ${r.bound}${r.stopped ? `; stopped: ${r.stopped}` : ''}`);
+        h = { ...h, open: r.open, value: r.value, bound: r.bound };
+      }
+    }
     const exact = h.value <= h.bound;
     return { method: 'radius-search', open: h.open, bound: h.bound, exact, status: exact ? 'Optimal (bound met)' : 'Heuristic', notes: h.notes };
   }

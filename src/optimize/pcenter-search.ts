@@ -11,7 +11,8 @@ import { openFacilities } from './milp-common.ts';
 import { lscpModel } from './milp-lscp.ts';
 import type { OptimizeOptions, OptimizeProblem } from './problem.ts';
 
-async function minCover(problem: OptimizeProblem, radius: number, opts: OptimizeOptions): Promise<number[] | null> {
+/** The fewest sites covering every point within `radius` (fixed ones included); null when infeasible. */
+export async function minCover(problem: OptimizeProblem, radius: number, opts: OptimizeOptions): Promise<number[] | null> {
   const model = lscpModel(problem, radius);
   const sol = await solveMilp(
     (highs) => {

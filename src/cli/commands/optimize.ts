@@ -73,7 +73,8 @@ Exact MILP limits (src/optimize/limits.ts): p-median/p-center up to 50 000 deman
 (p-median counts only the pairs nearer than each point's nearest fixed site), MCLP/LSCP up to 50 000
 pairs within the radius, Huff share up to 20 000 subsets (enumeration). Beyond them: p-median by
 greedy + fast interchange + neighbourhood search with a Lagrangian lower bound; LSCP by greedy cover
-with a Lagrangian bound; p-center by a radius search over greedy covers; MCLP and Huff share by
+with a Lagrangian bound; p-center by a radius search over greedy covers, then (auto) exact
+covers of the demand beyond the fixed sites where that residual fits the MILP; MCLP and Huff share by
 lazy greedy with a bound. --method exact tries the MILP beyond these limits (set --time-limit).
 
 Exit status: 0 solved, 1 solver failure, 2 bad usage or unusable input.`;
