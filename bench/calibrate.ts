@@ -1,6 +1,7 @@
 /**
  * Calibration and forecast benchmark (issue 15):
  *   npm run bench:calibrate -- [--demand 1000000] [--own 500] [--competitors 2000] [--candidates 100000] [--folds 5]
+ *     [--cell 100] [--ungrouped]   (demand cell side in metres for the calibration; --ungrouped also fits every point, to compare)
  * A generated market shaped like ../shared/bench/gen.mjs (a 40 km square around 121.47 E, 31.23 N,
  * ten Gaussian centres σ 1.5–3 km plus 15 % uniform background, log-normal weights); own outlets
  * and competitors follow demand; the own outlets' totals come from a known model (α 1.1, β 1.8,
@@ -24,6 +25,8 @@ const { values: opt } = parseArgs({
     competitors: { type: 'string', default: '2000' },
     candidates: { type: 'string', default: '100000' },
     folds: { type: 'string', default: '5' },
+    cell: { type: 'string', default: '100' },
+    ungrouped: { type: 'boolean', default: false },
   },
 });
 const sizes = { demand: Number(opt.demand), own: Number(opt.own), competitors: Number(opt.competitors), candidates: Number(opt.candidates) };
@@ -65,15 +68,23 @@ const exact = evaluateHuff(shape, truthData.data, Float64Array.of(Math.log(truth
 const observed = exact.map((y) => y * Math.exp(0.05 * normal(rnd) - 0.00125));
 console.log(`true totals (pairs + one pass): ${(cpu() - t).toFixed(1)} s; own pairs ${truthData.data.own.outlet.length.toLocaleString('en')}, competitor pairs ${truthData.data.competitors.outlet.length.toLocaleString('en')}`);
 
-t = cpu();
-const calibration = calibrateModel(points, { observed, ids: Array.from({ length: sizes.own }, (_, j) => `B${j}`), observedName: 'sales', demandColumn: 'population', cutoff: 5000, floor: 50, folds: Number(opt.folds) });
-const calibrateS = cpu() - t;
-console.log(`calibrate (pairs, fit in ${calibration.iterations} iterations, ${calibration.folds}-fold CV, baseline): ${calibrateS.toFixed(1)} s CPU, RSS ${mb()} MB`);
-console.log(`  α ${calibration.alpha.toFixed(3)} ± ${calibration.se.alpha.toFixed(3)} (truth ${truth.alpha}), β ${calibration.beta!.toFixed(3)} ± ${calibration.se.beta.toFixed(3)} (truth ${truth.beta}), s ${calibration.scale.toFixed(4)} (truth ${truth.scale})`);
-console.log(`  R² ${calibration.r2.toFixed(4)}, MAPE ${calibration.mape.toFixed(2)} %, CV MAPE ${calibration.cv_mape.toFixed(2)} %, baseline CV MAPE ${calibration.baseline_cv_mape.toFixed(1)} %`);
+function timedCalibration(cell: number) {
+  const start = cpu();
+  const fit = calibrateModel(points, { observed, ids: Array.from({ length: sizes.own }, (_, j) => `B${j}`), observedName: 'sales', demandColumn: 'population', cutoff: 5000, floor: 50, folds: Number(opt.folds), demandCellMetres: cell });
+  const seconds = cpu() - start;
+  console.log(`calibrate, demand in ${cell > 0 ? `${cell} m cells (${fit.demandCells?.cells.toLocaleString('en')} cells)` : 'points'} (pairs, fit in ${fit.iterations} iterations, ${fit.folds}-fold CV, baseline): ${seconds.toFixed(1)} s CPU, RSS ${mb()} MB`);
+  console.log(`  α ${fit.alpha.toFixed(4)} ± ${fit.se.alpha.toFixed(4)} (truth ${truth.alpha}), β ${fit.beta!.toFixed(4)} ± ${fit.se.beta.toFixed(4)} (truth ${truth.beta}), s ${fit.scale.toFixed(4)} (truth ${truth.scale})`);
+  console.log(`  R² ${fit.r2.toFixed(4)}, MAPE ${fit.mape.toFixed(2)} %, CV MAPE ${fit.cv_mape.toFixed(2)} %, baseline CV MAPE ${fit.baseline_cv_mape.toFixed(1)} %`);
+  return fit;
+}
+const calibration = timedCalibration(Number(opt.cell));
+if (opt.ungrouped) {
+  const exactFit = timedCalibration(0);
+  console.log(`  grouped − ungrouped: α ${(calibration.alpha - exactFit.alpha).toFixed(4)} (${((calibration.alpha - exactFit.alpha) / exactFit.se.alpha).toFixed(2)} SE), β ${(calibration.beta! - exactFit.beta!).toFixed(4)} (${((calibration.beta! - exactFit.beta!) / exactFit.se.beta).toFixed(2)} SE), scale ${(100 * (calibration.scale / exactFit.scale - 1)).toFixed(2)} %`);
+}
 
 t = cpu();
-const prepared = prepareHuff(points, shapeOf(calibration), {}, { forForecast: true });
+const prepared = prepareHuff(points, shapeOf(calibration), {}, { cellMetres: calibration.demandCells?.metres, forForecast: true });
 const state = marketState(shapeOf(calibration), prepared.data, Float64Array.from(calibration.theta));
 const prepareS = cpu() - t;
 t = cpu();

@@ -13,8 +13,12 @@ import { evaluateHuff } from './huff-pass.ts';
 import { prepareHuff, type ForecastPoints } from './huff-data.ts';
 import { layoutOf, parameterNames, parametersOf, type DecayForm, type ModelShape } from './model.ts';
 import { outletPairs } from './outlet-pairs.ts';
-import { fitPoisson } from './poisson-fit.ts';
+import { fitPoisson, normalEquations, type MeanModel, type PoissonFit } from './poisson-fit.ts';
+import { cholesky, choleskySolve } from './small-matrix.ts';
 import { tQuantile } from './t-quantile.ts';
+
+/** Default side of the demand cells a calibration groups demand into, metres. */
+export const DEMAND_CELL_METRES = 100;
 
 export interface CalibrationOptions {
   /** Own outlets' observed totals; NaN (or negative) leaves an outlet out of the fit, not out of the market. */
@@ -34,6 +38,8 @@ export interface CalibrationOptions {
   folds?: number;
   /** Radius of the baseline's "demand within" [1000 m]. */
   baselineRadius?: number;
+  /** Side of the cells demand is grouped into before the fit [100 m]; 0 fits every point (demand-cells.ts). */
+  demandCellMetres?: number;
   maxIterations?: number;
   seed?: number;
   signal?: AbortSignal;
@@ -52,8 +58,9 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
   const warnings: string[] = [];
   const { use, means } = usableOutlets(points, options, shape, warnings);
   checkIdentifiable(points, shape, use, options.observedName);
-  const prepared = prepareHuff(points, shape, means, { signal: options.signal });
-  const model = (theta: Float64Array, withJacobian: boolean) => evaluateHuff(shape, prepared.data, theta, withJacobian);
+  const cellMetres = options.demandCellMetres ?? DEMAND_CELL_METRES;
+  const prepared = prepareHuff(points, shape, means, { cellMetres, signal: options.signal });
+  const model: MeanModel = (theta, withJacobian) => evaluateHuff(shape, prepared.data, theta, withJacobian);
   const y = options.observed.map((v) => (v >= 0 ? v : 0));
 
   const start = startingPoint(shape, options, model, y, use);
@@ -72,7 +79,7 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
 
   const folds = Math.min(options.folds ?? 5, n);
   const fold = assignFolds(use, folds, options.seed ?? 1);
-  const cvMape = crossValidatedMape(model, y, fold, folds, fit.theta, options, warnings);
+  const cvMape = crossValidatedMape(model, y, fold, folds, fit, warnings);
   const demandNear = demandWithin(prepared, points, options.baselineRadius ?? 1000);
   const line = fitLine(demandNear, y, use);
 
@@ -106,6 +113,7 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
     baseline_cv_mape: baselineCvMape(demandNear, y, fold, folds),
     baseline: { radius: options.baselineRadius ?? 1000, intercept: line.intercept, slope: line.slope },
     iterations: fit.iterations,
+    demandCells: { metres: cellMetres, cells: prepared.data.weight.length },
     outlets: options.ids.flatMap((id, j) => (use[j] ? [{ id, observed: y[j], fitted: fit.mean[j] }] : [])),
     warnings,
   };
@@ -161,7 +169,7 @@ function variesOver(column: Float64Array, use: Uint8Array): boolean {
 }
 
 /** α = 1 (or given), γ = 0, β = 2 (or given) or λ = cut-off/4, and the scale that matches the observed sum. */
-function startingPoint(shape: ModelShape, options: CalibrationOptions, model: (theta: Float64Array, j: boolean) => { mean: Float64Array }, y: Float64Array, use: Uint8Array): Float64Array {
+function startingPoint(shape: ModelShape, options: CalibrationOptions, model: MeanModel, y: Float64Array, use: Uint8Array): Float64Array {
   const at = layoutOf(shape);
   const theta = new Float64Array(at.p);
   if (at.alpha >= 0) theta[at.alpha] = options.alpha ?? 1;
@@ -195,12 +203,22 @@ function reportedUncertainty(theta: Float64Array, covariance: Float64Array, t: n
   return { se, intervals };
 }
 
-function crossValidatedMape(model: (theta: Float64Array, j: boolean) => { mean: Float64Array; jacobian: Float64Array }, y: Float64Array, fold: Int32Array, folds: number, theta: Float64Array, options: CalibrationOptions, warnings: string[]): number {
+/**
+ * K-fold CV MAPE. Each fold's refit is one Gauss–Newton step from the full fit on the other folds'
+ * observations (the full fit's derivatives, no new pass), then one pass for the held-out predictions:
+ * near the optimum the deviance is close to quadratic, so the step lands where a refit would
+ * (test/forecast/demand-cells.test.ts compares with full refits) at a fraction of the passes.
+ */
+function crossValidatedMape(model: MeanModel, y: Float64Array, fold: Int32Array, folds: number, fit: PoissonFit, warnings: string[]): number {
+  const p = fit.theta.length;
   const predicted = new Float64Array(y.length);
   for (let f = 0; f < folds; f++) {
-    const fit = fitPoisson(model, y, trainingMask(fold, f), theta, { maxIterations: options.maxIterations, signal: options.signal });
-    if (!fit.converged) warnings.push(`cross-validation fold ${f + 1} of ${folds} did not converge (${fit.why}); its predictions use the last parameters`);
-    for (let j = 0; j < y.length; j++) if (fold[j] === f) predicted[j] = fit.mean[j];
+    const { info, score } = normalEquations(y, fit.mean, fit.jacobian, trainingMask(fold, f), p);
+    const factor = cholesky(info, p);
+    if (!factor) warnings.push(`cross-validation fold ${f + 1} of ${folds}: the other folds cannot determine every parameter; its predictions use the full fit`);
+    const step = factor ? choleskySolve(factor, p, score) : new Float64Array(p);
+    const { mean } = model(fit.theta.map((t, a) => t + step[a]), false);
+    for (let j = 0; j < y.length; j++) if (fold[j] === f) predicted[j] = mean[j];
   }
   return mape(y, predicted, Uint8Array.from(fold, (f) => (f >= 0 ? 1 : 0)));
 }

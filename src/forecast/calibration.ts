@@ -53,6 +53,8 @@ export const Calibration = z
     baseline_cv_mape: z.number(),
     baseline: z.object({ radius: z.number(), intercept: z.number(), slope: z.number() }).strict(),
     iterations: z.number().int(),
+    /** Demand grouped into cells of `metres` (0: every point) for the fit: `cells` points entered it. */
+    demandCells: z.object({ metres: z.number(), cells: z.number().int() }).strict().optional(),
     outlets: z.array(OutletFit),
     warnings: z.array(z.string()),
   })

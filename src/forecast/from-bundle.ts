@@ -29,6 +29,8 @@ export interface CalibrateOptions {
   demandColumn?: string;
   folds?: number;
   baselineRadius?: number;
+  /** Demand cell side for the fit [100 m]; 0: every point. */
+  demandCellMetres?: number;
   maxIterations?: number;
   signal?: AbortSignal;
 }
@@ -78,6 +80,7 @@ export function calibrate(bundle: LoadedBundle, scenario: Scenario, options: Cal
     floor: scenario.huff.floor,
     folds: options.folds,
     baselineRadius: options.baselineRadius,
+    demandCellMetres: options.demandCellMetres,
     maxIterations: options.maxIterations,
     signal: options.signal,
   });
@@ -103,7 +106,7 @@ export function forecastWithInputs(inputs: BundleInputs, calibration: Calibratio
   if (!network || !demand) throw new UsageError('a forecast needs the bundle\'s network and demand layers (the ones the calibration was fitted on)');
   const shape = shapeOf(calibration);
   const points = pointsFor(inputs, network, calibration.demandColumn, shape.attributes);
-  const prepared = prepareHuff(points, shape, calibration.attributeMeans, { forForecast: true, signal: options.signal });
+  const prepared = prepareHuff(points, shape, calibration.attributeMeans, { cellMetres: calibration.demandCells?.metres, forForecast: true, signal: options.signal });
   const state = marketState(shape, prepared.data, Float64Array.from(calibration.theta));
   const K = shape.attributes.length;
   const z = new Float64Array(layer.ids.length * K);

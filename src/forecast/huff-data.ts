@@ -6,6 +6,7 @@
  */
 import { buildGrid, gatherSorted, type PointGrid } from '../kernel/grid.ts';
 import type { WeightedPoints } from '../kernel/types.ts';
+import { groupDemand } from './demand-cells.ts';
 import type { HuffData } from './huff-pass.ts';
 import type { ModelShape } from './model.ts';
 import { outletPairs } from './outlet-pairs.ts';
@@ -48,13 +49,15 @@ export function positiveOnly(points: WeightedPoints): WeightedPoints {
 }
 
 /**
- * `forForecast`: competitor pairs on all demand with weight, since a new site may reach demand
- * that no own outlet does.
+ * `cellMetres` > 0 groups demand into cells of that side first (demand-cells.ts); a forecast uses
+ * the grouping its calibration was fitted on. `forForecast`: competitor pairs on all demand with
+ * weight, since a new site may reach demand that no own outlet does.
  */
-export function prepareHuff(points: ForecastPoints, shape: ModelShape, means: Record<string, number>, options: { forForecast?: boolean; signal?: AbortSignal } = {}): PreparedHuff {
+export function prepareHuff(points: ForecastPoints, shape: ModelShape, means: Record<string, number>, options: { cellMetres?: number; forForecast?: boolean; signal?: AbortSignal } = {}): PreparedHuff {
   const { signal } = options;
-  const grid = buildGrid(points.demand);
-  const weight = gatherSorted(grid, points.demand.weight).map((w) => (w > 0 && Number.isFinite(w) ? w : 0));
+  const demand = options.cellMetres ? groupDemand(points.demand, options.cellMetres) : points.demand;
+  const grid = buildGrid(demand);
+  const weight = gatherSorted(grid, demand.weight).map((w) => (w > 0 && Number.isFinite(w) ? w : 0));
   const wanted = Uint8Array.from(weight, (w) => (w > 0 ? 1 : 0));
   const own = outletPairs(grid, points.own, shape.cutoff, shape.floor, shape.decay, wanted, signal);
   const reached = Uint8Array.from(wanted, (_, k) => (own.start[k + 1] > own.start[k] ? 1 : 0));

@@ -17,7 +17,8 @@ import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 
 const USAGE = `Usage: siteselect calibrate --bundle DIR [--scenario FILE] [--observed COLUMN] [--attributes a,b,…]
-         [--decay power|exponential] [--demand-column C] [--folds K] [--out calibration.json] [--json]
+         [--decay power|exponential] [--demand-column C] [--folds K] [--demand-cell M]
+         [--out calibration.json] [--json]
 
 Fits the Huff/MCI model to the own outlets' observed performance (sales, deposits, customers):
   ŷ_j = s · Σ_i w_i · P_ij,  P_ij = A_j^α Π_k (x_jk/ḡ_k)^γ_k f(d_ij) / Σ_(outlets within the cut-off) …
@@ -35,6 +36,8 @@ Options:
   --decay D            power (β, default) or exponential (λ)
   --demand-column C    demand weight column [population]
   --folds K            cross-validation folds [5]
+  --demand-cell M      group demand into cells of M metres for the fit, 0 for every point [100];
+                       forecasts with this calibration use the same cells
   --out FILE           write the calibration (for score --calibration) [not written]
   --json               print the summary as one JSON object: model, n, alpha, beta | lambda, scale,
                        coefficients, se, intervals, r2, mape, cv_mape, baseline_cv_mape, warnings
@@ -50,6 +53,7 @@ const OPTIONS = {
   decay: { type: 'string' },
   'demand-column': { type: 'string' },
   folds: { type: 'string' },
+  'demand-cell': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
@@ -59,6 +63,13 @@ function folds(value: string | undefined): number | undefined {
   const k = Number(value);
   if (!Number.isInteger(k) || k < 2) throw new UsageError(`--folds needs a whole number ≥ 2, got '${value}'`);
   return k;
+}
+
+function demandCell(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const metres = Number(value);
+  if (!(metres >= 0) || !Number.isFinite(metres)) throw new UsageError(`--demand-cell needs a number of metres ≥ 0 (0: every demand point), got '${value}'`);
+  return metres;
 }
 
 /** The summary of the issue's interface: the headline figures. */
@@ -114,6 +125,7 @@ export const command: Command = {
         decay,
         demandColumn: v['demand-column'],
         folds: folds(v.folds),
+        demandCellMetres: demandCell(v['demand-cell']),
       });
     } catch (err) {
       if (!(err instanceof FitError)) throw err;
