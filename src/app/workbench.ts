@@ -13,6 +13,7 @@ import { MapView, type Highlight } from './map/map-view.ts';
 import { renderBreakdown } from './panels/breakdown-chart.ts';
 import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
 import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
+import { SqlFilterPanel } from './panels/sql-filter.ts';
 import { initialState, type AppState, type TableView } from './state/app-state.ts';
 import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
 import { RankedTable } from './table/ranked-table.ts';
@@ -38,6 +39,7 @@ export class Workbench {
   readonly table: RankedTable;
   readonly shortlist: ShortlistView;
   readonly tabs: TableTabs;
+  readonly sqlFilter: SqlFilterPanel;
   onStateChange: () => void = () => undefined;
   /** The view changed (level, area, shortlist): a new entry in the browser's history. */
   onNavigate: () => void = () => undefined;
@@ -50,6 +52,17 @@ export class Workbench {
     this.shortlist = new ShortlistView((e) => this.openSite(e.site));
     this.tabs = new TableTabs((v) => this.setView(v));
     byId('table-panel').replaceChildren(this.tabs.root, this.table.root, this.shortlist.root);
+    this.sqlFilter = new SqlFilterPanel(byId('sql-filter-panel'), {
+      check: (predicate) => this.engine.call<'filterCheck'>({ type: 'checkFilter', predicate }),
+      apply: (s) => this.changeScenario(s),
+    });
+  }
+
+  /** A setting changed for good: keep it and run the funnel again. */
+  changeScenario(s: Scenario): void {
+    this.state.scenario = s;
+    this.onStateChange();
+    void this.run(s).catch((e: unknown) => this.onStatus('status.error', errorText(e)));
   }
 
   get mapSvg(): SVGSVGElement | null {
@@ -276,17 +289,14 @@ export class Workbench {
   }
 
   renderScenario(): void {
+    this.sqlFilter.show(this.state.scenario);
     if (!this.state.scenario || !this.scenarioHandlers) return;
     const f = this.levels.funnel;
     const present = new Set(f ? shownLevel(f, this.state.path).level.criteria.map((c) => c.name) : this.state.scenario.criteria.map((c) => c.id));
     renderScenarioPanel(byId('scenario-panel'), this.state.scenario, this.level, present, {
       ...this.scenarioHandlers,
       onWeightInput: (s) => this.weightInput(s),
-      onChange: (s) => {
-        this.state.scenario = s;
-        this.onStateChange();
-        void this.run(s).catch((e: unknown) => this.onStatus('status.error', errorText(e)));
-      },
+      onChange: (s) => this.changeScenario(s),
     });
   }
 

@@ -6,6 +6,7 @@
  * as JS numbers, dates as epoch milliseconds), so Node and the browser give identical values.
  */
 import type { Layer } from '../data/layer.ts';
+import type { LayerColumn } from './layer-table.ts';
 
 export type QueryParam = string | number | boolean | null;
 
@@ -20,6 +21,8 @@ export interface Database {
    * as VARCHAR. Missing values (NaN, '') become NULL.
    */
   insertLayer(table: string, layer: Layer): Promise<void>;
+  /** Creates (or replaces) table `table` from equally long columns (DOUBLE or VARCHAR; NaN and '' become NULL). */
+  insertColumns(table: string, columns: readonly LayerColumn[]): Promise<void>;
   /** Makes bytes readable by SQL under `name` (e.g. `SELECT * FROM read_parquet('name')`). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;

@@ -7,7 +7,7 @@ import { tableToIPC } from 'apache-arrow';
 import type { Layer } from '../data/layer.ts';
 import { arrowToRows, type ArrowTableLike } from './arrow-rows.ts';
 import type { Database, QueryParam, Row } from './database.ts';
-import { layerToArrow } from './layer-table.ts';
+import { columnsToArrow, layerColumns, type LayerColumn } from './layer-table.ts';
 import { checkTableName, dropTableSql } from './sql.ts';
 
 /** The few DuckDB-WASM calls the database layer needs, sync or async alike. */
@@ -53,15 +53,18 @@ export async function createDuckDatabase(conn: DuckConnection): Promise<Database
       throw new QueryError(error instanceof Error ? error.message : String(error), sql, { cause: error });
     }
   };
-  return {
+  const db: Database = {
     query(sql: string, params: QueryParam[] = []): Promise<Row[]> {
       return run(sql, async () => arrowToRows(params.length === 0 ? await conn.query(sql) : await conn.queryPrepared(sql, params)));
     },
-    async insertLayer(table: string, layer: Layer): Promise<void> {
+    insertLayer(table: string, layer: Layer): Promise<void> {
+      return db.insertColumns(table, layerColumns(layer));
+    },
+    async insertColumns(table: string, columns: readonly LayerColumn[]): Promise<void> {
       checkTableName(table);
       await run(dropTableSql(table), () => conn.query(dropTableSql(table)));
-      const ipc = tableToIPC(layerToArrow(layer), 'stream');
-      await run(`-- insert layer ${layer.layer} into ${table}`, () => conn.insertArrowStream(table, ipc));
+      const ipc = tableToIPC(columnsToArrow(columns), 'stream');
+      await run(`-- insert ${columns.length} columns into ${table}`, () => conn.insertArrowStream(table, ipc));
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       // The worker build takes the buffer over; copy so the caller's bytes stay usable.
@@ -73,4 +76,5 @@ export async function createDuckDatabase(conn: DuckConnection): Promise<Database
       await conn.close();
     },
   };
+  return db;
 }

@@ -38,8 +38,12 @@ export function layerColumns(layer: Layer): LayerColumn[] {
 }
 
 export function layerToArrow(layer: Layer): Table {
+  return columnsToArrow(layerColumns(layer));
+}
+
+export function columnsToArrow(columns: readonly LayerColumn[]): Table {
   const vectors: Record<string, Vector> = {};
-  for (const column of layerColumns(layer)) {
+  for (const column of columns) {
     vectors[column.name] = column.kind === 'double' ? doubleVector(column.values) : textVector(column.values);
   }
   return new Table(vectors);

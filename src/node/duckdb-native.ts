@@ -15,7 +15,7 @@ import { UsageError } from '../data/errors.ts';
 import { plainValue } from '../db/arrow-rows.ts';
 import type { Database, QueryParam, Row } from '../db/database.ts';
 import { OFFLINE_SETTINGS_SQL, QueryError } from '../db/duckdb-database.ts';
-import { layerColumns } from '../db/layer-table.ts';
+import { layerColumns, type LayerColumn } from '../db/layer-table.ts';
 import { checkTableName, quoteIdentifier, quoteString } from '../db/sql.ts';
 
 const CHUNK_ROWS = 2048; // DuckDB's vector size: the most rows one data chunk holds
@@ -86,8 +86,10 @@ export async function openNativeDatabase(options: NativeOptions = {}): Promise<N
         const reader = await conn.runAndReadAll(sql, params.length > 0 ? params : undefined);
         return reader.getRowObjectsJS().map((row) => plainValue(row) as Row);
       }),
-    async insertLayer(table: string, layer: Layer): Promise<void> {
-      const columns = layerColumns(layer);
+    insertLayer(table: string, layer: Layer): Promise<void> {
+      return db.insertColumns(table, layerColumns(layer));
+    },
+    async insertColumns(table: string, columns: readonly LayerColumn[]): Promise<void> {
       await db.createTable(table, columns);
       await db.append(table, columns);
     },

@@ -222,6 +222,12 @@ export const en = {
   'optimize.gap.unknown': 'no bound known',
   // ui: the shortlist's second line under each name
   'shortlist.where': 'district · region',
+  'sqlFilter.title': 'SQL filter',
+  'sqlFilter.label': 'Keep only candidates where (SQL condition over their columns)',
+  'sqlFilter.apply': 'Apply filter',
+  'sqlFilter.clear': 'Clear',
+  'sqlFilter.applied': 'Filter applied; candidates failing it are not kept:',
+  'sqlFilter.cleared': 'Filter removed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

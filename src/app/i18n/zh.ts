@@ -224,4 +224,10 @@ export const zh: Record<MessageKey, string> = {
   'optimize.gap.unknown': '无已知界',
   // ui: the shortlist's second line under each name
   'shortlist.where': '地区 · 地域',
+  'sqlFilter.title': 'SQL 筛选',
+  'sqlFilter.label': '只保留满足条件的候选地点（针对其列的 SQL 条件）',
+  'sqlFilter.apply': '应用筛选',
+  'sqlFilter.clear': '清除',
+  'sqlFilter.applied': '筛选已应用；不满足条件的候选地点不予保留：',
+  'sqlFilter.cleared': '筛选已移除。',
 };

@@ -1,13 +1,25 @@
 /**
  * The engine worker: owns the loaded bundle, the kernel and DuckDB, and runs the funnel. The page
  * never blocks on any of it; it gets back what it draws. DuckDB boots only after the first map is
- * drawn, so opening the page does not wait for it.
+ * drawn, so opening the page does not wait for it; then it holds the bundle's layers and rejects as
+ * tables (bundle-tables.ts), and runs the scenario's SQL filter — the same SQL text as the CLI's.
+ *
+ * Where the paths split: the funnel's scores (normalise, combine, rank) are computed here in JS
+ * typed arrays (src/score), not in DuckDB, because the first map must not wait ~5 s for DuckDB to
+ * boot and the page re-ranks 100 k sites on every slider move within a 16 ms frame
+ * (src/score/rerank.ts); src/db/score-sql.ts mirrors that arithmetic term by term, and
+ * test/db/score-sql.test.ts holds the two to the same values.
  */
 import { fetchFileSource, loadBundle, loadLayerFile, parseScenario, runFunnel, weightSensitivity } from '../engine-api.ts';
 import type { LoadedBundle } from './engine-types.ts';
 import { chooseKernel } from './engine-kernel.ts';
 import { huffSurface } from './huff-surface.ts';
 import { layerSums } from './layer-sums.ts';
+import { checkSqlPredicate } from '../../db/sql-predicate.ts';
+import { layerColumns } from '../../db/layer-table.ts';
+import type { Database } from '../../db/database.ts';
+import { engineDb } from './engine-db.ts';
+import { storeBundle, tableRows } from './bundle-tables.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
 import { mapDataOf } from './map-data.ts';
 import { outlineSource } from './outline-source.ts';
@@ -18,11 +30,43 @@ import { huffSettingsOf } from './scenario-huff.ts';
 const kernelChoice = chooseKernel();
 void kernelChoice.then(({ info }) => post({ id: -1, kind: 'kernel', kernel: info }));
 let bundle: LoadedBundle = { name: 'empty', synthetic: false, reports: [] };
+/** Bumped whenever `bundle` changes, so DuckDB's tables follow it. */
+let bundleVersion = 0;
+let stored: { version: number; done: Promise<Database> } | null = null;
+/** After the first scored map, DuckDB boots in the background and takes the bundle's tables. */
+let tablesScheduled = false;
+const TABLES_AFTER_FIRST_MAP_MS = 1000;
 /** A new run makes the one in progress pointless: it is aborted. */
 let running: AbortController | null = null;
 
 function post(message: FromWorker): void {
   self.postMessage(message);
+}
+
+function setBundle(next: LoadedBundle): void {
+  bundle = next;
+  bundleVersion++;
+}
+
+/** DuckDB with the bundle's current layers and rejects as tables (booted on first call). */
+function bundleTables(): Promise<Database> {
+  if (stored?.version !== bundleVersion) {
+    const before = stored?.done.catch(() => undefined);
+    const [version, snapshot] = [bundleVersion, bundle];
+    const done = Promise.resolve(before).then(async () => {
+      const db = await engineDb();
+      await storeBundle(db, snapshot);
+      return db;
+    });
+    stored = { version, done };
+    done.then(
+      () => post({ id: -1, kind: 'status', status: 'duckdb-tables' }),
+      () => {
+        if (stored?.done === done) stored = null;
+      },
+    );
+  }
+  return stored.done;
 }
 
 async function handle(id: number, request: Request): Promise<Reply> {
@@ -33,7 +77,7 @@ async function handle(id: number, request: Request): Promise<Reply> {
       return { type: 'map', map: mapDataOf(outline) };
     }
     case 'loadBundle': {
-      bundle = await loadBundle(fetchFileSource(request.baseUrl), { onProgress: (p) => progress(p.file, p.fraction) });
+      setBundle(await loadBundle(fetchFileSource(request.baseUrl), { onProgress: (p) => progress(p.file, p.fraction) }));
       return { type: 'map', map: mapDataOf(bundle) };
     }
     case 'run': {
@@ -43,7 +87,13 @@ async function handle(id: number, request: Request): Promise<Reply> {
       const controller = new AbortController();
       running = controller;
       const { kernel } = await kernelChoice;
-      const funnel = await runFunnel(bundle, scenario, { kernel, onProgress: progress, signal: controller.signal });
+      // DuckDB is waited for only when the scenario has a SQL filter for it to run
+      const database = scenario.constraints.filter !== undefined ? await engineDb() : undefined;
+      const funnel = await runFunnel(bundle, scenario, { kernel, database, onProgress: progress, signal: controller.signal });
+      if (!tablesScheduled) {
+        tablesScheduled = true;
+        setTimeout(() => void bundleTables().catch(() => undefined), TABLES_AFTER_FIRST_MAP_MS);
+      }
       return { type: 'funnel', funnel, millis: performance.now() - start };
     }
     case 'inspect': {
@@ -57,9 +107,9 @@ async function handle(id: number, request: Request): Promise<Reply> {
       progress('parse', 0);
       const { layer, report } = await loadLayerFile(request.file.name, bytes, request.entry, { gazetteer: bundle.gazetteer });
       progress('parse', 1);
-      bundle = { ...bundle, [layer.layer]: layer, reports: [...bundle.reports.filter((r) => r.layer !== layer.layer), report] };
+      setBundle({ ...bundle, [layer.layer]: layer, reports: [...bundle.reports.filter((r) => r.layer !== layer.layer), report] });
       progress('sql', 0);
-      const totals = await layerSums(layer, Object.keys(request.entry.columns ?? {}));
+      const totals = await layerSums(bundleTables, layer, Object.keys(request.entry.columns ?? {}));
       if (totals.note) report.notes.push(totals.note);
       return { type: 'layer', report, map: mapDataOf(bundle), sums: totals.sums, sumsBy: totals.by };
     }
@@ -72,6 +122,18 @@ async function handle(id: number, request: Request): Promise<Reply> {
         combine: request.combine,
       });
       return { type: 'sensitivity', ...r };
+    }
+    case 'tables':
+      return { type: 'tables', rows: await tableRows(await bundleTables()) };
+    case 'checkFilter': {
+      const columns = bundle.candidates ? layerColumns(bundle.candidates).map((c) => c.name) : [];
+      if (!bundle.candidates) return { type: 'filterCheck', error: 'the bundle has no candidates layer to filter', columns };
+      try {
+        checkSqlPredicate(request.predicate, columns);
+        return { type: 'filterCheck', error: null, columns };
+      } catch (error) {
+        return { type: 'filterCheck', error: error instanceof Error ? error.message : String(error), columns };
+      }
     }
     case 'huff': {
       const settings = huffSettingsOf(parseScenario(request.scenario, 'scenario'));

@@ -3,16 +3,7 @@
  * holds every loaded layer as a table in this worker) — or in plain JS when DuckDB cannot start.
  */
 import type { Database } from '../../db/database.ts';
-import { openBrowserDatabase } from '../../db/duckdb-browser.ts';
 import type { Layer } from '../engine-api.ts';
-
-let database: Promise<Database> | null = null;
-
-/** DuckDB boots on first use (about 5 s), never before the first map. */
-function db(): Promise<Database> {
-  database ??= openBrowserDatabase();
-  return database;
-}
 
 function jsSums(layer: Layer, columns: string[]): Record<string, number> {
   const sums: Record<string, number> = {};
@@ -28,11 +19,11 @@ function jsSums(layer: Layer, columns: string[]): Record<string, number> {
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Totals of the layer's mapped numeric roles (population, weight, rent …), not of every code column. */
-export async function layerSums(layer: Layer, roles: readonly string[]): Promise<{ sums: Record<string, number>; by: 'duckdb' | 'js'; note?: string }> {
+export async function layerSums(db: () => Promise<Database>, layer: Layer, roles: readonly string[]): Promise<{ sums: Record<string, number>; by: 'duckdb' | 'js'; note?: string }> {
   const columns = Object.keys(layer.numeric).filter((c) => roles.includes(c));
   try {
+    // the layer's table is the engine's (bundle-tables.ts), stored when the layer was loaded
     const conn = await db();
-    await conn.insertLayer(layer.layer, layer);
     const select = ['count(*) AS n', ...columns.map((c, i) => `sum(${quote(c)}) AS s${i}`)].join(', ');
     const [row] = await conn.query(`SELECT ${select} FROM ${quote(layer.layer)}`);
     const sums: Record<string, number> = {};

@@ -62,6 +62,9 @@ export type Request =
   | { type: 'inspect'; file: File; layer: LayerName }
   | { type: 'loadLayer'; file: File; entry: LayerEntry }
   | { type: 'huff'; lon: number; lat: number; scenario: unknown }
+  | { type: 'checkFilter'; predicate: string }
+  /** Rows per table of the worker's DuckDB (boots it and stores the bundle when not done yet). */
+  | { type: 'tables' }
   | { type: 'sensitivity'; normalised: Float64Array[]; weights: number[]; ids: string[]; topK: number; combine: 'sum' | 'geometric' };
 
 export type Reply =
@@ -70,6 +73,9 @@ export type Reply =
   | { type: 'inspection'; inspection: FileInspection }
   | { type: 'layer'; report: LayerReport; map: MapData; sums: Record<string, number>; sumsBy: 'duckdb' | 'js' }
   | { type: 'huff'; surface: HuffSurface }
+  /** A SQL filter checked against the candidates' columns: the problem in words, or null. */
+  | { type: 'filterCheck'; error: string | null; columns: string[] }
+  | { type: 'tables'; rows: Record<string, number> }
   | { type: 'sensitivity'; pTopK: Float64Array; rankP05: Int32Array; rankP95: Int32Array; rankMedian: Int32Array }
   | { type: 'ok' };
 
