@@ -222,6 +222,7 @@ export const en = {
   'optimize.gap.unknown': 'no bound known',
   // ui: the shortlist's second line under each name
   'shortlist.where': 'district · region',
+  // wasm: the SQL filter box (src/app/panels/sql-filter.ts)
   'sqlFilter.title': 'SQL filter',
   'sqlFilter.label': 'Keep only candidates where (SQL condition over their columns)',
   'sqlFilter.apply': 'Apply filter',

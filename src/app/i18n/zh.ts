@@ -224,6 +224,7 @@ export const zh: Record<MessageKey, string> = {
   'optimize.gap.unknown': '无已知界',
   // ui: the shortlist's second line under each name
   'shortlist.where': '地区 · 地域',
+  // wasm: the SQL filter box (src/app/panels/sql-filter.ts)
   'sqlFilter.title': 'SQL 筛选',
   'sqlFilter.label': '只保留满足条件的候选地点（针对其列的 SQL 条件）',
   'sqlFilter.apply': '应用筛选',
