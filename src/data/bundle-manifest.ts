@@ -48,6 +48,8 @@ export const LayerEntry = z
     band: z.number().int().min(1).optional(),
     /** GeoTIFF rasters: the role the band's values feed [population]. */
     bandRole: z.string().min(1).optional(),
+    /** GeoTIFF rasters: each cell as its centre point [points], or as its square (demand keeps the squares as its areas; the points stay at the centres, the totals the same). */
+    cells: z.enum(['points', 'polygons']).optional(),
     /** Excel workbooks: the sheet to read by name [the first sheet]. */
     sheet: z.string().min(1).optional(),
     /** GeoPackages: the feature table to read by name [the only one, else required]. */

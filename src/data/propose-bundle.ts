@@ -110,7 +110,7 @@ function layerScore(p: FileProfile, layer: LayerName): number {
 function proposeColumns(p: FileProfile, layer: LayerName): { columns: NonNullable<LayerEntry['columns']>; reasons: string[] } {
   const columns: NonNullable<LayerEntry['columns']> = {};
   const reasons: string[] = [];
-  if (p.format === 'geotiff') return { columns, reasons: ['population ← band 1 of the raster, one point per cell centre (set "band" / "bandRole" for another)'] };
+  if (p.format === 'geotiff') return { columns, reasons: ['population ← band 1 of the raster, one point per cell centre (set "band" / "bandRole" for another; "cells": "polygons" keeps the cell squares too)'] };
   const v = (c: string): RawValue[] => p.table.values[c] ?? [];
   // A column named after the layer's word (WARD in a wards file) is a natural id, before row numbers like OBJECTID.
   const keyword = (NAME_HINTS[layer].at(-1)?.[0].source.split('|')[0] ?? '').replace(/[^a-z]/gi, '').toLowerCase();

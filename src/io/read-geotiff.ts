@@ -9,6 +9,7 @@ import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import { BundleError } from '../data/errors.ts';
 import type { RangeReader } from './file-source.ts';
 import { geoTiffFromRanges } from './geotiff-range-source.ts';
+import type { Polygon } from 'geojson';
 import type { RawTable, RawValue } from './raw-table.ts';
 
 /** [west, south, east, north] in WGS84 degrees. */
@@ -19,6 +20,8 @@ export interface GeoTiffOptions {
   band?: number;
   /** The column (role) the cell values go to ['population']. */
   role?: string;
+  /** Each cell as its centre point [points], or also as its square (a geometry per record). */
+  cells?: 'points' | 'polygons';
   /** Only cells whose centre lies in this box are read. */
   studyArea?: LonLatBox;
 }
@@ -52,6 +55,13 @@ function rasterCrs(file: string, image: GeoTIFFImage): 'wgs84' | 'epsg3857' {
  * `input` is the file's bytes, or a range reader (a file on disk): then only the header and the
  * tiles under the study-area window are read, and the notes say how many bytes that was.
  */
+/** The cell around a centre, in the raster's CRS (both EPSG:4326 and 3857 keep it a lon/lat rectangle). */
+function cellSquare(x: number, y: number, dx: number, dy: number): Polygon {
+  const [w, e] = [x - Math.abs(dx) / 2, x + Math.abs(dx) / 2];
+  const [s, n] = [y - Math.abs(dy) / 2, y + Math.abs(dy) / 2];
+  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+}
+
 export async function readGeoTiff(file: string, input: Uint8Array | RangeReader, opts: GeoTiffOptions = {}): Promise<RawTable> {
   const ranges = input instanceof Uint8Array ? undefined : input;
   const size = input instanceof Uint8Array ? input.length : input.size;
@@ -129,6 +139,7 @@ export async function readGeoTiff(file: string, input: Uint8Array | RangeReader,
   const lon: RawValue[] = [];
   const lat: RawValue[] = [];
   const value: RawValue[] = [];
+  const squares: Polygon[] | undefined = opts.cells === 'polygons' ? [] : undefined;
   let skippedNodata = 0;
   let skippedNegative = 0;
   const cw = c1 - c0;
@@ -148,10 +159,11 @@ export async function readGeoTiff(file: string, input: Uint8Array | RangeReader,
       lon.push(centreX(c));
       lat.push(y);
       value.push(v);
+      squares?.push(cellSquare(centreX(c), y, dx, dy));
     }
   }
   const role = opts.role ?? 'population';
-  notes.unshift(`GeoTIFF ${width} × ${height}, band ${band} of ${bands} as ${role}: ${ids.length} cells with a value (cell centres)`);
+  notes.unshift(`GeoTIFF ${width} × ${height}, band ${band} of ${bands} as ${role}: ${ids.length} cells with a value (${squares ? 'cell squares, centres as points' : 'cell centres'})`);
   if (skippedNodata > 0) notes.push(`${skippedNodata} nodata cell(s) skipped${nodata !== null ? ` (nodata = ${nodata})` : ''}`);
   if (skippedNegative > 0) notes.push(`${skippedNegative} negative cell(s) skipped`);
   if (ids.length === 0) {
@@ -165,5 +177,6 @@ export async function readGeoTiff(file: string, input: Uint8Array | RangeReader,
     rowCount: ids.length,
     notes,
     declaredCrs: crs,
+    ...(squares ? { geometry: squares } : {}),
   };
 }

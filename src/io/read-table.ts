@@ -14,7 +14,7 @@ import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
 import type { RangeReader } from './file-source.ts';
 
-type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'osmOwnBrand' | 'layer' | 'band' | 'bandRole' | 'crs' | 'sheet' | 'table'>;
+type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'osmOwnBrand' | 'layer' | 'band' | 'bandRole' | 'cells' | 'crs' | 'sheet' | 'table'>;
 
 export interface ReadTableOptions {
   db?: Database;
@@ -58,7 +58,7 @@ async function readAs(
     case 'geotiff': {
       // The newer readers load on demand, so a CSV-only run does not pay for them.
       const { readGeoTiff } = await import('./read-geotiff.ts');
-      return readGeoTiff(file, opts.ranges ?? bytes, { band: entry.band, role: entry.bandRole, studyArea: opts.studyArea });
+      return readGeoTiff(file, opts.ranges ?? bytes, { band: entry.band, role: entry.bandRole, cells: entry.cells, studyArea: opts.studyArea });
     }
     case 'shapefile': {
       const { readShapefile } = await import('./read-shapefile.ts');

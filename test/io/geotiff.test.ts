@@ -93,6 +93,38 @@ describe('GeoTIFF reader', () => {
   });
 });
 
+describe('raster cells as polygons ("cells": "polygons")', () => {
+  it('keeps each cell as its 1° square for areal sums, the points at the centres, the total the same', async () => {
+    const values = [5, -1, 7, 0, -3, 2];
+    const asPoints = await loadLayerFile('pop.tif', tiny(values), { layer: 'demand', file: 'pop.tif' });
+    const asCells = await loadLayerFile('pop.tif', tiny(values), { layer: 'demand', file: 'pop.tif', cells: 'polygons' });
+    const d = asCells.layer as PointLayer;
+    expect(Array.from(d.lon)).toEqual([10.5, 12.5, 10.5, 12.5]);
+    expect(Array.from(d.lat)).toEqual([49.5, 49.5, 48.5, 48.5]);
+    // 5 + 7 + 0 + 2, the nodata and negative cells out, as for points.
+    expect(sum(asCells.areas?.numeric.population)).toBe(14);
+    expect(sum(d.numeric.population)).toBe(sum((asPoints.layer as PointLayer).numeric.population));
+    // Cell r0c2 spans 12–13°E, 49–50°N.
+    expect(asCells.areas?.geometries[1]).toEqual({ type: 'Polygon', coordinates: [[[12, 49], [13, 49], [13, 50], [12, 50], [12, 49]]] });
+    expect(asPoints.areas).toBeUndefined();
+  });
+
+  it('a web-mercator cell becomes the lon/lat rectangle of its corners', async () => {
+    const merc = new Uint8Array(
+      writeArrayBuffer(Float32Array.from([1, 2]), { width: 2, height: 1, ProjectedCSTypeGeoKey: 3857, GTModelTypeGeoKey: 1, ModelPixelScale: [1000, 1000, 0], ModelTiepoint: [0, 0, 0, 0, 0, 0] }),
+    );
+    const { areas } = await loadLayerFile('m.tif', merc, { layer: 'demand', file: 'm.tif', cells: 'polygons' });
+    const ring = areas?.geometries[1].coordinates[0] as number[][];
+    const deg = (m: number): number => (m / 6378137) * (180 / Math.PI);
+    // Cell (0, 1): x 1000–2000 m, y −1000–0 m.
+    expect(ring[0][0]).toBeCloseTo(deg(1000), 9);
+    expect(ring[1][0]).toBeCloseTo(deg(2000), 9);
+    expect(ring[2][1]).toBeCloseTo(0, 9);
+    expect(ring[0][1]).toBeLessThan(0);
+    expect(sum(areas?.numeric.population)).toBe(3);
+  });
+});
+
 describe('Coimbatore WorldPop raster', () => {
   const path = fileURLToPath(new URL('../../../shared/data/coimbatore/coimbatore_population.tif', import.meta.url));
   const bytes = new Uint8Array(readFileSync(path));
