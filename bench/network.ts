@@ -2,12 +2,15 @@
  * Street-network benchmark (issue 17), `npm run bench:network -- [--pbf FILE] [--pairs 1000]`:
  * 1. Read the Porto Alegre extract and build the walk and drive graphs (median of 3).
  * 2. Goals: a 15-minute walk trade area (median over 50 sites) and a 1 000 × 10 000 matrix bounded
- *    at 15 minutes' walk (origins and targets: random points within 200 m of a street).
+ *    at 15 minutes' walk (origins and targets: random points within 200 m of a street), by plain
+ *    searches and on the hierarchy.
  * 2b. The binary heap against a bucket queue (bench/network-bucket-queue.ts) on the same searches.
  * 3. Against pgRouting on the same extract (bench/setup-pgrouting.sh loads it; skipped when the peer
  *    is not running): shortest-path lengths between the same vertex pairs (OSM nodes both tools
- *    keep), and a many-to-many matrix timed beside pgr_dijkstraCost in one run. Both sides use the
- *    classes of osm2pgrouting's mapconfig.xml, undirected, cost = length in metres.
+ *    keep), and a many-to-many matrix timed beside pgr_dijkstraCost in one run (ours by plain
+ *    Dijkstra per source and by buckets on the contraction hierarchy, whose build is timed apart;
+ *    CPU time of both processes beside the wall clock). Both sides use the classes of
+ *    osm2pgrouting's mapconfig.xml, undirected, cost = length in metres.
  * Times are wall clock on a shared machine: the load average is printed with them.
  */
 import { execFileSync } from 'node:child_process';
@@ -77,6 +80,11 @@ const origins = nearStreets(walk.graph, 1000);
 const targets = nearStreets(walk.graph, 10_000);
 const m = time(() => costMatrix(walk, origins, targets, { max: 15 * 60 }));
 console.log(`matrix 1 000 × 10 000 walk ≤ 15 min: ${(m.ms / 1000).toFixed(2)} s, ${m.value.value.length} pairs kept, ${m.value.unsnappedFrom.length + m.value.unsnappedTo.length} points unsnapped (goal ≤ 10 s) [${load()}]`);
+{
+  const h = time(() => walk.hierarchy());
+  const mh = time(() => costMatrix(walk, origins, targets, { max: 15 * 60, hierarchy: h.value }));
+  console.log(`  the same on the walk-time hierarchy (built in ${(h.ms / 1000).toFixed(2)} s): ${(mh.ms / 1000).toFixed(2)} s, ${mh.value.value.length} pairs [${load()}]`);
+}
 
 // Queues: the binary heap against a bucket queue on the same unbounded walk searches (seconds).
 {
@@ -152,19 +160,39 @@ if (peer) {
   });
   console.log(`lengths: ${within} of ${compared} pairs within 1 % (${((100 * within) / compared).toFixed(2)} %); median relative difference ${(100 * median(rel)).toFixed(3)} %, worst ${(100 * worst).toFixed(3)} %; mean ours/theirs ${(oursLen.reduce((s, x, k) => s + x / (theirs.get(`${pairs[k][0][0]},${pairs[k][1][0]}`) ?? x), 0) / pairCount).toFixed(5)}`);
 
-  // Many-to-many, same vertices, timed in one run.
+  // Many-to-many, same vertices, timed in one run: plain Dijkstra per source, and buckets on the
+  // contraction hierarchy (built once per graph and metric; its build timed on its own).
   const S = common.slice(0, Number(opt['m2m-sources']));
   const T = common.slice(S.length, S.length + Number(opt['m2m-targets']));
-  const ourM = time(() => costMatrix(router, at(S), at(T)));
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const c0 = cpu();
+  const built = time(() => router.hierarchy());
+  const buildCpu = cpu() - c0;
+  console.log(`contraction hierarchy (length, same classes): ${built.ms.toFixed(0)} ms wall, ${buildCpu.toFixed(0)} ms CPU, ${built.value.shortcuts} shortcuts over ${graph.out.node.length} edges [${load()}]`);
+  const plainM = time(() => costMatrix(router, at(S), at(T)));
+  const c1 = cpu();
+  const ourM = time(() => costMatrix(router, at(S), at(T), { hierarchy: built.value }));
+  const queryCpu = cpu() - c1;
+  let worstM = 0;
+  for (let k = 0; k < ourM.value.value.length; k++) worstM = Math.max(worstM, Math.abs(ourM.value.value[k] - plainM.value.value[k]));
+  const c2 = cpu();
+  const again = time(() => costMatrix(router, at(S), at(T), { hierarchy: built.value }));
+  const againCpu = cpu() - c2;
+  console.log(`  the hierarchy query again (compiled code warm): ${again.ms.toFixed(0)} ms wall, ${againCpu.toFixed(0)} ms CPU`);
+  console.log(`  plain Dijkstra per source ${plainM.ms.toFixed(0)} ms (${plainM.value.value.length} pairs); hierarchy ${ourM.ms.toFixed(0)} ms wall, ${queryCpu.toFixed(0)} ms CPU (${ourM.value.value.length} pairs, largest difference ${worstM.toExponential(1)} m)`);
   const sql = `SELECT count(*), sum(agg_cost) FROM pgr_dijkstraCost('${edges}', ARRAY[${S.map((r) => r[0]).join(',')}]::bigint[], ARRAY[${T.map((r) => r[0]).join(',')}]::bigint[], directed => false)`;
   psql('SELECT 1'); // warm the connection path
+  // The backend's own CPU time (utime + stime of /proc/self/stat, in 1/100 s) around the query.
+  const backendCpu = "SELECT 'cpu ' || (split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint) * 10 FROM pg_read_file('/proc/self/stat') AS s";
   const t0 = performance.now();
-  const out = psql('\\timing on', sql);
+  const out = psql(backendCpu, '\\timing on', sql, backendCpu);
   const wall = performance.now() - t0;
   const server = Number(/Time: ([\d.]+) ms/.exec(out)?.[1] ?? NaN);
-  const [count, sum] = out.split('\n')[1].split('|').map(Number);
+  const cpuMarks = [...out.matchAll(/^cpu (\d+)$/gm)].map((x) => Number(x[1]));
+  const serverCpu = cpuMarks[1] - cpuMarks[0];
+  const [count, sum] = out.split('\n').find((l) => /^\d+\|[\d.]+$/.test(l))!.split('|').map(Number);
   const oursSum = ourM.value.value.reduce((s, x) => s + x, 0);
   const bounded = time(() => costMatrix(router, at(S), at(T), { max: 2000 }));
   console.log(`  the same, ours bounded at 2 km (what the optimisation door asks for): ${bounded.ms.toFixed(0)} ms, ${bounded.value.value.length} pairs`);
-  console.log(`many-to-many ${S.length} × ${T.length}: ours ${ourM.ms.toFixed(0)} ms (${ourM.value.value.length} pairs, Σ ${(oursSum / 1000).toFixed(1)} km); pgr_dijkstraCost ${server.toFixed(0)} ms in the server, ${wall.toFixed(0)} ms wall (${count} pairs, Σ ${(sum / 1000).toFixed(1)} km); ratio ${(server / ourM.ms).toFixed(1)}× [${load()}]`);
+  console.log(`many-to-many ${S.length} × ${T.length}: ours (hierarchy) ${ourM.ms.toFixed(0)} ms (${ourM.value.value.length} pairs, Σ ${(oursSum / 1000).toFixed(1)} km); pgr_dijkstraCost ${server.toFixed(0)} ms in the server (${serverCpu} ms CPU), ${wall.toFixed(0)} ms wall (${count} pairs, Σ ${(sum / 1000).toFixed(1)} km); ratio ${(server / ourM.ms).toFixed(1)}× (CPU ${(serverCpu / queryCpu).toFixed(1)}×), with the hierarchy's build ${(server / (ourM.ms + built.ms)).toFixed(1)}×; plain Dijkstra ${(server / plainM.ms).toFixed(1)}× [${load()}]`);
 }

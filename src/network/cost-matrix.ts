@@ -5,6 +5,8 @@
  * matrix and the optimisation models' radius-bounded problems small.
  */
 import type { Points } from '../kernel/types.ts';
+import type { Hierarchy } from './contraction.ts';
+import { eachHierarchyCost } from './hierarchy-matrix.ts';
 import type { Direction, Router } from './router.ts';
 import type { SnappedPoints } from './snap.ts';
 
@@ -25,6 +27,11 @@ export interface MatrixOptions {
   signal?: AbortSignal;
   /** Called every few hundred origins with the number done. */
   progress?: (done: number, total: number) => void;
+  /**
+   * The router's contraction hierarchy (Router.hierarchy()): many-to-many by buckets instead of
+   * one plain search per origin; the same costs (bench/README.md says when it pays).
+   */
+  hierarchy?: Hierarchy;
 }
 
 /** Targets grouped by the nodes at both ends of the segment they snapped to. */
@@ -90,6 +97,7 @@ class Growable {
  * within one origin). Origins and targets are already snapped (see Router.snap).
  */
 export function eachCost(router: Router, o: SnappedPoints, t: SnappedPoints, opts: MatrixOptions, visit: (i: number, j: number, cost: number) => void): void {
+  if (opts.hierarchy) return eachHierarchyCost(router, opts.hierarchy, o, t, opts, visit);
   const max = opts.max ?? Infinity;
   const direction = opts.direction ?? 'from';
   const byNode = targetsByNode(router, t);
@@ -107,7 +115,8 @@ export function eachCost(router: Router, o: SnappedPoints, t: SnappedPoints, opt
         if (seen[j] === i) continue;
         seen[j] = i;
         const c = router.costAt(search, direction, o, i, t, j);
-        if (c <= max) visit(i, j, c);
+        // A target beside a reached node may still be unreachable (a one-way street away from it).
+        if (c <= max && c < Infinity) visit(i, j, c);
       }
     };
     for (let k = 0; k < search.touchedCount; k++) consider(search.touched[k]);

@@ -4,6 +4,7 @@
  * so a thousand short searches on a large graph do not each pay for clearing it. The queue is a
  * binary heap of (cost, node) with lazy deletion (bench/README.md compares it with a bucket queue).
  */
+import { NodeHeap } from './node-heap.ts';
 import type { EdgeRows } from './road-graph.ts';
 
 export class Search {
@@ -12,12 +13,23 @@ export class Search {
   /** The nodes the last run reached (settled or not), `touchedCount` of them. */
   touched: Int32Array;
   touchedCount = 0;
-  private heapCost = new Float64Array(1024);
-  private heapNode = new Int32Array(1024);
-  private heapSize = 0;
+  private readonly heap = new NodeHeap();
 
-  constructor(private readonly rows: EdgeRows, private readonly cost: Float64Array) {
+  /** With `stall`: the nodes of the last run reached shorter from above, left unexpanded (1). */
+  readonly stalled: Uint8Array;
+
+  /**
+   * `stall`, for upward searches in a contraction hierarchy: the opposite side's edges (at v, the
+   * higher nodes w with an edge w → v in the search's direction). A node some already-reached w
+   * reaches more cheaply is stalled (stall-on-demand): no shortest path climbs through it.
+   */
+  constructor(
+    private readonly rows: Pick<EdgeRows, 'start' | 'node'>,
+    private readonly cost: Float64Array,
+    private readonly stall?: { start: Int32Array; node: Int32Array; cost: Float64Array },
+  ) {
     this.dist = new Float64Array(rows.start.length - 1).fill(Infinity);
+    this.stalled = new Uint8Array(stall ? rows.start.length - 1 : 0);
     this.touched = new Int32Array(1024);
   }
 
@@ -28,34 +40,48 @@ export class Search {
   run(seedNodes: ArrayLike<number>, seedCosts: ArrayLike<number>, bound = Infinity): void {
     const { dist } = this;
     for (let i = 0; i < this.touchedCount; i++) dist[this.touched[i]] = Infinity;
+    if (this.stall) for (let i = 0; i < this.touchedCount; i++) this.stalled[this.touched[i]] = 0;
     this.touchedCount = 0;
-    this.heapSize = 0;
+    const heap = this.heap;
+    heap.size = 0;
     for (let i = 0; i < seedNodes.length; i++) {
       const v = seedNodes[i];
       const c = seedCosts[i];
       if (c <= bound && c < dist[v]) {
         if (dist[v] === Infinity) this.touch(v);
         dist[v] = c;
-        this.push(c, v);
+        heap.push(c, v);
       }
     }
     const { start, node } = this.rows;
     const cost = this.cost;
-    while (this.heapSize > 0) {
-      const c = this.heapCost[0];
-      const v = this.heapNode[0];
-      this.pop();
+    while (heap.size > 0) {
+      const c = heap.key[0];
+      const v = heap.node[0];
+      heap.pop();
       if (c > dist[v]) continue;
+      if (this.stall && this.isStalled(v, c)) continue;
       for (let e = start[v]; e < start[v + 1]; e++) {
         const w = node[e];
         const nc = c + cost[e];
         if (nc < dist[w] && nc <= bound) {
           if (dist[w] === Infinity) this.touch(w);
           dist[w] = nc;
-          this.push(nc, w);
+          heap.push(nc, w);
         }
       }
     }
+  }
+
+  private isStalled(v: number, c: number): boolean {
+    const { start, node, cost } = this.stall!;
+    for (let e = start[v]; e < start[v + 1]; e++) {
+      if (this.dist[node[e]] + cost[e] < c) {
+        this.stalled[v] = 1;
+        return true;
+      }
+    }
+    return false;
   }
 
   private touch(v: number): void {
@@ -65,49 +91,5 @@ export class Search {
       this.touched = grown;
     }
     this.touched[this.touchedCount++] = v;
-  }
-
-  private push(c: number, v: number): void {
-    if (this.heapSize === this.heapCost.length) {
-      const cost = new Float64Array(this.heapSize * 2);
-      const node = new Int32Array(this.heapSize * 2);
-      cost.set(this.heapCost);
-      node.set(this.heapNode);
-      this.heapCost = cost;
-      this.heapNode = node;
-    }
-    const hc = this.heapCost;
-    const hn = this.heapNode;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (hc[parent] <= c) break;
-      hc[i] = hc[parent];
-      hn[i] = hn[parent];
-      i = parent;
-    }
-    hc[i] = c;
-    hn[i] = v;
-  }
-
-  private pop(): void {
-    const hc = this.heapCost;
-    const hn = this.heapNode;
-    const size = --this.heapSize;
-    if (size === 0) return;
-    const c = hc[size];
-    const v = hn[size];
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      if (child + 1 < size && hc[child + 1] < hc[child]) child++;
-      if (hc[child] >= c) break;
-      hc[i] = hc[child];
-      hn[i] = hn[child];
-      i = child;
-    }
-    hc[i] = c;
-    hn[i] = v;
   }
 }

@@ -6,6 +6,7 @@
  * (customers travelling to an outlet; different only on one-way streets).
  */
 import type { Points } from '../kernel/types.ts';
+import { buildHierarchy, type Hierarchy } from './contraction.ts';
 import { Search } from './dijkstra.ts';
 import type { Metric, RoadGraph } from './road-graph.ts';
 import { SegmentIndex, type SnappedPoints } from './snap.ts';
@@ -21,11 +22,20 @@ export class Router {
   /** Off-network metres → cost. */
   readonly offFactor: number;
   private readonly segCost: Float64Array;
+  private readonly scratchNodes: number[] = [];
+  private readonly scratchCosts: number[] = [];
+  private contracted?: Hierarchy;
 
   constructor(readonly graph: RoadGraph, readonly metric: Metric, index?: SegmentIndex) {
     this.index = index ?? new SegmentIndex(graph);
     this.offFactor = metric === 'length' ? 1 : 3.6 / graph.profile.offNetworkSpeed;
     this.segCost = metric === 'length' ? graph.segments.length : graph.segments.time;
+  }
+
+  /** The graph's contraction hierarchy under this metric, built on first use (seconds on a city). */
+  hierarchy(): Hierarchy {
+    this.contracted ??= buildHierarchy(this.graph.out, this.metric === 'length' ? this.graph.out.length : this.graph.out.time);
+    return this.contracted;
   }
 
   snap(points: Points, limit = DEFAULT_SNAP_LIMIT): SnappedPoints {
@@ -52,28 +62,42 @@ export class Router {
 
   /** One search from (or to) all the given snapped points at once: costs to the nearest of them. */
   reachFrom(p: SnappedPoints, which: ArrayLike<number>, bound: number, direction: Direction): Search {
-    const { a, b, dir } = this.graph.segments;
     const nodes: number[] = [];
     const costs: number[] = [];
-    for (let k = 0; k < which.length; k++) {
-      const i = which[k];
-      const s = p.segment[i];
-      if (s < 0) continue;
-      const off = p.offset[i] * this.offFactor;
-      const cost = this.segCost[s];
-      // Leaving the point towards a runs against the segment (b → a) for `from`; `to` mirrors it.
-      if (direction === 'from' ? dir[s] <= 0 : dir[s] >= 0) {
-        nodes.push(a[s]);
-        costs.push(off + p.t[i] * cost);
-      }
-      if (direction === 'from' ? dir[s] >= 0 : dir[s] <= 0) {
-        nodes.push(b[s]);
-        costs.push(off + (1 - p.t[i]) * cost);
-      }
-    }
+    for (let k = 0; k < which.length; k++) this.departures(p, which[k], direction, nodes, costs);
     const search = this.search(direction);
     search.run(nodes, costs, bound);
     return search;
+  }
+
+  /**
+   * Where snapped point i enters the network (for `from`; leaves it for `to`): the ends of its
+   * segment the segment's direction allows, each with the cost of getting there. Pushed onto
+   * nodes/costs; nothing for an unsnapped point.
+   */
+  departures(p: SnappedPoints, i: number, direction: Direction, nodes: number[], costs: number[]): void {
+    const s = p.segment[i];
+    if (s < 0) return;
+    const { a, b, dir } = this.graph.segments;
+    const off = p.offset[i] * this.offFactor;
+    const cost = this.segCost[s];
+    // Leaving the point towards a runs against the segment (b → a) for `from`; `to` mirrors it.
+    if (direction === 'from' ? dir[s] <= 0 : dir[s] >= 0) {
+      nodes.push(a[s]);
+      costs.push(off + p.t[i] * cost);
+    }
+    if (direction === 'from' ? dir[s] >= 0 : dir[s] <= 0) {
+      nodes.push(b[s]);
+      costs.push(off + (1 - p.t[i]) * cost);
+    }
+  }
+
+  /**
+   * The mirror of departures: the segment ends from which point j is reached (for `from`; which
+   * it reaches, for `to`), each with the cost of the rest of the way, off-network leg included.
+   */
+  arrivals(p: SnappedPoints, j: number, direction: Direction, nodes: number[], costs: number[]): void {
+    this.departures(p, j, direction === 'from' ? 'to' : 'from', nodes, costs);
   }
 
   /**
@@ -82,27 +106,32 @@ export class Router {
    * (origin null, after reachFrom many: through the segment's ends only).
    */
   costAt(search: Search, direction: Direction, origin: SnappedPoints | null, i: number, p: SnappedPoints, j: number): number {
-    const s = p.segment[j];
-    if (s < 0 || (origin !== null && origin.segment[i] < 0)) return Infinity;
-    const { a, b, dir } = this.graph.segments;
-    const cost = this.segCost[s];
-    const t = p.t[j];
-    // Arriving at the point from a runs along a → b for `from`; `to` mirrors it.
-    const fromA = direction === 'from' ? dir[s] >= 0 : dir[s] <= 0;
-    const fromB = direction === 'from' ? dir[s] <= 0 : dir[s] >= 0;
+    if (p.segment[j] < 0 || (origin !== null && origin.segment[i] < 0)) return Infinity;
+    const nodes = this.scratchNodes;
+    const costs = this.scratchCosts;
+    nodes.length = costs.length = 0;
+    this.arrivals(p, j, direction, nodes, costs);
     let best = Infinity;
-    if (fromA) best = search.dist[a[s]] + t * cost;
-    if (fromB) best = Math.min(best, search.dist[b[s]] + (1 - t) * cost);
-    best += p.offset[j] * this.offFactor;
-    if (origin !== null && origin.segment[i] === s) {
-      const ti = origin.t[i];
-      // Along the shared segment: a → b when the target lies further from a (for `from`).
-      const forward = direction === 'from' ? t >= ti : ti >= t;
-      const legs = (origin.offset[i] + p.offset[j]) * this.offFactor;
-      if (forward ? dir[s] >= 0 : dir[s] <= 0) best = Math.min(best, legs + Math.abs(t - ti) * cost);
-      // Neighbours on one street may simply walk across (a point to itself costs nothing).
-      best = Math.min(best, Math.hypot(p.x[j] - origin.x[i], p.y[j] - origin.y[i]) * this.offFactor);
-    }
-    return best;
+    for (let k = 0; k < nodes.length; k++) best = Math.min(best, search.dist[nodes[k]] + costs[k]);
+    return origin === null ? best : Math.min(best, this.alongStreet(direction, origin, i, p, j));
+  }
+
+  /**
+   * The cost between origin i and point j when both lie on one segment, without going through its
+   * ends: along it (as its direction allows) or straight across. Infinity on different segments.
+   */
+  alongStreet(direction: Direction, origin: SnappedPoints, i: number, p: SnappedPoints, j: number): number {
+    const s = p.segment[j];
+    if (s < 0 || origin.segment[i] !== s) return Infinity;
+    const { dir } = this.graph.segments;
+    const t = p.t[j];
+    const ti = origin.t[i];
+    let best = Infinity;
+    // Along the shared segment: a → b when the target lies further from a (for `from`).
+    const forward = direction === 'from' ? t >= ti : ti >= t;
+    const legs = (origin.offset[i] + p.offset[j]) * this.offFactor;
+    if (forward ? dir[s] >= 0 : dir[s] <= 0) best = legs + Math.abs(t - ti) * this.segCost[s];
+    // Neighbours on one street may simply walk across (a point to itself costs nothing).
+    return Math.min(best, Math.hypot(p.x[j] - origin.x[i], p.y[j] - origin.y[i]) * this.offFactor);
   }
 }

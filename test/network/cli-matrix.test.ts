@@ -38,6 +38,22 @@ describe('siteselect network matrix', () => {
     expect(await readFile(join(dir, 'near.csv'), 'utf8')).toBe('from,to,length_m\r\nP,P2,0\r\n');
   });
 
+  it('from 200 origins on, an unbounded matrix runs on the contraction hierarchy with the same rows', async () => {
+    // 200 points along the west street (x = 1, y from 0 to 4 units), to Q and P2.
+    const rows = Array.from({ length: 200 }, (_, i) => `W${i},0.001,${((i * 4) / 199 / 1000).toFixed(7)}`);
+    await writeFile(join(dir, 'many.csv'), `id,lon,lat\n${rows.join('\n')}\n`);
+    const fast = await run('--profile', 'drive', '--metric', 'length', '--from', 'many.csv', '--out', 'many.csv.out', '--json');
+    expect(JSON.parse(fast.stdout).search).toBe('contraction hierarchy');
+    // A bound beyond every trip keeps the plain searches: the same file.
+    const plain = await run('--profile', 'drive', '--metric', 'length', '--from', 'many.csv', '--max', '100000', '--out', 'many-plain.csv', '--json');
+    expect(JSON.parse(plain.stdout).search).toBe('dijkstra');
+    const text = await readFile(join(dir, 'many.csv.out'), 'utf8');
+    expect(text).toBe(await readFile(join(dir, 'many-plain.csv'), 'utf8'));
+    // W0 is P: 9 units by the road bridge to Q; W199 sits at the bridge's west end: 1 across, 4 down.
+    expect(text).toContain(`W0,Q,${Number((9 * UNIT).toFixed(1))}\r\n`);
+    expect(text).toContain(`W199,Q,${Number((5 * UNIT).toFixed(1))}\r\n`);
+  });
+
   it('refuses a missing profile and an unknown one with exit status 2', async () => {
     expect((await run('--out', 'x.csv')).code).toBe(2);
     const bad = await run('--profile', 'fly', '--out', 'x.csv');

@@ -25,6 +25,12 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
 } as const;
 
+/**
+ * Unbounded matrices from this many origins on are computed on a contraction hierarchy: its build
+ * (1–2 s of CPU on a city) costs about what 100–150 full searches do (bench/README.md).
+ */
+const HIERARCHY_FROM_ORIGINS = 200;
+
 export async function runMatrix(args: string[], io: CliIO): Promise<number> {
   const v = parseOptions(args, OPTIONS, 'network matrix');
   if (v.from === undefined || v.to === undefined) throw new UsageError('--from FILE and --to FILE are required (points: id, lon, lat)');
@@ -44,7 +50,8 @@ export async function runMatrix(args: string[], io: CliIO): Promise<number> {
   const to = await readPointsFile('--to', v.to, io);
   const router = new Router(graph, metric);
   const progress = io.stderrIsTTY && !v.json ? (done: number, total: number) => io.stderr(`\rrouting ${done} / ${total}   `) : undefined;
-  const costs = costMatrix(router, from, to, { max: max === undefined ? undefined : max / unit.perCost, snapLimit, progress });
+  const hierarchy = max === undefined && from.lon.length >= HIERARCHY_FROM_ORIGINS ? router.hierarchy() : undefined;
+  const costs = costMatrix(router, from, to, { max: max === undefined ? undefined : max / unit.perCost, snapLimit, progress, hierarchy });
   if (progress) io.stderr('\n');
   for (const [flag, layer, missed] of [['--from', from, costs.unsnappedFrom], ['--to', to, costs.unsnappedTo]] as const) {
     if (missed.length > 0) io.stderr(`${missed.length} point(s) of ${flag} farther than ${snapLimit ?? 500} m from every street, no rows: ${missed.slice(0, 10).map((i) => layer.ids[i]).join(', ')}${missed.length > 10 ? ', …' : ''}\n`);
@@ -59,6 +66,7 @@ export async function runMatrix(args: string[], io: CliIO): Promise<number> {
   const summary = {
     profile: graph.profile.name, metric, unit: unit.name, from: from.ids.length, to: to.ids.length, pairs: costs.value.length,
     unsnapped_from: costs.unsnappedFrom.length, unsnapped_to: costs.unsnappedTo.length, graph_from_cache: fromCache,
+    search: hierarchy ? 'contraction hierarchy' : 'dijkstra',
     seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
   };
   io.stdout(v.json ? JSON.stringify(summary) + '\n' : `${summary.pairs} pairs within ${max ?? 'any'} ${metric === 'time' ? 'min' : 'm'} written to ${v.out} (${summary.seconds} s)\n`);
