@@ -2,9 +2,11 @@
  * The bad-input classes of the loading issue, through `siteselect score --candidates`: whole-file
  * problems exit 2 with one sentence naming the file and a command-line fix; row problems exit 0 with
  * each bad row in the rejects file (row number and reason), and read = scored + rejected.
- * The fixtures lie far from the sample city; that is fine: rows outside are still scored.
+ * The fixtures lie far from the sample city, and sites outside every region are not compared, so
+ * they are scored against the sample's layers without its regions and districts (a copy in a
+ * temporary folder).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +19,15 @@ const bad = join(repo, 'test', 'fixtures', 'bad');
 const temp = mkdtempSync(join(tmpdir(), 'score-bad-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
+/** The sample without its regions and districts: no site lies outside the study area. */
+const noAreas = join(temp, 'no-areas');
+
 beforeAll(() => {
+  mkdirSync(noAreas);
+  for (const f of readdirSync(sample)) if (!['bundle.json', 'regions.geojson', 'districts.geojson'].includes(f)) copyFileSync(join(sample, f), join(noAreas, f));
+  const manifest = JSON.parse(readFileSync(join(sample, 'bundle.json'), 'utf8'));
+  manifest.layers = manifest.layers.filter((l: { layer: string }) => l.layer !== 'regions' && l.layer !== 'districts');
+  writeFileSync(join(noAreas, 'bundle.json'), JSON.stringify(manifest));
   // the sample scenario without its rent criterion and limit: the fixtures have no rent column
   const scenario = JSON.parse(readFileSync(join(sample, 'scenario.json'), 'utf8'));
   delete scenario.$schema;
@@ -27,7 +37,7 @@ beforeAll(() => {
 });
 
 const score = (file: string, ...more: string[]) =>
-  runScore(temp, '--bundle', sample, '--scenario', 'scenario.json', '--candidates', file.includes('/') ? file : join(bad, file), '--out', `${file.replace(/\W/g, '_')}.csv`, '--json', ...more);
+  runScore(temp, '--bundle', noAreas, '--scenario', 'scenario.json', '--candidates', file.includes('/') ? file : join(bad, file), '--out', `${file.replace(/\W/g, '_')}.csv`, '--json', ...more);
 
 describe('siteselect score refuses unusable candidate files (exit 2, one sentence)', () => {
   it.each([
