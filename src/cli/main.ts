@@ -1,7 +1,8 @@
 /**
  * `siteselect <command> …`: a thin dispatcher. Each command lives in its own file under
- * commands/ and is loaded only when asked for, so `validate` does not pay for the optimiser and
- * `siteselect --help` loads no command at all (the summaries live here, beside the loaders).
+ * commands/ and is loaded only when asked for, so `validate` does not pay for the optimiser,
+ * `siteselect --help` loads no command at all (the summaries live here, beside the loaders) and
+ * `siteselect <command> --help` loads only that command's text (usage/).
  */
 import { EXIT_FAILURE, EXIT_USAGE, type CliIO, type Command } from './command.ts';
 import { systemErrorMessage } from './system-error.ts';
@@ -9,22 +10,24 @@ import { BundleError, UsageError } from '../data/errors.ts';
 
 interface CommandEntry {
   summary: string;
+  /** The command's help text alone (src/cli/usage/), so `<command> --help` loads no command code. */
+  usage?: () => Promise<{ USAGE: string }>;
   load: () => Promise<{ command: Command }>;
 }
 
 /** Literal import paths, so the build compiles every command and a bundler can split them. */
 const COMMANDS: Record<string, CommandEntry> = {
-  init: { summary: 'propose a bundle.json for a folder of data files (layers and column roles)', load: () => import('./commands/init.ts') },
-  validate: { summary: 'check a bundle: per layer read / loaded / rejected and the first rejects', load: () => import('./commands/validate.ts') },
-  score: { summary: 'score candidate sites (coordinates or addresses) and shortlist the best per region', load: () => import('./commands/score.ts') },
-  report: { summary: 'run the funnel and write a self-contained HTML report (maps, tables, breakdown)', load: () => import('./commands/report.ts') },
-  optimize: { summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / heuristics with bounds)', load: () => import('./commands/optimize.ts') },
-  mix: { summary: 'channel mix: which outlet type (branch, self-service, agent) where, within a budget and mix rules', load: () => import('./commands/mix.ts') },
-  territories: { summary: 'exclusive territories for the own outlets, their balance and the outlets that poach each other', load: () => import('./commands/territories.ts') },
-  huff: { summary: 'the Huff model outlet by outlet: what each candidate takes from every own outlet and competitor', load: () => import('./commands/huff.ts') },
-  calibrate: { summary: 'fit the Huff/MCI model to the own network\'s observed sales, deposits or customers', load: () => import('./commands/calibrate.ts') },
-  notebook: { summary: 'run a notebook headless and write a self-contained HTML report', load: () => import('./commands/notebook.ts') },
-  network: { summary: 'travel time over streets: network cost matrices', load: () => import('./commands/network.ts') },
+  init: { summary: 'propose a bundle.json for a folder of data files (layers and column roles)', usage: () => import('./usage/init.ts'), load: () => import('./commands/init.ts') },
+  validate: { summary: 'check a bundle: per layer read / loaded / rejected and the first rejects', usage: () => import('./usage/validate.ts'), load: () => import('./commands/validate.ts') },
+  score: { summary: 'score candidate sites (coordinates or addresses) and shortlist the best per region', usage: () => import('./usage/score.ts'), load: () => import('./commands/score.ts') },
+  report: { summary: 'run the funnel and write a self-contained HTML report (maps, tables, breakdown)', usage: () => import('./usage/report.ts'), load: () => import('./commands/report.ts') },
+  optimize: { summary: 'choose sites: MCLP, LSCP, p-median, p-center, Huff share (HiGHS / heuristics with bounds)', usage: () => import('./usage/optimize.ts'), load: () => import('./commands/optimize.ts') },
+  mix: { summary: 'channel mix: which outlet type (branch, self-service, agent) where, within a budget and mix rules', usage: () => import('./usage/mix.ts'), load: () => import('./commands/mix.ts') },
+  territories: { summary: 'exclusive territories for the own outlets, their balance and the outlets that poach each other', usage: () => import('./usage/territories.ts'), load: () => import('./commands/territories.ts') },
+  huff: { summary: 'the Huff model outlet by outlet: what each candidate takes from every own outlet and competitor', usage: () => import('./usage/huff.ts'), load: () => import('./commands/huff.ts') },
+  calibrate: { summary: 'fit the Huff/MCI model to the own network\'s observed sales, deposits or customers', usage: () => import('./usage/calibrate.ts'), load: () => import('./commands/calibrate.ts') },
+  notebook: { summary: 'run a notebook headless and write a self-contained HTML report', usage: () => import('./usage/notebook.ts'), load: () => import('./commands/notebook.ts') },
+  network: { summary: 'travel time over streets: network cost matrices', usage: () => import('./usage/network.ts'), load: () => import('./commands/network.ts') },
 };
 
 async function loadCommand(name: string): Promise<Command> {
@@ -57,11 +60,13 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     io.stderr(`siteselect: unknown command '${name}'. Run 'siteselect --help' for the list.\n`);
     return EXIT_USAGE;
   }
-  const command = await loadCommand(name);
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.usage.trimEnd() + '\n');
+    const entry = COMMANDS[name];
+    const usage = entry.usage ? (await entry.usage()).USAGE : (await loadCommand(name)).usage;
+    io.stdout(usage.trimEnd() + '\n');
     return 0;
   }
+  const command = await loadCommand(name);
   try {
     return await command.run(rest, io);
   } catch (err) {

@@ -4,19 +4,7 @@
  */
 import { UsageError } from '../../data/errors.ts';
 import type { Command } from '../command.ts';
-import { AREA_USAGE, MATRIX_USAGE } from '../network/usage.ts';
-
-const USAGE = `Usage: siteselect network <job> [options]
-
-Jobs:
-  matrix   shortest-path costs (minutes or metres) between two point files, within a bound, as CSV
-  area     a site's trade areas (5/10/15 minutes …) with the demand, competitors and outlets inside, as GeoJSON
-
-The jobs' options follow.
-
-${MATRIX_USAGE}
-
-${AREA_USAGE}`;
+import { USAGE } from '../usage/network.ts';
 
 export const command: Command = {
   usage: USAGE,

@@ -17,13 +17,12 @@ import { weightSensitivity } from '../../sensitivity/weights.ts';
 import type { Calibration } from '../../forecast/calibration.ts';
 import { forecastOutColumns } from './forecast-out-columns.ts';
 import type { ScoreArgs } from './score-args.ts';
+import { DEFAULT_MEMORY_LIMIT } from './memory-limit.ts';
 import { withScratchDir } from './scratch-dir.ts';
 import { siteColumns, siteQuery, type SiteQuery } from './site-table.ts';
 import { writeRejects } from './write-rejects.ts';
 import { copyToParquet, parquetCast, writeRows, type TableFormat } from './write-table.ts';
 
-/** DuckDB's memory for a run unless --memory-limit says otherwise. */
-export const DEFAULT_MEMORY_LIMIT = '512MB';
 
 /** What the summary says about a run. */
 export interface ScoreOutcome {
