@@ -13,7 +13,7 @@ export function outsideTable(result: FunnelResult): string {
   const rows = outside.ids.slice(0, MAX_ROWS).map((id, k) => `<tr>${td(id)}${td(outside.reasons[k])}</tr>`).join('\n');
   const more = n > MAX_ROWS ? `<p class="note">… and ${formatNumber(n - MAX_ROWS)} more.</p>` : '';
   return `<h3>Candidates not compared</h3>
-<p>${formatNumber(n)} candidate${n === 1 ? ' lies' : 's lie'} outside the study area (every region, or every district, of the bundle) and ${n === 1 ? 'was' : 'were'} not scored.</p>
+<p>${formatNumber(n)} candidate${n === 1 ? ' lies' : 's lie'} outside the study area (every region of the bundle, or every district, where the funnel's sites must lie) and ${n === 1 ? 'was' : 'were'} not scored.</p>
 <div class="table-wrap"><table id="table-outside"><thead><tr>${th('candidate')}${th('reason')}</tr></thead><tbody>
 ${rows}
 </tbody></table></div>${more}`;

@@ -1,6 +1,6 @@
 /**
  * Batch scoring's side of the study-area rule (outside-study-area.ts): the sites of a file that
- * lie outside every region (district) leave the compared set and join the file's rejects with
+ * lie outside the study area leave the compared set and join the file's rejects with
  * that reason, so read = scored + rejected still holds and the rejects file lists them.
  */
 import type { LayerReport, LoadedBundle, PointLayer, Reject } from '../data/layer.ts';

@@ -107,7 +107,7 @@ function outsideCandidates(bundle: LoadedBundle, links: BundleLinks): NonNullabl
   const candidates = bundle.candidates;
   if (!candidates) return { ids: [], reasons: [] };
   const none = new Int32Array(candidates.ids.length).fill(-1);
-  const { index, reasons } = outsideStudyArea(bundle, links.pointDistrict.candidates ?? none, links.pointRegion.candidates ?? none);
+  const { index, reasons } = outsideStudyArea(bundle, links.pointDistrict.candidates ?? none, links.pointRegion.candidates ?? none, true);
   return { ids: index.map((i) => candidates.ids[i]), reasons };
 }
 

@@ -84,7 +84,7 @@ export const command: Command = {
     }
     if (outcome.scored === 0) {
       // every row rejected: the input is unusable as given (exit 2), the rejects say why
-      const where = outside ? ' inside the bundle\'s regions and districts' : '';
+      const where = outside ? ' inside the bundle\'s regions (districts)' : '';
       io.stderr(`siteselect score: no row of ${outcome.file} could be placed${where}; see the reasons in ${rejects}\n`);
       return EXIT_USAGE;
     }

@@ -18,7 +18,7 @@ export const ScoreSummary = z
     read: Count,
     scored: Count,
     rejected: Count,
-    /** Of the rejected, rows outside every region (district) of the bundle: placed but not compared. */
+    /** Of the rejected, rows outside every region of the bundle (every district when it has no regions): placed but not compared. */
     outside: Count,
     /** Rows placed by their own coordinates. */
     placed_by_coordinates: Count,

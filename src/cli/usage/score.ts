@@ -7,9 +7,9 @@ export const USAGE = `Usage: siteselect score --bundle DIR --scenario FILE --can
 Scores candidate sites with the scenario's site criteria (no funnel cut: every site is scored) and
 writes them ranked, best first, with each criterion's raw value and points, the region and district
 each site lies in, and how it was placed (placed_by, geocode_confidence). Rows that cannot be placed
-go to the rejects file with their row number and reason; so do sites outside every region or
-district of the bundle, which are not compared (as in the funnel and the report); read = scored +
-rejected.
+go to the rejects file with their row number and reason; so do sites outside every region of the
+bundle (every district when it has no regions), which are not compared, as in the funnel and the
+report; read = scored + rejected.
 
 Every run takes the same path: the rows are read and placed (rejects kept with their reasons), the
 sites go through the distance kernel in chunks, and their raw values go into DuckDB, which
