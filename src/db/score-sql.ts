@@ -9,6 +9,9 @@
  * Statistics (range, mean, spread, counts) are read first and enter as literals.
  */
 import type { Direction, Normalisation } from '../scenario/criterion-spec.ts';
+import { rescaleWeights } from '../score/combine.ts';
+import { addSquares, addSum, meanOf, type Moments } from '../score/normalise.ts';
+import type { Row } from './database.ts';
 import { quoteIdentifier } from './sql.ts';
 
 /** A double as SQL: exponent form round-trips and is parsed as DOUBLE (never DECIMAL). */
@@ -122,4 +125,72 @@ export function rankOrderSql(score: string, id: string, position: string): strin
 export function printedValueSql(v: string): string {
   return `(CASE WHEN NOT isfinite(${v}) THEN NULL WHEN abs(${v}) >= 1 OR ${v} = 0 THEN round(${v}, 4)
     ELSE round(${v}, (5 - floor(log10(abs(${v}))))::INTEGER) END)`;
+}
+
+/** A scored term of a table: a criterion's raw column with its direction and normalisation, or a context term (neither: the parent's score). */
+export interface ScoreTerm {
+  column: string;
+  weight: number;
+  normalise?: Normalisation;
+  direction?: Direction;
+}
+
+/**
+ * What a normalisation needs from table `table` (columns `pos` and the goodness): counts and range
+ * by statsSql and, for the z-score, the sums of normalise.ts added in `pos` order — `column` gives
+ * the goodness in that order, in parts, so a long table is never held at once.
+ */
+export async function goodnessStats(
+  query: (sql: string) => Promise<Row[]>,
+  column: (sql: string) => AsyncIterable<Float64Array>,
+  table: string,
+  goodness: string,
+  method: Normalisation,
+): Promise<GoodnessStats> {
+  if (method === 'none') return { n: 0, min: NaN, max: NaN, mean: NaN, squares: NaN, distinct: 0 };
+  const [row] = await query(statsSql(table, goodness));
+  const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
+  const s: GoodnessStats = { n: num(row.n), min: num(row.min), max: num(row.max), mean: 0, squares: 0, distinct: num(row.distinct) };
+  if (method === 'zscore' && s.n > 0) {
+    // The sums of normalise.ts, added in row order: the same mean and spread to the last bit.
+    const m: Moments = { n: 0, sum: 0, squares: 0 };
+    const ordered = `SELECT ${goodness} FROM ${quoteIdentifier(table)} ORDER BY pos`;
+    for await (const part of column(ordered)) addSum(part, m);
+    for await (const part of column(ordered)) addSquares(part, m);
+    s.mean = meanOf(m);
+    s.squares = m.squares;
+  }
+  return s;
+}
+
+/** Each term's 0–1 expression over `table`, its statistics read through `stats`. */
+export async function normalisedTermsSql(terms: readonly ScoreTerm[], stats: (goodness: string, method: Normalisation) => Promise<GoodnessStats>): Promise<string[]> {
+  const normalised: string[] = [];
+  for (const t of terms) {
+    if (t.normalise === undefined || t.direction === undefined) {
+      normalised.push(contextNormalisedSql(t.column));
+      continue;
+    }
+    const g = goodnessSql(t.column, t.direction);
+    normalised.push(normalisedSql(g, t.normalise, await stats(g, t.normalise)));
+  }
+  return normalised;
+}
+
+/**
+ * Table `scored` from `source` (columns pos, id and those the expressions read): pos, n{k} (0–1),
+ * score, p{k} (points), rank and rank_in_group (1, 2, 3 … down each value of `group`, by rank).
+ */
+export function scoredTableSql(source: string, normalised: readonly string[], weights: readonly number[], combine: 'sum' | 'geometric', group: string): string {
+  const n = normalised.map((_, k) => `n${k}`);
+  const { score, points } = combineSql(n, rescaleWeights([...weights]), combine);
+  // The windows sort only what they carry: a narrow projection of the rows, never their attributes.
+  const order = rankOrderSql('score', 'id', 'pos');
+  return `CREATE OR REPLACE TABLE scored AS
+    WITH norm AS (SELECT pos, id, ${group} AS grp${normalised.map((e, k) => `, ${e} AS n${k}`).join('')} FROM ${quoteIdentifier(source)}),
+    comb AS (SELECT *, ${score} AS score FROM norm)
+    SELECT pos${n.map((c) => `, ${c}`).join('')}, score${points.map((e, k) => `, ${e} AS p${k}`).join('')},
+      (row_number() OVER (ORDER BY ${order}))::INTEGER AS rank,
+      (row_number() OVER (PARTITION BY grp ORDER BY ${order}))::INTEGER AS rank_in_group
+    FROM comb`;
 }

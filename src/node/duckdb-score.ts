@@ -8,10 +8,8 @@
  */
 import { haversine } from '../geo/haversine.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { rescaleWeights } from '../score/combine.ts';
 import { Keeper } from '../score/keep.ts';
-import { combineSql, contextNormalisedSql, goodnessSql, normalisedSql, rankOrderSql, statsSql, type GoodnessStats } from '../db/score-sql.ts';
-import { addSquares, addSum, meanOf, type Moments } from '../score/normalise.ts';
+import { goodnessStats, normalisedTermsSql, scoredTableSql } from '../db/score-sql.ts';
 import type { NativeDatabase } from './duckdb-native.ts';
 import type { SiteTerm } from './duckdb-sites.ts';
 
@@ -24,47 +22,12 @@ const groupColumn = (group: RankGroup | undefined): string => (group === 'region
  * Creates table `scored`: pos, n{k} (0–1), score, p{k} (points), rank and rank_in_group (1, 2, 3 … down each `group`, by rank; sites outside every group are one group).
  */
 export async function rankSites(db: NativeDatabase, terms: SiteTerm[], combine: 'sum' | 'geometric', group: RankGroup = 'all'): Promise<void> {
-  const normalised: string[] = [];
-  for (const t of terms) {
-    if (t.normalise === undefined || t.direction === undefined) {
-      normalised.push(contextNormalisedSql(t.column));
-      continue;
-    }
-    const g = goodnessSql(t.column, t.direction);
-    normalised.push(normalisedSql(g, t.normalise, await stats(db, g, t.normalise)));
-  }
-  const n = terms.map((_, k) => `n${k}`);
-  const { score, points } = combineSql(n, rescaleWeights(terms.map((t) => t.weight)), combine);
-  // The windows sort only what they carry: a narrow projection of the sites, never their attributes.
-  const order = rankOrderSql('score', 'id', 'pos');
-  await db.run(`CREATE OR REPLACE TABLE scored AS
-    WITH norm AS (SELECT pos, id, ${groupColumn(group)} AS grp${normalised.map((e, k) => `, ${e} AS n${k}`).join('')} FROM sites),
-    comb AS (SELECT *, ${score} AS score FROM norm)
-    SELECT pos${n.map((c) => `, ${c}`).join('')}, score${points.map((e, k) => `, ${e} AS p${k}`).join('')},
-      (row_number() OVER (ORDER BY ${order}))::INTEGER AS rank,
-      (row_number() OVER (PARTITION BY grp ORDER BY ${order}))::INTEGER AS rank_in_group
-    FROM comb`);
-}
-
-async function stats(db: NativeDatabase, goodness: string, method: string): Promise<GoodnessStats> {
-  if (method === 'none') return { n: 0, min: NaN, max: NaN, mean: NaN, squares: NaN, distinct: 0 };
-  const [row] = await db.query(statsSql('sites', goodness));
-  const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
-  const s: GoodnessStats = { n: num(row.n), min: num(row.min), max: num(row.max), mean: 0, squares: 0, distinct: num(row.distinct) };
-  if (method === 'zscore' && s.n > 0) {
-    // The sums of normalise.ts, added in site order: the same mean and spread to the last bit.
-    const m: Moments = { n: 0, sum: 0, squares: 0 };
-    const column = async (): Promise<Float64Array[]> => {
-      const parts: Float64Array[] = [];
-      for await (const [g] of db.chunks(`SELECT ${goodness} FROM sites ORDER BY pos`)) parts.push(Float64Array.from(g, (v) => (v === null ? NaN : Number(v))));
-      return parts;
-    };
-    for (const part of await column()) addSum(part, m);
-    for (const part of await column()) addSquares(part, m);
-    s.mean = meanOf(m);
-    s.squares = m.squares;
-  }
-  return s;
+  // the column for the z-score's sums comes chunk by chunk, never whole
+  const column = async function* (sql: string): AsyncGenerator<Float64Array> {
+    for await (const [g] of db.chunks(sql)) yield Float64Array.from(g, (v) => (v === null ? NaN : Number(v)));
+  };
+  const normalised = await normalisedTermsSql(terms, (g, method) => goodnessStats((sql) => db.query(sql), column, 'sites', g, method));
+  await db.run(scoredTableSql('sites', normalised, terms.map((t) => t.weight), combine, groupColumn(group)));
 }
 
 /** How sites are kept (the scenario's funnel.sites and constraints) and shortlisted (--top-per). */

@@ -10,6 +10,8 @@ import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { bundleFigures, type BundleFigures } from './bundle-figures.ts';
 import { recordRequests, useRootSession } from '../helpers/browser.ts';
 import { SQL_CASES, runSqlSuite, type SqlOutcome } from './sql-suite.ts';
+import { runScoreSuite, type ScoreOutcome } from './score-suite.ts';
+import { openNativeDatabase } from '../../src/node/duckdb-native.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const session = useRootSession(repoRoot);
@@ -64,12 +66,19 @@ function offOrigin(requests: string[]): string[] {
 describe('SQL suite: Chromium vs Node', () => {
   it('gives identical, expected rows in both, fetching nothing from another origin', async () => {
     const { value, requests } = await runPage('db-suite', 'dbSuite');
-    const result = value as { outcomes?: SqlOutcome[]; error?: string };
+    const result = value as { outcomes?: SqlOutcome[]; scoreOutcomes?: ScoreOutcome[]; error?: string };
     expect(result.error).toBeUndefined();
 
     const node = await openNodeDatabase();
-    const nodeOutcomes = await runSqlSuite(node).finally(() => node.close());
+    const nodeOutcomes = await runSqlSuite(node);
+    const nodeScores = await runScoreSuite(node).finally(() => node.close());
     expect(result.outcomes).toEqual(nodeOutcomes);
+    // the scoring suite: Chromium, Node and native DuckDB give identical doubles (hand values: score-suite.test.ts)
+    const native = await openNativeDatabase();
+    const nativeScores = await runScoreSuite(native).finally(() => native.close());
+    expect(result.scoreOutcomes).toEqual(nodeScores);
+    expect(result.scoreOutcomes).toEqual(nativeScores);
+    expect(result.scoreOutcomes?.every((o) => 'rows' in o && o.rows.length === 6)).toBe(true);
     expect(result.outcomes).toEqual(SQL_CASES.map((c) => ({ name: c.name, rows: c.expected })));
 
     expect(offOrigin(requests)).toEqual([]);

@@ -8,7 +8,8 @@
  * typed arrays (src/score), not in DuckDB, because the first map must not wait ~5 s for DuckDB to
  * boot and the page re-ranks 100 k sites on every slider move within a 16 ms frame
  * (src/score/rerank.ts); src/db/score-sql.ts mirrors that arithmetic term by term, and
- * test/db/score-sql.test.ts holds the two to the same values.
+ * the scoring suite (test/db/score-suite.ts: DuckDB-WASM in Node and Chromium, native) holds the
+ * two to the same values.
  */
 import { fetchFileSource, loadBundle, loadLayerFile, parseScenario, runFunnel, weightSensitivity } from '../engine-api.ts';
 import type { LoadedBundle } from './engine-types.ts';
