@@ -21,6 +21,7 @@ import { layerColumns } from '../../db/layer-table.ts';
 import type { Database } from '../../db/database.ts';
 import { engineDb } from './engine-db.ts';
 import { storeBundle, tableRows } from './bundle-tables.ts';
+import { cacheBundleGraphs } from './graph-cache.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
 import { mapDataOf } from './map-data.ts';
 import { outlineSource } from './outline-source.ts';
@@ -79,6 +80,7 @@ async function handle(id: number, request: Request): Promise<Reply> {
     }
     case 'loadBundle': {
       setBundle(await loadBundle(fetchFileSource(request.baseUrl), { onProgress: (p) => progress(p.file, p.fraction) }));
+      if (bundle.roads) cacheBundleGraphs(bundle.roads);
       return { type: 'map', map: mapDataOf(bundle) };
     }
     case 'run': {
