@@ -23,6 +23,8 @@ import { funnelShortlist } from '../score/funnel-shortlist.ts';
 import { siteDetailTable } from './site-detail-table.ts';
 import { layersTable, warningsList } from './data-notes.ts';
 import { outsideTable } from './outside-table.ts';
+import { optimizeSection } from './optimize-section.ts';
+import type { OptimizeCurveSummary } from '../optimize/summary.ts';
 
 export interface ReportInput {
   bundle: LoadedBundle;
@@ -36,6 +38,8 @@ export interface ReportInput {
   topN?: number;
   /** Most rows per ranked table [1000]. */
   maxRows?: number;
+  /** `optimize --p FROM..TO`'s curve for the "How many outlets" section (src/report/optimize-section.ts). */
+  optimizeCurve?: OptimizeCurveSummary;
 }
 
 const LEVELS = [
@@ -120,6 +124,7 @@ ${shortlistTable(result)}
 </section>
 ${LEVELS.map((l) => levelSection(input, l.key, l.title, maxRows)).join('\n')}
 ${bestSiteSection(input, topN, lead)}
+${optimizeSection(input.document, input.optimizeCurve)}
 <section id="warnings"><h2>Warnings</h2>
 ${warningsList(result)}
 </section>

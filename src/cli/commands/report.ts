@@ -28,6 +28,8 @@ export const command: Command = {
   usage: USAGE,
   async run(argv: string[], io: CliIO) {
     const args = parseReportArgs(argv);
+    // Checked before anything loads; the optimiser is loaded only for a curve.
+    const curve = args.curve === undefined ? undefined : await import('../../optimize/curve-from-bundle.ts').then((module) => ({ module, spec: module.parseCurveSpec(args.curve!) }));
     const { dir, manifestPath: manifest, manifestFile, scenarioBeside } = await locateBundle(args.bundle, io.cwd);
     const out = path.resolve(io.cwd, args.out);
     const scenarioFile = args.scenario === undefined ? scenarioBeside : path.resolve(io.cwd, args.scenario);
@@ -40,6 +42,7 @@ export const command: Command = {
     const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
     const kernel: SiteKernel = pool ?? createKernel();
     const result = await runFunnel(bundle, scenario, { kernel, onProgress: (stage, f) => bar(stage, 0.4 + 0.5 * f) }).finally(() => pool?.close());
+    const optimizeCurve = curve && (await curve.module.bundleCurve(bundle, scenario, curve.spec, { onProgress: (p) => bar(`how many outlets: ${p.stage}`, 0.9) }));
     bar('drawing the report', 0.9);
     const [{ parseHTML }, { installPixelCanvas }, { buildReport }] = await Promise.all([
       import('linkedom'), import('../../notebook/canvas-shim.node.ts'), import('../../report/build-report.ts'),
@@ -47,7 +50,7 @@ export const command: Command = {
     const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
     installPixelCanvas(document);
     // linkedom implements the DOM that Plot uses; its own types are not the lib.dom ones.
-    const html = buildReport({ bundle, scenario, result, document: document as unknown as Document, attribution, topN: args.topN, maxRows: args.maxRows });
+    const html = buildReport({ bundle, scenario, result, document: document as unknown as Document, attribution, topN: args.topN, maxRows: args.maxRows, optimizeCurve });
     await writeFileAtomically(out, html);
     bar('done', 1);
 

@@ -13,6 +13,8 @@ Options:
   --top N           sites shown criterion by criterion [20]
   --rows N          most rows per ranked table [1000]
   --threads N       kernel threads, this one included; 1 = no worker threads [all cores]
+  --curve M:A..B    add "How many outlets": the objective of model M (mclp, pmedian, pcenter, huff)
+                    for A..B new outlets with the knee, e.g. --curve pmedian:1..10 (own outlets kept)
   --json            print a machine-readable summary on standard output
   --quiet, -q       nothing on standard error except errors (no progress bar, no notes)
 
