@@ -3,6 +3,7 @@
  * (no DOM, no Node built-ins); Node-only helpers are in `./node.ts`.
  */
 export * from './data/layer.ts';
+export { BASEMAP_KINDS, basemapKind, readBasemap, type Basemap, type BasemapFeature, type BasemapGeometry, type BasemapKind } from './data/basemap.ts';
 export * from './data/errors.ts';
 export { csvCell, csvRow, csvText, neutraliseFormula, type CsvCell } from './io/csv-write.ts';
 export * from './data/bundle-manifest.ts';

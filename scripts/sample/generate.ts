@@ -4,6 +4,7 @@
  */
 import type { Position } from 'geojson';
 import { areaContains, makeDistricts, makeRegions, polygonsOf, type Area } from './areas.ts';
+import { basemapGeoJson } from './basemap.ts';
 import { makeCandidates, UNMATCHED_CANDIDATES, type Candidate } from './candidates.ts';
 import { makeCentres, makeDemand, makeOutline } from './city.ts';
 import { toCsv } from './csv.ts';
@@ -114,6 +115,7 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
   const files = new Map<string, string>();
   files.set('regions.geojson', areasGeoJson(regions, regionPop));
   files.set('roads.geojson', roadsGeoJson(streets));
+  files.set('basemap.geojson', basemapGeoJson(seed, outline, streets));
   files.set('districts.geojson', areasGeoJson(districts, districtPop));
   files.set('demand.csv', toCsv(['id', 'lon', 'lat', 'population', 'income'],
     demand.xy.map((xy, i) => [`H${String(i + 1).padStart(5, '0')}`, ...lonLat(xy), demand.population[i], demand.income[i]])));

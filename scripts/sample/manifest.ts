@@ -25,6 +25,7 @@ export function sampleBundleManifest(seed: number): BundleManifest {
       { layer: 'gazetteer', file: 'gazetteer.csv', columns: { ...point, address: 'address' } },
     ],
     roads: { file: 'roads.geojson' },
+    basemap: { file: 'basemap.geojson', attribution: 'Basemap: synthetic river, lake, parks and main streets (same generator).', kindProperty: 'kind' },
   };
 }
 
@@ -55,6 +56,7 @@ the committed files equal a fresh run. Do not edit these files by hand; change t
 | transit.csv | transit | ${counts.metro + counts.bus} | ${counts.metro} metro stations on 3 lines through the centres (~1.1 km apart) and ${counts.bus} bus stops on streets ≥ 350 m apart |
 | gazetteer.csv | gazetteer | ${counts.gazetteer} | addresses every 45 m along ${counts.streets} streets (odd/even sides), kept ∝ density; parts: number, street, district, postcode |
 | roads.geojson | roads | ${counts.streets} | the same streets as lines split at every crossing: boulevards primary, avenues secondary, roads tertiary, the rest residential; lanes one-way (bundle.json "roads", for travel times) |
+| basemap.geojson | basemap | – | context for the maps, never scored: a river and a lake (water), parks, and the boulevards and avenues clipped to the city (roads); from its own seeded stream |
 | candidates.csv | candidates | ${counts.candidates} | addresses only (no coordinates), written as people type them (St/Ave/Rd, NW, N.W., upper case, commas); monthly \`rent\` rises toward the centres; \`floor_area\` m²; \`visibility\` 1–5 |
 
 Streets: about a third of the grid streets are quadrant-numbered from the city's centre lines

@@ -15,3 +15,4 @@ export type { NotKept } from '../score/not-kept.ts';
 export { rankWithinGroups } from '../score/rank-order.ts';
 export { criterionUnit, formatMeasure, type MeasureUnit } from '../report/criterion-unit.ts';
 export { LABEL_LINE, placeLabelBoxes, type LabelCandidate } from '../report/label-layout.ts';
+export { basemapKinds, basemapMarks, BASEMAP_STYLES } from '../report/basemap-marks.ts';

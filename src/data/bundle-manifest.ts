@@ -75,6 +75,18 @@ export const BundleManifest = z
      * columns. Path relative to bundle.json; read only when a network distance is asked for.
      */
     roads: z.object({ file: z.string().min(1) }).strict().optional(),
+    /**
+     * Context drawn under the data on every map (page, exports, report): water, parks, roads,
+     * railways as GeoJSON lines and polygons. Each feature's class comes from its `kind` property
+     * (water, park, road, rail; others drawn as plain lines). Never scored; path relative to bundle.json.
+     */
+    basemap: z.object({
+      file: z.string().min(1),
+      /** Where the basemap comes from, printed beside the map (e.g. "© OpenStreetMap contributors"). */
+      attribution: z.string().optional(),
+      /** The property naming each feature's class [kind]. */
+      kindProperty: z.string().min(1).default('kind'),
+    }).strict().optional(),
   })
   .strict();
 export type BundleManifest = z.infer<typeof BundleManifest>;

@@ -2,6 +2,7 @@
  * The in-memory form of every loaded layer: columnar, typed, the same in Node and the browser.
  * Importers produce these; criteria, kernels and the database layer consume them.
  */
+import type { Basemap } from './basemap.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export const LAYER_NAMES = [
@@ -97,6 +98,8 @@ export interface LoadedBundle {
   demandAreas?: PolygonLayer;
   /** The manifest's street network file, as bytes (src/network builds graphs from it). */
   roads?: { file: string; bytes: Uint8Array };
+  /** The manifest's basemap: context lines and polygons drawn under the data, never scored. */
+  basemap?: Basemap;
   /** One report per layer file, in manifest order: read / loaded / rejected and the rejects. */
   reports: LayerReport[];
 }

@@ -3,6 +3,7 @@
  * checked to exist before any is read, the gazetteer loads before candidates (which may be
  * geocoded against it), and layers fed by several files are concatenated.
  */
+import { readBasemap } from './basemap.ts';
 import { BundleError, PathRefused } from './errors.ts';
 import type { LayerEntry } from './bundle-manifest.ts';
 import type { Layer, LayerName, LayerReport, LoadedBundle, PointLayer, PolygonLayer } from './layer.ts';
@@ -111,6 +112,11 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
   const bundle: LoadedBundle = { name: manifest.name, synthetic: manifest.synthetic, reports: byEntry.map((x) => x.report) };
   if (manifest.roads) bundle.roads = await readRoadsFile(source, manifestPath, normalisePath(base + manifest.roads.file), manifest.roads.file);
   if (manifest.attribution !== undefined) bundle.attribution = manifest.attribution;
+  if (manifest.basemap) {
+    const { file, attribution, kindProperty } = manifest.basemap;
+    const bytes = await readNamedFile(source, manifestPath, normalisePath(base + file), file, 'basemap');
+    bundle.basemap = readBasemap(file, bytes, { kindProperty, ...(attribution !== undefined ? { attribution } : {}) });
+  }
   for (const [name, list] of parts) {
     const keeps = keepUniqueAcrossParts(list);
     const kept = list.map((p, i) => pickRows(p.layer, keeps[i]));
@@ -125,12 +131,17 @@ export async function loadBundle(source: FileSource, options: LoadBundleOptions 
 
 /** The roads file's bytes; what they hold is checked when a graph is first built from them. */
 async function readRoadsFile(source: FileSource, manifestPath: string, path: string, file: string): Promise<{ file: string; bytes: Uint8Array }> {
+  return { file, bytes: await readNamedFile(source, manifestPath, path, file, 'roads') };
+}
+
+/** A file the manifest names under `key` (not a layer): its bytes, or one sentence with the fix. */
+async function readNamedFile(source: FileSource, manifestPath: string, path: string, file: string, key: 'roads' | 'basemap'): Promise<Uint8Array> {
   const refused = (err: unknown): never => {
     if (!(err instanceof PathRefused)) throw err;
-    throw new BundleError(file, `${manifestPath} names '${file}' for the roads, but ${err.reason}; ${err.fix}.`, { cause: err });
+    throw new BundleError(file, `${manifestPath} names '${file}' for the ${key}, but ${err.reason}; ${err.fix}.`, { cause: err });
   };
-  if (!(await source.exists(path).catch(refused))) throw new BundleError(file, `${manifestPath} names '${file}' for the roads, but that file does not exist; fix "roads" in ${manifestPath} or add the file.`);
-  return { file, bytes: await source.readFile(path).catch(refused) };
+  if (!(await source.exists(path).catch(refused))) throw new BundleError(file, `${manifestPath} names '${file}' for the ${key}, but that file does not exist; fix "${key}" in ${manifestPath} or add the file.`);
+  return source.readFile(path).catch(refused);
 }
 
 function mergeLayer(list: LayerPart<Layer>[]): Layer {

@@ -9,6 +9,7 @@ import type { LoadedBundle } from '../data/layer.ts';
 import { formatNumber } from '../notebook/format.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { FunnelResult, LevelResult } from '../score/types.ts';
+import { basemapCaption } from './basemap-marks.ts';
 import { breakdownChart } from './breakdown-chart.ts';
 import { formatScore } from './format-score.ts';
 import { escapeHtml, figure } from './html.ts';
@@ -56,11 +57,13 @@ function levelSection(input: ReportInput, key: 'regions' | 'districts' | 'sites'
   const { bundle, result, document } = input;
   const level = result[key];
   const above = key === 'districts' ? result.regions : key === 'sites' ? result.districts : undefined;
+  const basemap = bundle.basemap?.features ?? [];
+  const context = basemap.length ? ` ${basemapCaption(basemap)}` : '';
   if (level.ids.length === 0) return `<section id="level-${key}"><h2>${title}</h2><p>No ${key} were compared (the bundle has no such layer, or nothing reached this level).</p></section>`;
   const map =
     key === 'sites'
-      ? figure(siteLevelMap(document, bundle.districts, result.districts, level), `Sites coloured by score over the kept districts; kept sites are large and outlined${level.ids.length > MAX_SITE_DOTS ? ` (the best ${formatNumber(MAX_SITE_DOTS)} drawn)` : ''}.`)
-      : figure(areaLevelMap(document, bundle[key], level), `${title} compared, coloured by score; kept ones outlined.`);
+      ? figure(siteLevelMap(document, bundle.districts, result.districts, level, basemap), `Sites coloured by score over the kept districts; kept sites are large and outlined${level.ids.length > MAX_SITE_DOTS ? ` (the best ${formatNumber(MAX_SITE_DOTS)} drawn)` : ''}.${context}`)
+      : figure(areaLevelMap(document, bundle[key], level, basemap), `${title} compared, coloured by score; kept ones outlined.${context}`);
   return `<section id="level-${key}"><h2>${title}</h2>
 <p>${formatNumber(level.ids.length)} compared, ${formatNumber(keptCount(level))} kept.</p>
 ${map}
@@ -130,6 +133,7 @@ ${warningsList(result)}
 </section>
 <section id="data"><h2>Data</h2>
 ${input.attribution ? `<p class="attribution">${escapeHtml(input.attribution)}</p>` : ''}
+${bundle.basemap?.attribution ? `<p class="attribution">${escapeHtml(bundle.basemap.attribution)}</p>` : ''}
 ${layersTable(bundle)}
 ${outsideTable(result)}
 </section>

@@ -1,15 +1,17 @@
 /**
  * One funnel level as a map (Observable Plot geo marks, Mercator fitted to what the level compared):
- * polygons coloured by score (the level’s own range) with a legend, kept units outlined, names and
- * scores on top; the site level draws the kept districts (named) under the sites, each site a dot
+ * polygons coloured by score (the level’s own range) with a legend, the bundle's basemap over the
+ * fills (translucent), kept units outlined, names and scores on top; the site level draws the kept districts (named) under the sites, each site a dot
  * coloured by its score.
  */
 import * as Plot from '@observablehq/plot';
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3';
 import type { Feature, FeatureCollection, MultiPoint } from 'geojson';
+import type { BasemapFeature } from '../data/basemap.ts';
 import type { AreaGeometry, PolygonLayer } from '../data/layer.ts';
 import { clockwise } from '../notebook/map.ts';
 import type { LevelResult } from '../score/types.ts';
+import { basemapMarks } from './basemap-marks.ts';
 import { formatScore } from './format-score.ts';
 import { placeLabelBoxes } from './label-layout.ts';
 import { plotMarkup } from './plot-markup.ts';
@@ -70,20 +72,21 @@ function draw(document: Document, domain: Domain, marks: Plot.Markish[], labelle
 }
 
 /** Regions or districts: scored polygons coloured, kept ones outlined; null when nothing to draw. */
-export function areaLevelMap(document: Document, layer: PolygonLayer | undefined, level: LevelResult): string | null {
+export function areaLevelMap(document: Document, layer: PolygonLayer | undefined, level: LevelResult, basemap: readonly BasemapFeature[] = []): string | null {
   if (!layer) return null;
   const features = areas(layer, level);
   if (features.length === 0) return null;
   const kept = features.filter((f) => f.properties.kept);
   return draw(document, collection(features), [
     Plot.geo(collection(features), { fill: (f: Area) => f.properties.score, stroke: '#fff', strokeWidth: 0.5, title: (f: Area) => f.properties.title }),
+    ...basemapMarks(basemap),
     // Many small kept units (a city's tracts) would drown in heavy outlines.
     Plot.geo(collection(kept), { fill: 'none', stroke: '#111', strokeWidth: kept.length > 40 ? 1 : 2 }),
   ], byRank(features).map((feature) => ({ feature, lines: [feature.properties.name, formatScore(feature.properties.score)] })));
 }
 
 /** Sites as dots coloured by score over the kept districts (kept sites larger, outlined); null when no sites. */
-export function siteLevelMap(document: Document, districtLayer: PolygonLayer | undefined, districts: LevelResult, sites: LevelResult): string | null {
+export function siteLevelMap(document: Document, districtLayer: PolygonLayer | undefined, districts: LevelResult, sites: LevelResult, basemap: readonly BasemapFeature[] = []): string | null {
   const { lon, lat } = sites;
   if (!lon || !lat || sites.ids.length === 0) return null;
   const order = Array.from(sites.ids.keys()).sort((a, b) => sites.rank[a] - sites.rank[b]).slice(0, MAX_SITE_DOTS);
@@ -93,6 +96,7 @@ export function siteLevelMap(document: Document, districtLayer: PolygonLayer | u
   const domain: Domain = keptDistricts.length > 0 ? collection(keptDistricts) : { type: 'MultiPoint', coordinates: dots.map((d) => [d.lon, d.lat]) };
   const marks: Plot.Markish[] = [];
   if (keptDistricts.length > 0) marks.push(Plot.geo(collection(keptDistricts), { fill: '#f2f2f2', stroke: '#888', strokeWidth: 0.8, title: (f: Area) => f.properties.title }));
+  marks.push(...basemapMarks(basemap));
   marks.push(
     Plot.dot(dots.filter((d) => !d.kept), { x: 'lon', y: 'lat', r: 2.5, fill: 'score', stroke: '#fff', strokeWidth: 0.3, title: 'title' }),
     Plot.dot(dots.filter((d) => d.kept), { x: 'lon', y: 'lat', r: 5, fill: 'score', stroke: '#111', strokeWidth: 1.2, title: 'title' }),

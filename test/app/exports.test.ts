@@ -16,7 +16,7 @@ import { downloadText } from './page-helpers.ts';
 import { serveStatic } from './static-server.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
-const manifest = JSON.parse(readFileSync(`${sampleDir}bundle.json`, 'utf8')) as { attribution: string };
+const manifest = JSON.parse(readFileSync(`${sampleDir}bundle.json`, 'utf8')) as { attribution: string; basemap: { attribution: string } };
 let url: string;
 let server: Server;
 let browser: Browser;
@@ -52,7 +52,8 @@ describe('exports (sample city, built site)', () => {
     expect(words).toContain('Regions of the study area');
     expect(words).toContain(scenario.name);
     for (const entry of ['Score', 'kept', 'not kept', 'Competitors', 'Own outlets']) expect(words).toContain(entry);
-    expect(words).toContain(manifest.attribution);
+    // The attribution line (with the basemap's after it, on one line where both fit).
+    expect(words.some((w) => w.startsWith(manifest.attribution))).toBe(true);
     expect(words).toContain('N');
     expect(words.some((w) => /^\d+ k?m$/.test(w))).toBe(true);
     // Region names and scores are labelled on the map.
@@ -63,6 +64,12 @@ describe('exports (sample city, built site)', () => {
     expect(overlays.length).toBeGreaterThan(0);
     expect(labels).toBeGreaterThan(Math.max(...overlays, svg.indexOf('class="unit-areas"')));
     expect(svg.slice(labels).match(/<text[^>]*class="map-label"[^>]*>/)?.[0]).toContain('stroke="white"');
+    // The basemap: over the score fills, under the kept outlines and every point layer; in the legend; credited.
+    const water = svg.indexOf('class="basemap-water"');
+    expect(water).toBeGreaterThan(svg.indexOf('class="unit-areas"'));
+    expect(svg.indexOf('class="basemap-road"')).toBeLessThan(Math.min(svg.indexOf('class="unit-kept"'), ...overlays));
+    for (const entry of ['water', 'parks', 'main roads']) expect(words).toContain(entry);
+    expect(words.some((w) => w.endsWith(manifest.basemap.attribution))).toBe(true);
   });
 
   it('writes a PNG that is not blank where the legend is', async () => {

@@ -76,6 +76,20 @@ describe('siteselect report on the sample city', () => {
     }
   });
 
+  it("draws the bundle's basemap over the fills and under the outlines and labels, and credits it", () => {
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'data/sample/bundle.json'), 'utf8')) as { basemap: { attribution: string } };
+    for (const id of ['level-regions', 'level-districts', 'level-sites']) {
+      const part = section(html, id);
+      const water = part.indexOf('class="basemap-water"');
+      const roads = part.indexOf('class="basemap-road"');
+      expect(water).toBeGreaterThan(part.indexOf('<title>'));
+      expect(roads).toBeGreaterThan(water);
+      expect(part.indexOf('class="map-label"')).toBeGreaterThan(roads);
+      expect(part).toContain('Context: water (blue), parks (green), main roads (grey lines).');
+    }
+    expect(section(html, 'data')).toContain(`<p class="attribution">${escapeHtml(manifest.basemap.attribution)}</p>`);
+  });
+
   it('ranks every compared unit in its table, best first, the best site with its score', () => {
     expect(tableRows(html, 'table-regions')).toHaveLength(expected.regions.ids.length);
     expect(tableRows(html, 'table-districts')).toHaveLength(expected.districts.ids.length);

@@ -16,5 +16,6 @@ export function pageReport(map: MapData, funnel: FunnelResult, scenario: Scenari
   const districts = polygonLayer('districts', map.districts);
   if (regions) bundle.regions = regions;
   if (districts) bundle.districts = districts;
+  if (map.basemap) bundle.basemap = { file: '', notes: [], ...map.basemap };
   return buildReport({ bundle, scenario, result: funnel, document, ...(map.attribution ? { attribution: map.attribution } : {}) });
 }

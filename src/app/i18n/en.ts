@@ -229,6 +229,12 @@ export const en = {
   'sqlFilter.clear': 'Clear',
   'sqlFilter.applied': 'Filter applied; candidates failing it are not kept:',
   'sqlFilter.cleared': 'Filter removed.',
+  // ui: basemap classes in the map legend
+  'map.basemap.water': 'water',
+  'map.basemap.park': 'parks',
+  'map.basemap.road': 'main roads',
+  'map.basemap.rail': 'railways',
+  'map.basemap.other': 'other context',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -231,4 +231,10 @@ export const zh: Record<MessageKey, string> = {
   'sqlFilter.clear': '清除',
   'sqlFilter.applied': '筛选已应用；不满足条件的候选地点不予保留：',
   'sqlFilter.cleared': '筛选已移除。',
+  // ui: basemap classes in the map legend
+  'map.basemap.water': '水体',
+  'map.basemap.park': '公园绿地',
+  'map.basemap.road': '主要道路',
+  'map.basemap.rail': '铁路',
+  'map.basemap.other': '其他背景',
 };

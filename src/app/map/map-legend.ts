@@ -54,8 +54,11 @@ function itemMarkup(item: LegendItem): { node: SVGGElement; width: number } {
   return { node: g, width: key + textWidth(item.label) + 14 };
 }
 
-/** The strip at the foot of the SVG: items flow left to right in rows; the attribution just above it, at the right. */
-export function legendStrip(items: LegendItem[], width: number, height: number, attribution: string): SVGGElement {
+/**
+ * The strip at the foot of the SVG: items flow left to right in rows; the attribution just above it,
+ * at the right: its parts on one line where they fit, else one line each, stacked upward.
+ */
+export function legendStrip(items: LegendItem[], width: number, height: number, attribution: readonly string[]): SVGGElement {
   const top = height - LEGEND_HEIGHT;
   const g = svgEl('g', { class: 'map-legend', 'font-size': 11, fill: '#1c1c1c', 'text-anchor': 'start' });
   g.append(svgEl('rect', { x: 0, y: top, width, height: LEGEND_HEIGHT, fill: '#fafafa' }), svgEl('path', { d: `M0,${top}H${width}`, stroke: '#d0d4d9' }));
@@ -71,6 +74,12 @@ export function legendStrip(items: LegendItem[], width: number, height: number, 
     g.append(node);
     x += w;
   }
-  if (attribution) g.append(svgEl('text', { class: 'map-attribution', x: width - 8, y: top - 6, 'text-anchor': 'end', 'font-size': 10, fill: '#555', stroke: 'white', 'stroke-width': 3, 'paint-order': 'stroke' }, attribution));
+  const parts = attribution.filter(Boolean);
+  const joined = parts.join(' · ');
+  // 10 px text is about 0.85 of the legend's 11 px glyph width.
+  const lines = textWidth(joined) * 0.85 <= width - 16 ? [joined] : parts;
+  lines.forEach((line, k) => {
+    if (line) g.append(svgEl('text', { class: 'map-attribution', x: width - 8, y: top - 6 - 13 * (lines.length - 1 - k), 'text-anchor': 'end', 'font-size': 10, fill: '#555', stroke: 'white', 'stroke-width': 3, 'paint-order': 'stroke' }, line));
+  });
   return g;
 }

@@ -14,6 +14,7 @@ import type { FunnelResult } from '../worker/engine-types.ts';
 import type { MapData, PointLayerKey } from '../worker/messages.ts';
 import type { DrillPath } from '../state/drill-path.ts';
 import { HUFF_THRESHOLDS, type HuffBand } from './huff-contours.ts';
+import { basemapKinds, basemapMarks, BASEMAP_STYLES } from '../engine-api.ts';
 import { hitUnit } from './hit-test.ts';
 import { placeLabels, type LabelCandidate } from './labels.ts';
 import { legendStrip, symbolPath, type LegendItem } from './map-legend.ts';
@@ -135,6 +136,8 @@ export class MapView {
         strokeWidth: 0.8,
         className: 'unit-areas',
       }),
+      // Context over the fills (which are opaque) and under every mark that carries data.
+      ...basemapMarks(input.map.basemap?.features ?? []),
       Plot.geo(shown.areas.filter((f) => f.properties.kept), { fill: 'none', stroke: '#1c1c1c', strokeWidth: 2, className: 'unit-kept' }),
       ...overlayMarks(input.map, input.toggles, bounds, area),
       Plot.dot(shown.sites, {
@@ -148,7 +151,10 @@ export class MapView {
         sort: (d: SiteDot) => -d.rank,
       }),
     ];
-    const plot = Plot.plot({ width: frame.width, height: frame.height, projection, marks, style: { overflow: 'visible' } }) as SVGSVGElement;
+    // Margins = the drawing, so marks clipped to the frame (the basemap) stay out of the title and legend rows.
+    const [[x0, y0], [x1, y1]] = frame.drawing;
+    const margins = { marginLeft: x0, marginTop: y0, marginRight: frame.width - x1, marginBottom: frame.height - y1 };
+    const plot = Plot.plot({ width: frame.width, height: frame.height, ...margins, projection, marks, style: { overflow: 'visible' } }) as SVGSVGElement;
     plot.setAttribute('role', 'img');
     plot.setAttribute('aria-label', t('map.label'));
     plot.setAttribute('font-family', 'system-ui, "Noto Sans CJK SC", sans-serif');
@@ -196,7 +202,7 @@ export class MapView {
     if (mark.chosen.length) extra.push({ kind: 'symbol', symbol: 'diamond', r: CHOSEN_R, fill: CHOSEN, stroke: 'white', strokeWidth: 1.2, label: t('map.optimised') });
     if (mark.huff?.length) extra.push({ kind: 'area', fill: HUFF, opacity: 0.3, stroke: HUFF, strokeWidth: 0.8, label: `${t('map.huff')} ${HUFF_THRESHOLDS.map((p) => `${Math.round(p * 100)}`).join(' / ')} %` });
     svg.querySelector('.map-legend')?.remove();
-    svg.append(legendStrip([...this.legendItems, ...extra], frame.width, frame.height, input.attribution));
+    svg.append(legendStrip([...this.legendItems, ...extra], frame.width, frame.height, [input.attribution, input.map.basemap?.attribution ?? '']));
   }
 
   /** The unit under a pointer at client coordinates, -1 none. */
@@ -279,6 +285,11 @@ function legendFor(colour: ScoreColour, shown: ShownUnits, input: MapInput): Leg
     items.push({ kind: 'area', fill: colour.fill(mid, false), stroke: 'white', strokeWidth: 0.8, label: t('map.cut') });
   }
   if (shown.outline.length > 0) items.push({ kind: 'area', fill: '#f4f4f0', stroke: '#333', strokeWidth: 1.5, label: t('map.outline') });
+  for (const kind of basemapKinds(input.map.basemap?.features ?? [])) {
+    const style = BASEMAP_STYLES[kind];
+    const label = t(`map.basemap.${kind}`);
+    items.push(style.fill === 'none' ? { kind: 'line', stroke: style.stroke, strokeWidth: style.strokeWidth + 0.4, ...(style.dash ? { dash: style.dash } : {}), label } : { kind: 'area', fill: style.fill, opacity: style.opacity, stroke: style.stroke, strokeWidth: style.strokeWidth, label });
+  }
   for (const key of Object.keys(OVERLAY_STYLES) as PointLayerKey[]) {
     const style = OVERLAY_STYLES[key];
     if (input.toggles[key] && input.map.points[key]) items.push({ kind: 'symbol', symbol: style.symbol, r: style.r, fill: style.fill, stroke: style.stroke, label: t(style.label) });

@@ -1,3 +1,3 @@
 /** Types the page shares with the engine, all from the public API. */
-export type { FunnelResult, LevelResult, LayerEntry, LayerReport, LayerName, LoadedBundle, PointLayer, PolygonLayer } from '../engine-api.ts';
+export type { Basemap, BasemapFeature, FunnelResult, LevelResult, LayerEntry, LayerReport, LayerName, LoadedBundle, PointLayer, PolygonLayer } from '../engine-api.ts';
 export type { MultiPolygon, Polygon } from 'geojson';

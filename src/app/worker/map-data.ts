@@ -46,5 +46,6 @@ export function mapDataOf(bundle: LoadedBundle): MapData {
     points: pointData,
     counts,
     reports: bundle.reports,
+    ...(bundle.basemap ? { basemap: { features: bundle.basemap.features, ...(bundle.basemap.attribution !== undefined ? { attribution: bundle.basemap.attribution } : {}) } } : {}),
   };
 }

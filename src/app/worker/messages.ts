@@ -2,7 +2,7 @@
  * What the page and its engine worker say to each other. The worker owns the bundle, the kernels
  * and DuckDB; the page only receives what it draws (geometry, points, scored levels).
  */
-import type { FunnelResult, LayerEntry, LayerReport, LayerName, MultiPolygon, Polygon } from './engine-types.ts';
+import type { Basemap, FunnelResult, LayerEntry, LayerReport, LayerName, MultiPolygon, Polygon } from './engine-types.ts';
 
 export interface MapPolygons {
   ids: string[];
@@ -31,6 +31,8 @@ export interface MapData {
   /** Counts per layer, for the data panel. */
   counts: Partial<Record<LayerName, number>>;
   reports: LayerReport[];
+  /** The bundle's basemap (context drawn under the data), when it has one. */
+  basemap?: Pick<Basemap, 'features' | 'attribution'>;
 }
 
 /** Column headers and a few sample values of a picked file, for the column mapping. */
