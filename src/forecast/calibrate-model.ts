@@ -6,9 +6,11 @@
 import { UsageError } from '../data/errors.ts';
 import { baselineCvMape, fitLine } from './baseline.ts';
 import { CALIBRATION_VERSION, type Calibration } from './calibration.ts';
-import { countUsed, covarianceOf, mape, rSquared } from './fit-statistics.ts';
+import { evaluateFlows } from './flows-pass.ts';
+import { flowObservations, flowTotals, type OriginFlows } from './origin-flows.ts';
+import { clusteredCovariance, countUsed, covarianceOf, mape, rSquared } from './fit-statistics.ts';
 import { FitError } from './fit-error.ts';
-import { assignFolds, trainingMask } from './folds.ts';
+import { assignFolds } from './folds.ts';
 import { evaluateHuff } from './huff-pass.ts';
 import { prepareHuff, type ForecastPoints } from './huff-data.ts';
 import { layoutOf, parameterNames, parametersOf, type DecayForm, type ModelShape } from './model.ts';
@@ -22,7 +24,12 @@ export const DEMAND_CELL_METRES = 100;
 
 export interface CalibrationOptions {
   /** Own outlets' observed totals; NaN (or negative) leaves an outlet out of the fit, not out of the market. */
-  observed: Float64Array;
+  observed?: Float64Array;
+  /**
+   * Customers by origin and outlet: fitted by the flows likelihood (origin-flows.ts) instead of the
+   * totals; `observed` is then their per-outlet sums, and demand is not grouped (the origins are its points).
+   */
+  flows?: OriginFlows;
   ids: string[];
   observedName: string;
   demandColumn: string;
@@ -56,19 +63,31 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
     floor: options.floor,
   };
   const warnings: string[] = [];
-  const { use, means } = usableOutlets(points, options, shape, warnings);
+  const m = points.own.lon.length;
+  const { flows } = options;
+  const observed = flows ? flowTotals(flows, m) : options.observed;
+  if (!observed) throw new UsageError('nothing to calibrate on: give the own outlets\' observed totals or the customer flows by origin');
+  const { use, means } = usableOutlets(points, observed, options, shape, warnings);
   checkIdentifiable(points, shape, use, options.observedName);
-  const cellMetres = options.demandCellMetres ?? DEMAND_CELL_METRES;
+  const cellMetres = flows ? 0 : options.demandCellMetres ?? DEMAND_CELL_METRES;
   const prepared = prepareHuff(points, shape, means, { cellMetres, signal: options.signal });
-  const model: MeanModel = (theta, withJacobian) => evaluateHuff(shape, prepared.data, theta, withJacobian);
-  const y = options.observed.map((v) => (v >= 0 ? v : 0));
+  const totals: MeanModel = (theta, withJacobian) => evaluateHuff(shape, prepared.data, theta, withJacobian);
+  const pairs = flows ? flowObservations(prepared, flows, m, points.demand.lon.length) : undefined;
+  if (pairs && pairs.outsideRows > 0) warnings.push(`${pairs.outsideRows} flow row${pairs.outsideRows > 1 ? 's' : ''} (${pairs.outside.toLocaleString('en')} customers, ${(100 * pairs.outside / (pairs.outside + pairs.within.reduce((a, b) => a + b, 0))).toFixed(1)} %) come from beyond the cut-off (${shape.cutoff} m) or from origins with no demand weight: left out of the fit`);
+  const y = pairs ? pairs.within : observed.map((v) => (v >= 0 ? v : 0));
+  const likelihood: Likelihood = pairs
+    ? { model: (theta, withJacobian) => evaluateFlows(shape, prepared.data, theta, withJacobian), y: pairs.y, use: Uint8Array.from(pairs.outletOf, (j) => use[j]), outletOf: pairs.outletOf }
+    : { model: totals, y, use, outletOf: Int32Array.from(y, (_, j) => j) };
 
-  const start = startingPoint(shape, options, model, y, use);
-  const fit = fitPoisson(model, y, use, start, { maxIterations: options.maxIterations, signal: options.signal });
+  const start = startingPoint(shape, options, totals, y, use);
+  const fit = fitPoisson(likelihood.model, likelihood.y, likelihood.use, start, { maxIterations: options.maxIterations, signal: options.signal });
   if (!fit.converged) throw new FitError(`the calibration did not converge: ${fit.why}`);
+  const fitted = pairs ? totals(fit.theta, false).mean : fit.mean;
   const { p } = layoutOf(shape);
   const names = parameterNames(shape);
-  const { matrix, dispersion } = covarianceOf(y, fit.mean, fit.jacobian, use, p);
+  const { matrix, dispersion } = pairs
+    ? clusteredCovariance(likelihood.y, fit.mean, fit.jacobian, likelihood.use, likelihood.outletOf, m, p)
+    : covarianceOf(y, fit.mean, fit.jacobian, use, p);
   if (!matrix) throw new FitError('the calibration converged but its information matrix is singular: some parameter is not determined by these outlets (collinear attributes, or an attribute that only one outlet varies)');
   const n = countUsed(use);
   const t = tQuantile(0.975, n - p);
@@ -79,7 +98,7 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
 
   const folds = Math.min(options.folds ?? 5, n);
   const fold = assignFolds(use, folds, options.seed ?? 1);
-  const cvMape = crossValidatedMape(model, y, fold, folds, fit, warnings);
+  const cvMape = crossValidatedMape(likelihood, fit, totals, y, fold, folds, warnings);
   const demandNear = demandWithin(prepared, points, options.baselineRadius ?? 1000);
   const line = fitLine(demandNear, y, use);
 
@@ -105,27 +124,36 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
     theta: Array.from(fit.theta),
     covariance: Array.from(matrix),
     dispersion,
-    residual_cv: relativeSpread(y, fit.mean, use, p),
-    r2: rSquared(y, fit.mean, use),
-    mape: mape(y, fit.mean, use),
+    residual_cv: relativeSpread(y, fitted, use, p),
+    r2: rSquared(y, fitted, use),
+    mape: mape(y, fitted, use),
     cv_mape: cvMape,
     folds,
     baseline_cv_mape: baselineCvMape(demandNear, y, fold, folds),
     baseline: { radius: options.baselineRadius ?? 1000, intercept: line.intercept, slope: line.slope },
     iterations: fit.iterations,
     demandCells: { metres: cellMetres, cells: prepared.data.weight.length },
-    outlets: options.ids.flatMap((id, j) => (use[j] ? [{ id, observed: y[j], fitted: fit.mean[j] }] : [])),
+    likelihood: pairs ? 'flows' : 'totals',
+    outlets: options.ids.flatMap((id, j) => (use[j] ? [{ id, observed: y[j], fitted: fitted[j] }] : [])),
     warnings,
   };
 }
 
+/** What the fit maximises: Poisson observations (own outlets' totals, or own pairs' customers) and the outlet of each. */
+interface Likelihood {
+  model: MeanModel;
+  y: Float64Array;
+  use: Uint8Array;
+  outletOf: Int32Array;
+}
+
 /** Outlets whose observed value and attributes can enter the fit, and each attribute's geometric mean over them. */
-function usableOutlets(points: ForecastPoints, options: CalibrationOptions, shape: ModelShape, warnings: string[]): { use: Uint8Array; means: Record<string, number> } {
+function usableOutlets(points: ForecastPoints, observed: Float64Array, options: CalibrationOptions, shape: ModelShape, warnings: string[]): { use: Uint8Array; means: Record<string, number> } {
   const m = points.own.lon.length;
   const use = new Uint8Array(m);
   const left: string[] = [];
   for (let j = 0; j < m; j++) {
-    const v = options.observed[j];
+    const v = observed[j];
     const bad = !(v >= 0 && Number.isFinite(v)) ? `${options.observedName} missing or negative`
       : !(points.own.weight[j] > 0) ? 'attractiveness not positive'
       : shape.attributes.find((a) => !(points.attributes[a][j] > 0 && Number.isFinite(points.attributes[a][j])));
@@ -205,19 +233,20 @@ function reportedUncertainty(theta: Float64Array, covariance: Float64Array, t: n
 
 /**
  * K-fold CV MAPE. Each fold's refit is one Gauss–Newton step from the full fit on the other folds'
- * observations (the full fit's derivatives, no new pass), then one pass for the held-out predictions:
- * near the optimum the deviance is close to quadratic, so the step lands where a refit would
- * (test/forecast/demand-cells.test.ts compares with full refits) at a fraction of the passes.
+ * outlets (the full fit's derivatives, no new pass), then one pass for the held-out predictions: near
+ * the optimum the deviance is close to quadratic, so the step lands where a refit would
+ * (test/forecast/demand-cells.test.ts compares with full refits) at a fifth of the passes.
  */
-function crossValidatedMape(model: MeanModel, y: Float64Array, fold: Int32Array, folds: number, fit: PoissonFit, warnings: string[]): number {
+function crossValidatedMape(likelihood: Likelihood, fit: PoissonFit, totals: MeanModel, y: Float64Array, fold: Int32Array, folds: number, warnings: string[]): number {
   const p = fit.theta.length;
   const predicted = new Float64Array(y.length);
   for (let f = 0; f < folds; f++) {
-    const { info, score } = normalEquations(y, fit.mean, fit.jacobian, trainingMask(fold, f), p);
+    const training = Uint8Array.from(likelihood.use, (u, t) => (u && fold[likelihood.outletOf[t]] !== f ? 1 : 0));
+    const { info, score } = normalEquations(likelihood.y, fit.mean, fit.jacobian, training, p);
     const factor = cholesky(info, p);
     if (!factor) warnings.push(`cross-validation fold ${f + 1} of ${folds}: the other folds cannot determine every parameter; its predictions use the full fit`);
     const step = factor ? choleskySolve(factor, p, score) : new Float64Array(p);
-    const { mean } = model(fit.theta.map((t, a) => t + step[a]), false);
+    const { mean } = totals(fit.theta.map((t, a) => t + step[a]), false);
     for (let j = 0; j < y.length; j++) if (fold[j] === f) predicted[j] = mean[j];
   }
   return mape(y, predicted, Uint8Array.from(fold, (f) => (f >= 0 ? 1 : 0)));

@@ -54,6 +54,8 @@ export const Calibration = z
     baseline: z.object({ radius: z.number(), intercept: z.number(), slope: z.number() }).strict(),
     iterations: z.number().int(),
     /** Demand grouped into cells of `metres` (0: every point) for the fit: `cells` points entered it. */
+    /** What was fitted: the own outlets' totals, or customers by origin and outlet (flows). */
+    likelihood: z.enum(['totals', 'flows']).optional(),
     demandCells: z.object({ metres: z.number(), cells: z.number().int() }).strict().optional(),
     outlets: z.array(OutletFit),
     warnings: z.array(z.string()),

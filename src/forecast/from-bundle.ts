@@ -10,7 +10,9 @@ import type { BundleLinks } from '../data/link-bundle.ts';
 import { BundleInputs } from '../criteria/inputs.ts';
 import { createKernel } from '../kernel/index.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import type { RawTable } from '../io/raw-table.ts';
 import { calibrateModel } from './calibrate-model.ts';
+import { originFlows } from './flows-table.ts';
 import type { Calibration } from './calibration.ts';
 import { forecastSites, shapeOf, type SiteForecasts } from './forecast-sites.ts';
 import { prepareHuff, type ForecastPoints } from './huff-data.ts';
@@ -20,6 +22,8 @@ import type { DecayForm } from './model.ts';
 export interface CalibrateOptions {
   /** The network layer's numeric column to fit [the `observed` role of bundle.json]. */
   observed?: string;
+  /** Customers by origin and outlet (flows-table.ts): fitted by the flows likelihood instead of a column. */
+  flows?: RawTable;
   /** Own-network attribute columns, one exponent γ each; none → fit α on the attractiveness. */
   attributes?: string[];
   /** Fit α besides the attributes' γ (default: only without attributes). */
@@ -63,12 +67,14 @@ export function calibrate(bundle: LoadedBundle, scenario: Scenario, options: Cal
   const network = bundle.network;
   if (!network) throw new UsageError('the bundle has no network layer: a calibration fits the own outlets\' observed values');
   if (!bundle.demand) throw new UsageError('the bundle has no demand layer: a calibration spreads demand over the outlets');
-  const observedName = options.observed ?? 'observed';
-  const observed = numericColumn(network, observedName, options.observed ? `--observed ${observedName}` : 'the observed column (map columns.observed in bundle.json, or name it with --observed)');
+  const read = options.flows ? originFlows(options.flows, bundle.demand.ids, network.ids) : undefined;
+  const observedName = read ? `${options.flows!.file} count` : options.observed ?? 'observed';
+  const observed = read ? undefined : numericColumn(network, observedName, options.observed ? `--observed ${observedName}` : 'the observed column (map columns.observed in bundle.json, or name it with --observed)');
   const demandColumn = options.demandColumn ?? 'population';
   const inputs = huffInputs(bundle, scenario, options.signal);
-  return calibrateModel(pointsFor(inputs, network, demandColumn, options.attributes ?? []), {
+  const calibration = calibrateModel(pointsFor(inputs, network, demandColumn, options.attributes ?? []), {
     observed,
+    flows: read?.flows,
     ids: network.ids,
     observedName,
     demandColumn,
@@ -84,6 +90,11 @@ export function calibrate(bundle: LoadedBundle, scenario: Scenario, options: Cal
     maxIterations: options.maxIterations,
     signal: options.signal,
   });
+  if (read && read.rejects.length > 0) {
+    const shown = read.rejects.slice(0, 5).map((r) => `row ${r.row}: ${r.reason}`).join('; ');
+    calibration.warnings.unshift(`${options.flows!.file}: ${read.read - read.rejects.length} of ${read.read} rows used, ${read.rejects.length} rejected (${shown}${read.rejects.length > 5 ? '; …' : ''})`);
+  }
+  return calibration;
 }
 
 export interface BundleForecasts extends SiteForecasts {

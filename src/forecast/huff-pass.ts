@@ -24,46 +24,90 @@ export interface Evaluation {
   jacobian: Float64Array;
 }
 
-export function evaluateHuff(shape: ModelShape, data: HuffData, theta: Float64Array, withJacobian: boolean): Evaluation {
+/** One demand point's utilities: u of its own pairs (from its first pair), s = Σ u over all outlets, and Σ u·(log A, D, z). */
+export interface PointSums {
+  u: Float64Array;
+  s: number;
+  gA: number;
+  gD: number;
+  gG: Float64Array;
+}
+
+/** Scratch for pointUtilities, wide enough for the demand point with the most own pairs. */
+export function pointSums(data: HuffData, attributes: number): PointSums {
+  let widest = 0;
+  const { start } = data.own;
+  for (let k = 0; k + 1 < start.length; k++) widest = Math.max(widest, start[k + 1] - start[k]);
+  return { u: new Float64Array(widest), s: 0, gA: 0, gD: 0, gG: new Float64Array(attributes) };
+}
+
+/** Fills `sums` for sorted demand point k; `base`/`rivalBase` are log A^α·Π(x/ḡ)^γ of own outlets and competitors. */
+export function pointUtilities(data: HuffData, k: number, base: Float64Array, rivalBase: Float64Array, coefficient: number, withGradient: boolean, sums: PointSums): void {
+  const { own, competitors, ownLogA, competitorLogA, ownZ } = data;
+  const { u, gG } = sums;
+  const K = gG.length;
+  const from = own.start[k], to = own.start[k + 1];
+  let s = 0, gA = 0, gD = 0;
+  gG.fill(0);
+  for (let t = from; t < to; t++) {
+    const j = own.outlet[t], d = own.term[t];
+    const v = Math.exp(base[j] - coefficient * d);
+    u[t - from] = v;
+    s += v;
+    if (withGradient) {
+      gA += v * ownLogA[j];
+      gD += v * d;
+      for (let q = 0; q < K; q++) gG[q] += v * ownZ[j * K + q];
+    }
+  }
+  for (let t = competitors.start[k]; t < competitors.start[k + 1]; t++) {
+    const c = competitors.outlet[t], d = competitors.term[t];
+    const v = Math.exp(rivalBase[c] - coefficient * d);
+    s += v;
+    if (withGradient) { gA += v * competitorLogA[c]; gD += v * d; }
+  }
+  sums.s = s;
+  sums.gA = gA;
+  sums.gD = gD;
+}
+
+/** Walks the demand points that have own pairs and weight, filling `sums` for each before `visit(from, to, w)`. */
+export function visitPoints(data: HuffData, setup: ReturnType<typeof passSetup>, withGradient: boolean, visit: (from: number, to: number, w: number) => void): void {
+  const { start } = data.own;
+  for (let k = 0; k + 1 < start.length; k++) {
+    const from = start[k], to = start[k + 1], w = data.weight[k];
+    if (from === to || !(w > 0)) continue;
+    pointUtilities(data, k, setup.base, setup.rivalBase, setup.coefficient, withGradient, setup.sums);
+    if (setup.sums.s > 0) visit(from, to, w);
+  }
+}
+
+/** What every pass derives from θ before it walks the demand points. */
+export function passSetup(shape: ModelShape, data: HuffData, theta: Float64Array) {
   const at = layoutOf(shape);
-  const { p } = at;
   const K = shape.attributes.length;
-  const m = data.ownLogA.length;
-  const { own, competitors, weight, ownLogA, competitorLogA, ownZ } = data;
-  const base = ownBase(shape, theta, ownLogA, ownZ);
   const alpha = alphaOf(shape, theta);
-  const rivalBase = competitorLogA.map((a) => alpha * a);
-  const { coefficient, factor } = decayCoefficient(shape, theta);
+  return {
+    at,
+    K,
+    base: ownBase(shape, theta, data.ownLogA, data.ownZ),
+    rivalBase: data.competitorLogA.map((a) => alpha * a),
+    ...decayCoefficient(shape, theta),
+    sums: pointSums(data, K),
+  };
+}
+
+export function evaluateHuff(shape: ModelShape, data: HuffData, theta: Float64Array, withJacobian: boolean): Evaluation {
+  const setup = passSetup(shape, data, theta);
+  const { at, K, factor, sums } = setup;
+  const { p } = at;
+  const m = data.ownLogA.length;
+  const { own, ownLogA, ownZ } = data;
   const mean = new Float64Array(m);
   const jacobian = new Float64Array(withJacobian ? m * p : 0);
-  const gG = new Float64Array(K);
-  let widest = 0;
-  for (let k = 0; k + 1 < own.start.length; k++) widest = Math.max(widest, own.start[k + 1] - own.start[k]);
-  const u = new Float64Array(widest);
-  for (let k = 0; k + 1 < own.start.length; k++) {
-    const from = own.start[k], to = own.start[k + 1];
-    const w = weight[k];
-    if (from === to || !(w > 0)) continue;
-    let s = 0, gA = 0, gD = 0;
-    gG.fill(0);
-    for (let t = from; t < to; t++) {
-      const j = own.outlet[t], d = own.term[t];
-      const v = Math.exp(base[j] - coefficient * d);
-      u[t - from] = v;
-      s += v;
-      if (withJacobian) {
-        gA += v * ownLogA[j];
-        gD += v * d;
-        for (let q = 0; q < K; q++) gG[q] += v * ownZ[j * K + q];
-      }
-    }
-    for (let t = competitors.start[k]; t < competitors.start[k + 1]; t++) {
-      const c = competitors.outlet[t], d = competitors.term[t];
-      const v = Math.exp(rivalBase[c] - coefficient * d);
-      s += v;
-      if (withJacobian) { gA += v * competitorLogA[c]; gD += v * d; }
-    }
-    if (!(s > 0)) continue;
+  const { u, gG } = sums;
+  visitPoints(data, setup, withJacobian, (from, to, w) => {
+    const { s, gA, gD } = sums;
     const share = w / s;
     for (let t = from; t < to; t++) {
       const j = own.outlet[t];
@@ -75,7 +119,7 @@ export function evaluateHuff(shape: ModelShape, data: HuffData, theta: Float64Ar
       for (let q = 0; q < K; q++) jacobian[row + at.gamma + q] += pw * (ownZ[j * K + q] - gG[q] / s);
       jacobian[row + at.decay] += pw * factor * (own.term[t] - gD / s);
     }
-  }
+  });
   const scale = Math.exp(theta[0]);
   for (let j = 0; j < m; j++) {
     mean[j] *= scale;

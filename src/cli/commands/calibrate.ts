@@ -1,12 +1,14 @@
 /**
- * `siteselect calibrate`: fits the Huff/MCI model to the own network's observed totals and writes
+ * `siteselect calibrate`: fits the Huff/MCI model to the own network's observed totals (or customer
+ * flows by origin) and writes
  * the calibration that `siteselect score --calibration` forecasts with. A thin shell over calibrate().
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../data/errors.ts';
 import type { Calibration } from '../../forecast/calibration.ts';
 import { FitError } from '../../forecast/fit-error.ts';
+import { readCsv } from '../../io/read-csv.ts';
 import { calibrate } from '../../forecast/from-bundle.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
@@ -21,6 +23,7 @@ const OPTIONS = {
   bundle: { type: 'string' },
   scenario: { type: 'string' },
   observed: { type: 'string' },
+  flows: { type: 'string' },
   attributes: { type: 'string' },
   decay: { type: 'string' },
   'demand-column': { type: 'string' },
@@ -89,10 +92,15 @@ export const command: Command = {
     if (out) await refuseClobbering([...(scenarioFile ? [{ label: 'the scenario', file: scenarioFile }] : []), { label: 'the bundle manifest', file: path.join(bundleDir, 'bundle.json') }], [{ label: '--out', file: out }]);
     const scenario = scenarioFile ? parseScenario(await readJsonFile(scenarioFile), scenarioFile) : Scenario.parse({ version: 1, name: 'default', criteria: [{ id: 'demand', kind: 'demand' }] });
     const bundle = await loadBundleDir(bundleDir);
+    if (v.flows !== undefined && v.observed !== undefined) throw new UsageError('--flows and --observed each name what to fit: give one of them');
+    const flowsFile = v.flows === undefined ? undefined : path.resolve(io.cwd, v.flows);
+    const flowsBytes = flowsFile ? await readFile(flowsFile).catch((err: NodeJS.ErrnoException) => { throw new UsageError(`--flows ${v.flows}: cannot read it (${err.code ?? err.message}); give the path of a CSV with the columns origin, outlet, count`); }) : undefined;
+    const flows = flowsFile && flowsBytes ? readCsv(v.flows!, flowsBytes) : undefined;
     let calibration: Calibration;
     try {
       calibration = calibrate(bundle, scenario, {
         observed: v.observed,
+        flows,
         attributes: v.attributes?.split(',').map((a) => a.trim()).filter((a) => a !== ''),
         decay,
         demandColumn: v['demand-column'],

@@ -1,6 +1,6 @@
 /** The help text of `siteselect calibrate`, apart from the command so that `--help` loads nothing else. */
 export const USAGE = `Usage: siteselect calibrate --bundle DIR [--scenario FILE] [--observed COLUMN] [--attributes a,b,…]
-         [--decay power|exponential] [--demand-column C] [--folds K] [--demand-cell M]
+         [--flows FILE] [--decay power|exponential] [--demand-column C] [--folds K] [--demand-cell M]
          [--out calibration.json] [--json]
 
 Fits the Huff/MCI model to the own outlets' observed performance (sales, deposits, customers):
@@ -14,6 +14,10 @@ Options:
   --bundle DIR         the bundle (its network layer holds the observed column)
   --scenario FILE      Huff settings and outlet types [DIR/scenario.json if there, else the defaults]
   --observed COLUMN    network column to fit [the "observed" role of bundle.json]
+  --flows FILE         customers by home and outlet, a CSV with the columns origin (a demand id),
+                       outlet (a network id), count: fits the flows by maximum likelihood (each
+                       origin–outlet pair within the cut-off a Poisson count, unlisted pairs 0)
+                       instead of the outlets' totals; demand is then not grouped into cells
   --attributes a,b     network columns as attractiveness terms, one exponent γ each;
                        without them one α is fitted on the attractiveness
   --decay D            power (β, default) or exponential (λ)
