@@ -6,13 +6,13 @@
 import type { Geometry } from 'geojson';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { centroid } from '@turf/centroid';
-import { pointOnFeature } from '@turf/point-on-feature';
 import type { CrsName } from './bundle-manifest.ts';
 import type { AreaGeometry, Reject } from './layer.ts';
 import type { RawTable } from '../io/raw-table.ts';
 import type { ColumnPlan } from './column-plan.ts';
 import { parseWkt } from '../io/wkt.ts';
 import { toWgs84 } from '../geo/crs.ts';
+import { interiorPoint } from '../geo/interior-point.ts';
 import { checkArea } from './check-geometry.ts';
 import { coordinateProblem, type CoordinateProblemKind } from './check-coordinates.ts';
 import { isBlank, toNumber, toText } from './raw-values.ts';
@@ -47,11 +47,15 @@ export interface PlaceOptions {
   noGeocoderReason?: string;
 }
 
-function interiorPoint(area: AreaGeometry): [number, number] {
+/**
+ * The point an area is reduced to: its centroid (DESIGN §2), or where a concave shape puts the
+ * centroid outside, a point strictly inside it (Turf's pointOnFeature gave a boundary vertex, which
+ * the neighbouring area holds too).
+ */
+function areaPoint(area: AreaGeometry): [number, number] {
   const c = centroid(area).geometry.coordinates;
-  if (booleanPointInPolygon(c, area)) return [c[0], c[1]];
-  const p = pointOnFeature(area).geometry.coordinates;
-  return [p[0], p[1]];
+  if (booleanPointInPolygon(c, area, { ignoreBoundary: true })) return [c[0], c[1]];
+  return interiorPoint(area) ?? [c[0], c[1]];
 }
 
 export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): Placement {
@@ -94,7 +98,7 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
       return;
     }
     areas[r] = checked.geometry;
-    if (!opts.polygonLayer) [lon[r], lat[r]] = interiorPoint(checked.geometry);
+    if (!opts.polygonLayer) [lon[r], lat[r]] = areaPoint(checked.geometry);
   };
   const placeXY = (r: number, x: number, y: number, lonName: string, latName: string): void => {
     if (typeof x !== 'number' || !Number.isFinite(x)) return reject(r, lonName, 'non-numeric coordinate', x);
