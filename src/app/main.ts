@@ -89,6 +89,7 @@ bench.scenarioHandlers = {
 
 renderDataPanel(byId('data-panel'), {
   inspect: (file, layer) => engine.call<'inspection'>({ type: 'inspect', file, layer }).then((r) => r.inspection),
+  propose: (files) => engine.call<'proposal'>({ type: 'propose', files }),
   load: async (file, entry, progress) => {
     const reply = await engine.call<'layer'>({ type: 'loadLayer', file, entry }, (stage, f) => progress(stage === 'read' ? f * 0.7 : stage === 'parse' ? 0.7 + f * 0.2 : 0.9 + f * 0.1));
     // The scores no longer match the data: they are cleared until the planner runs the funnel.

@@ -55,3 +55,16 @@ export async function moveSlider(page: Page, selector: string, value: number, re
     [value, release] as const,
   );
 }
+
+/** The workbench on the Vite dev server in Chromium, ready (body[data-ready]), every request recorded. */
+export async function openWorkbench(viewport = { width: 1400, height: 1000 }): Promise<{ url: string; page: Page; requests: string[]; close: () => Promise<void> }> {
+  const { launchBrowser, recordRequests, startServer } = await import('../helpers/browser.ts');
+  const { server, url } = await startServer();
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport });
+  const requests = recordRequests(page);
+  await page.goto(url);
+  // The machine is shared (load 10–25): the first page load takes far longer than on a quiet one.
+  await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
+  return { url, page, requests, close: async () => void (await browser.close(), await server.close()) };
+}

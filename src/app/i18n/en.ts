@@ -235,6 +235,13 @@ export const en = {
   'map.basemap.road': 'main roads',
   'map.basemap.rail': 'railways',
   'map.basemap.other': 'other context',
+  // io: the proposal on a multi-file drop (src/app/panels/import-proposal.ts)
+  'proposal.title': 'Proposed layers',
+  'proposal.working': 'Reading the files to propose a layer and column roles for each…',
+  'proposal.edit': 'The same proposal as siteselect init. Each file card below is set as proposed: change any layer or role there, then load.',
+  'proposal.unused': 'Not used:',
+  'proposal.loaded': 'layers loaded',
+  'proposal.loadAll': 'Load all as proposed',
 } as const;
 
 export type MessageKey = keyof typeof en;

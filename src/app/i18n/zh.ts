@@ -237,4 +237,11 @@ export const zh: Record<MessageKey, string> = {
   'map.basemap.road': '主要道路',
   'map.basemap.rail': '铁路',
   'map.basemap.other': '其他背景',
+  // io: the proposal on a multi-file drop (src/app/panels/import-proposal.ts)
+  'proposal.title': '建议的图层',
+  'proposal.working': '正在读取文件，为每个文件建议图层和列角色…',
+  'proposal.edit': '与 siteselect init 相同的建议。下方每个文件卡片已按建议设置：可在卡片中修改图层或角色，然后加载。',
+  'proposal.unused': '未使用：',
+  'proposal.loaded': '个图层已加载',
+  'proposal.loadAll': '按建议全部加载',
 };

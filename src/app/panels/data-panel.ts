@@ -10,10 +10,13 @@ import { t } from '../i18n/i18n.ts';
 import type { FileInspection } from '../worker/messages.ts';
 import { guessLayer, guessRoles, LAYER_ROLES } from './column-roles.ts';
 import { renderLayerReport } from './layer-report.ts';
+import { proposeImport, type ProposeFiles } from './import-proposal.ts';
 
 export interface DataPanelEngine {
   inspect(file: File, layer: LayerName): Promise<FileInspection>;
   load(file: File, entry: LayerEntry, progress: (fraction: number) => void): Promise<{ report: LayerReport; sums: Record<string, number>; sumsBy: 'duckdb' | 'js' }>;
+  /** Several files dropped at once: layers and roles proposed as `siteselect init` does (io). */
+  propose?: ProposeFiles;
 }
 
 function options(select: HTMLSelectElement, values: readonly string[], label: (v: string) => string | MessageKey, translated: boolean): void {
@@ -85,7 +88,9 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
     for (const select of mapping.querySelectorAll<HTMLSelectElement>('select.role-select')) {
       if (select.value !== '') columns[select.value] = select.dataset.column ?? '';
     }
-    const entry: LayerEntry = { layer: layer.value as LayerName, file: file.name, columns, crs: crs.value as LayerEntry['crs'] };
+    // A role set to one value for the whole file (a proposal's mode from the file name), unless a column now feeds it.
+    const constants = JSON.parse(card.dataset.roleConstants ?? '{}') as Record<string, { value: string | number }>;
+    const entry: LayerEntry = { layer: layer.value as LayerName, file: file.name, columns: { ...constants, ...columns }, crs: crs.value as LayerEntry['crs'] };
     if (encoding.value !== '') entry.encoding = encoding.value as LayerEntry['encoding'];
     progress.hidden = false;
     load.disabled = true;
@@ -109,6 +114,7 @@ export function renderDataPanel(host: HTMLElement, engine: DataPanelEngine): voi
   const cards = el('div', { className: 'file-cards' });
   const add = (files: FileList | null): void => {
     for (const file of files ?? []) cards.append(fileCard(file, engine));
+    if (files && files.length > 1 && engine.propose) proposeImport([...files], cards, engine.propose);
   };
   input.addEventListener('change', () => {
     add(input.files);

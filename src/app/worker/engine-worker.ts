@@ -11,7 +11,7 @@
  * the scoring suite (test/db/score-suite.ts: DuckDB-WASM in Node and Chromium, native) holds the
  * two to the same values.
  */
-import { fetchFileSource, loadBundle, loadLayerFile, parseScenario, runFunnel, weightSensitivity } from '../engine-api.ts';
+import { fetchFileSource, loadBundle, loadLayerFile, parseScenario, proposeFiles, runFunnel, weightSensitivity } from '../engine-api.ts';
 import type { LoadedBundle } from './engine-types.ts';
 import { chooseKernel } from './engine-kernel.ts';
 import { huffSurface } from './huff-surface.ts';
@@ -103,6 +103,11 @@ async function handle(id: number, request: Request): Promise<Reply> {
       refuseIfTooLarge(request.file);
       const bytes = await readWithProgress(request.file, progress);
       return { type: 'inspection', inspection: await inspectFile(request.file.name, bytes, request.layer) };
+    }
+    case 'propose': {
+      for (const file of request.files) refuseIfTooLarge(file);
+      const files = await Promise.all(request.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      return { type: 'proposal', ...(await proposeFiles(files)) };
     }
     case 'loadLayer': {
       refuseIfTooLarge(request.file);

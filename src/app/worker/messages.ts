@@ -3,6 +3,7 @@
  * and DuckDB; the page only receives what it draws (geometry, points, scored levels).
  */
 import type { Basemap, FunnelResult, LayerEntry, LayerReport, LayerName, MultiPolygon, Polygon } from './engine-types.ts';
+import type { BundleProposal } from '../engine-api.ts';
 
 export interface MapPolygons {
   ids: string[];
@@ -62,6 +63,8 @@ export type Request =
   | { type: 'loadBundle'; baseUrl: string }
   | { type: 'run'; scenario: unknown }
   | { type: 'inspect'; file: File; layer: LayerName }
+  /** io: several files dropped at once → the layer and role proposal `siteselect init` makes. */
+  | { type: 'propose'; files: File[] }
   | { type: 'loadLayer'; file: File; entry: LayerEntry }
   | { type: 'huff'; lon: number; lat: number; scenario: unknown }
   | { type: 'checkFilter'; predicate: string }
@@ -73,6 +76,7 @@ export type Reply =
   | { type: 'map'; map: MapData }
   | { type: 'funnel'; funnel: FunnelResult; millis: number }
   | { type: 'inspection'; inspection: FileInspection }
+  | { type: 'proposal'; proposal: BundleProposal; unreadable: { file: string; reason: string }[] }
   | { type: 'layer'; report: LayerReport; map: MapData; sums: Record<string, number>; sumsBy: 'duckdb' | 'js' }
   | { type: 'huff'; surface: HuffSurface }
   /** A SQL filter checked against the candidates' columns: the problem in words, or null. */

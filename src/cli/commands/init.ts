@@ -10,16 +10,12 @@ import path from 'node:path';
 import { UsageError } from '../../data/errors.ts';
 import type { CliIO, Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE } from '../command.ts';
-import { geometryKind, proposeBundle, type BundleProposal, type FileProfile, type ProposedLayer } from '../../data/propose-bundle.ts';
+import { proposeBundle, type BundleProposal, type FileProfile, type ProposedLayer } from '../../data/propose-bundle.ts';
+import { isSidecarFile, profileFile } from '../../io/profile-file.ts';
 import { proposeOsmBundle } from '../../data/propose-osm-bundle.ts';
-import { readTable } from '../../io/read-table.ts';
-import { resolveFormat } from '../../io/detect-format.ts';
 import type { BundleManifest } from '../../data/bundle-manifest.ts';
 import { companionFiles } from '../../node/companion-files.ts';
 import { USAGE } from '../usage/init.ts';
-
-/** Sidecar and note files that are never a layer of their own. */
-const SKIP = /\.(dbf|prj|cpg|shx|sbn|sbx|qix|xml|md|pdf|html?|json\.schema|aux\.xml|ovr|lock)$|^(readme|sources|license|licence)(\.[a-z]+)?$|^bundle\.json$|^\./i;
 
 interface Parsed {
   dir: string;
@@ -75,17 +71,12 @@ const manifestPath = (outDir: string, full: string): string => path.relative(out
 
 /** One data file read as a table, to propose its layer and columns. */
 async function profile(full: string, outDir: string): Promise<FileProfile> {
-  const name = path.basename(full);
-  const bytes = new Uint8Array(await readFile(full));
-  const { format } = resolveFormat(name, bytes);
-  // Which layer is not known yet; any point layer reads the same columns.
-  const table = await readTable(name, bytes, { layer: 'pois' }, { companion: companionFiles(full) });
-  return { file: manifestPath(outDir, full), format, rows: table.rowCount, geometry: geometryKind(table), columns: table.columns, table };
+  return profileFile(manifestPath(outDir, full), path.basename(full), new Uint8Array(await readFile(full)), companionFiles(full));
 }
 
 /** Every data file of the folder read as a table; files that do not read are reported, not fatal. */
 async function profiles(dir: string, outDir: string): Promise<{ profiles: FileProfile[]; unreadable: { file: string; reason: string }[] }> {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile() && !SKIP.test(d.name)).map((d) => d.name).sort();
+  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile() && !isSidecarFile(d.name)).map((d) => d.name).sort();
   const out: FileProfile[] = [];
   const unreadable: { file: string; reason: string }[] = [];
   for (const name of names) {
