@@ -119,7 +119,7 @@ export function rankOrderSql(score: string, id: string, position: string): strin
 }
 
 /**
- * A value as the CSV prints it (format-number.ts formatValue), as a number: 4 decimals from 1 up,
+ * A value as the CSV prints it (format/number.ts formatOutputNumber), as a number: 4 decimals from 1 up,
  * 6 significant digits below 1. For Parquet output, so both formats hold the same values.
  */
 export function printedValueSql(v: string): string {

@@ -11,7 +11,7 @@ import { formatValue } from './format.ts';
 import { Markdown, toOutput, type DisplayOptions } from './outputs.ts';
 
 export type { DisplayOptions } from './outputs.ts';
-export { formatNumber } from './format.ts';
+export { formatNumber } from '../format/number.ts';
 export { plot } from './plot.ts';
 
 /**

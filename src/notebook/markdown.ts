@@ -3,7 +3,7 @@
  * indented code blocks, `code`, **bold**, *italic* and [links](…). Text is escaped first; markup is added after, so
  * nothing in the prose becomes HTML by accident.
  */
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../format/escape-html.ts';
 
 export function markdownToHtml(markdown: string): string {
   const out: string[] = [];

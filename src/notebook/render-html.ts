@@ -3,8 +3,8 @@
  * they show the same thing. All text is escaped; the only markup taken as is comes from Plot
  * (serialised by a DOM, which escapes the text inside it).
  */
-import { escapeHtml } from './escape-html.ts';
-import { formatNumber } from './format.ts';
+import { escapeHtml } from '../format/escape-html.ts';
+import { formatNumber } from '../format/number.ts';
 import { markdownToHtml } from './markdown.ts';
 import type { ErrorOutput, Output, TableValue } from './outputs.ts';
 import type { CellResult, NotebookResult } from './run.ts';

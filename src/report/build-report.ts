@@ -6,7 +6,7 @@
  * external asset: the same inputs give the same bytes.
  */
 import type { LoadedBundle } from '../data/layer.ts';
-import { formatNumber } from '../notebook/format.ts';
+import { formatNumber } from '../format/number.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { FunnelResult, LevelResult } from '../score/types.ts';
 import { basemapCaption } from './basemap-marks.ts';

@@ -3,7 +3,7 @@
  * value in it: shares as percentages, distances in whole metres, counts and people in digit groups,
  * others to three significant digits. One place for the page, its exports and the report.
  */
-import { group } from '../notebook/format.ts';
+import { group } from '../format/number.ts';
 import type { CriterionSpec, Level } from '../scenario/criterion-spec.ts';
 
 export type UnitLang = 'en' | 'zh';

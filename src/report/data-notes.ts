@@ -1,6 +1,6 @@
 /** The report's closing notes: the scoring warnings and what each layer file contributed. */
 import type { LoadedBundle } from '../data/layer.ts';
-import { formatNumber } from '../notebook/format.ts';
+import { formatNumber } from '../format/number.ts';
 import type { FunnelResult } from '../score/types.ts';
 import { escapeHtml, td, th } from './html.ts';
 

@@ -2,7 +2,7 @@
  * How the report writes numbers. Exported so a test can format an expected value exactly as the
  * report's tables do.
  */
-import { formatNumber } from '../notebook/format.ts';
+import { formatNumber } from '../format/number.ts';
 
 /** A score (0–100) with one decimal, as everywhere a score is shown. */
 export function formatScore(score: number): string {

@@ -1,5 +1,5 @@
 /** Small HTML builders for the report; every text from data goes through escapeHtml here. */
-import { escapeHtml } from '../notebook/escape-html.ts';
+import { escapeHtml } from '../format/escape-html.ts';
 
 export { escapeHtml };
 

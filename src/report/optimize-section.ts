@@ -4,7 +4,7 @@
  * last site added and how sure the answer is. Empty when the report was drawn without a curve.
  */
 import * as Plot from '@observablehq/plot';
-import { formatNumber, group } from '../notebook/format.ts';
+import { formatNumber, group } from '../format/number.ts';
 import type { OptimizeCurveSummary } from '../optimize/summary.ts';
 import { escapeHtml, figure, td, th } from './html.ts';
 import { plotMarkup } from './plot-markup.ts';

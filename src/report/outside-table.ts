@@ -1,5 +1,5 @@
 /** The report's list of candidates outside the study area (score/outside-study-area.ts): never compared. */
-import { formatNumber } from '../notebook/format.ts';
+import { formatNumber } from '../format/number.ts';
 import type { FunnelResult } from '../score/types.ts';
 import { td, th } from './html.ts';
 

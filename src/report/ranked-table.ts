@@ -3,7 +3,7 @@
  * and for every unit not kept the reason in words; best first. Long levels are cut at `maxRows`,
  * and the cut is said under the table.
  */
-import { formatNumber } from '../notebook/format.ts';
+import { formatNumber } from '../format/number.ts';
 import { formatNotKept } from '../score/format-not-kept.ts';
 import { levelReasons } from '../score/funnel-shortlist.ts';
 import { rankOrder } from '../score/rank-order.ts';

@@ -2,7 +2,7 @@
  * A not-kept reason in plain words, English or Chinese: the one formatter the page, the CSV and the
  * report use. Metres are whole; other values in digit groups ("103 590").
  */
-import { formatNumber } from '../notebook/format.ts';
+import { formatNumber } from '../format/number.ts';
 import type { NotKept } from './not-kept.ts';
 
 export type ReasonLang = 'en' | 'zh';

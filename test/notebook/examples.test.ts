@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { calibrate, createKernel, forecast, loadBundleDir, optimize, parseScenario, problemFromBundle, runFunnel, siteHuff, uncoveredMask, type LoadedBundle, type WeightedPoints } from '../../src/node.ts';
-import { formatNumber } from '../../src/notebook/format.ts';
+import { formatNumber } from '../../src/format/number.ts';
 import { renderReport } from '../../src/notebook/render-html.ts';
 import { runNotebookFile } from '../../src/notebook/run-file.node.ts';
 

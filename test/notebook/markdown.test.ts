@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../src/notebook/markdown.ts';
-import { formatNumber } from '../../src/notebook/format.ts';
+import { formatNumber } from '../../src/format/number.ts';
 
 describe('markdownToHtml', () => {
   it('renders headings one level below the page title, lists, code and emphasis, escaping all text', () => {

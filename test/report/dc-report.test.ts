@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
-import { escapeHtml } from '../../src/notebook/escape-html.ts';
+import { escapeHtml } from '../../src/format/escape-html.ts';
 import { formatScore } from '../../src/report/format-score.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';

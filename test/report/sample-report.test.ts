@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBundle } from '../../src/data/layer.ts';
 import { haversine } from '../../src/geo/haversine.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
-import { escapeHtml } from '../../src/notebook/escape-html.ts';
+import { escapeHtml } from '../../src/format/escape-html.ts';
 import { formatScore } from '../../src/report/format-score.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';

@@ -10,7 +10,7 @@ import { layerNoteLines } from '../../data/layer-notes.ts';
 import { layerTotals, type LayerTotals } from '../../data/layer-totals.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { locateBundle } from '../bundle-location.ts';
-import { formatValue } from '../score/format-number.ts';
+import { formatOutputNumber } from '../../format/number.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
 import { USAGE } from '../usage/validate.ts';
 
@@ -54,7 +54,7 @@ function totalsJson(t: LayerTotals): Record<string, unknown> {
 }
 
 function totalsText(totals: LayerTotals[]): string[] {
-  const rows = totals.flatMap((t) => t.columns.map((c) => [t.layer, c.column, formatValue(c.sum), c.missing > 0 ? `(${c.missing} of ${t.rows} rows missing)` : '']));
+  const rows = totals.flatMap((t) => t.columns.map((c) => [t.layer, c.column, formatOutputNumber(c.sum), c.missing > 0 ? `(${c.missing} of ${t.rows} rows missing)` : '']));
   if (rows.length === 0) return [];
   const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
   return ['', 'totals over loaded rows', ...rows.map((r) => [r[0].padEnd(width[0]), r[1].padEnd(width[1]), r[2].padStart(width[2]), r[3]].join('  ').trimEnd())];

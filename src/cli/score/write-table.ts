@@ -11,7 +11,7 @@ import { CSV_EOL, csvCell } from '../../io/csv-write.ts';
 import { writeAtomically } from '../../node/atomic-file.ts';
 import type { NativeDatabase } from '../../node/duckdb-native.ts';
 import { BlockWriter } from './block-writer.ts';
-import { formatDecimal, formatValue } from './format-number.ts';
+import { formatDecimal, formatOutputNumber } from '../../format/number.ts';
 import type { CellKind, OutColumn } from './site-table.ts';
 
 export type TableFormat = 'csv' | 'geojson' | 'parquet';
@@ -27,7 +27,7 @@ function printed(kind: CellKind, v: DuckDBValue): string {
   if (kind === 'text') return String(v);
   if (kind === 'flag') return v === true ? '1' : '0';
   const x = Number(v);
-  return kind === 'value' ? formatValue(x) : kind === 'lonlat' ? formatDecimal(x, 7) : kind === 'share' ? formatDecimal(x, 4) : String(x);
+  return kind === 'value' ? formatOutputNumber(x) : kind === 'lonlat' ? formatDecimal(x, 7) : kind === 'share' ? formatDecimal(x, 4) : String(x);
 }
 
 /** GeoJSON keeps numbers as numbers (an empty one is null) and text as text ('' for NULL). */

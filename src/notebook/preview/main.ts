@@ -8,8 +8,8 @@ import { NOTEBOOK_CSS } from '../notebook-css.ts';
 import type { NotebookCell } from '../parse-cells.ts';
 import { renderCells } from '../render-html.ts';
 import { runCompiled, type NotebookResult } from '../run.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { formatNumber } from '../format.ts';
+import { escapeHtml } from '../../format/escape-html.ts';
+import { formatNumber } from '../../format/number.ts';
 import { browserHost } from './host.browser.ts';
 
 interface Listing {

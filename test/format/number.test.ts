@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatValue } from '../../src/cli/score/format-number.ts';
+import { formatDecimal, formatOutputNumber } from '../../src/format/number.ts';
 
 describe('formatDecimal', () => {
   it.each([
@@ -27,14 +27,14 @@ describe('formatDecimal', () => {
 
   it('leaves empty cells for missing values', () => {
     expect(formatDecimal(NaN, 4)).toBe('');
-    expect(formatValue(Infinity)).toBe('');
+    expect(formatOutputNumber(Infinity)).toBe('');
   });
 });
 
-describe('formatValue', () => {
+describe('formatOutputNumber', () => {
   it('keeps 6 significant digits below 1 and 4 decimals above', () => {
-    expect(formatValue(0.000123456789)).toBe('0.000123457');
-    expect(formatValue(61.861547)).toBe('61.8615');
-    expect(formatValue(0)).toBe('0');
+    expect(formatOutputNumber(0.000123456789)).toBe('0.000123457');
+    expect(formatOutputNumber(61.861547)).toBe('61.8615');
+    expect(formatOutputNumber(0)).toBe('0');
   });
 });
