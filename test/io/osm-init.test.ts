@@ -120,9 +120,9 @@ describe('siteselect init --osm', () => {
     const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split(','));
     const col = (name: string): number => rows[0].indexOf(name);
     const byId = new Map(rows.slice(1).map((r) => [r[col('id')], r]));
-    // a lies in North but in no district (Centro's hole): not compared, in the rejects with its row.
-    expect(byId.has('a')).toBe(false);
-    expect(readFileSync(out.replace(/\.csv$/, '.rejects.csv'), 'utf8')).toMatch(/tiny-candidates\.csv,1,.*district/);
+    // a lies in North but in no district (Centro's hole): inside the study area (the regions), so scored with no district.
+    expect(byId.get('a')?.[col('region_name')]).toBe('North');
+    expect(byId.get('a')?.[col('district_name')]).toBe('');
     expect(byId.get('b')?.[col('district_name')]).toBe('Sul');
     expect(byId.get('c')?.[col('district_name')]).toBe('Centro');
     // Within 800 m of b: Rival's ATM (0 m), Third's bank (≈ 430 m), Rival's bank (≈ 778 m).
