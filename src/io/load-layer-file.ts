@@ -11,6 +11,7 @@ import { readTable } from './read-table.ts';
 import type { LonLatBox } from './read-geotiff.ts';
 import type { CompanionReader } from './read-shapefile.ts';
 import type { RangeReader } from './file-source.ts';
+import type { RawTable } from './raw-table.ts';
 
 export interface LoadLayerFileOptions {
   /** Geocodes candidate rows that have an address and no coordinates. */
@@ -26,6 +27,8 @@ export interface LoadLayerFileOptions {
   companion?: CompanionReader;
   /** The file by byte range (rasters read over the study area only); `bytes` is then its head. */
   ranges?: RangeReader;
+  /** The file already read (by DuckDB in the page: src/app/worker/csv-through-duckdb.ts); `bytes` are then not read. */
+  table?: RawTable;
 }
 
 export interface LoadedLayerFile {
@@ -45,7 +48,7 @@ async function geocoderFor(gazetteer: PointLayer | undefined): Promise<AddressGe
 }
 
 export async function loadLayerFile(file: string, bytes: Uint8Array, entry: LayerEntry, opts: LoadLayerFileOptions = {}): Promise<LoadedLayerFile> {
-  const raw = await readTable(file, bytes, entry, { studyArea: opts.studyArea, companion: opts.companion, ranges: opts.ranges });
+  const raw = opts.table ?? (await readTable(file, bytes, entry, { studyArea: opts.studyArea, companion: opts.companion, ranges: opts.ranges }));
   const geocoder = entry.layer === 'candidates' ? (opts.geocoder ?? (await geocoderFor(opts.gazetteer))) : undefined;
   return toLayer(raw, entry, { defaultCrs: opts.defaultCrs, geocoder, minConfidence: opts.minConfidence });
 }

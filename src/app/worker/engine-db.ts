@@ -3,12 +3,11 @@
  * (about 5 s on a 2-core machine), so opening the page does not wait for it. Once up it holds the
  * bundle as tables (bundle-tables.ts): the layers' kept rows and the rejects, as Arrow.
  */
-import type { Database } from '../../db/database.ts';
-import { openBrowserDatabase } from '../../db/duckdb-browser.ts';
+import { openBrowserDatabase, type BrowserDatabase } from '../../db/duckdb-browser.ts';
 
-let database: Promise<Database> | null = null;
+let database: Promise<BrowserDatabase> | null = null;
 
-export function engineDb(): Promise<Database> {
+export function engineDb(): Promise<BrowserDatabase> {
   database ??= openBrowserDatabase();
   // a failed boot is not remembered: the next use tries again
   database.catch(() => (database = null));

@@ -20,6 +20,10 @@ import { checkSqlPredicate } from '../../db/sql-predicate.ts';
 import { layerColumns } from '../../db/layer-table.ts';
 import type { Database } from '../../db/database.ts';
 import { engineDb } from './engine-db.ts';
+import type { BrowserDatabase } from '../../db/duckdb-browser.ts';
+import { DUCKDB_CSV_MIN_BYTES, inspectCsvThroughDuckDb, readCsvThroughDuckDb } from './csv-through-duckdb.ts';
+import type { RawTable } from '../../io/raw-table.ts';
+import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import { storeBundle, tableRows } from './bundle-tables.ts';
 import { cacheBundleGraphs } from './graph-cache.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
@@ -71,6 +75,19 @@ function bundleTables(): Promise<Database> {
   return stored.done;
 }
 
+/** A CSV of DUCKDB_CSV_MIN_BYTES or more as DuckDB reads it; else no table (the JS reader) and, when DuckDB was tried, why not. */
+async function largeCsvTable(file: File, entry: LayerEntry, progress: (stage: string, fraction: number) => void): Promise<{ table?: RawTable; note?: string }> {
+  if (file.size < DUCKDB_CSV_MIN_BYTES) return {};
+  let db: BrowserDatabase;
+  try {
+    db = await engineDb();
+  } catch (error) {
+    return { note: `read in JS: DuckDB-WASM did not start (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const read = await readCsvThroughDuckDb(db, file, entry, (f) => progress('read', f));
+  return typeof read === 'string' ? { note: `read in JS, not by DuckDB-WASM: ${read}` } : { table: read };
+}
+
 async function handle(id: number, request: Request): Promise<Reply> {
   const progress = (stage: string, fraction: number): void => post({ id, kind: 'progress', stage, fraction });
   switch (request.type) {
@@ -101,6 +118,10 @@ async function handle(id: number, request: Request): Promise<Reply> {
     }
     case 'inspect': {
       refuseIfTooLarge(request.file);
+      if (request.file.size >= DUCKDB_CSV_MIN_BYTES) {
+        const inspection = await engineDb().then((db) => inspectCsvThroughDuckDb(db, request.file), () => 'no DuckDB');
+        if (typeof inspection !== 'string') return { type: 'inspection', inspection };
+      }
       const bytes = await readWithProgress(request.file, progress);
       return { type: 'inspection', inspection: await inspectFile(request.file.name, bytes, request.layer) };
     }
@@ -111,9 +132,12 @@ async function handle(id: number, request: Request): Promise<Reply> {
     }
     case 'loadLayer': {
       refuseIfTooLarge(request.file);
-      const bytes = await readWithProgress(request.file, progress);
+      // a large CSV is read by DuckDB from the file itself, never copied whole into JS (else the JS reader)
+      const { table, note } = await largeCsvTable(request.file, request.entry, progress);
+      const bytes = table ? new Uint8Array(0) : await readWithProgress(request.file, progress);
       progress('parse', 0);
-      const { layer, report } = await loadLayerFile(request.file.name, bytes, request.entry, { gazetteer: bundle.gazetteer });
+      const { layer, report } = await loadLayerFile(request.file.name, bytes, request.entry, { gazetteer: bundle.gazetteer, table });
+      if (note) report.notes.push(note);
       progress('parse', 1);
       setBundle({ ...bundle, [layer.layer]: layer, reports: [...bundle.reports.filter((r) => r.layer !== layer.layer), report] });
       progress('sql', 0);
