@@ -18,6 +18,8 @@ const AREA_RELATIONS = new Set(['multipolygon', 'boundary']);
 
 interface Found {
   id: string;
+  /** The OSM id of the way or relation. */
+  osmId: number;
   tags: OsmTags;
   /** Member way ids (relations) or the way's own node ids (closed ways). */
   wayIds?: number[];
@@ -43,19 +45,19 @@ export function readOsmAreas(file: string, bytes: Uint8Array, filter: OsmTagFilt
       nodeLat.push(lat);
     },
     way(id, refs, tags) {
-      if (tags && refs.length >= 4 && refs[0] === refs[refs.length - 1] && matchTags(tags, filter)) found.push({ id: `way/${id}`, tags, nodes: refs });
+      if (tags && refs.length >= 4 && refs[0] === refs[refs.length - 1] && matchTags(tags, filter)) found.push({ id: `way/${id}`, osmId: id, tags, nodes: refs });
     },
     relation(id, members, tags) {
       if (!tags || !AREA_RELATIONS.has(tags.type ?? '')) return;
       if (!matchTags(tags, filter)) return;
       const wayIds = members.filter((x) => x.type === 'way' && x.role !== 'subarea' && x.role !== 'label').map((x) => x.ref);
       for (const w of wayIds) wanted.add(w);
-      found.push({ id: `relation/${id}`, tags, wayIds });
+      found.push({ id: `relation/${id}`, osmId: id, tags, wayIds });
     },
   }, { ways: true });
   if (found.length === 0) throw new BundleError(file, `${file} has no areas tagged ${describeFilter(filter)} (closed ways or boundary/multipolygon relations); change "osmTags" in bundle.json or use an extract that holds them.`);
   // Boundary ways are often tagged like the relation they belong to: the relation stands for them.
-  const areas = found.filter((f) => !(f.nodes && wanted.has(Number(f.id.slice(4)))));
+  const areas = found.filter((f) => !(f.nodes && wanted.has(f.osmId)));
   const memberWays = new Map<number, number[]>();
   if (wanted.size > 0) {
     decodeOsmPbfFile(file, bytes, { node: () => undefined, way: (id, refs) => void (wanted.has(id) && memberWays.set(id, refs)) }, { ways: true });

@@ -129,6 +129,16 @@ describe('siteselect init --osm', () => {
     expect(byId.get('b')?.[col('competition_raw')]).toBe('3');
   }, 60_000);
 
+  it('--admin-levels picks the levels: 8 as regions alone', async () => {
+    const manifest = path.join(temp, 'tiny-8.json');
+    expect((await run(['init', '--osm', tinyPbf, '--admin-levels', '8', '--out', manifest, '--yes'])).code).toBe(0);
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as BundleManifest;
+    expect(m.layers.find((l) => l.layer === 'regions')?.osmTags).toEqual({ admin_level: ['8'] });
+    expect(m.layers.some((l) => l.layer === 'districts')).toBe(false);
+    // Without --own-brand every bank is a competitor.
+    expect(m.layers.some((l) => l.layer === 'network')).toBe(false);
+  });
+
   it('Porto Alegre: the counts osmium gives, no boundaries said plainly, and the hexgrid as demand scores the 15 landmarks', async () => {
     const manifest = path.join(temp, 'poa.json');
     const init = await run(['init', '--osm', path.join(poa, 'poa_osm.pbf'), '--population', path.join(poa, 'poa_hexgrid.csv'), '--own-brand', 'Banco do Brasil', '--out', manifest, '--yes']);
