@@ -8,6 +8,7 @@ import { byId } from './dom.ts';
 import { renderLayerToggles } from './layer-toggles.ts';
 import { Levels } from './levels.ts';
 import { huffBands, type HuffBand } from './map/huff-contours.ts';
+import { TradeAreaLayer } from './map/trade-area-layer.ts';
 import { t } from './i18n/i18n.ts';
 import { MapView, type Highlight } from './map/map-view.ts';
 import { renderBreakdown } from './panels/breakdown-chart.ts';
@@ -40,6 +41,7 @@ export class Workbench {
   readonly shortlist: ShortlistView;
   readonly tabs: TableTabs;
   readonly sqlFilter: SqlFilterPanel;
+  readonly tradeArea: TradeAreaLayer;
   onStateChange: () => void = () => undefined;
   /** The view changed (level, area, shortlist): a new entry in the browser's history. */
   onNavigate: () => void = () => undefined;
@@ -48,6 +50,8 @@ export class Workbench {
 
   constructor(readonly engine: EngineClient) {
     this.table = new RankedTable({ onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u) });
+    this.tradeArea = new TradeAreaLayer(this.engine, () => this.mapView.highlight(this.highlight()));
+    byId('layer-toggles').after(this.tradeArea.control);
     this.mapView = new MapView(byId('map'), { onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u), onUp: () => this.up() });
     this.shortlist = new ShortlistView((e) => this.openSite(e.site));
     this.tabs = new TableTabs((v) => this.setView(v));
@@ -209,6 +213,7 @@ export class Workbench {
   private async loadHuff(unit: number): Promise<void> {
     const sites = this.levels.funnel?.sites;
     if (!sites?.lon || !sites.lat || !this.state.scenario) return;
+    void this.tradeArea.load(sites.ids[unit], sites.lon[unit], sites.lat[unit]);
     const reply = await this.engine.call<'huff'>({ type: 'huff', lon: sites.lon[unit], lat: sites.lat[unit], scenario: this.state.scenario });
     if (this.state.selected !== unit || this.level !== 'site') return;
     this.huff = huffBands(reply.surface);
@@ -333,7 +338,8 @@ export class Workbench {
     const level = f ? shownLevel(f, this.state.path).level : null;
     const u = this.state.selected;
     const selectedTitle = level && u >= 0 && u < level.ids.length ? `${level.names[u] || level.ids[u]} ${level.score[u].toFixed(1)}` : '';
-    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen };
+    const tradeAreas = this.level === 'site' ? this.tradeArea.areasFor(level?.ids[u]) : null;
+    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen, tradeAreas };
   }
 
   paintMapNow(): void {

@@ -14,3 +14,4 @@ export { networkPairs } from './network-pairs.ts';
 export { networkKernel, type NetworkKernel } from './network-kernel.ts';
 export { tradeAreas, type TradeAreaInput, type TradeAreaProperties } from './trade-area.ts';
 export { bundleGraph, bundleRouter } from './bundle-graph.ts';
+export { bundleTradeAreas, type TradeAreaCollection } from './bundle-trade-areas.ts';

@@ -242,6 +242,18 @@ export const en = {
   'proposal.unused': 'Not used:',
   'proposal.loaded': 'layers loaded',
   'proposal.loadAll': 'Load all as proposed',
+  // net: trade areas over the streets (src/app/map/trade-area-layer.ts)
+  'tradeArea.title': 'Trade area',
+  'tradeArea.ring': 'straight-line ring',
+  'tradeArea.walk': 'walk 5 / 10 / 15 min',
+  'tradeArea.drive': 'drive 5 / 10 / 15 min',
+  'tradeArea.minutes': 'min',
+  'tradeArea.onFoot': 'on foot',
+  'tradeArea.byCar': 'by car',
+  'tradeArea.people': 'people',
+  'tradeArea.competitors': 'competitors',
+  'tradeArea.own': 'own outlets',
+  'tradeArea.noRoads': 'no street network in this bundle',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -244,4 +244,16 @@ export const zh: Record<MessageKey, string> = {
   'proposal.unused': '未使用：',
   'proposal.loaded': '个图层已加载',
   'proposal.loadAll': '按建议全部加载',
+  // net: trade areas over the streets (src/app/map/trade-area-layer.ts)
+  'tradeArea.title': '商圈',
+  'tradeArea.ring': '直线半径圈',
+  'tradeArea.walk': '步行 5 / 10 / 15 分钟',
+  'tradeArea.drive': '驾车 5 / 10 / 15 分钟',
+  'tradeArea.minutes': '分钟',
+  'tradeArea.onFoot': '步行',
+  'tradeArea.byCar': '驾车',
+  'tradeArea.people': '人',
+  'tradeArea.competitors': '家竞争网点',
+  'tradeArea.own': '家自有网点',
+  'tradeArea.noRoads': '此数据包没有路网',
 };

@@ -23,6 +23,8 @@ import { OVERLAY_STYLES, overlayMarks } from './point-overlays.ts';
 import { northArrow, scaleBar } from './scale-bar.ts';
 import { scoreColour, type ScoreColour } from './score-colour.ts';
 import { svgEl } from './svg.ts';
+import { tradeAreaLegend, tradeAreaNodes } from './trade-area-layer.ts';
+import type { TradeAreaCollection } from '../../network/bundle-trade-areas.ts';
 import { shownUnits, type ShownUnits, type SiteDot, type UnitFeature } from './unit-features.ts';
 
 export interface MapInput {
@@ -43,6 +45,8 @@ export interface Highlight {
   selectedTitle: string;
   /** New sites the last optimisation run chose (own outlets it kept are not drawn again). */
   chosen: { id: string; lon: number; lat: number }[];
+  /** Trade areas over the streets drawn instead of the ring (trade-area-layer.ts). */
+  tradeAreas?: TradeAreaCollection | null;
 }
 
 export interface MapHandlers {
@@ -183,9 +187,10 @@ export class MapView {
     if (area) nodes.push(svgEl('path', { d: path(area) ?? '', fill: 'none', stroke: SELECT, 'stroke-width': 3, class: 'selected-area' }));
     const site = shown.sites.find((s) => s.unit === mark.selected);
     for (const band of mark.huff ?? []) nodes.push(svgEl('path', { d: path(band) ?? '', fill: HUFF, 'fill-opacity': 0.13, stroke: HUFF, 'stroke-opacity': 0.5, class: 'huff-band' }));
+    if (site && mark.tradeAreas) nodes.push(...tradeAreaNodes(mark.tradeAreas, path));
     if (site) {
       const ring = geoCircle().center([site.lon, site.lat]).radius(mark.ringMetres * EARTH_DEGREES_PER_METRE)();
-      nodes.push(svgEl('path', { d: path(ring) ?? '', fill: 'none', stroke: SELECT, 'stroke-width': 1.5, 'stroke-dasharray': RING_DASH, class: 'selected-ring' }));
+      if (!mark.tradeAreas) nodes.push(svgEl('path', { d: path(ring) ?? '', fill: 'none', stroke: SELECT, 'stroke-width': 1.5, 'stroke-dasharray': RING_DASH, class: 'selected-ring' }));
       const p = projection([site.lon, site.lat]);
       if (p) nodes.push(svgEl('circle', { cx: p[0], cy: p[1], r: 8, fill: 'none', stroke: SELECT, 'stroke-width': 2.5, class: 'selected-site' }));
     }
@@ -198,7 +203,8 @@ export class MapView {
     highlightLayer.replaceChildren(...nodes);
     if (this.titleText) this.titleText.textContent = mark.selectedTitle ? `${input.title} · ${mark.selectedTitle}` : input.title;
     const extra: LegendItem[] = [];
-    if (site) extra.push({ kind: 'line', stroke: SELECT, strokeWidth: 1.5, dash: RING_DASH, label: `${t('map.ring')} ${formatMetres(mark.ringMetres)}` });
+    if (site && mark.tradeAreas) extra.push(...tradeAreaLegend(mark.tradeAreas));
+    else if (site) extra.push({ kind: 'line', stroke: SELECT, strokeWidth: 1.5, dash: RING_DASH, label: `${t('map.ring')} ${formatMetres(mark.ringMetres)}` });
     if (mark.chosen.length) extra.push({ kind: 'symbol', symbol: 'diamond', r: CHOSEN_R, fill: CHOSEN, stroke: 'white', strokeWidth: 1.2, label: t('map.optimised') });
     if (mark.huff?.length) extra.push({ kind: 'area', fill: HUFF, opacity: 0.3, stroke: HUFF, strokeWidth: 0.8, label: `${t('map.huff')} ${HUFF_THRESHOLDS.map((p) => `${Math.round(p * 100)}`).join(' / ')} %` });
     svg.querySelector('.map-legend')?.remove();

@@ -26,6 +26,7 @@ import type { RawTable } from '../../io/raw-table.ts';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import { storeBundle, tableRows } from './bundle-tables.ts';
 import { cacheBundleGraphs } from './graph-cache.ts';
+import { bundleTradeAreas } from '../../network/bundle-trade-areas.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
 import { mapDataOf } from './map-data.ts';
 import { outlineSource } from './outline-source.ts';
@@ -167,6 +168,8 @@ async function handle(id: number, request: Request): Promise<Reply> {
         return { type: 'filterCheck', error: error instanceof Error ? error.message : String(error), columns };
       }
     }
+    case 'tradeArea':
+      return { type: 'tradeArea', areas: bundle.roads ? await bundleTradeAreas(bundle, request, request.profile, 'time', request.minutes) : null };
     case 'huff': {
       const settings = huffSettingsOf(parseScenario(request.scenario, 'scenario'));
       const { kernel } = await kernelChoice;

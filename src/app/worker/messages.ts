@@ -4,6 +4,7 @@
  */
 import type { Basemap, FunnelResult, LayerEntry, LayerReport, LayerName, MultiPolygon, Polygon } from './engine-types.ts';
 import type { BundleProposal } from '../engine-api.ts';
+import type { TradeAreaCollection } from '../../network/bundle-trade-areas.ts';
 
 export interface MapPolygons {
   ids: string[];
@@ -68,6 +69,8 @@ export type Request =
   | { type: 'loadLayer'; file: File; entry: LayerEntry }
   | { type: 'huff'; lon: number; lat: number; scenario: unknown }
   | { type: 'checkFilter'; predicate: string }
+  /** net: a site's trade areas over the bundle's streets (src/app/map/trade-area-layer.ts). */
+  | { type: 'tradeArea'; lon: number; lat: number; profile: string; minutes: number[] }
   /** Rows per table of the worker's DuckDB (boots it and stores the bundle when not done yet). */
   | { type: 'tables' }
   | { type: 'sensitivity'; normalised: Float64Array[]; weights: number[]; ids: string[]; topK: number; combine: 'sum' | 'geometric' };
@@ -83,6 +86,8 @@ export type Reply =
   | { type: 'filterCheck'; error: string | null; columns: string[] }
   | { type: 'tables'; rows: Record<string, number> }
   | { type: 'sensitivity'; pTopK: Float64Array; rankP05: Int32Array; rankP95: Int32Array; rankMedian: Int32Array }
+  /** null when the bundle has no street network. */
+  | { type: 'tradeArea'; areas: TradeAreaCollection | null }
   | { type: 'ok' };
 
 /** The distance kernel the engine runs: the worker pool (threads > 1) or its own single thread. */

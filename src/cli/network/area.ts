@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { UsageError } from '../../data/errors.ts';
 import type { LoadedBundle } from '../../data/layer.ts';
-import { bundleRouter } from '../../network/bundle-graph.ts';
-import { tradeAreas } from '../../network/trade-area.ts';
+import { bundleTradeAreas } from '../../network/bundle-trade-areas.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
@@ -52,15 +51,7 @@ export async function runArea(args: string[], io: CliIO): Promise<number> {
   await refuseClobbering([{ label: '--bundle', file: path.join(dir, 'bundle.json') }], [{ label: '--out', file: out }]);
   const bundle = await loadBundleDir(dir);
   const site = siteOf(bundle, v.site, v['site-id']);
-  const router = await bundleRouter(bundle, v.profile, metric);
-  const demandWeight = bundle.demand?.numeric.population;
-  const areas = tradeAreas(router, {
-    site,
-    thresholds,
-    demand: bundle.demand && demandWeight ? { lon: bundle.demand.lon, lat: bundle.demand.lat, weight: demandWeight.map((w) => (Number.isFinite(w) ? w : 0)) } : undefined,
-    competitors: bundle.competitors,
-    own: bundle.network,
-  });
+  const areas = await bundleTradeAreas(bundle, site, v.profile, metric, thresholds);
   if (areas.features.every((f) => f.geometry.coordinates.length === 0)) io.stderr(`note: the site ${site.name} lies farther than 500 m from every street of the ${v.profile} network; its areas are empty\n`);
   await writeFileAtomically(out, JSON.stringify(areas) + '\n');
   const rows = areas.features.map((f) => f.properties);

@@ -1,0 +1,77 @@
+/**
+ * Trade areas in the built workbench: the best site selected, "walk 5 / 10 / 15 min" chosen beside
+ * the layer toggles draws three nested areas instead of the straight-line ring, and the legend
+ * gives the people, competitors and own outlets inside each — the numbers bundleTradeAreas()
+ * gives in Node for the same site. Back to the ring, the ring is drawn again. Screenshot in
+ * test-output/trade-area-walk.png.
+ */
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleTradeAreas, type TradeAreaCollection } from '../../src/network/bundle-trade-areas.ts';
+import { loadBundleDir } from '../../src/node.ts';
+import { launchBrowser, recordRequests } from '../helpers/browser.ts';
+import { buildSite } from './build-site.ts';
+import { serveStatic } from './static-server.ts';
+
+const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
+let browser: Browser;
+let server: Server;
+let url: string;
+let bundle: Awaited<ReturnType<typeof loadBundleDir>>;
+
+beforeAll(async () => {
+  let dir: string;
+  [dir, bundle] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
+  ({ server, url } = await serveStatic(dir));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('trade areas on the workbench map', () => {
+  it('draws 5/10/15-minute walking areas for the selected site with the counts Node gives', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const requests = recordRequests(page);
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+    // The best kept site, opened as the shortlist opens it.
+    const site = await page.evaluate(() => {
+      const bench = (window as unknown as { workbench: { levels: { funnel: { sites: { ids: string[]; rank: Int32Array; kept: Uint8Array; lon: Float64Array; lat: Float64Array } } }; openSite(i: number): void } }).workbench;
+      const s = bench.levels.funnel.sites;
+      let best = -1;
+      for (let i = 0; i < s.ids.length; i++) if (s.kept[i] && (best < 0 || s.rank[i] < s.rank[best])) best = i;
+      bench.openSite(best);
+      return { id: s.ids[best], lon: s.lon[best], lat: s.lat[best] };
+    });
+    await page.waitForSelector('#map .selected-ring');
+    expect(await page.locator('#map .trade-area').count()).toBe(0);
+
+    await page.selectOption('select[data-trade-area]', 'walk');
+    await page.waitForSelector('#map .trade-area', { timeout: 60_000 });
+    expect(await page.locator('#map .trade-area').count()).toBe(3);
+    expect(await page.locator('#map .selected-ring').count()).toBe(0);
+    const thresholds = await page.locator('#map .trade-area').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-threshold')));
+    expect(thresholds).toEqual(['15', '10', '5']); // widest first, nearer ones on top
+    await page.screenshot({ path: 'test-output/trade-area-walk.png' });
+
+    const want: TradeAreaCollection = await bundleTradeAreas(bundle, site, 'walk', 'time', [5, 10, 15]);
+    const legend = (await page.textContent('#map .map-legend')) ?? '';
+    const per = (pick: (p: TradeAreaCollection['features'][number]['properties']) => number): string => want.features.map((f) => Math.round(pick(f.properties)).toLocaleString('en-US')).join(' / ');
+    expect(legend).toContain(`5 / 10 / 15 min on foot: ${per((p) => p.demand)} people; ${per((p) => p.competitors)} competitors; ${per((p) => p.own_outlets)} own outlets`);
+    // Nested: each longer walk reaches at least the people of the shorter one.
+    expect(want.features[0].properties.demand).toBeLessThanOrEqual(want.features[1].properties.demand);
+    expect(want.features[1].properties.demand).toBeLessThanOrEqual(want.features[2].properties.demand);
+    expect(want.features[2].properties.demand).toBeGreaterThan(0);
+
+    await page.selectOption('select[data-trade-area]', 'ring');
+    await page.waitForSelector('#map .selected-ring');
+    expect(await page.locator('#map .trade-area').count()).toBe(0);
+    const origin = new URL(url).origin;
+    expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+});
