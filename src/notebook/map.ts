@@ -1,15 +1,14 @@
 /**
  * A map for notebooks: polygons (optionally shaded by a value per polygon, e.g. a score) with
- * point layers on top, in a Mercator projection fitted to what is drawn. Plot's geo marks use
- * d3-geo, which reads a ring's winding as "inside" (clockwise exterior), while GeoJSON files
- * usually wind the other way; rings are turned here so a district never becomes "the whole
- * world minus the district".
+ * point layers on top, in a Mercator projection fitted to what is drawn; rings are wound for
+ * d3-geo (geo/rewind.ts) so a district never becomes "the whole world minus the district".
  */
 import * as Plot from '@observablehq/plot';
-import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import type { AreaGeometry, PolygonLayer } from '../index.ts';
 import type { LevelResult } from '../score/types.ts';
+import { fittedHeight } from '../geo/fitted-height.ts';
+import { rewindForD3 } from '../geo/rewind.ts';
 import { plot } from './plot.ts';
 
 export interface MapPoints {
@@ -61,7 +60,7 @@ export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
   const width = options.width ?? 720;
   const areas = options.areas;
   type AreaFeature = Feature<AreaGeometry, { i: number }>;
-  const features: AreaFeature[] = areas ? areas.geometries.map((g, i) => ({ type: 'Feature', properties: { i }, geometry: clockwise(g) })) : [];
+  const features: AreaFeature[] = areas ? areas.geometries.map((g, i) => ({ type: 'Feature', properties: { i }, geometry: rewindForD3(g) })) : [];
   const collection: FeatureCollection<AreaGeometry, { i: number }> = { type: 'FeatureCollection', features };
   const marks: Plot.Markish[] = [];
   if (areas) {
@@ -99,7 +98,7 @@ export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
   const colorLabel = options.surface?.label ?? options.fillLabel ?? 'value';
   return plot({
     width,
-    height: options.height ?? fittedHeight(domain, width),
+    height: options.height ?? fittedHeight(domain, width, { min: 120 }),
     projection: { type: 'mercator', domain },
     // Surfaces such as probabilities pile up near their source: a square-root scale shows the tail.
     color:
@@ -115,13 +114,6 @@ export function map(options: MapOptions): ReturnType<typeof Plot.plot> {
         : undefined,
     marks,
   });
-}
-
-/** The height at which the domain fills the width in Mercator (Plot's default leaves bands). */
-function fittedHeight(domain: GeoPermissibleObjects, width: number): number {
-  const projection = geoMercator().fitWidth(width, domain);
-  const [[, y0], [, y1]] = geoPath(projection).bounds(domain);
-  return Number.isFinite(y1 - y0) ? Math.max(120, Math.ceil(y1 - y0)) : width;
 }
 
 /** Grid cells as clockwise polygons, skipping cells without a value. */
@@ -145,19 +137,6 @@ function surfaceCells(g: MapSurface): FeatureCollection<Polygon, { v: number }> 
 function tooltip(areas: PolygonLayer, i: number, v: number): string {
   const name = areas.names[i] || areas.ids[i];
   return Number.isNaN(v) ? name : `${name}: ${v.toFixed(1)}`;
-}
-
-/** Exterior rings clockwise, holes anticlockwise (d3-geo's spherical convention for small areas). */
-export function clockwise(g: AreaGeometry): AreaGeometry {
-  const polygon = (rings: Position[][]): Position[][] => rings.map((r, k) => (isClockwise(r) === (k === 0) ? r : [...r].reverse()));
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: polygon(g.coordinates) } satisfies Polygon;
-  return { type: 'MultiPolygon', coordinates: g.coordinates.map(polygon) } satisfies MultiPolygon;
-}
-
-function isClockwise(ring: Position[]): boolean {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[i][0] - ring[j][0]) * (ring[i][1] + ring[j][1]);
-  return sum > 0;
 }
 
 /**

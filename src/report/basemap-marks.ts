@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { BasemapFeature, BasemapGeometry, BasemapKind } from '../data/basemap.ts';
-import { clockwise } from '../notebook/map.ts';
+import { rewindForD3 } from '../geo/rewind.ts';
 
 export interface BasemapStyle {
   fill: string;
@@ -50,7 +50,7 @@ export function basemapMarks(features: readonly BasemapFeature[]): Plot.Markish[
     const common = { stroke: style.stroke, strokeWidth: style.strokeWidth, strokeOpacity: style.opacity, clip: 'frame' as const, className: `basemap-${kind}`, ...(style.dash ? { strokeDasharray: style.dash } : {}) };
     const collection = (list: BasemapFeature[], area: boolean): FeatureCollection => ({
       type: 'FeatureCollection',
-      features: list.map((f): Feature => ({ type: 'Feature', properties: {}, geometry: area && isArea(f.geometry) ? clockwise(f.geometry) : f.geometry })),
+      features: list.map((f): Feature => ({ type: 'Feature', properties: {}, geometry: area && isArea(f.geometry) ? rewindForD3(f.geometry) : f.geometry })),
     });
     // Constant colours (never a channel): the report's maps have a colour scale for the scores.
     const areas = ofKind.filter((f) => isArea(f.geometry));

@@ -5,11 +5,12 @@
  * coloured by its score.
  */
 import * as Plot from '@observablehq/plot';
-import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3';
+import { geoMercator, geoPath } from 'd3';
 import type { Feature, FeatureCollection, MultiPoint } from 'geojson';
 import type { BasemapFeature } from '../data/basemap.ts';
 import type { AreaGeometry, PolygonLayer } from '../data/layer.ts';
-import { clockwise } from '../notebook/map.ts';
+import { fittedHeight } from '../geo/fitted-height.ts';
+import { rewindForD3 } from '../geo/rewind.ts';
 import type { LevelResult } from '../score/types.ts';
 import { basemapMarks } from './basemap-marks.ts';
 import { formatScore } from './format-score.ts';
@@ -34,7 +35,7 @@ function areas(layer: PolygonLayer, level: LevelResult, include: (i: number) => 
     const k = at.get(id);
     if (k === undefined || !include(i)) return;
     const name = level.names[i] || id;
-    out.push({ type: 'Feature', geometry: clockwise(layer.geometries[k]), properties: { name, title: `${name}: ${formatScore(level.score[i])}`, score: level.score[i], rank: level.rank[i], kept: level.kept[i] === 1 } });
+    out.push({ type: 'Feature', geometry: rewindForD3(layer.geometries[k]), properties: { name, title: `${name}: ${formatScore(level.score[i])}`, score: level.score[i], rank: level.rank[i], kept: level.kept[i] === 1 } });
   });
   return out;
 }
@@ -42,13 +43,6 @@ function areas(layer: PolygonLayer, level: LevelResult, include: (i: number) => 
 const byRank = (features: Area[]): Area[] => [...features].sort((a, b) => a.properties.rank - b.properties.rank);
 
 const collection = (features: Area[]): FeatureCollection<AreaGeometry> => ({ type: 'FeatureCollection', features });
-
-/** The height at which the domain fills the width in Mercator (a small equivalent of the notebook map's). */
-function fittedHeight(domain: GeoPermissibleObjects, width: number): number {
-  const projection = geoMercator().fitWidth(width, domain);
-  const [[, y0], [, y1]] = geoPath(projection).bounds(domain);
-  return Number.isFinite(y1 - y0) ? Math.min(560, Math.max(160, Math.ceil(y1 - y0))) : width;
-}
 
 /**
  * Labels at the areas' centres that do not collide (best first), drawn last with a white halo so
@@ -67,7 +61,7 @@ function labelMarks(domain: Domain, height: number, labelled: { feature: Area; l
 }
 
 function draw(document: Document, domain: Domain, marks: Plot.Markish[], labelled: { feature: Area; lines: string[] }[] = []): string {
-  const height = fittedHeight(domain, WIDTH);
+  const height = fittedHeight(domain, WIDTH, { min: 160, max: 560 });
   return plotMarkup(document, { width: WIDTH, height, projection: { type: 'mercator', domain }, color: COLOR, marks: [...marks, ...labelMarks(domain, height, labelled)] });
 }
 

@@ -2,7 +2,7 @@
 import { contours } from 'd3';
 import type { MultiPolygon } from 'geojson';
 import type { HuffSurface } from '../worker/messages.ts';
-import { rewindForD3 } from './rewind.ts';
+import { rewindForD3 } from '../../geo/rewind.ts';
 
 export const HUFF_THRESHOLDS = [0.1, 0.25, 0.5, 0.75, 0.9];
 

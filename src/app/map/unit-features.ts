@@ -6,7 +6,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { FunnelResult, LevelResult } from '../worker/engine-types.ts';
 import type { MapData, MapPolygons } from '../worker/messages.ts';
 import { levelOf, type DrillPath } from '../state/drill-path.ts';
-import { rewindForD3 } from './rewind.ts';
+import { rewindForD3 } from '../../geo/rewind.ts';
 import { reasonTexts } from '../table/reason-text.ts';
 
 export interface UnitProps {
