@@ -26,6 +26,8 @@ import { layersTable, warningsList } from './data-notes.ts';
 import { outsideTable } from './outside-table.ts';
 import { optimizeSection } from './optimize-section.ts';
 import type { OptimizeCurveSummary } from '../optimize/summary.ts';
+import type { ReportForecast } from '../forecast/report-forecast.ts';
+import { forecastSection } from './forecast-section.ts';
 
 export interface ReportInput {
   bundle: LoadedBundle;
@@ -41,6 +43,8 @@ export interface ReportInput {
   maxRows?: number;
   /** `optimize --p FROM..TO`'s curve for the "How many outlets" section (src/report/optimize-section.ts). */
   optimizeCurve?: OptimizeCurveSummary;
+  /** Forecasts of the kept sites with a calibration (src/report/forecast-section.ts). */
+  forecast?: ReportForecast;
 }
 
 const LEVELS = [
@@ -127,7 +131,7 @@ ${shortlistTable(result)}
 </section>
 ${LEVELS.map((l) => levelSection(input, l.key, l.title, maxRows)).join('\n')}
 ${bestSiteSection(input, topN, lead)}
-${optimizeSection(input.document, input.optimizeCurve)}
+${optimizeSection(input.document, input.optimizeCurve)}${forecastSection(input.document, input.forecast)}
 <section id="warnings"><h2>Warnings</h2>
 ${warningsList(result)}
 </section>

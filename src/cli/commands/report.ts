@@ -12,6 +12,7 @@ import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
+import { reportForecast } from '../../forecast/report-forecast.ts';
 import { formatScore } from '../../report/format-score.ts';
 import { leadSentences, leadSites, type SiteMention } from '../../report/lead-site.ts';
 import { runFunnel } from '../../score/funnel.ts';
@@ -20,6 +21,7 @@ import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { readAttribution } from '../report/read-attribution.ts';
 import { parseReportArgs } from '../report/report-args.ts';
+import { readCalibration } from '../score/forecast-out-columns.ts';
 import { progressBar } from '../score/progress-bar.ts';
 import { readScenarioFile } from '../score/read-inputs.ts';
 import { USAGE } from '../usage/report.ts';
@@ -35,6 +37,7 @@ export const command: Command = {
     const scenarioFile = args.scenario === undefined ? scenarioBeside : path.resolve(io.cwd, args.scenario);
     await refuseClobbering([...(await bundleInputs(dir, manifest)), { label: 'the scenario', file: scenarioFile }], [{ label: '--out', file: out }]);
     const scenario = await readScenarioFile(scenarioFile);
+    const calibration = args.calibration === undefined ? undefined : await readCalibration(path.resolve(io.cwd, args.calibration));
     const bar = args.quiet ? () => {} : progressBar(io);
     const bundle = await loadBundleDir(dir, { manifestPath: manifest, onProgress: ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.4) });
     const attribution = await readAttribution(manifestFile);
@@ -43,6 +46,7 @@ export const command: Command = {
     const kernel: SiteKernel = pool ?? createKernel();
     const result = await runFunnel(bundle, scenario, { kernel, onProgress: (stage, f) => bar(stage, 0.4 + 0.5 * f) }).finally(() => pool?.close());
     const optimizeCurve = curve && (await curve.module.bundleCurve(bundle, scenario, curve.spec, { onProgress: (p) => bar(`how many outlets: ${p.stage}`, 0.9) }));
+    const forecast = calibration && reportForecast(bundle, scenario, calibration, result.sites, args.topN);
     bar('drawing the report', 0.9);
     const [{ parseHTML }, { installPixelCanvas }, { buildReport }] = await Promise.all([
       import('linkedom'), import('../../notebook/canvas-shim.node.ts'), import('../../report/build-report.ts'),
@@ -50,7 +54,7 @@ export const command: Command = {
     const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
     installPixelCanvas(document);
     // linkedom implements the DOM that Plot uses; its own types are not the lib.dom ones.
-    const html = buildReport({ bundle, scenario, result, document: document as unknown as Document, attribution, topN: args.topN, maxRows: args.maxRows, optimizeCurve });
+    const html = buildReport({ bundle, scenario, result, document: document as unknown as Document, attribution, topN: args.topN, maxRows: args.maxRows, optimizeCurve, forecast });
     await writeFileAtomically(out, html);
     bar('done', 1);
 

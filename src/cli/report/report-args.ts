@@ -13,9 +13,11 @@ export interface ReportArgs {
   quiet: boolean;
   /** `--curve pmedian:1..10`: the "How many outlets" section. */
   curve?: string;
+  /** `--calibration FILE`: the "Forecast" section for the kept sites. */
+  calibration?: string;
 }
 
-const VALUE_OPTIONS = ['--bundle', '--scenario', '--out', '--top', '--rows', '--threads', '--curve'] as const;
+const VALUE_OPTIONS = ['--bundle', '--scenario', '--out', '--top', '--rows', '--threads', '--curve', '--calibration'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(name: string): name is ValueOption {
@@ -52,7 +54,7 @@ export function parseReportArgs(args: string[]): ReportArgs {
   const bundle = values['--bundle'];
   if (bundle === undefined) throw new UsageError('name the bundle folder with --bundle DIR, e.g. siteselect report --bundle data/sample');
   return {
-    bundle, scenario: values['--scenario'], out: values['--out'] ?? 'report.html', json, quiet, curve: values['--curve'],
+    bundle, scenario: values['--scenario'], out: values['--out'] ?? 'report.html', json, quiet, curve: values['--curve'], calibration: values['--calibration'],
     topN: wholeNumber('--top', values['--top'], 20),
     maxRows: wholeNumber('--rows', values['--rows'], 1000),
     threads: values['--threads'] === undefined ? undefined : wholeNumber('--threads', values['--threads'], 1, 64),

@@ -15,6 +15,8 @@ Options:
   --threads N       kernel threads, this one included; 1 = no worker threads [all cores]
   --curve M:A..B    add "How many outlets": the objective of model M (mclp, pmedian, pcenter, huff)
                     for A..B new outlets with the knee, e.g. --curve pmedian:1..10 (own outlets kept)
+  --calibration F   add "Forecast": each kept site's forecast with its 95 % interval, what it takes
+                    from the own outlets and the net (F from siteselect calibrate --out)
   --json            print a machine-readable summary on standard output
   --quiet, -q       nothing on standard error except errors (no progress bar, no notes)
 
