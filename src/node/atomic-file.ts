@@ -12,7 +12,7 @@ const pending = new Set<string>();
 let counter = 0;
 
 function removePending(): void {
-  for (const file of pending) rmSync(file, { force: true });
+  for (const file of pending) rmSync(file, { recursive: true, force: true });
   pending.clear();
 }
 
@@ -21,7 +21,7 @@ function interrupted(signal: NodeJS.Signals): void {
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
-/** Removes `temp` if the process ends (exit, Ctrl-C, SIGTERM) before `untrack(temp)`. */
+/** Removes `temp` (a file or a folder) if the process ends (exit, Ctrl-C, SIGTERM) before `untrack(temp)`. */
 export function track(temp: string): void {
   if (pending.size === 0) {
     process.on('exit', removePending);
