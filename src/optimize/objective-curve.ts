@@ -5,6 +5,7 @@
  */
 import { UsageError } from '../data/errors.ts';
 import { optimize } from './optimize.ts';
+import { kneeIndex } from './curve-shape.ts';
 import type { OptimizeOptions, OptimizeProblem, OptimizeResult } from './problem.ts';
 
 export interface CurvePoint {
@@ -18,29 +19,6 @@ export interface ObjectiveCurve {
   points: CurvePoint[];
   /** The p at the knee (largest distance from the chord between the first and last points), null with fewer than 3 points. */
   kneeP: number | null;
-}
-
-/**
- * Kneedle's idea (Satopää et al. 2011) in its simplest form: scale p and the objective to 0–1 and
- * take the point farthest from the straight line joining the ends.
- */
-export function kneeIndex(xs: readonly number[], ys: readonly number[]): number | null {
-  const k = xs.length;
-  if (k < 3) return null;
-  const [x0, x1, y0, y1] = [xs[0], xs[k - 1], ys[0], ys[k - 1]];
-  if (x1 === x0 || y1 === y0) return null;
-  let best = -1;
-  let bestDist = 0;
-  for (let t = 1; t < k - 1; t++) {
-    const u = (xs[t] - x0) / (x1 - x0);
-    const v = (ys[t] - y0) / (y1 - y0);
-    const d = Math.abs(v - u);
-    if (d > bestDist + 1e-12) {
-      bestDist = d;
-      best = t;
-    }
-  }
-  return best < 0 ? null : best;
 }
 
 export async function objectiveCurve(problem: OptimizeProblem, from: number, to: number, opts: OptimizeOptions = {}): Promise<ObjectiveCurve> {

@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, group } from '../format/number.ts';
+import { chordDistance, STRAIGHT_CURVE } from '../optimize/curve-shape.ts';
 import type { OptimizeCurveSummary } from '../optimize/summary.ts';
 import { escapeHtml, figure, td, th } from './html.ts';
 import { plotMarkup } from './plot-markup.ts';
@@ -19,16 +20,6 @@ const MEASURE: Record<OptimizeCurveSummary['model'], { goal: string; label: stri
   pcenter: { goal: 'shortest distance for the farthest customer (p-center)', label: 'farthest distance to an outlet, m', scale: 1, digits: 0, step: 'saved by the last outlet, m' },
   huff: { goal: 'largest market share (Huff)', label: 'market share, %', scale: 100, digits: 2, step: 'added by the last outlet, points' },
 };
-
-/** Below this largest distance from the chord (on 0–1 scales) the curve is called straight: no knee worth naming. */
-const STRAIGHT = 0.05;
-
-function chordDistance(xs: number[], ys: number[]): number {
-  const k = xs.length - 1;
-  const [x0, x1, y0, y1] = [xs[0], xs[k], ys[0], ys[k]];
-  if (x1 === x0 || y1 === y0) return 0;
-  return Math.max(...xs.map((x, t) => Math.abs((ys[t] - y0) / (y1 - y0) - (x - x0) / (x1 - x0))));
-}
 
 /** p-median reads as a mean distance (Σ w·d is person-metres, which no planner pictures). */
 function shown(model: OptimizeCurveSummary['model'], point: OptimizeCurveSummary['curve'][number]): number {
@@ -46,7 +37,7 @@ export function optimizeSection(document: Document, curve: OptimizeCurveSummary 
   const { model } = curve;
   const m = MEASURE[model];
   const rows = curve.curve.map((c) => ({ p: c.p ?? 0, value: shown(model, c), knee: false }));
-  const straight = chordDistance(rows.map((r) => r.p), rows.map((r) => r.value)) < STRAIGHT;
+  const straight = chordDistance(rows.map((r) => r.p), rows.map((r) => r.value)) < STRAIGHT_CURVE;
   for (const r of rows) r.knee = !straight && r.p === curve.knee_p;
   const chart = plotMarkup(document, {
     width: 760,

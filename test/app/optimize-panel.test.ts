@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
-import { optimize, parseScenario, problemFromBundle, type Scenario } from '../../src/app/engine-api.ts';
+import { objectiveCurve, optimize, parseScenario, problemFromBundle, type Scenario } from '../../src/app/engine-api.ts';
 import { launchBrowser, recordRequests } from '../helpers/browser.ts';
 import { buildSite } from './build-site.ts';
 import { serveStatic } from './static-server.ts';
@@ -116,6 +116,27 @@ describe('optimisation panel (built site)', () => {
     expect(await page.textContent('#optimize-solver-status')).toBe('Optimal');
     expect(await page.$$eval('#optimize-selected li', (li) => li.map((n) => n.textContent ?? ''))).toEqual(expected.selectedIds.filter((id) => !id.startsWith('own:')));
   }, 90_000);
+
+  it('draws the curve for 1 … p: MCLP at 800 m, p = 1..3, each value as optimize() gives it in Node', async () => {
+    const problem = problemFromBundle(bundle, { model: 'mclp', p: 3, radius: 800, scenario, includeNetwork: true });
+    const expected = await objectiveCurve(problem, 1, 3, { method: 'auto' });
+    await page.selectOption('#optimize-model', 'mclp');
+    await page.selectOption('#optimize-method', 'auto');
+    await page.fill('#optimize-p', '3');
+    await page.fill('#optimize-radius', '800');
+    await page.check('#optimize-curve');
+    await page.click('#optimize-run');
+    await page.waitForSelector('#optimize-panel[data-state="done"]', { timeout: 90_000 });
+    const rows = await page.$$eval('#optimize-curve-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows.map((r) => r[0])).toEqual(['1', '2', '3']);
+    rows.forEach((r, k) => {
+      expect(Number(r[1].replace(/,/g, ''))).toBe(Math.round(expected.points[k].result.objective));
+      if (k > 0) expect(Number(r[2].replace(/,/g, ''))).toBe(Math.round(expected.points[k].result.objective) - Math.round(expected.points[k - 1].result.objective));
+    });
+    // The panel's own answer is the last point's.
+    expect(Number(((await page.textContent('#optimize-objective')) ?? '').replace(/,/g, ''))).toBeCloseTo(expected.points[2].result.objective, 3);
+    await page.uncheck('#optimize-curve');
+  }, 120_000);
 
   it('Automatic p-median on the whole sample city falls back to the heuristic and says how close it is', async () => {
     // 5 861 demand points × 2 170 facilities = 12.6 M pairs: far above the MILP limit.

@@ -254,6 +254,15 @@ export const en = {
   'tradeArea.competitors': 'competitors',
   'tradeArea.own': 'own outlets',
   'tradeArea.noRoads': 'no street network in this bundle',
+  // opt: the objective curve in the optimisation panel (src/app/panels/optimize-curve-view.ts)
+  'optimize.curve': 'Also solve 1 … p new sites (how many outlets)',
+  'optimize.curve.title': 'How many outlets',
+  'optimize.curve.p': 'New sites',
+  'optimize.curve.gain': 'Gained by the last site',
+  'optimize.curve.answer': 'How close to the best',
+  'optimize.curve.knee': 'Knee at',
+  'optimize.curve.kneeNote': 'new sites: past it each new site brings clearly less.',
+  'optimize.curve.straight': 'The curve is nearly straight: each new site brings about as much as the one before, so it names no clear number.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -256,4 +256,13 @@ export const zh: Record<MessageKey, string> = {
   'tradeArea.competitors': '家竞争网点',
   'tradeArea.own': '家自有网点',
   'tradeArea.noRoads': '此数据包没有路网',
+  // opt: the objective curve in the optimisation panel (src/app/panels/optimize-curve-view.ts)
+  'optimize.curve': '同时求解 1 … p 个新网点（开几个网点）',
+  'optimize.curve.title': '开几个网点',
+  'optimize.curve.p': '新网点数',
+  'optimize.curve.gain': '最后一个网点带来的改进',
+  'optimize.curve.answer': '与最优的差距',
+  'optimize.curve.knee': '拐点在',
+  'optimize.curve.kneeNote': '个新网点：此后每增加一个网点，带来的改进明显减少。',
+  'optimize.curve.straight': '曲线近乎直线：每个新网点带来的改进与前一个相当，因此没有明显的最佳数量。',
 };

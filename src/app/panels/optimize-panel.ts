@@ -9,6 +9,7 @@
 import type { ChosenSite, ModelName, OptimizeResult } from '../engine-api.ts';
 import { el, formatNumber, labelled } from '../dom.ts';
 import type { MessageKey } from '../i18n/en.ts';
+import { curveView } from './optimize-curve-view.ts';
 import { CancelledError, startOptimizeRun, type OptimizeRun } from '../worker/optimize-run.ts';
 import type { OptimizeMethodChoice, OptimizeRunRequest } from '../worker/optimize-messages.ts';
 
@@ -42,6 +43,7 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
   const keep = el('input', { attrs: { type: 'checkbox', id: 'optimize-keep' } });
   keep.checked = true;
   const method = select('optimize-method', METHODS, (m) => `optimize.method.${m}` as MessageKey);
+  const curve = el('input', { attrs: { type: 'checkbox', id: 'optimize-curve' } });
   const runButton = el('button', { i18n: 'optimize.run', attrs: { type: 'button', id: 'optimize-run' } });
   const cancelButton = el('button', { i18n: 'optimize.cancel', attrs: { type: 'button', id: 'optimize-cancel' } });
   cancelButton.disabled = true;
@@ -69,6 +71,7 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
       radius: Math.max(1, Number(radius.value) || 1500),
       includeNetwork: keep.checked,
       method: method.value as OptimizeMethodChoice,
+      curve: curve.checked,
     };
     output.replaceChildren();
     source.onResult?.([], null);
@@ -80,10 +83,10 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
     });
     current = run;
     run.result.then(
-      (result) => {
+      ({ result, curve: points }) => {
         if (current !== run) return;
         bar.value = 1;
-        output.replaceChildren(resultView(result));
+        output.replaceChildren(resultView(result), ...(points ? [curveView(points)] : []));
         setState('done');
         source.onResult?.(result.sites, result);
       },
@@ -103,6 +106,7 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
     labelled('optimize.radius', radius),
     labelled('optimize.keepNetwork', keep),
     labelled('optimize.method', method),
+    labelled('optimize.curve', curve),
     el('div', { className: 'optimize-buttons' }, [runButton, cancelButton]),
     labelled('optimize.progress', bar),
     stage,

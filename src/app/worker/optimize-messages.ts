@@ -2,7 +2,7 @@
  * What the page and a one-run optimisation worker say to each other. The worker lives for one run
  * only, so cancelling is terminating it (HiGHS runs synchronously and cannot be interrupted).
  */
-import type { ModelName, OptimizeResult } from '../engine-api.ts';
+import type { ModelName, OptimizeCurveSummary, OptimizeResult } from '../engine-api.ts';
 
 export type OptimizeMethodChoice = 'auto' | 'exact' | 'heuristic';
 
@@ -17,9 +17,11 @@ export interface OptimizeRunRequest {
   /** Keep the own network open (appended as fixed facilities). */
   includeNetwork: boolean;
   method: OptimizeMethodChoice;
+  /** Also solve p = 1 … p−1 and return the objective curve (how many outlets). */
+  curve?: boolean;
 }
 
 export type FromOptimizeWorker =
   | { kind: 'progress'; stage: string; fraction: number }
-  | { kind: 'result'; result: OptimizeResult }
+  | { kind: 'result'; result: OptimizeResult; curve?: OptimizeCurveSummary }
   | { kind: 'error'; message: string };

@@ -5,7 +5,7 @@
  */
 import type { Highs } from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
-import { fetchFileSource, loadBundle, optimize, parseScenario, problemFromBundle } from '../engine-api.ts';
+import { fetchFileSource, loadBundle, objectiveCurve, optimize, parseScenario, problemFromBundle, summariseCurve } from '../engine-api.ts';
 import type { FromOptimizeWorker, OptimizeRunRequest } from './optimize-messages.ts';
 
 function post(message: FromOptimizeWorker): void {
@@ -31,12 +31,13 @@ async function run(request: OptimizeRunRequest): Promise<void> {
     scenario,
     includeNetwork: request.includeNetwork,
   });
-  const result = await optimize(problem, {
-    method: request.method,
-    loadSolver,
-    onProgress: (p) => post({ kind: 'progress', stage: p.stage, fraction: p.fraction }),
-  });
-  post({ kind: 'result', result });
+  const opts = { method: request.method, loadSolver, onProgress: (p: { stage: string; fraction: number }) => post({ kind: 'progress', stage: p.stage, fraction: p.fraction }) };
+  if (request.curve && request.model !== 'lscp') {
+    const curve = await objectiveCurve(problem, 1, request.p, opts);
+    post({ kind: 'result', result: curve.points[curve.points.length - 1].result, curve: summariseCurve(curve, problem) });
+    return;
+  }
+  post({ kind: 'result', result: await optimize(problem, opts) });
 }
 
 self.addEventListener(
