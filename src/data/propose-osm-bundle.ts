@@ -30,11 +30,12 @@ export interface AdminLevelCount {
   incomplete: number;
 }
 
-/** How many administrative boundaries of each admin_level the extract holds whole. */
+/** How many boundaries of each admin_level the extract holds whole (and how many it cuts). */
 export function adminLevels(file: string, bytes: Uint8Array): AdminLevelCount[] {
   let table: RawTable;
   try {
-    table = readOsmAreas(file, bytes, { boundary: ['administrative'] });
+    // The same filter the layers use ({admin_level: [level]}), so these counts are what will load.
+    table = readOsmAreas(file, bytes, { admin_level: [] });
   } catch {
     return [];
   }
@@ -58,16 +59,12 @@ export function chooseAdminLevels(counts: AdminLevelCount[]): [string?, string?]
   return [regions?.level, districts?.level];
 }
 
-/** Brands of the extract's banks and ATMs, most frequent first, for choosing --own-brand. */
-export function bankBrands(file: string, bytes: Uint8Array): { brand: string; count: number }[] {
-  let table: RawTable;
-  try {
-    table = readOsmPbf(file, bytes, 'competitors');
-  } catch {
-    return [];
-  }
+/** Brands of the extract's banks and ATMs (own and others), most frequent first, for choosing --own-brand. */
+export function bankBrands(tables: (RawTable | undefined)[]): { brand: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const b of table.values.osm_brand) counts.set(String(b || '(no brand)'), (counts.get(String(b || '(no brand)')) ?? 0) + 1);
+  for (const table of tables) {
+    for (const b of table?.values.osm_brand ?? []) counts.set(String(b || '(no brand)'), (counts.get(String(b || '(no brand)')) ?? 0) + 1);
+  }
   return [...counts].map(([brand, count]) => ({ brand, count })).sort((a, b) => b.count - a.count || a.brand.localeCompare(b.brand));
 }
 
@@ -98,12 +95,21 @@ export function proposeOsmBundle(file: string, bytes: Uint8Array, opts: OsmPropo
   const levelsNote = counts.length ? `admin levels in the extract (whole areas): ${found}; choose others with --admin-levels REGION,DISTRICT` : '';
   for (const [layer, level] of [['regions', regionLevel], ['districts', districtLevel]] as const) {
     if (level === undefined) {
-      missing.push({ layer, reason: counts.length === 0 ? 'the extract holds no administrative boundaries (boundary=administrative with admin_level); add a boundary file to the bundle' : `no admin level left with ≥ 2 whole areas (${found})` });
+      missing.push({ layer, reason: counts.length === 0 ? 'the extract holds no administrative boundaries (areas tagged admin_level); add a boundary file to the bundle' : `no admin level left with ≥ 2 whole areas (${found})` });
       continue;
     }
     const osmTags = { admin_level: [level] };
-    const { table, reason } = tryLayer(file, bytes, layer, osmTags);
-    add({ layer, file, format: 'osm-pbf', osmTags, columns: { id: 'id', name: 'name' } }, table, reason, [`boundaries of admin_level ${level}, relations assembled into polygons`, ...(levelsNote ? [levelsNote] : [])]);
+    const count = counts.find((c) => c.level === level);
+    if (count === undefined || count.complete === 0) {
+      missing.push({ layer, reason: `no whole area of admin_level ${level} in the extract${found ? ` (${found})` : ''}` });
+      continue;
+    }
+    const cut = count.incomplete > 0 ? ` (${count.incomplete} more cut by its edge: rejected on load)` : '';
+    layers.push({
+      entry: { layer, file, format: 'osm-pbf', osmTags, columns: { id: 'id', name: 'name' } },
+      reasons: [`${count.complete} areas from the extract${cut}`, `boundaries of admin_level ${level}, relations assembled into polygons`, ...(levelsNote ? [levelsNote] : [])],
+      alternatives: [],
+    });
   }
 
   if (opts.demand) layers.push(opts.demand);
@@ -115,14 +121,14 @@ export function proposeOsmBundle(file: string, bytes: Uint8Array, opts: OsmPropo
   }
 
   const banks = DEFAULT_OSM_TAGS.competitors;
-  const brands = bankBrands(file, bytes).slice(0, 8).map((b) => `${b.brand} ${b.count}`).join(', ');
-  if (opts.ownBrand !== undefined) {
-    const own = tryLayer(file, bytes, 'network', banks, opts.ownBrand);
+  const own = opts.ownBrand !== undefined ? tryLayer(file, bytes, 'network', banks, opts.ownBrand) : undefined;
+  const rivals = tryLayer(file, bytes, 'competitors', banks, opts.ownBrand);
+  const brands = bankBrands([own?.table, rivals.table]).slice(0, 8).map((b) => `${b.brand} ${b.count}`).join(', ');
+  if (own !== undefined) {
     add({ layer: 'network', file, format: 'osm-pbf', osmTags: banks, osmOwnBrand: opts.ownBrand, columns: { id: 'id', type: 'outlet_type', brand: 'osm_brand' } }, own.table, own.reason, [
       `banks and ATMs whose brand, operator or name holds "${opts.ownBrand}"; type ← outlet_type (bank → branch, atm → self-service)`,
     ]);
   }
-  const rivals = tryLayer(file, bytes, 'competitors', banks, opts.ownBrand);
   add({ layer: 'competitors', file, format: 'osm-pbf', osmTags: banks, ...(opts.ownBrand !== undefined ? { osmOwnBrand: opts.ownBrand } : {}), columns: { id: 'id', brand: 'osm_brand', type: 'outlet_type' } }, rivals.table, rivals.reason, [
     `amenity=bank|atm${opts.ownBrand !== undefined ? ` other than ${opts.ownBrand}` : ''}; brand ← osm_brand (brand, else operator, else name)`,
     ...(brands ? [`brands found: ${brands}${opts.ownBrand === undefined ? '; name yours with --own-brand NAME to make them the network layer' : ''}`] : []),
