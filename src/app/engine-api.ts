@@ -18,3 +18,4 @@ export { LABEL_LINE, placeLabelBoxes, type LabelCandidate } from '../report/labe
 export { basemapKinds, basemapMarks, BASEMAP_STYLES } from '../report/basemap-marks.ts';
 export { proposeFiles } from '../io/profile-file.ts';
 export type { BundleProposal, ProposedLayer } from '../data/propose-bundle.ts';
+export { comparePlans, criterionDeltas, type PlanDiff, type CriterionDelta } from '../score/compare-plans.ts';

@@ -49,7 +49,8 @@ langSelect.addEventListener('change', () => {
 });
 
 let urlTimer = 0;
-const address = (): string => encodeUrlState({ lang: currentLang(), scenario: bench.state.scenario ?? undefined, ...bench.pathIds(), toggles: bench.state.toggles, view: bench.state.view });
+const address = (): string =>
+  encodeUrlState({ lang: currentLang(), scenario: bench.state.scenario ?? undefined, ...bench.pathIds(), toggles: bench.state.toggles, view: bench.state.view, ...(bench.planA ? { planA: bench.planA.scenario } : {}) });
 // Selections and weights update the address in place; a new level, area or view is a new entry,
 // so Back and Forward move between views.
 bench.onStateChange = () => {
@@ -120,9 +121,13 @@ async function boot(): Promise<void> {
   const reply = await engine.call<'map'>({ type: 'loadBundle', baseUrl: bundleUrl }, (file, f) => say('status.loading', `${file} ${Math.round(f * 100)}%`));
   bench.setMapData(reply.map);
   const scenario = await scenarioPromise;
+  // A shared comparison: plan A is run first, so plan B (the page's) is the engine's last run.
+  const planA = fromUrl?.planA ? parseScenario(fromUrl.planA, 'plan A in the page link') : null;
+  const planARun = planA ? (await engine.call<'funnel'>({ type: 'run', scenario: planA })).funnel : null;
   bench.state.scenario = scenario;
   await bench.run(scenario);
-  bench.state.view = fromUrl?.view === 'shortlist' ? 'shortlist' : 'ranking';
+  if (planA && planARun) bench.planA = { scenario: planA, funnel: planARun };
+  bench.state.view = fromUrl?.view === 'shortlist' || fromUrl?.view === 'compare' ? fromUrl.view : 'ranking';
   bench.state.path = bench.resolvePath(fromUrl?.region, fromUrl?.district);
   bench.state.selected = bench.resolveSelected(fromUrl?.selected);
   bench.renderAll();

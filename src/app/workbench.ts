@@ -2,7 +2,7 @@
  * The page controller: holds the state, asks the engine worker for data and scores, and repaints
  * the views. The main thread only re-ranks (a few ms) and draws.
  */
-import { funnelShortlist, type Scenario } from './engine-api.ts';
+import { funnelShortlist, type FunnelResult, type Scenario } from './engine-api.ts';
 import { renderBreadcrumb } from './breadcrumb.ts';
 import { byId } from './dom.ts';
 import { renderLayerToggles } from './layer-toggles.ts';
@@ -12,11 +12,13 @@ import { TradeAreaLayer } from './map/trade-area-layer.ts';
 import { t } from './i18n/i18n.ts';
 import { MapView, type Highlight } from './map/map-view.ts';
 import { renderBreakdown } from './panels/breakdown-chart.ts';
+import { criterionLabel } from './panels/criterion-label.ts';
 import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
 import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
 import { SqlFilterPanel } from './panels/sql-filter.ts';
 import { initialState, type AppState, type TableView } from './state/app-state.ts';
 import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
+import { CompareView } from './table/compare-view.ts';
 import { RankedTable } from './table/ranked-table.ts';
 import { reasonTexts } from './table/reason-text.ts';
 import { ShortlistView } from './table/shortlist-view.ts';
@@ -42,6 +44,9 @@ export class Workbench {
   readonly tabs: TableTabs;
   readonly sqlFilter: SqlFilterPanel;
   readonly tradeArea: TradeAreaLayer;
+  readonly compare: CompareView;
+  /** Plan A of a comparison: its scenario and its funnel with the sites ranked as it showed them. */
+  planA: { scenario: Scenario; funnel: FunnelResult } | null = null;
   onStateChange: () => void = () => undefined;
   /** The view changed (level, area, shortlist): a new entry in the browser's history. */
   onNavigate: () => void = () => undefined;
@@ -55,7 +60,8 @@ export class Workbench {
     this.mapView = new MapView(byId('map'), { onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u), onUp: () => this.up() });
     this.shortlist = new ShortlistView((e) => this.openSite(e.site));
     this.tabs = new TableTabs((v) => this.setView(v));
-    byId('table-panel').replaceChildren(this.tabs.root, this.table.root, this.shortlist.root);
+    this.compare = new CompareView({ onKeep: () => this.keepPlanA(), onClear: () => this.setPlanA(null), onPick: (id) => this.openSiteId(id) });
+    byId('table-panel').replaceChildren(this.tabs.root, this.table.root, this.shortlist.root, this.compare.root);
     this.sqlFilter = new SqlFilterPanel(byId('sql-filter-panel'), {
       check: (predicate) => this.engine.call<'filterCheck'>({ type: 'checkFilter', predicate }),
       apply: (s) => this.changeScenario(s),
@@ -191,6 +197,26 @@ export class Workbench {
     this.go({ region, district }, site);
   }
 
+  /** A site by id, if the funnel compared it (the Compare view's rows). */
+  openSiteId(id: string): void {
+    const site = this.levels.funnel?.sites.ids.indexOf(id) ?? -1;
+    if (site >= 0) this.openSite(site);
+  }
+
+  /** The plan shown now becomes plan A of the comparison (its site ranking as shown). */
+  keepPlanA(): void {
+    const scenario = this.state.scenario;
+    const funnel = scenario ? this.levels.view(scenario, 'site') : null;
+    if (scenario && funnel) this.setPlanA({ scenario, funnel });
+  }
+
+  setPlanA(plan: Workbench['planA']): void {
+    this.planA = plan;
+    this.renderTable();
+    this.mapView.highlight(this.highlight());
+    this.onStateChange();
+  }
+
   drill(unit: number): void {
     const next = drillInto(this.state.path, unit);
     if (next) this.go(next);
@@ -262,10 +288,12 @@ export class Workbench {
     const ranking = this.state.view === 'ranking';
     this.tabs.show(this.state.view);
     this.table.root.hidden = !ranking;
-    this.shortlist.root.hidden = ranking;
+    this.shortlist.root.hidden = this.state.view !== 'shortlist';
+    this.compare.root.hidden = this.state.view !== 'compare';
     if (!f || !this.state.scenario) return;
     const start = performance.now();
-    if (ranking) {
+    if (this.state.view === 'compare') this.renderCompare(this.state.scenario);
+    else if (ranking) {
       const { level, parent } = shownLevel(f, this.state.path);
       this.table.show(level, unitsUnder(level, parent), this.state.selected, reasonTexts(f, level), this.emptyText());
     } else {
@@ -273,6 +301,15 @@ export class Workbench {
       if (sites) this.shortlist.show(funnelShortlist(sites, sites.sites), this.level === 'site' ? this.state.selected : -1);
     }
     performance.measure('table', { start });
+  }
+
+  private renderCompare(scenario: Scenario): void {
+    const b = this.levels.view(scenario, 'site');
+    const a = this.planA;
+    const side = (f: FunnelResult, name: string) => ({ name, shortlist: funnelShortlist(f, f.sites), sites: f.sites });
+    const f = this.view();
+    const selected = f && this.level === 'site' && this.state.selected >= 0 ? shownLevel(f, this.state.path).level.ids[this.state.selected] : null;
+    this.compare.show(a && side(a.funnel, a.scenario.name), b && side(b, scenario.name), selected ?? null, (c) => criterionLabel(scenario, c));
   }
 
   /** Why the shown area has nothing to rank: the funnel cut it one level up (and why). */
@@ -339,7 +376,7 @@ export class Workbench {
     const u = this.state.selected;
     const selectedTitle = level && u >= 0 && u < level.ids.length ? `${level.names[u] || level.ids[u]} ${level.score[u].toFixed(1)}` : '';
     const tradeAreas = this.level === 'site' ? this.tradeArea.areasFor(level?.ids[u]) : null;
-    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen, tradeAreas };
+    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen, tradeAreas, planA: planAKept(this.planA?.funnel ?? null) };
   }
 
   paintMapNow(): void {
@@ -364,4 +401,12 @@ function areaTitle(funnel: ReturnType<Workbench['view']>, path: DrillPath): stri
 function ringRadius(scenario: Scenario | null): number {
   for (const c of scenario?.criteria ?? []) if ('radius' in c && c.kind === 'demand') return c.radius;
   return 1000;
+}
+
+/** Plan A's kept sites where they are, for the map. */
+function planAKept(funnel: FunnelResult | null): Highlight['planA'] {
+  const s = funnel?.sites;
+  if (!funnel || !s?.lon || !s.lat) return [];
+  const { lon, lat } = s;
+  return funnelShortlist(funnel, s).map((e) => ({ id: e.id, lon: lon[e.site], lat: lat[e.site] }));
 }

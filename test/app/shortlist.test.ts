@@ -53,7 +53,7 @@ describe('shortlist and reasons (sample city, built site)', () => {
     const reported = (JSON.parse(report.stdout) as { shortlist: { id: string }[] }).shortlist.map((e) => e.id);
     expect(reported).toHaveLength(scenario.funnel.sites.topK ?? 0);
     await page.click('#tab-shortlist');
-    const shown = await page.$$eval('.shortlist-table tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.id ?? ''));
+    const shown = await page.$$eval('.shortlist .shortlist-table tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.id ?? ''));
     expect(shown).toEqual(reported);
     await page.click('#tab-ranking');
   }, 120_000);
@@ -63,7 +63,7 @@ describe('shortlist and reasons (sample city, built site)', () => {
     for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
       await page.setViewportSize(viewport);
       await page.click('#tab-shortlist');
-      const cells = await page.$$eval('.shortlist-table tbody tr', (trs) =>
+      const cells = await page.$$eval('.shortlist .shortlist-table tbody tr', (trs) =>
         trs.map((tr) => {
           const text = (sel: string): string => tr.querySelector(sel)?.textContent ?? '';
           // A cell whose content is wider than the cell is cut (ellipsis or clipped).

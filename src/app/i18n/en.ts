@@ -263,6 +263,25 @@ export const en = {
   'optimize.curve.knee': 'Knee at',
   'optimize.curve.kneeNote': 'new sites: past it each new site brings clearly less.',
   'optimize.curve.straight': 'The curve is nearly straight: each new site brings about as much as the one before, so it names no clear number.',
+  // ui: comparing two plans (src/app/table/compare-view.ts)
+  'compare.title': 'Compare',
+  'compare.keep': 'Keep this plan as A',
+  'compare.replace': 'Replace plan A with this plan',
+  'compare.clear': 'Clear plan A',
+  'compare.none': 'Keep the current plan as A, then change weights or constraints: plan B is what the page shows now.',
+  'compare.planA': 'Plan A',
+  'compare.planB': 'Plan B (now)',
+  'compare.kept': 'sites kept',
+  'compare.entering': 'Entering (kept in B, not in A)',
+  'compare.leaving': 'Leaving (kept in A, not in B)',
+  'compare.both': 'Kept in both',
+  'compare.rankAB': 'Rank A → B',
+  'compare.scoreB': 'Score in B',
+  'compare.same': 'The same sites are kept under both plans.',
+  'compare.points': 'Points per criterion, A and B',
+  'compare.selectHint': 'Choose a site above to see its points under each plan.',
+  'compare.delta': 'Change',
+  'map.planA': 'kept in plan A',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -47,6 +47,8 @@ export interface Highlight {
   chosen: { id: string; lon: number; lat: number }[];
   /** Trade areas over the streets drawn instead of the ring (trade-area-layer.ts). */
   tradeAreas?: TradeAreaCollection | null;
+  /** Plan A's kept sites when two plans are compared (plan B's are the map's own). */
+  planA: { id: string; lon: number; lat: number }[];
 }
 
 export interface MapHandlers {
@@ -62,6 +64,8 @@ const HUFF = '#6a3d9a';
 const RING_DASH = '5 3';
 const CHOSEN = '#c51b7d';
 const CHOSEN_R = 6;
+const PLAN_A = '#e66101';
+const PLAN_A_R = 7;
 
 function tipText(d: { name: string; score: number; rank: number; kept: boolean; reason: string }): string {
   const score = Number.isFinite(d.score) ? d.score.toFixed(1) : '–';
@@ -78,7 +82,7 @@ export class MapView {
   private titleText: SVGTextElement | null = null;
   private legendItems: LegendItem[] = [];
   private input: MapInput | null = null;
-  private mark: Highlight = { selected: -1, huff: null, ringMetres: 1000, selectedTitle: '', chosen: [] };
+  private mark: Highlight = { selected: -1, huff: null, ringMetres: 1000, selectedTitle: '', chosen: [], planA: [] };
   private readonly tooltip: HTMLDivElement;
   private hoverFrame = 0;
 
@@ -194,6 +198,10 @@ export class MapView {
       const p = projection([site.lon, site.lat]);
       if (p) nodes.push(svgEl('circle', { cx: p[0], cy: p[1], r: 8, fill: 'none', stroke: SELECT, 'stroke-width': 2.5, class: 'selected-site' }));
     }
+    for (const a of mark.planA) {
+      const p = projection([a.lon, a.lat]);
+      if (p) nodes.push(svgEl('path', { d: symbolPath('square', PLAN_A_R), transform: `translate(${p[0]},${p[1]})`, fill: 'none', stroke: PLAN_A, 'stroke-width': 2, class: 'plan-a-site' }));
+    }
     for (const c of mark.chosen) {
       const p = projection([c.lon, c.lat]);
       if (!p) continue;
@@ -205,6 +213,7 @@ export class MapView {
     const extra: LegendItem[] = [];
     if (site && mark.tradeAreas) extra.push(...tradeAreaLegend(mark.tradeAreas));
     else if (site) extra.push({ kind: 'line', stroke: SELECT, strokeWidth: 1.5, dash: RING_DASH, label: `${t('map.ring')} ${formatMetres(mark.ringMetres)}` });
+    if (mark.planA.length) extra.push({ kind: 'symbol', symbol: 'square', r: PLAN_A_R, fill: 'none', stroke: PLAN_A, strokeWidth: 2, label: t('map.planA') });
     if (mark.chosen.length) extra.push({ kind: 'symbol', symbol: 'diamond', r: CHOSEN_R, fill: CHOSEN, stroke: 'white', strokeWidth: 1.2, label: t('map.optimised') });
     if (mark.huff?.length) extra.push({ kind: 'area', fill: HUFF, opacity: 0.3, stroke: HUFF, strokeWidth: 0.8, label: `${t('map.huff')} ${HUFF_THRESHOLDS.map((p) => `${Math.round(p * 100)}`).join(' / ')} %` });
     svg.querySelector('.map-legend')?.remove();

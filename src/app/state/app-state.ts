@@ -14,11 +14,12 @@ export interface AppState {
   /** Unit index in the shown level, -1 none. */
   selected: number;
   toggles: Record<PointLayerKey, boolean>;
-  /** The right column: the shown level's ranking, or the funnel's shortlist of kept sites. */
+  /** The right column: the shown level's ranking, the funnel's shortlist of kept sites, or two plans compared. */
   view: TableView;
 }
 
-export type TableView = 'ranking' | 'shortlist';
+export const TABLE_VIEWS = ['ranking', 'shortlist', 'compare'] as const;
+export type TableView = (typeof TABLE_VIEWS)[number];
 
 export function initialState(): AppState {
   const toggles = Object.fromEntries(POINT_LAYERS.map((k) => [k, k === 'competitors' || k === 'network'])) as Record<PointLayerKey, boolean>;

@@ -1,11 +1,12 @@
 /**
- * The page state in the URL hash, so a link (or a reload) restores the scenario, the level and the
- * selection. Units are stored by id, not index, so the link survives a re-run of the funnel.
+ * The page state in the URL hash, so a link (or a reload) restores the scenario, the level, the
+ * selection and a compared plan A. Units are stored by id, not index, so the link survives a re-run of the funnel.
  * Encoding: JSON → deflate → base64url, which keeps a full scenario to a few hundred characters.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Lang } from '../i18n/i18n.ts';
 import type { PointLayerKey } from '../worker/messages.ts';
+import type { TableView } from './app-state.ts';
 
 export interface UrlState {
   lang?: Lang;
@@ -16,7 +17,9 @@ export interface UrlState {
   selected?: string;
   toggles?: Partial<Record<PointLayerKey, boolean>>;
   /** The right column's view. */
-  view?: 'ranking' | 'shortlist';
+  view?: TableView;
+  /** Plan A's scenario when two plans are compared (plan B is `scenario`). */
+  planA?: unknown;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
