@@ -1,0 +1,133 @@
+/**
+ * A large candidate CSV dropped on the workbench (built site, headless Chromium): the page's frame
+ * gaps while it loads (goal: median ≤ 50 ms) and the browser's memory against the file's size
+ * (goal: ≤ 2×) — the resident memory of every Chromium process this run started, sampled every
+ * 250 ms, peak minus the level before the drop. Files of 32 MB and more are read by DuckDB-WASM from
+ * the file (src/app/worker/csv-through-duckdb.ts). Writes bench/out/drop-csv.json.
+ * Usage: npm run bench:drop-csv [-- --rows 5000000]
+ */
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { launchBrowser } from '../test/helpers/browser.ts';
+import { buildSite } from '../test/app/build-site.ts';
+import { serveStatic } from '../test/app/static-server.ts';
+import { mulberry32 } from '../src/sensitivity/random.ts';
+
+const at = process.argv.indexOf('--rows');
+const ROWS = at >= 0 ? Number(process.argv[at + 1]) : 5_000_000;
+
+/** Candidates spread over the sample city's extent, with rent and floor area. */
+async function writeCandidates(path: string, rows: number): Promise<void> {
+  const random = mulberry32(13);
+  const out = createWriteStream(path);
+  out.write('id,lon,lat,rent,floor_area\n');
+  for (let start = 0; start < rows; start += 100_000) {
+    let chunk = '';
+    for (let i = start; i < Math.min(rows, start + 100_000); i++) {
+      chunk += `C${i},${(113.95 + random() * 0.3).toFixed(6)},${(22.5 + random() * 0.2).toFixed(6)},${Math.round(5000 + random() * 60000)},${Math.round(40 + random() * 200)}\n`;
+    }
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+/** Resident bytes of every process descending from this one (the browser and its renderers, GPU, utility). */
+function descendantsRss(): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), Number(fields[21]) * 4096);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === process.pid) {
+        total += bytes;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), max: +s[s.length - 1].toFixed(1) };
+};
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'siteselect-drop-'));
+  const csv = join(folder, `candidates-${ROWS}.csv`);
+  await writeCandidates(csv, ROWS);
+  const bytes = statSync(csv).size;
+  const dir = await buildSite();
+  const { server, url } = await serveStatic(dir);
+  const browser = await launchBrowser();
+  const results: Record<string, unknown> = { rows: ROWS, fileBytes: bytes };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]', { timeout: 300_000 });
+    // DuckDB up and holding the sample, so the level before the drop includes it
+    await page.waitForSelector('body[data-engine="duckdb-tables"]', { timeout: 300_000 });
+    const before = descendantsRss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, descendantsRss())), 250);
+    await page.evaluate(`(() => {
+      window.frameGaps = [];
+      window.watching = true;
+      let last = performance.now();
+      requestAnimationFrame(function tick(now) {
+        window.frameGaps.push(now - last);
+        last = now;
+        if (window.watching) requestAnimationFrame(tick);
+      });
+    })()`);
+    const start = Date.now();
+    await page.setInputFiles('#data-files', csv);
+    const card = page.locator(`.file-card[data-file="candidates-${ROWS}.csv"]`);
+    await card.locator('select.layer-select').selectOption('candidates');
+    await card.locator('select.role-select').first().waitFor({ timeout: 600_000 });
+    await card.locator('button.load-layer').click();
+    await card.locator('.layer-report').waitFor({ timeout: 1_800_000 });
+    const seconds = (Date.now() - start) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, descendantsRss());
+    const gaps = await page.evaluate(() => {
+      const w = window as unknown as { frameGaps: number[]; watching: boolean };
+      w.watching = false;
+      return w.frameGaps;
+    });
+    const notes = await card.locator('.layer-report').textContent();
+    Object.assign(results, {
+      loadedRows: await card.locator('.count.loaded dd').textContent(),
+      readByDuckDb: /read by DuckDB-WASM/.test(notes ?? ''),
+      seconds: +seconds.toFixed(1),
+      frameGapMs: stats(gaps),
+      rssBeforeMB: Math.round(before / 2 ** 20),
+      rssPeakMB: Math.round(peak / 2 ** 20),
+      peakOverFile: +((peak - before) / bytes).toFixed(2),
+      loadavg: loadavg().map((x) => x.toFixed(1)).join(' '),
+    });
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dirname(dir), { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+  }
+  mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./out/drop-csv.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+  console.log(JSON.stringify(results));
+}
+
+await main();
