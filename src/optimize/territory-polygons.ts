@@ -1,12 +1,16 @@
 /**
  * Territories as polygons: each demand point's Voronoi cell (d3-delaunay, planar in lon/lat — fine
  * at city scale) clipped to the demand's bounding box plus a margin, dissolved per outlet (turf
- * union). A union of demand cells follows any assignment rule, not only "nearest outlet".
+ * union), then, when a study area is given (the districts, else the regions), cut to it (turf
+ * intersect), so no territory runs into the sea or the next city. A union of demand cells follows
+ * any assignment rule, not only "nearest outlet".
  */
 import { Delaunay } from 'd3';
 import { featureCollection, polygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { AreaGeometry } from '../data/layer.ts';
 import type { Points } from '../kernel/types.ts';
 import type { TerritoryResult } from './territories.ts';
 
@@ -18,7 +22,14 @@ export interface TerritoryProperties {
   points: number;
 }
 
-export function territoryPolygons(demand: Points, result: TerritoryResult, marginDeg = 0.005): Feature<Polygon | MultiPolygon, TerritoryProperties>[] {
+/** The study area as one (multi)polygon: the union of the given polygons. */
+function studyArea(polygons: AreaGeometry[]): Feature<Polygon | MultiPolygon> | null {
+  const features = polygons.filter((g) => g.coordinates.length > 0).map((geometry): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', geometry, properties: {} }));
+  if (features.length <= 1) return features[0] ?? null;
+  return union(featureCollection(features));
+}
+
+export function territoryPolygons(demand: Points, result: TerritoryResult, marginDeg = 0.005, clipTo?: AreaGeometry[]): Feature<Polygon | MultiPolygon, TerritoryProperties>[] {
   const n = demand.lon.length;
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i < n; i++) {
@@ -44,10 +55,13 @@ export function territoryPolygons(demand: Points, result: TerritoryResult, margi
     }
     if (snapped.length >= 4) cells[j].push(polygon([snapped]));
   }
+  const area = clipTo && clipTo.length > 0 ? studyArea(clipTo) : null;
   const out: Feature<Polygon | MultiPolygon, TerritoryProperties>[] = [];
   result.territories.forEach((t, j) => {
     if (cells[j].length === 0) return;
-    const merged = cells[j].length === 1 ? cells[j][0] : union(featureCollection(cells[j]));
+    const dissolved = cells[j].length === 1 ? cells[j][0] : union(featureCollection(cells[j]));
+    // A territory wholly outside the study area (its demand lies outside every district) is dropped.
+    const merged = dissolved && area ? intersect(featureCollection([dissolved, area])) : dissolved;
     if (!merged) return;
     out.push({ type: 'Feature', geometry: merged.geometry, properties: { outlet: t.id, demand: t.demand, share: t.share, balance: t.balance, points: t.points } });
   });

@@ -48,13 +48,18 @@ describe('territories', () => {
   });
 });
 
+/** A 3 × 3 grid 0.01° apart; outlets at the left and right columns, the middle column to the left one. */
+function grid() {
+  const lon = Float64Array.of(0, 0.01, 0.02, 0, 0.01, 0.02, 0, 0.01, 0.02);
+  const lat = Float64Array.of(0, 0, 0, 0.01, 0.01, 0.01, 0.02, 0.02, 0.02);
+  const assignment = Int32Array.of(0, 0, 1, 0, 0, 1, 0, 0, 1);
+  const result = { assignment, unassigned: 0, conflicts: [], territories: [{ id: 'L', demand: 6, share: 6 / 9, balance: 4 / 3, points: 6, tradeArea: 6 }, { id: 'R', demand: 3, share: 1 / 3, balance: 2 / 3, points: 3, tradeArea: 3 }] };
+  return { lon, lat, result };
+}
+
 describe('territory polygons', () => {
   it('dissolve the demand points\' Voronoi cells per outlet and tile the study box', () => {
-    // A 3 × 3 grid 0.01° apart; outlets at the left and right columns, the middle column to the left one.
-    const lon = Float64Array.of(0, 0.01, 0.02, 0, 0.01, 0.02, 0, 0.01, 0.02);
-    const lat = Float64Array.of(0, 0, 0, 0.01, 0.01, 0.01, 0.02, 0.02, 0.02);
-    const assignment = Int32Array.of(0, 0, 1, 0, 0, 1, 0, 0, 1);
-    const result = { assignment, unassigned: 0, conflicts: [], territories: [{ id: 'L', demand: 6, share: 6 / 9, balance: 4 / 3, points: 6, tradeArea: 6 }, { id: 'R', demand: 3, share: 1 / 3, balance: 2 / 3, points: 3, tradeArea: 3 }] };
+    const { lon, lat, result } = grid();
     const polys = territoryPolygons({ lon, lat }, result, 0.005);
     expect(polys.map((p) => [p.properties.outlet, p.geometry.type])).toEqual([['L', 'Polygon'], ['R', 'Polygon']]);
     const shoelace = (ring: number[][]) => Math.abs(ring.reduce((s, [x, y], k) => s + (k > 0 ? ring[k - 1][0] * y - x * ring[k - 1][1] : 0), 0)) / 2;
@@ -62,6 +67,20 @@ describe('territory polygons', () => {
     // Box −0.005…0.025 on both axes; the cells split at x = 0.015: L is 0.02 × 0.03, R 0.01 × 0.03.
     expect(area[0]).toBeCloseTo(0.02 * 0.03, 9);
     expect(area[1]).toBeCloseTo(0.01 * 0.03, 9);
+  });
+});
+
+describe('territory polygons clipped to the study area', () => {
+  it('the same grid cut by a study area ending at x = 0.01: L keeps 0.015 × 0.03, R (wholly outside) is dropped', () => {
+    const { lon, lat, result } = grid();
+    // Two districts side by side, −0.01…0.005 and 0.005…0.01 in x, −0.01…0.03 in y: their union is one box.
+    const box = (x0: number, x1: number) => ({ type: 'Polygon' as const, coordinates: [[[x0, -0.01], [x1, -0.01], [x1, 0.03], [x0, 0.03], [x0, -0.01]]] });
+    const polys = territoryPolygons({ lon, lat }, result, 0.005, [box(-0.01, 0.005), box(0.005, 0.01)]);
+    expect(polys.map((p) => p.properties.outlet)).toEqual(['L']);
+    const ring = (polys[0].geometry as { coordinates: number[][][] }).coordinates[0];
+    const shoelace = Math.abs(ring.reduce((s, [x, y], k) => s + (k > 0 ? ring[k - 1][0] * y - x * ring[k - 1][1] : 0), 0)) / 2;
+    // L's cells span x −0.005…0.015 and y −0.005…0.025; the study area cuts x at 0.01.
+    expect(shoelace).toBeCloseTo(0.015 * 0.03, 9);
   });
 });
 

@@ -76,7 +76,8 @@ export const command: Command = {
     };
     const result = territories(costs, { tradeRadius, rule, conflictShare });
     if (out) {
-      const features = territoryPolygons(demand, result);
+      const study = bundle.districts ?? bundle.regions;
+      const features = territoryPolygons(demand, result, undefined, study?.geometries);
       await writeFileAtomically(out, JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
     }
     if (v.json) {

@@ -11,7 +11,8 @@ pairs of outlets whose trade areas (demand within --radius, default 1000 m) shar
 --conflict-share (default 0.1) of the smaller one's, with the demand they share (窜货).
 
   --out FILE.geojson   the territories as polygons: the demand points' Voronoi cells dissolved per
-                       outlet, clipped to the demand's bounding box (properties: outlet, demand,
+                       outlet, clipped to the study area (the bundle's districts, else its
+                       regions, else the demand's bounding box) (properties: outlet, demand,
                        share, balance, points)
   --json               one JSON object: territories, conflicts, unassigned demand
 
