@@ -2,7 +2,7 @@
  * How long a 1 M-row demand CSV takes to load (decode, parse, validate, type): `node --import tsx
  * bench/load-csv.ts [rows]`. The rows are generated (seeded) in memory, so nothing is written.
  */
-import { loadLayerFile } from '../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../src/data/load-layer-file.ts';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 let seed = 42;

@@ -6,7 +6,7 @@
  */
 import type { LayerEntry } from '../src/data/bundle-manifest.ts';
 import type { Database } from '../src/db/database.ts';
-import { loadLayerFile } from '../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../src/data/load-layer-file.ts';
 
 export interface LoadTimings {
   rows: number;

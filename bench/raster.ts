@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadLayerFile, type LoadLayerFileOptions } from '../src/io/load-layer-file.ts';
+import { loadLayerFile, type LoadLayerFileOptions } from '../src/data/load-layer-file.ts';
 import { nodeFileSource } from '../src/node/file-source.ts';
 
 async function time(label: string, bytes: Uint8Array, opts: LoadLayerFileOptions = {}): Promise<void> {

@@ -14,7 +14,7 @@ export * from './data/link-bundle.ts';
 export { createKernel } from './kernel/index.ts';
 export { memoryFileSource, fetchFileSource, type FileSource } from './io/file-source.ts';
 export { loadBundle, type LoadBundleOptions } from './data/load-bundle.ts';
-export { loadLayerFile, type LoadLayerFileOptions, type LoadedLayerFile } from './io/load-layer-file.ts';
+export { loadLayerFile, type LoadLayerFileOptions, type LoadedLayerFile } from './data/load-layer-file.ts';
 export { toLayer, type ToLayerOptions, type ToLayerResult } from './data/to-layer.ts';
 export { readTable } from './io/read-table.ts';
 export type { RawTable, RawValue } from './io/raw-table.ts';

@@ -16,6 +16,6 @@ export { rankWithinGroups } from '../score/rank-order.ts';
 export { criterionUnit, formatMeasure, type MeasureUnit } from '../report/criterion-unit.ts';
 export { LABEL_LINE, placeLabelBoxes, type LabelCandidate } from '../report/label-layout.ts';
 export { basemapKinds, basemapMarks, BASEMAP_STYLES } from '../report/basemap-marks.ts';
-export { proposeFiles } from '../io/profile-file.ts';
+export { proposeFiles } from '../data/profile-file.ts';
 export type { BundleProposal, ProposedLayer } from '../data/propose-bundle.ts';
 export { comparePlans, criterionDeltas, type PlanDiff, type CriterionDelta } from '../score/compare-plans.ts';

@@ -9,7 +9,7 @@ import type { LayerEntry } from './bundle-manifest.ts';
 import type { Layer, LayerName, LayerReport, LoadedBundle, PointLayer, PolygonLayer } from './layer.ts';
 import type { FileSource } from '../io/file-source.ts';
 import { normalisePath } from '../io/file-source.ts';
-import { loadLayerFile } from '../io/load-layer-file.ts';
+import { loadLayerFile } from './load-layer-file.ts';
 import type { LonLatBox } from '../io/read-geotiff.ts';
 import { readManifest } from './read-manifest.ts';
 import { noteSwappedFiles } from './swapped-files.ts';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { comparedSites } from '../../src/score/compared-sites.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 import { systemErrorMessage } from '../../src/cli/system-error.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const sample = join(new URL('../../', import.meta.url).pathname, 'data', 'sample');

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGeocoder } from '../../src/geocode/index.ts';
 import { compactChinese, parseAdmin } from '../../src/geocode/chinese-address.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import type { PointLayer } from '../../src/data/layer.ts';
 import { mulberry32 } from '../../src/sensitivity/random.ts';
 

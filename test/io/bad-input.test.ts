@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import type { LayerEntry } from '../../src/data/bundle-manifest.ts';
 import { BundleError } from '../../src/data/errors.ts';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordRequests, useRootSession } from '../helpers/browser.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { summarise, type BundleSummary } from './browser/summary.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,7 +4,7 @@
  * turned into something else.
  */
 import { describe, expect, it } from 'vitest';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import type { PointLayer } from '../../src/data/layer.ts';
 import { rolesTableMarkdown } from '../../src/data/layer-roles.ts';
 

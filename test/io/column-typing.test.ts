@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isNumericColumn } from '../../src/data/raw-values.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i);

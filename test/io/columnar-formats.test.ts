@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import type { PointLayer } from '../../src/data/layer.ts';
 
 const ids = ['a', 'b', 'c', 'd'];

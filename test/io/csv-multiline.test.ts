@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, sniffDelimiter } from '../../src/io/csv.ts';
 import { parseWkt } from '../../src/io/wkt.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import type { PointLayer, PolygonLayer } from '../../src/data/layer.ts';
 
 describe('parseCsv', () => {

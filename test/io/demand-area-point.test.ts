@@ -7,7 +7,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 
 const U: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
 const SQUARE: Polygon = { type: 'Polygon', coordinates: [[[10, 10], [12, 10], [12, 12], [10, 12], [10, 10]]] };

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { decodeText } from '../../src/io/decode-text.ts';
 import { haversine } from '../../src/geo/haversine.ts';
 import type { LayerEntry } from '../../src/data/bundle-manifest.ts';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { FeatureCollection } from 'geojson';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import type { PointLayer } from '../../src/data/layer.ts';
 
 const banks = (coords: [number, number][]): FeatureCollection => ({

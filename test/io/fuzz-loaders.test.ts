@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerEntry } from '../../src/data/bundle-manifest.ts';
 import { BundleError } from '../../src/data/errors.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { seededRandom } from '../geo/seeded-random.ts';
 
 const SEED = 19;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { readCsvText } from '../../src/io/read-csv.ts';
 
 const deep = (n: number, leaf: string): string => '['.repeat(n) + leaf + ']'.repeat(n);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import initSqlJs from 'sql.js/dist/sql-wasm-inline.js';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import type { PointLayer, PolygonLayer } from '../../src/data/layer.ts';
 
 /** GP header (version 0, little-endian header, envelope code `env`) + WKB. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fromArrayBuffer, writeArrayBuffer } from 'geotiff';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { loadBundle } from '../../src/data/load-bundle.ts';
 import { memoryFileSource } from '../../src/io/file-source.ts';
 import type { PointLayer } from '../../src/data/layer.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { gtfsStopModes, modeOfRouteType } from '../../src/io/gtfs-modes.ts';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 
 const routes = 'route_id,route_type\nB,3\nT,0\nM,401\n';
 const trips = 'route_id,service_id,trip_id\nB,x,b1\nT,x,t1\nM,x,m1\n';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import iconv from 'iconv-lite';
-import { loadLayerFile } from '../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { dbf, shp, type Ring } from './shapefile-bytes.ts';
 import { loadBundle } from '../../src/data/load-bundle.ts';
 import { memoryFileSource } from '../../src/io/file-source.ts';

@@ -1,6 +1,6 @@
 /**
  * Several files dropped at once: the engine proposes a layer and column roles for each, with the
- * same detector `siteselect init` uses (src/io/profile-file.ts → src/data/propose-bundle.ts). The
+ * same detector `siteselect init` uses (src/data/profile-file.ts → src/data/propose-bundle.ts). The
  * proposal is shown above the file cards and written into them — every card stays editable — and
  * one button loads the proposed cards in order (areas first, as init orders them).
  */

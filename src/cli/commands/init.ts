@@ -11,7 +11,7 @@ import { UsageError } from '../../data/errors.ts';
 import type { CliIO, Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE } from '../command.ts';
 import { proposeBundle, type BundleProposal, type FileProfile, type ProposedLayer } from '../../data/propose-bundle.ts';
-import { isSidecarFile, profileFile } from '../../io/profile-file.ts';
+import { isSidecarFile, profileFile } from '../../data/profile-file.ts';
 import { proposeOsmBundle } from '../../data/propose-osm-bundle.ts';
 import type { BundleManifest } from '../../data/bundle-manifest.ts';
 import { companionFiles } from '../../node/companion-files.ts';

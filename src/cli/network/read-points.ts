@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BundleError } from '../../data/errors.ts';
 import type { PointLayer } from '../../data/layer.ts';
-import { loadLayerFile } from '../../io/load-layer-file.ts';
+import { loadLayerFile } from '../../data/load-layer-file.ts';
 import type { CliIO } from '../command.ts';
 
 export async function readPointsFile(flag: string, file: string, io: CliIO): Promise<PointLayer> {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { BundleError } from '../../data/errors.ts';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
-import { loadLayerFile } from '../../io/load-layer-file.ts';
+import { loadLayerFile } from '../../data/load-layer-file.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
 import type { ScoreArgs } from './score-args.ts';

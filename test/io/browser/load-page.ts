@@ -4,7 +4,7 @@
  */
 import { fetchFileSource } from '../../../src/io/file-source.ts';
 import { loadBundle } from '../../../src/data/load-bundle.ts';
-import { loadLayerFile } from '../../../src/io/load-layer-file.ts';
+import { loadLayerFile } from '../../../src/data/load-layer-file.ts';
 import { summarise } from './summary.ts';
 
 const g = globalThis as Record<string, unknown>;

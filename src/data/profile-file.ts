@@ -2,10 +2,10 @@
  * One data file read as a table to propose its layer and column roles (src/data/propose-bundle.ts):
  * the same for `siteselect init` on a folder and for several files dropped on the page.
  */
-import { geometryKind, proposeBundle, type BundleProposal, type FileProfile } from '../data/propose-bundle.ts';
-import { resolveFormat } from './detect-format.ts';
-import { readTable } from './read-table.ts';
-import type { CompanionReader } from './read-shapefile.ts';
+import { geometryKind, proposeBundle, type BundleProposal, type FileProfile } from './propose-bundle.ts';
+import { resolveFormat } from '../io/detect-format.ts';
+import { readTable } from '../io/read-table.ts';
+import type { CompanionReader } from '../io/read-shapefile.ts';
 
 /** Sidecar and note files that are never a layer of their own. */
 const SIDECAR = /\.(dbf|prj|cpg|shx|sbn|sbx|qix|xml|md|pdf|html?|json\.schema|aux\.xml|ovr|lock)$|^(readme|sources|license|licence)(\.[a-z]+)?$|^bundle\.json$|^\./i;

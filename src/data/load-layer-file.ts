@@ -2,16 +2,16 @@
  * One file → one layer and its report: read by format, then validated and typed by toLayer.
  * Used for each file of a bundle, for a file dropped on the page and for the CLI's candidate files.
  */
-import type { LayerEntry } from '../data/bundle-manifest.ts';
-import type { Layer, LayerReport, PointLayer, PolygonLayer } from '../data/layer.ts';
-import type { CrsName } from '../data/bundle-manifest.ts';
-import type { AddressGeocoder } from '../data/place-rows.ts';
-import { toLayer } from '../data/to-layer.ts';
-import { readTable } from './read-table.ts';
-import type { LonLatBox } from './read-geotiff.ts';
-import type { CompanionReader } from './read-shapefile.ts';
-import type { RangeReader } from './file-source.ts';
-import type { RawTable } from './raw-table.ts';
+import type { LayerEntry } from './bundle-manifest.ts';
+import type { Layer, LayerReport, PointLayer, PolygonLayer } from './layer.ts';
+import type { CrsName } from './bundle-manifest.ts';
+import type { AddressGeocoder } from './place-rows.ts';
+import { toLayer } from './to-layer.ts';
+import { readTable } from '../io/read-table.ts';
+import type { LonLatBox } from '../io/read-geotiff.ts';
+import type { CompanionReader } from '../io/read-shapefile.ts';
+import type { RangeReader } from '../io/file-source.ts';
+import type { RawTable } from '../io/raw-table.ts';
 
 export interface LoadLayerFileOptions {
   /** Geocodes candidate rows that have an address and no coordinates. */
