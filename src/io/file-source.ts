@@ -98,6 +98,31 @@ export function fetchFileSource(baseUrl: string, options: { alsoInside?: readonl
       if (!res.ok) throw new Error(`HTTP ${res.status} for ${path}`);
       return new Uint8Array(await res.arrayBuffer());
     },
+    // A first range request tells whether the server serves ranges (206 with the file's size in
+    // Content-Range); a server that ignores Range answers 200 with the whole file, read from memory then.
+    async openRanges(path) {
+      const target = url(path);
+      const probe = await fetch(target, { headers: { Range: 'bytes=0-0' } });
+      if (!probe.ok) throw new Error(`HTTP ${probe.status} for ${path}`);
+      const size = Number(/\/(\d+)$/.exec(probe.headers.get('content-range') ?? '')?.[1]);
+      if (probe.status !== 206 || !(size > 0)) return memoryRanges(new Uint8Array(await probe.arrayBuffer()));
+      await probe.arrayBuffer();
+      const reader: RangeReader = {
+        size,
+        bytesRead: 0,
+        async read(offset, length) {
+          const end = Math.min(size, offset + length) - 1;
+          if (end < offset) return new Uint8Array(0);
+          const res = await fetch(target, { headers: { Range: `bytes=${offset}-${end}` } });
+          if (res.status !== 206) throw new Error(`HTTP ${res.status} for bytes ${offset}–${end} of ${path} (expected 206)`);
+          const part = new Uint8Array(await res.arrayBuffer());
+          reader.bytesRead += part.length;
+          return part;
+        },
+        close: () => Promise.resolve(),
+      };
+      return reader;
+    },
     async exists(path) {
       const res = await fetch(url(path), { method: 'HEAD' });
       // Some static servers refuse HEAD; ask with GET then (the body is not read).

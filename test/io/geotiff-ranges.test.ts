@@ -7,15 +7,18 @@
  *   gdal_translate -of COG -a_srs EPSG:4326 -ot Byte -co BLOCKSIZE=64 -co COMPRESS=NONE -co OVERVIEWS=NONE grid.asc cog-tiles-64.tif
  * So a region drawn exactly over tile (1, 2) — 10.128–10.192°E, 0.128–0.192°N — holds 64 × 64 cells
  * of 7 people: 28 672; the whole raster 4 096 × (1 + … + 15) = 491 520 in 15 × 4 096 cells.
+ * Served over HTTP by a server here that answers Range with 206 (or ignores it, answering 200).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from '../../src/data/load-bundle.ts';
 import { nodeFileSource } from '../../src/node/file-source.ts';
-import { memoryFileSource } from '../../src/io/file-source.ts';
+import { fetchFileSource, memoryFileSource } from '../../src/io/file-source.ts';
 import type { LoadedBundle } from '../../src/data/layer.ts';
 
 const cog = fileURLToPath(new URL('fixtures/cog-tiles-64.tif', import.meta.url));
@@ -68,5 +71,45 @@ describe('COG range reads', () => {
     expect(sum(b.demand?.numeric.population)).toBe(491520);
     expect(b.reports[0].notes.join('\n')).toMatch(/4096 nodata cell\(s\) skipped \(nodata = 0\)/);
     expect(rangeRead(b).read).toBeGreaterThanOrEqual(16 * 4096);
+  });
+
+  it('a bundle served over HTTP: by Range requests where the server answers 206, whole where it ignores Range', async () => {
+    const files = new Map([...bundleFiles(true)].map(([k, v]) => [`/${k}`, Buffer.from(v)]));
+    files.set('/cog-tiles-64.tif', readFileSync(cog));
+    for (const honoursRange of [true, false]) {
+      let rasterRequests = 0;
+      let rasterBytesSent = 0;
+      const server: Server = createServer((req, res) => {
+        const body = files.get(req.url ?? '');
+        if (!body) return void res.writeHead(404).end();
+        const send = (status: number, part: Buffer, headers: Record<string, string | number> = {}): void => {
+          if (req.url === '/cog-tiles-64.tif' && req.method === 'GET') {
+            rasterRequests++;
+            rasterBytesSent += part.length;
+          }
+          res.writeHead(status, { 'Content-Length': part.length, ...headers }).end(req.method === 'HEAD' ? undefined : part);
+        };
+        const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+        if (!honoursRange || !range) return send(200, body);
+        const [from, to] = [Number(range[1]), Math.min(body.length - 1, Number(range[2]))];
+        send(206, body.subarray(from, to + 1), { 'Content-Range': `bytes ${from}-${to}/${body.length}` });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const b = await loadBundle(fetchFileSource(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`));
+        expect(sum(b.demand?.numeric.population)).toBe(28672);
+        expect(rangeRead(b).of).toBe(size);
+        if (honoursRange) {
+          expect(rasterRequests).toBeGreaterThan(1);
+          expect(rasterBytesSent).toBeLessThan(size / 4);
+        } else {
+          // The probe's answer is the whole file: one request, then read from memory.
+          expect(rasterRequests).toBe(1);
+          expect(rasterBytesSent).toBe(size);
+        }
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
   });
 });
