@@ -31,6 +31,7 @@ function constraints(s: Scenario): [string, string][] {
   if (c.minAttribute && Object.keys(c.minAttribute).length) rows.push(['lower limits', limits(c.minAttribute, '≥')]);
   if (c.excludedAreas?.length) rows.push(['excluded areas', `${c.excludedAreas.length} polygon${c.excludedAreas.length > 1 ? 's' : ''}`]);
   if (c.topNPerRegion !== undefined) rows.push(['top N per region', String(c.topNPerRegion)]);
+  if (c.filter !== undefined) rows.push(['SQL filter (sites failing it are not kept)', c.filter]);
   return rows;
 }
 

@@ -94,3 +94,10 @@ it('a filter without a database is a clear error, not an unfiltered run', async 
   const own = { lon: new Float64Array(0), lat: new Float64Array(0) };
   await expect(checkConstraints(createKernel(), sites, own, { filter: 'rent < 1' })).rejects.toThrow(/SQL filter \(constraints.filter "rent < 1"\) needs DuckDB/);
 });
+
+it('the report lists the filter among the constraints, as text', async () => {
+  const { scenarioSummary } = await import('../../src/report/scenario-summary.ts');
+  const { parseScenario } = await import('../../src/scenario/scenario.ts');
+  const scenario = parseScenario({ version: 1, name: 's', criteria: [{ id: 'd', kind: 'demand', weight: 1 }], constraints: { filter: "type = 'shop' AND rent < 5" } });
+  expect(scenarioSummary(scenario)).toContain('SQL filter (sites failing it are not kept)</dt><dd>type = &#39;shop&#39; AND rent &lt; 5');
+});
