@@ -12,10 +12,12 @@ import { renderOptimizePanel } from './panels/optimize-panel.ts';
 import { decodeUrlState, encodeUrlState } from './state/state-url.ts';
 import { loadFromBrowser, saveToBrowser, scenarioFromFile } from './state/scenario-storage.ts';
 import { EngineClient } from './worker/engine-client.ts';
+import { POINT_LAYERS, type PointLayerKey } from './worker/messages.ts';
 import { Workbench } from './workbench.ts';
 import { errorText, statusLine } from './status-line.ts';
 import { renderLoadError } from './load-error.ts';
 
+const isPointLayer = (layer: string): layer is PointLayerKey => (POINT_LAYERS as readonly string[]).includes(layer);
 const engine = new EngineClient();
 const bench = new Workbench(engine);
 const say = statusLine();
@@ -93,7 +95,8 @@ renderDataPanel(byId('data-panel'), {
   propose: (files) => engine.call<'proposal'>({ type: 'propose', files }),
   load: async (file, entry, progress) => {
     const reply = await engine.call<'layer'>({ type: 'loadLayer', file, entry }, (stage, f) => progress(stage === 'read' ? f * 0.7 : stage === 'parse' ? 0.7 + f * 0.2 : 0.9 + f * 0.1));
-    // The scores no longer match the data: they are cleared until the planner runs the funnel.
+    // The imported layer shows at once; the scores no longer match the data: cleared until the funnel runs.
+    if (isPointLayer(entry.layer)) bench.state.toggles = { ...bench.state.toggles, [entry.layer]: true };
     bench.dataChanged(reply.map);
     say('status.dataChanged');
     return { report: reply.report, sums: reply.sums, sumsBy: reply.sumsBy };

@@ -59,6 +59,9 @@ describe('data panel with the DC open data', () => {
     expect(await page.getAttribute('.file-card[data-file="census-tracts-2010.geojson"] .layer-report', 'data-sums-by')).toBe('duckdb');
     const retail = await load(dc('retail-sites.geojson'), 'candidates', { OBJECTID: 'id', SITENAME: 'name', GISADDRESS: 'address' });
     expect(retail).toMatchObject({ loaded: '324', rejected: '0' });
+    // The imported layer is shown at once: its toggle on, its points drawn.
+    expect(await page.isChecked('#layer-toggles input[data-layer="candidates"]')).toBe(true);
+    await page.waitForSelector('#map svg .overlay-candidates', { timeout: 10_000 });
     const banks = await load(dc('bank-locations.geojson'), 'competitors', { OBJECTID: 'id', NAME: 'brand' });
     expect(banks).toMatchObject({ loaded: '233', rejected: '0' });
     const metro = await load(dc('metro-stations-district.geojson'), 'transit', { OBJECTID: 'id', NAME: 'name' });
