@@ -69,9 +69,11 @@ export function tradeAreas(router: Router, input: TradeAreaInput): FeatureCollec
   const kx = Math.cos(input.site.lat * RAD) * RAD * EARTH_RADIUS_M;
   const ky = RAD * EARTH_RADIUS_M;
   let minX = input.site.lon * kx, maxX = minX, minY = input.site.lat * ky, maxY = minY;
-  for (let k = 0; k < search.touchedCount; k++) {
-    const v = search.touched[k];
-    if (dist[v] > max) continue;
+  // Reached nodes, and the ends of the site's own street (reached along it even when its ends are not).
+  const own = site.segment[0] < 0 ? [] : [graph.segments.a[site.segment[0]], graph.segments.b[site.segment[0]]];
+  for (let k = -own.length; k < search.touchedCount; k++) {
+    const v = k < 0 ? own[k + own.length] : search.touched[k];
+    if (k >= 0 && dist[v] > max) continue;
     const x = graph.nodeLon[v] * kx, y = graph.nodeLat[v] * ky;
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
@@ -90,10 +92,11 @@ export function tradeAreas(router: Router, input: TradeAreaInput): FeatureCollec
   };
   // Streets: sample each reached segment every half cell, cost towards the site at each sample.
   const { a, b, dir } = graph.segments;
+  const siteOff = site.segment[0] < 0 ? Infinity : site.offset[0] * router.offFactor;
   const segCost = router.metric === 'time' ? graph.segments.time : graph.segments.length;
   for (let s = 0; s < a.length; s++) {
     const da = dist[a[s]], db = dist[b[s]];
-    if (!(da <= max) && !(db <= max)) continue;
+    if (!(da <= max) && !(db <= max) && s !== site.segment[0]) continue;
     const ax = graph.nodeLon[a[s]] * kx, ay = graph.nodeLat[a[s]] * ky;
     const bx = graph.nodeLon[b[s]] * kx, by = graph.nodeLat[b[s]] * ky;
     const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / (cell / 2)));
@@ -102,7 +105,12 @@ export function tradeAreas(router: Router, input: TradeAreaInput): FeatureCollec
       // From the sample to a runs against the segment (allowed unless one-way a → b), to b along it.
       const viaA = dir[s] <= 0 ? da + f * segCost[s] : Infinity;
       const viaB = dir[s] >= 0 ? db + (1 - f) * segCost[s] : Infinity;
-      const cost = Math.min(viaA, viaB);
+      let cost = Math.min(viaA, viaB);
+      // The site's own street: straight along it to the site, not out to an end and back.
+      if (s === site.segment[0]) {
+        const ts = site.t[0];
+        if (f <= ts ? dir[s] >= 0 : dir[s] <= 0) cost = Math.min(cost, siteOff + Math.abs(ts - f) * segCost[s]);
+      }
       if (cost <= max) put(ax + f * (bx - ax), ay + f * (by - ay), cost);
     }
   }

@@ -24,6 +24,7 @@ import { funnelShortlist } from '../score/funnel-shortlist.ts';
 import { siteDetailTable } from './site-detail-table.ts';
 import { layersTable, warningsList } from './data-notes.ts';
 import { outsideTable } from './outside-table.ts';
+import { tradeAreaSection, type ReportTradeAreas } from './trade-area-section.ts';
 import { optimizeSection } from './optimize-section.ts';
 import type { OptimizeCurveSummary } from '../optimize/summary.ts';
 import type { ReportForecast } from '../forecast/report-forecast.ts';
@@ -41,6 +42,8 @@ export interface ReportInput {
   topN?: number;
   /** Most rows per ranked table [1000]. */
   maxRows?: number;
+  /** net: the best kept site's trade areas over the streets (reportTradeAreas), when the bundle has roads. */
+  tradeAreas?: ReportTradeAreas;
   /** `optimize --p FROM..TO`'s curve for the "How many outlets" section (src/report/optimize-section.ts). */
   optimizeCurve?: OptimizeCurveSummary;
   /** Forecasts of the kept sites with a calibration (src/report/forecast-section.ts). */
@@ -131,6 +134,7 @@ ${shortlistTable(result)}
 </section>
 ${LEVELS.map((l) => levelSection(input, l.key, l.title, maxRows)).join('\n')}
 ${bestSiteSection(input, topN, lead)}
+${tradeAreaSection(input.document, input.tradeAreas)}
 ${optimizeSection(input.document, input.optimizeCurve)}${forecastSection(input.document, input.forecast)}
 <section id="warnings"><h2>Warnings</h2>
 ${warningsList(result)}

@@ -46,6 +46,17 @@ describe('walking trade areas', () => {
   });
 });
 
+describe("a site in the middle of its street (regression: the area was drawn from the street's ends only)", () => {
+  // C' = (1, 0.5) halfway along the 1-unit block (1, 0)–(1, 1): both ends 0.69 min away.
+  const [half] = tradeAreas(router, { site: { lon: 0.001, lat: 0.0005 }, thresholds: [0.5], walkOff: 10 }).features;
+  it('covers the street beside the site, as far as half a minute walks', () => {
+    expect(booleanPointInPolygon(at(1, 0.6), half)).toBe(true); // 11 m: 0.14 min
+    expect(booleanPointInPolygon(at(1, 0.2), half)).toBe(true); // 33 m: 0.42 min
+    expect(booleanPointInPolygon(at(1, 0.9), half)).toBe(false); // 44 m: 0.56 min
+    expect(booleanPointInPolygon(at(1, 0), half)).toBe(false); // the block's end: 0.69 min
+  });
+});
+
 describe('siteselect network area', () => {
   it('writes one polygon per threshold with the counts, for a candidate of the bundle', async () => {
     const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');

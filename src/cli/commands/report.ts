@@ -48,13 +48,14 @@ export const command: Command = {
     const optimizeCurve = curve && (await curve.module.bundleCurve(bundle, scenario, curve.spec, { onProgress: (p) => bar(`how many outlets: ${p.stage}`, 0.9) }));
     const forecast = calibration && reportForecast(bundle, scenario, calibration, result.sites, args.topN);
     bar('drawing the report', 0.9);
-    const [{ parseHTML }, { installPixelCanvas }, { buildReport }] = await Promise.all([
-      import('linkedom'), import('../../notebook/canvas-shim.node.ts'), import('../../report/build-report.ts'),
+    const [{ parseHTML }, { installPixelCanvas }, { buildReport }, { reportTradeAreas }] = await Promise.all([
+      import('linkedom'), import('../../notebook/canvas-shim.node.ts'), import('../../report/build-report.ts'), import('../../report/trade-area-section.ts'),
     ]);
+    const tradeAreas = await reportTradeAreas(bundle, result);
     const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
     installPixelCanvas(document);
     // linkedom implements the DOM that Plot uses; its own types are not the lib.dom ones.
-    const html = buildReport({ bundle, scenario, result, document: document as unknown as Document, attribution, topN: args.topN, maxRows: args.maxRows, optimizeCurve, forecast });
+    const html = buildReport({ bundle, scenario, result, document: document as unknown as Document, attribution, topN: args.topN, maxRows: args.maxRows, optimizeCurve, forecast, tradeAreas });
     await writeFileAtomically(out, html);
     bar('done', 1);
 
