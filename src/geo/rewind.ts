@@ -12,7 +12,8 @@ export function rewindForD3<G extends Polygon | MultiPolygon>(geometry: G): G {
   return { ...geometry, coordinates: geometry.coordinates.map(polygon) };
 }
 
-function isClockwise(ring: Position[]): boolean {
+/** Planar winding in lon/lat axes (x east, y north): the one test every ring rewinder uses. */
+export function isClockwise(ring: Position[]): boolean {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[i][0] - ring[j][0]) * (ring[i][1] + ring[j][1]);
   return sum > 0;

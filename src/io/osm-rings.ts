@@ -4,8 +4,10 @@
  * other rings hold it (roles are often wrong in the data, geometry is not). Rings that do not
  * close are counted, not guessed at: a boundary cut by the extract's edge is incomplete.
  */
+import area from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { isClockwise } from '../geo/rewind.ts';
 
 /** One member way: its node ids and their positions (same length). */
 export interface WayLine {
@@ -46,14 +48,7 @@ function closeRings(ways: WayLine[]): { rings: Position[][]; openWays: number } 
   return { rings, openWays };
 }
 
-/** Twice the signed area in degrees² (positive = counter-clockwise). */
-function signedArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return s;
-}
-
-const wound = (ring: Position[], ccw: boolean): Position[] => ((signedArea(ring) > 0) === ccw ? ring : [...ring].reverse());
+const wound = (ring: Position[], ccw: boolean): Position[] => (isClockwise(ring) !== ccw ? ring : [...ring].reverse());
 
 /** A ring inside another: a vertex of it (rings of valid data do not cross) lies in the other. */
 function inside(inner: Position[], outer: Position[]): boolean {
@@ -64,7 +59,7 @@ function inside(inner: Position[], outer: Position[]): boolean {
 /** Rings wound as RFC 7946 asks: outers counter-clockwise, holes clockwise. */
 export function assembleArea(ways: WayLine[]): AssembledArea {
   const { rings, openWays } = closeRings(ways);
-  const areaOf = rings.map((r) => Math.abs(signedArea(r)));
+  const areaOf = rings.map((r) => area({ type: 'Polygon', coordinates: [r] }));
   // Larger rings first, so each hole finds the smallest ring around it last.
   const order = rings.map((_, i) => i).sort((a, b) => areaOf[b] - areaOf[a]);
   const polygons: { outer: number; holes: Position[][] }[] = [];

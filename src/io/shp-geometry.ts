@@ -7,6 +7,7 @@
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Geometry, Position } from 'geojson';
+import { isClockwise } from '../geo/rewind.ts';
 
 export interface ShpRecord {
   geometry: Geometry | null;
@@ -21,19 +22,12 @@ const MULTIPOINT = new Set([8, 18, 28]);
 const POLYLINE = new Set([3, 13, 23]);
 const POLYGON = new Set([5, 15, 25]);
 
-/** Twice the signed area (shoelace): negative for a clockwise ring in x-east, y-north axes. */
-function signedArea(ring: Position[]): number {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return a;
-}
-
 function polygonOf(rings: Position[][]): Geometry | null {
   const outers: Position[][][] = [];
   const holes: Position[][] = [];
   for (const ring of rings) {
     if (ring.length < 4) continue;
-    if (signedArea(ring) < 0) outers.push([[...ring].reverse()]);
+    if (isClockwise(ring)) outers.push([[...ring].reverse()]);
     else holes.push([...ring].reverse());
   }
   // A file written with the wrong winding: every ring counter-clockwise reads as outers.
