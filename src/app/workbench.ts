@@ -15,6 +15,7 @@ import { renderBreakdown } from './panels/breakdown-chart.ts';
 import { criterionLabel } from './panels/criterion-label.ts';
 import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
 import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
+import { renderForecastPanel } from './panels/forecast-panel.ts';
 import { SqlFilterPanel } from './panels/sql-filter.ts';
 import { initialState, type AppState, type TableView } from './state/app-state.ts';
 import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
@@ -240,10 +241,17 @@ export class Workbench {
     const sites = this.levels.funnel?.sites;
     if (!sites?.lon || !sites.lat || !this.state.scenario) return;
     void this.tradeArea.load(sites.ids[unit], sites.lon[unit], sites.lat[unit]);
+    void this.loadForecast(unit, sites.ids[unit]);
     const reply = await this.engine.call<'huff'>({ type: 'huff', lon: sites.lon[unit], lat: sites.lat[unit], scenario: this.state.scenario });
     if (this.state.selected !== unit || this.level !== 'site') return;
     this.huff = huffBands(reply.surface);
     this.mapView.highlight(this.highlight());
+  }
+
+  private async loadForecast(unit: number, siteId: string): Promise<void> {
+    renderForecastPanel(byId('forecast-panel'), 'loading');
+    const reply = await this.engine.call<'forecast'>({ type: 'forecast', siteId, scenario: this.state.scenario });
+    if (this.state.selected === unit && this.level === 'site') renderForecastPanel(byId('forecast-panel'), reply);
   }
 
   /** A slider moved: re-rank the shown level and repaint the table now, the map on the next frame. */
@@ -262,6 +270,7 @@ export class Workbench {
     this.renderTable();
     this.renderBreakdown();
     this.renderSensitivity();
+    if (this.level !== 'site' || this.state.selected < 0) renderForecastPanel(byId('forecast-panel'), null);
     this.renderToggles();
     this.paintMap();
     this.onStateChange();

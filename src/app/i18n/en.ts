@@ -282,6 +282,21 @@ export const en = {
   'compare.selectHint': 'Choose a site above to see its points under each plan.',
   'compare.delta': 'Change',
   'map.planA': 'kept in plan A',
+  // fcst: the selected site's forecast (src/app/panels/forecast-panel.ts)
+  'forecast.title': 'Forecast',
+  'forecast.pick': 'Select a site to forecast what it would bring.',
+  'forecast.loading': 'Calibrating on the own network and forecasting…',
+  'forecast.noObserved': 'The network layer has no observed column (sales, deposits …): map one to the observed role in bundle.json to forecast.',
+  'forecast.noSite': 'This site is not in the candidates layer.',
+  'forecast.forecast': 'Forecast (95 % interval)',
+  'forecast.cannibalised': 'Taken from own outlets',
+  'forecast.net': 'Net gain',
+  'forecast.transfers': 'Takes most from',
+  'forecast.analogs': 'Similar branches: observed · similarity',
+  'forecast.analogForecast': 'analog forecast',
+  'forecast.fit': 'Model fitted on the own network',
+  'forecast.cvError': 'cross-validated error',
+  'forecast.baseline': 'baseline',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -25,6 +25,7 @@ import { DUCKDB_CSV_MIN_BYTES, inspectCsvThroughDuckDb, readCsvThroughDuckDb } f
 import type { RawTable } from '../../io/raw-table.ts';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import { storeBundle, tableRows } from './bundle-tables.ts';
+import { forecastSite } from './forecast-site.ts';
 import { cacheBundleGraphs } from './graph-cache.ts';
 import { bundleTradeAreas } from '../../network/bundle-trade-areas.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
@@ -170,6 +171,8 @@ async function handle(id: number, request: Request): Promise<Reply> {
     }
     case 'tradeArea':
       return { type: 'tradeArea', areas: bundle.roads ? await bundleTradeAreas(bundle, request, request.profile, 'time', request.minutes) : null };
+    case 'forecast':
+      return { type: 'forecast', ...(await forecastSite(bundle, parseScenario(request.scenario, 'scenario'), request.siteId, (await kernelChoice).kernel)) };
     case 'huff': {
       const settings = huffSettingsOf(parseScenario(request.scenario, 'scenario'));
       const { kernel } = await kernelChoice;

@@ -5,6 +5,7 @@
 import type { Basemap, FunnelResult, LayerEntry, LayerReport, LayerName, MultiPolygon, Polygon } from './engine-types.ts';
 import type { BundleProposal } from '../engine-api.ts';
 import type { TradeAreaCollection } from '../../network/bundle-trade-areas.ts';
+import type { SiteForecastReply } from './forecast-site.ts';
 
 export interface MapPolygons {
   ids: string[];
@@ -73,7 +74,8 @@ export type Request =
   | { type: 'tradeArea'; lon: number; lat: number; profile: string; minutes: number[] }
   /** Rows per table of the worker's DuckDB (boots it and stores the bundle when not done yet). */
   | { type: 'tables' }
-  | { type: 'sensitivity'; normalised: Float64Array[]; weights: number[]; ids: string[]; topK: number; combine: 'sum' | 'geometric' };
+  | { type: 'sensitivity'; normalised: Float64Array[]; weights: number[]; ids: string[]; topK: number; combine: 'sum' | 'geometric' }
+  | { type: 'forecast'; siteId: string; scenario: unknown };
 
 export type Reply =
   | { type: 'map'; map: MapData }
@@ -88,6 +90,7 @@ export type Reply =
   | { type: 'sensitivity'; pTopK: Float64Array; rankP05: Int32Array; rankP95: Int32Array; rankMedian: Int32Array }
   /** null when the bundle has no street network. */
   | { type: 'tradeArea'; areas: TradeAreaCollection | null }
+  | ({ type: 'forecast' } & SiteForecastReply)
   | { type: 'ok' };
 
 /** The distance kernel the engine runs: the worker pool (threads > 1) or its own single thread. */

@@ -1,0 +1,80 @@
+/**
+ * The Forecast panel in the built workbench (Chromium, sample city): selecting a kept site shows the
+ * forecast, interval, cannibalised, net, the five own outlets it takes most from and its similar
+ * branches — the numbers the API gives for the same site (calibrate + forecast + analogs in Node).
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickRows } from '../../src/data/concat-layers.ts';
+import { analogs } from '../../src/forecast/analogs.ts';
+import { calibrate, forecast } from '../../src/forecast/from-bundle.ts';
+import { formatNumber } from '../../src/format/number.ts';
+import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
+import { parseScenario, type Scenario } from '../../src/app/engine-api.ts';
+import type { SiteForecastView } from '../../src/app/worker/forecast-site.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite } from './build-site.ts';
+import { serveStatic } from './static-server.ts';
+
+const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
+let server: Server;
+let browser: Browser;
+let page: Page;
+let bundle: LoadedBundle;
+let scenario: Scenario;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  const [dir, loaded] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
+  bundle = loaded;
+  scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
+  let url: string;
+  ({ server, url } = await serveStatic(dir));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+  requests.splice(0, 0);
+  (globalThis as { origin?: string }).origin = url;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('forecast panel (sample city, built site)', () => {
+  it('asks for a site until one is selected, then shows the API forecast, transfers and similar branches for it', async () => {
+    expect(await page.textContent('#forecast-panel')).toContain('Select a site');
+    await page.click('#tab-shortlist');
+    const first = page.locator('.shortlist-table tbody tr').first();
+    const siteId = await first.getAttribute('data-id');
+    await first.click();
+    await page.waitForSelector('#forecast-panel .fc-body', { timeout: 60_000 });
+    const shown = JSON.parse((await page.getAttribute('#forecast-panel .fc-body', 'data-result')) ?? '{}') as SiteForecastView;
+    expect(shown.siteId).toBe(siteId);
+
+    const calibration = calibrate(bundle, scenario);
+    const site = pickRows(bundle.candidates!, [bundle.candidates!.ids.indexOf(siteId!)]);
+    const reference = forecast(bundle, scenario, calibration, site, { top: 5 });
+    expect(shown.forecast).toBeCloseTo(reference.forecast[0], 2);
+    expect(shown.low).toBeCloseTo(reference.low[0], 2);
+    expect(shown.high).toBeCloseTo(reference.high[0], 2);
+    expect(shown.net).toBeCloseTo(reference.net[0], 2);
+    expect(shown.transfers.map((tr) => tr.id)).toEqual(reference.transfers[0].map((tr) => reference.outletIds[tr.outlet]));
+    const similar = await analogs(bundle, site, { k: 5 });
+    expect(shown.analogs.map((a) => a.id)).toEqual(similar.analogs[0].map((a) => a.id));
+
+    const text = (await page.textContent('#forecast-panel')) ?? '';
+    expect(text).toContain(`${formatNumber(Math.round(reference.forecast[0]))}  (${formatNumber(Math.round(reference.low[0]))} – ${formatNumber(Math.round(reference.high[0]))})`);
+    expect(text).toContain(shown.transfers[0].name);
+  }, 180_000);
+
+  it('made no request beyond the page itself', () => {
+    const origin = (globalThis as { origin?: string }).origin ?? '';
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+  });
+});
