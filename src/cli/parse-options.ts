@@ -15,3 +15,21 @@ export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(
     throw new UsageError(`${(err as Error).message}; see siteselect ${command} --help`);
   }
 }
+
+/**
+ * parseOptions for a command that reads one bundle, named by --bundle (which `options` declares)
+ * or bare as the first argument (`siteselect validate data/sample`).
+ */
+export function parseBundleOptions<O extends NonNullable<ParseArgsConfig['options']> & { bundle: { type: 'string' } }>(
+  args: string[],
+  options: O,
+  command: string,
+): { bundle: string; values: ReturnType<typeof parseArgs<Strict<O>>>['values'] } {
+  const bare = args[0] !== undefined && !args[0].startsWith('-') ? args[0] : undefined;
+  const values = parseOptions(bare === undefined ? args : args.slice(1), options, command);
+  const given: unknown = (values as Record<string, unknown>).bundle;
+  if (bare !== undefined && typeof given === 'string') throw new UsageError(`one bundle at a time (got ${bare} and ${given})`);
+  const bundle = bare ?? (typeof given === 'string' ? given : '');
+  if (bundle === '') throw new UsageError(`name the bundle folder, e.g. siteselect ${command} data/sample`);
+  return { bundle, values };
+}

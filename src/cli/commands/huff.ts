@@ -11,7 +11,7 @@ import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { subsetPointLayer } from '../../score/subset-layer.ts';
 import { EXIT_OK, type Command } from '../command.ts';
-import { parseOptions } from '../parse-options.ts';
+import { parseBundleOptions } from '../parse-options.ts';
 import { locateInputs, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
 import { inputCrs, type ScoreArgs } from '../score/score-args.ts';
 import { USAGE } from '../usage/huff.ts';
@@ -26,13 +26,10 @@ function csvRows(rows: HuffDetailRow[]): (string | number)[][] {
 export const command: Command = {
   usage: USAGE,
   async run(argv, io) {
-    const bare = argv[0] !== undefined && !argv[0].startsWith('-') ? [argv[0]] : [];
-    const v = parseOptions(argv.slice(bare.length), {
+    const { bundle: bundleArg, values: v } = parseBundleOptions(argv, {
       bundle: { type: 'string' }, scenario: { type: 'string' }, candidates: { type: 'string' }, 'id-column': { type: 'string' },
       crs: { type: 'string' }, sites: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
     }, 'huff');
-    const bundleArg = v.bundle ?? bare[0];
-    if (bundleArg === undefined) throw new UsageError('name the bundle: siteselect huff --bundle DIR');
     const args: ScoreArgs = {
       bundle: bundleArg, scenario: v.scenario, candidates: v.candidates, idColumn: v['id-column'], crs: inputCrs(v.crs),
       per: 'all', keptOnly: false, minConfidence: 0, json: false, quiet: v.quiet ?? false,

@@ -12,6 +12,7 @@ import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { locateBundle } from '../bundle-location.ts';
 import { formatOutputNumber } from '../../format/number.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
+import { parseBundleOptions } from '../parse-options.ts';
 import { USAGE } from '../usage/validate.ts';
 
 interface Parsed {
@@ -21,28 +22,10 @@ interface Parsed {
 }
 
 function parse(args: string[]): Parsed {
-  let target: string | undefined;
-  let json = false;
-  let limit = 10;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--bundle' || a.startsWith('--bundle=')) {
-      const v = a === '--bundle' ? args[++i] : a.slice('--bundle='.length);
-      if (!v) throw new UsageError('--bundle needs a folder or a manifest file');
-      if (target !== undefined) throw new UsageError(`one bundle at a time (got ${target} and ${v})`);
-      target = v;
-    }
-    else if (a === '--rejects' || a.startsWith('--rejects=')) {
-      const v = a === '--rejects' ? args[++i] : a.slice('--rejects='.length);
-      limit = Number(v);
-      if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--rejects needs a whole number ≥ 0, got '${v ?? ''}'`);
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; see siteselect validate --help`);
-    else if (target === undefined) target = a;
-    else throw new UsageError(`one bundle at a time (got ${target} and ${a})`);
-  }
-  if (target === undefined) throw new UsageError('name the bundle folder, e.g. siteselect validate data/sample');
-  return { target, json, limit };
+  const { bundle, values } = parseBundleOptions(args, { bundle: { type: 'string' }, json: { type: 'boolean' }, rejects: { type: 'string' } }, 'validate');
+  const limit = values.rejects === undefined ? 10 : Number(values.rejects);
+  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--rejects needs a whole number ≥ 0, got '${values.rejects ?? ''}'`);
+  return { target: bundle, json: values.json ?? false, limit };
 }
 
 function layerJson(r: LayerReport, limit: number): Record<string, unknown> {
