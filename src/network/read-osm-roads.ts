@@ -6,7 +6,7 @@
  */
 import { BundleError } from '../data/errors.ts';
 import { OsmNodeIndex } from '../io/osm-node-index.ts';
-import { decodeOsmPbf, type OsmTags } from '../io/osm-pbf-decode.ts';
+import { decodeOsmPbfFile, type OsmTags } from '../io/osm-pbf-decode.ts';
 import { parseMaxspeed, parseOneway } from './profiles.ts';
 import { FORBID_BIKE, FORBID_DRIVE, FORBID_WALK, RoadWaysBuilder, type RoadWays } from './road-ways.ts';
 
@@ -29,28 +29,23 @@ export function forbiddenModes(tags: OsmTags): number {
 }
 
 export function readOsmRoads(file: string, bytes: Uint8Array): RoadWays {
-  if (bytes.length === 0) throw new BundleError(file, `${file} is empty (0 bytes); download the extract again.`);
   const ids: number[] = [];
   const lons: number[] = [];
   const lats: number[] = [];
   const wayRefs: number[][] = [];
   const wayTags: OsmTags[] = [];
-  try {
-    decodeOsmPbf(bytes, {
-      node(id, lon, lat) {
-        ids.push(id);
-        lons.push(lon);
-        lats.push(lat);
-      },
-      way(_id, refs, tags) {
-        if (tags?.highway === undefined || refs.length < 2) return;
-        wayRefs.push(refs);
-        wayTags.push(tags);
-      },
-    }, { ways: true });
-  } catch (err) {
-    throw new BundleError(file, `${file} is not a readable OSM PBF extract (${err instanceof Error ? err.message : String(err)}); download or export it again.`, { cause: err });
-  }
+  decodeOsmPbfFile(file, bytes, {
+    node(id, lon, lat) {
+      ids.push(id);
+      lons.push(lon);
+      lats.push(lat);
+    },
+    way(_id, refs, tags) {
+      if (tags?.highway === undefined || refs.length < 2) return;
+      wayRefs.push(refs);
+      wayTags.push(tags);
+    },
+  }, { ways: true });
   if (wayRefs.length === 0) throw new BundleError(file, `${file} has no ways tagged highway=*; use an extract that includes the street network.`);
   const index = new OsmNodeIndex(ids);
   // read position → kept node index (-1 not yet used)
