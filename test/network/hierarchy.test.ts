@@ -1,8 +1,8 @@
 /**
  * Contraction hierarchies and the bucket many-to-many: a five-node graph worked by hand, the river
  * fixture's hand answers through the hierarchy, and the real Porto Alegre extract, where the
- * hierarchy must give what plain Dijkstra gives for every pair asked (drive by time with its
- * one-way streets, both directions; walk by length; bounded and not).
+ * hierarchy must give what plain Dijkstra gives for every pair asked: 30 origins to every other
+ * node (drive by time with its one-way streets, both directions; walk by length; bounded and not).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -99,12 +99,13 @@ describe('Porto Alegre: the hierarchy against plain Dijkstra', () => {
   }
 
   for (const [profile, metric] of [['drive', 'time'], ['walk', 'length']] as const) {
-    it(`${profile} by ${metric}: 30 origins to every node of the network, ${profile === 'drive' ? 'both directions, ' : ''}bounded and not`, () => {
+    it(`${profile} by ${metric}: 30 origins to every other node of the network, ${profile === 'drive' ? 'both directions, ' : ''}bounded and not`, () => {
       const router = new Router(buildGraph(ways, profileFor(profile)), metric);
       const hierarchy = router.hierarchy();
       const { nodeLon, nodeLat } = router.graph;
       const n = nodeLon.length;
-      const every = { lon: nodeLon, lat: nodeLat };
+      // Every other node (~19 000 of the walk graph's 37 879): half the test's time on this shared machine.
+      const every = { lon: nodeLon.filter((_, v) => v % 2 === 0), lat: nodeLat.filter((_, v) => v % 2 === 0) };
       const step = Math.floor(n / 30);
       const origins = { lon: Float64Array.from({ length: 30 }, (_, i) => nodeLon[i * step] + 0.0004), lat: Float64Array.from({ length: 30 }, (_, i) => nodeLat[i * step] - 0.0003) };
       // Walking is symmetric: one direction is enough there.
