@@ -49,21 +49,14 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
   const geocoder = entry.layer === 'candidates' ? opts.geocoder : undefined;
 
   if (raw.geometry === undefined && plan.wkt === undefined && plan.lon === undefined && !(geocoder && addressColumn)) {
-    throw new BundleError(
-      file,
-      polygonLayer
-        ? `${file} has no polygon geometry for layer ${entry.layer}; give it as GeoJSON or add a WKT column (name it in columns.wkt in bundle.json).`
-        : entry.layer === 'candidates' && addressColumn !== undefined
-          ? `${file} has no coordinate columns, and its addresses cannot be geocoded without a gazetteer; add a gazetteer layer to the bundle or name the coordinate columns in columns.lon and columns.lat.`
-          : `${file} has no coordinate columns (looked for lon/lng/longitude/x/经度 and lat/latitude/y/纬度, or a WKT column); name them in columns.lon and columns.lat in bundle.json.`,
-    );
+    throw unplaceableFile(file, entry.layer, polygonLayer, addressColumn);
   }
   const weightRole = entry.layer === 'demand' ? plan.roles.find((r) => r.role === 'population') ?? plan.roles.find((r) => r.role === 'weight') : undefined;
   if (entry.layer === 'demand' && weightRole === undefined) {
     throw new BundleError(file, `${file} has no population column for the demand layer; name it in columns.population in bundle.json.`);
   }
 
-  const noGeocoderReason = entry.layer === 'candidates' && !geocoder ? 'address given but the bundle has no gazetteer; add one or give coordinates' : undefined;
+  const noGeocoderReason = entry.layer === 'candidates' && !geocoder ? NO_GAZETTEER_REASON : undefined;
   const placed = placeRows(raw, plan, { crs, polygonLayer, geocoder, addressColumn, minConfidence: opts.minConfidence, noGeocoderReason });
   const { rejects } = placed;
   const n = raw.rowCount;
@@ -73,10 +66,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
   let withCoordinates = n;
   for (const r of rejects) if (r !== null && r.reason === 'missing coordinate') withCoordinates--;
   if (placed.problems.projected > 0 && placed.problems.projected === withCoordinates) {
-    throw new BundleError(
-      file,
-      `${file} holds projected metres where degrees were expected in every row; if they are web-mercator (EPSG:3857) set "crs": "epsg3857" for it in bundle.json, else reproject it to WGS84 lon/lat.`,
-    );
+    throw everyRowProjected(file);
   }
   if (!polygonLayer && crs !== 'epsg3857') {
     const candidates: number[] = [];
@@ -86,13 +76,13 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
       rejects[r] = {
         row: r + 1,
         column: plan.lat ?? 'geometry',
-        reason: `lat/lon look swapped: the point is far from the rest of the file, and swapped it lies among them`,
+        reason: SWAPPED_REASON,
         value: `${placed.lon[r]}, ${placed.lat[r]}`,
       };
     }
   }
   if (placed.problems.swapped > n / 2) {
-    notes.push(`most rows (${placed.problems.swapped} of ${n}) look like lat/lon swapped: map columns.lon and columns.lat the other way round in bundle.json`);
+    notes.push(mostSwappedNote(placed.problems.swapped, n));
   }
 
   // Demand weights must be numbers; the id must be present and unique within the file.
@@ -138,7 +128,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
       rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: `duplicate id (first seen in row ${(firstRow.get(ids[r]) ?? r) + 1})`, value: ids[r] };
     }
   }
-  if (idCol === undefined && plan.idValue === undefined) notes.push(`no id column: ids are '${stem}:<row>'`);
+  if (idCol === undefined && plan.idValue === undefined) notes.push(noIdNote(stem));
   if (idCol !== undefined) {
     const lookalikes = lookalikeIds(ids, rejects);
     if (lookalikes !== undefined) notes.push(lookalikes);
@@ -191,6 +181,16 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
 
 const INVISIBLE = /[\u00AD\u200B-\u200F\u2060\uFEFF]/g;
 
+/** An id as compared for look-alikes: without invisible characters, in lower case. */
+export function idFold(id: string): string {
+  return id.replace(INVISIBLE, '').toLowerCase();
+}
+
+/** The note on `count` ids that differ from an earlier one (`first`, e.g. `id`) only by case or invisible characters. */
+export function lookalikeNote(count: number, first: string, id: string): string {
+  return `${count} id(s) differ from another only by letter case or invisible characters (e.g. ${JSON.stringify(first)} and ${JSON.stringify(id)}); they are kept as different sites — make them equal or clearly different if that is not meant`;
+}
+
 /**
  * Ids that differ from another only by letter case or invisible characters ('A1', 'a1', 'A\u200B1')
  * are distinct sites, but rarely meant to be: one note with the count and an example.
@@ -198,17 +198,50 @@ const INVISIBLE = /[\u00AD\u200B-\u200F\u2060\uFEFF]/g;
 function lookalikeIds(ids: readonly string[], rejects: readonly (Reject | null)[]): string | undefined {
   const byFold = new Map<string, string>();
   let count = 0;
-  let example = '';
+  let example: [string, string] | undefined;
   for (let r = 0; r < ids.length; r++) {
     if (rejects[r] !== null) continue;
     const id = ids[r];
-    const fold = id.replace(INVISIBLE, '').toLowerCase();
+    const fold = idFold(id);
     const first = byFold.get(fold);
     if (first === undefined) byFold.set(fold, id);
     else if (first !== id) {
       count++;
-      if (example === '') example = ` (e.g. ${JSON.stringify(first)} and ${JSON.stringify(id)})`;
+      example ??= [first, id];
     }
   }
-  return count === 0 ? undefined : `${count} id(s) differ from another only by letter case or invisible characters${example}; they are kept as different sites — make them equal or clearly different if that is not meant`;
+  return example === undefined ? undefined : lookalikeNote(count, ...example);
+}
+
+/** A candidate row with an address and no coordinates, in a bundle without a gazetteer. */
+export const NO_GAZETTEER_REASON = 'address given but the bundle has no gazetteer; add one or give coordinates';
+
+/** The reason of a row whose lat/lon look swapped (findSwappedOutliers). */
+export const SWAPPED_REASON = 'lat/lon look swapped: the point is far from the rest of the file, and swapped it lies among them';
+
+export function mostSwappedNote(swapped: number, read: number): string {
+  return `most rows (${swapped} of ${read}) look like lat/lon swapped: map columns.lon and columns.lat the other way round in bundle.json`;
+}
+
+export function noIdNote(stem: string): string {
+  return `no id column: ids are '${stem}:<row>'`;
+}
+
+/** A file with nothing to place its rows by (no geometry, WKT, lon/lat, or geocodable address). */
+export function unplaceableFile(file: string, layer: string, polygonLayer: boolean, addressColumn: string | undefined): BundleError {
+  return new BundleError(
+    file,
+    polygonLayer
+      ? `${file} has no polygon geometry for layer ${layer}; give it as GeoJSON or add a WKT column (name it in columns.wkt in bundle.json).`
+      : layer === 'candidates' && addressColumn !== undefined
+        ? `${file} has no coordinate columns, and its addresses cannot be geocoded without a gazetteer; add a gazetteer layer to the bundle or name the coordinate columns in columns.lon and columns.lat.`
+        : `${file} has no coordinate columns (looked for lon/lng/longitude/x/经度 and lat/latitude/y/纬度, or a WKT column); name them in columns.lon and columns.lat in bundle.json.`,
+  );
+}
+
+export function everyRowProjected(file: string): BundleError {
+  return new BundleError(
+    file,
+    `${file} holds projected metres where degrees were expected in every row; if they are web-mercator (EPSG:3857) set "crs": "epsg3857" for it in bundle.json, else reproject it to WGS84 lon/lat.`,
+  );
 }

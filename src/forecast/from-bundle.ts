@@ -104,6 +104,11 @@ export interface BundleForecasts extends SiteForecasts {
   warnings: string[];
 }
 
+/** Sites without a positive value of a calibrated attribute are forecast as a typical outlet. */
+export function missingAttributeWarning(missing: number, name: string, mean: number): string {
+  return `${missing} site${missing > 1 ? 's' : ''} without a positive "${name}" forecast as a typical own outlet in it (${name} = ${mean.toPrecision(4)})`;
+}
+
 /** Forecasts `sites` (default: the bundle's candidates) against today's network. */
 export function forecast(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
   const layer = sites ?? bundle.candidates;
@@ -130,7 +135,7 @@ export function forecastWithInputs(inputs: BundleInputs, calibration: Calibratio
       if (x > 0 && Number.isFinite(x)) z[c * K + q] = Math.log(x / calibration.attributeMeans[name]);
       else missing++;
     }
-    if (missing > 0) warnings.push(`${missing} site${missing > 1 ? 's' : ''} without a positive "${name}" forecast as a typical own outlet in it (${name} = ${calibration.attributeMeans[name].toPrecision(4)})`);
+    if (missing > 0) warnings.push(missingAttributeWarning(missing, name, calibration.attributeMeans[name]));
   });
   const result = forecastSites(calibration, prepared, state, { lon: layer.lon, lat: layer.lat, attractiveness: inputs.candidateAttractiveness(layer), z }, options);
   return { ...result, outletIds: network.ids, warnings };

@@ -53,33 +53,27 @@ export interface LoadedSites {
   warnings: string[];
 }
 
-function slice(sites: PointLayer, start: number, end: number): PointLayer {
-  const numeric = Object.fromEntries(Object.entries(sites.numeric).map(([k, v]) => [k, v.subarray(start, end)]));
-  const text = Object.fromEntries(Object.entries(sites.text).map(([k, v]) => [k, v.slice(start, end)]));
-  return { kind: 'point', layer: sites.layer, ids: sites.ids.slice(start, end), lon: sites.lon.subarray(start, end), lat: sites.lat.subarray(start, end), numeric, text };
-}
-
 /**
  * Table `sites` (pos = the site's index in `sites`): id, name, lon, lat, district (index into
  * bundle.districts, -1 none), keep_region (the district's region, else by containment: the
  * scenario's top N per region), region (by containment in bundle.regions: the output's region),
  * eligible, excluded_by, one raw column per term, then the attributes.
  */
-export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenario: Scenario, sites: PointLayer, opts: ScoreOptions & { extra?: ExtraColumn[] } = {}): Promise<LoadedSites> {
+export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenario: Scenario, sites: { loaded: number; chunks: AsyncIterable<PointLayer> }, opts: ScoreOptions & { extra?: (chunk: PointLayer) => ExtraColumn[] } = {}): Promise<LoadedSites> {
   // the same DuckDB runs the scenario's SQL filter on each chunk (db/site-filter.ts)
   const scoring = await prepareSiteScoring(bundle, scenario, { ...opts, database: db, onProgress: (stage, f) => opts.onProgress?.(stage, 0.1 * f) });
-  const n = sites.ids.length;
-  const attributes: SiteAttribute[] = [
-    ...Object.keys(sites.text).map((name, j) => ({ name, column: `t${j}`, numeric: false })),
-    ...Object.keys(sites.numeric).map((name, j) => ({ name, column: `u${j}`, numeric: true })),
-  ];
-  const extra = opts.extra ?? [];
-  const extraAt = attributes.length;
-  attributes.push(...extra.map((c, j) => ({ name: c.name, column: `f${j}`, numeric: c.values instanceof Float64Array, extra: true })));
+  const n = sites.loaded; // an upper bound when chunks are filtered: for progress only
   let loaded: LoadedSites | undefined;
-  for (let start = 0; start < n || loaded === undefined; start += SITE_CHUNK) {
-    const end = Math.min(n, start + SITE_CHUNK);
-    const chunk = slice(sites, start, end);
+  let start = 0;
+  for await (const chunk of sites.chunks) {
+    const end = start + chunk.ids.length;
+    const attributes: SiteAttribute[] = [
+      ...Object.keys(chunk.text).map((name, j) => ({ name, column: `t${j}`, numeric: false })),
+      ...Object.keys(chunk.numeric).map((name, j) => ({ name, column: `u${j}`, numeric: true })),
+    ];
+    const extra = opts.extra?.(chunk) ?? [];
+    const extraAt = attributes.length;
+    attributes.push(...extra.map((c, j) => ({ name: c.name, column: `f${j}`, numeric: c.values instanceof Float64Array, extra: true })));
     const { district, region } = locateSites(bundle, scoring.links, chunk.lon, chunk.lat);
     const progress: Progress = { signal: opts.signal, warnings: [] };
     const measured = await siteSetColumns(scoring.inputs, { sites: chunk, district }, progress);
@@ -103,8 +97,8 @@ export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenar
         ? { name: a.column, kind: 'double', values: chunk.numeric[a.name] }
         : { name: a.column, kind: 'text', values: chunk.text[a.name] })),
       ...extra.map(({ values }, j): TableColumn => (values instanceof Float64Array
-        ? { name: `f${j}`, kind: 'double', values: values.subarray(start, end) }
-        : { name: `f${j}`, kind: 'text', values: values.slice(start, end) })),
+        ? { name: `f${j}`, kind: 'double', values }
+        : { name: `f${j}`, kind: 'text', values })),
     ];
     if (loaded === undefined) {
       // every chunk meets the same criteria and missing layers: the first one says which
@@ -121,6 +115,9 @@ export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenar
     }
     if (m > 0) await db.append('sites', columns);
     opts.onProgress?.('scoring sites', 0.1 + (0.9 * end) / Math.max(1, n));
+    start = end;
   }
+  if (loaded === undefined) throw new Error('no chunk of sites came, not even an empty one');
+  loaded.n = start;
   return loaded;
 }

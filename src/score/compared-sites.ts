@@ -1,43 +1,35 @@
 /**
- * Batch scoring's side of the study-area rule (outside-study-area.ts): the sites of a file that
- * lie outside the study area leave the compared set and join the file's rejects with
- * that reason, so read = scored + rejected still holds and the rejects file lists them.
+ * Batch scoring's side of the study-area rule (outside-study-area.ts), a chunk of sites at a time:
+ * the sites that lie outside the study area leave the compared set and join the file's rejects
+ * with that reason, so read = scored + rejected still holds and the rejects file lists them.
  */
 import type { LayerReport, LoadedBundle, PointLayer, Reject } from '../data/layer.ts';
 import { linkDistrictsToRegions } from '../data/link-bundle.ts';
-import { outsideNotes, outsideStudyArea } from './outside-study-area.ts';
+import { outsideStudyArea, type OutsideReason } from './outside-study-area.ts';
 import { locateSites } from './score-sites.ts';
 import { subsetPointLayer } from './subset-layer.ts';
 
-export interface ComparedSites {
+export interface ComparedChunk {
+  /** The chunk's sites inside the study area. */
   sites: PointLayer;
-  report: LayerReport;
-  /** How many rows were left out as outside the study area (counted in report.rejected too). */
-  outside: number;
-  notes: string[];
+  /** The others, as rejects at their file rows. */
+  rejects: Reject[];
+  reasons: OutsideReason[];
 }
 
-export function comparedSites(bundle: LoadedBundle, sites: PointLayer, report: LayerReport): ComparedSites {
+/** Splits chunks of sites by the study-area rule; `rows` are the sites' 1-based file rows (0 unknown). */
+export function studyAreaSplitter(bundle: LoadedBundle): (sites: PointLayer, rows: ArrayLike<number>) => ComparedChunk {
   const districtRegion = bundle.districts ? linkDistrictsToRegions(bundle.districts, bundle.regions) : new Int32Array(0);
-  const { district, region } = locateSites(bundle, { districtRegion }, sites.lon, sites.lat);
-  const outside = outsideStudyArea(bundle, district, region);
-  if (outside.index.length === 0) return { sites, report, outside: 0, notes: [] };
-  const rows = loadedRows(report, sites.ids.length);
-  const added: Reject[] = outside.index.map((i, k) => ({
-    row: rows?.[i] ?? 0, column: 'lon/lat', reason: `${outside.reasons[k]}: not compared (id ${sites.ids[i]})`, value: `${sites.lon[i]} ${sites.lat[i]}`,
-  }));
-  const left = new Set(outside.index);
-  const keep = Array.from({ length: sites.ids.length }, (_, i) => i).filter((i) => !left.has(i));
-  return {
-    sites: subsetPointLayer(sites, keep),
-    report: {
-      ...report,
-      loaded: report.loaded - added.length,
-      rejected: report.rejected + added.length,
-      rejects: [...report.rejects, ...added].sort((a, b) => a.row - b.row),
-    },
-    outside: added.length,
-    notes: outsideNotes(outside).map((n) => `${n} (listed in the rejects)`),
+  return (sites, rows) => {
+    const { district, region } = locateSites(bundle, { districtRegion }, sites.lon, sites.lat);
+    const outside = outsideStudyArea(bundle, district, region);
+    if (outside.index.length === 0) return { sites, rejects: [], reasons: [] };
+    const rejects: Reject[] = outside.index.map((i, k) => ({
+      row: rows[i], column: 'lon/lat', reason: `${outside.reasons[k]}: not compared (id ${sites.ids[i]})`, value: `${sites.lon[i]} ${sites.lat[i]}`,
+    }));
+    const left = new Set(outside.index);
+    const keep = Array.from({ length: sites.ids.length }, (_, i) => i).filter((i) => !left.has(i));
+    return { sites: subsetPointLayer(sites, keep), rejects, reasons: outside.reasons };
   };
 }
 
@@ -46,7 +38,7 @@ export function comparedSites(bundle: LoadedBundle, sites: PointLayer, report: L
  * rejected, so the loaded rows are the ones not rejected, in order. Undefined when the report is
  * not this layer's alone (several files).
  */
-function loadedRows(report: LayerReport, loaded: number): number[] | undefined {
+export function loadedRows(report: LayerReport, loaded: number): number[] | undefined {
   if (report.loaded !== loaded || report.read !== report.loaded + report.rejected) return undefined;
   const rejected = new Set(report.rejects.map((r) => r.row));
   const rows: number[] = [];

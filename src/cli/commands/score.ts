@@ -10,9 +10,8 @@ import { createKernel } from '../../kernel/index.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
-import { comparedSites } from '../../score/compared-sites.ts';
 import { progressBar } from '../score/progress-bar.ts';
-import { locateInputs, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
+import { candidateSites, locateInputs, readBundleAndScenario } from '../score/read-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
 import { scoreRun } from '../score/score-run.ts';
 import type { ScoreSummary } from '../score/score-summary.ts';
@@ -44,29 +43,28 @@ export const command: Command = {
     // --calibration: the forecast columns, and the forecast_net criterion's calibration.
     const calibration = args.calibration === undefined ? undefined : await readCalibration(path.resolve(io.cwd, args.calibration));
     const scenario = calibration ? { ...base.scenario, calibration } : base.scenario;
-    const read = await readCandidates(args, io.cwd, base);
-    // sites outside the study area are not compared: they join the rejects (the funnel's rule)
-    const { sites, report: sitesReport, outside, notes } = comparedSites(bundle, read.sites, read.sitesReport);
-    const threads = sites.ids.length > 0 ? (args.threads ?? availableParallelism()) : 1;
+    // the sites, read once DuckDB is open; those outside the study area join the rejects (the funnel's rule)
+    const sites = await candidateSites(args, io.cwd, base);
+    const threads = args.threads ?? availableParallelism();
     const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
-    const outcome = await scoreRun({ args, bundle, scenario, calibration, sites, sitesReport, kernel: pool ?? createKernel(), out, rejects, format, bar })
+    const outcome = await scoreRun({ args, bundle, scenario, calibration, sites, kernel: pool ?? createKernel(), out, rejects, format, bar })
       .finally(() => pool?.close());
     bar('done', 1);
 
     const summary: ScoreSummary = {
       ok: outcome.scored > 0,
       bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name, candidates: outcome.file,
-      read: outcome.read, scored: outcome.scored, rejected: outcome.rejected, outside,
+      read: outcome.read, scored: outcome.scored, rejected: outcome.rejected, outside: outcome.outside,
       placed_by_coordinates: outcome.byCoordinates, geocoded_exact: outcome.exact, geocoded_fuzzy: outcome.fuzzy,
       written: outcome.written, out, format, rejects,
       top_per: args.top !== undefined ? { group: args.per, n: args.top, min_spacing: scenario.constraints.minSpacing ?? 0 } : null,
       sensitivity: args.sensitivity ? { draws: args.sensitivity.draws, concentration: args.sensitivity.concentration, seed: args.sensitivity.seed, top_k: args.sensitivity.topK } : null,
       top: outcome.top,
-      warnings: [...notes, ...outcome.warnings],
+      warnings: outcome.warnings,
       seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
     };
     if (!args.quiet) {
-      const files = args.candidates === undefined ? bundle.reports : [...bundle.reports, read.sitesReport];
+      const files = args.candidates === undefined ? bundle.reports : [...bundle.reports, { file: outcome.file, notes: outcome.notes }];
       for (const n of layerNoteLines(files)) io.stderr(`siteselect score: note: ${n}\n`);
       for (const w of summary.warnings) io.stderr(`siteselect score: note: ${w}\n`);
     }
@@ -74,7 +72,7 @@ export const command: Command = {
     else {
       const lines = [
         `${bundle.name}${bundle.synthetic && !/synthetic/i.test(bundle.name) ? ' (synthetic)' : ''} — scenario "${scenario.name}"`,
-        `${outcome.file}: read ${summary.read}, scored ${summary.scored} (coordinates ${summary.placed_by_coordinates}, exact address ${summary.geocoded_exact}, fuzzy ${summary.geocoded_fuzzy}), rejected ${summary.rejected}${outside ? ` (${outside} outside the study area, not compared)` : ''}`,
+        `${outcome.file}: read ${summary.read}, scored ${summary.scored} (coordinates ${summary.placed_by_coordinates}, exact address ${summary.geocoded_exact}, fuzzy ${summary.geocoded_fuzzy}), rejected ${summary.rejected}${outcome.outside ? ` (${outcome.outside} outside the study area, not compared)` : ''}`,
         `wrote ${summary.written} sites to ${out}`,
         `wrote ${summary.rejected} rejects to ${rejects}`,
         '', 'best sites:',
@@ -84,7 +82,7 @@ export const command: Command = {
     }
     if (outcome.scored === 0) {
       // every row rejected: the input is unusable as given (exit 2), the rejects say why
-      const where = outside ? ' inside the bundle\'s regions (districts)' : '';
+      const where = outcome.outside ? ' inside the bundle\'s regions (districts)' : '';
       io.stderr(`siteselect score: no row of ${outcome.file} could be placed${where}; see the reasons in ${rejects}\n`);
       return EXIT_USAGE;
     }

@@ -9,20 +9,13 @@ import { BundleError } from '../../data/errors.ts';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
 import { loadLayerFile } from '../../data/load-layer-file.ts';
+import { fileSites, layerSites, type CandidateSites } from '../../node/candidate-sites.ts';
+import type { NativeDatabase } from '../../node/duckdb-native.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
 import type { ScoreArgs } from './score-args.ts';
 import { locateBundle } from '../bundle-location.ts';
 import { companionFiles } from '../../node/companion-files.ts';
-
-export interface ScoreInputs {
-  dir: string;
-  bundle: LoadedBundle;
-  scenario: Scenario;
-  scenarioFile: string;
-  sites: PointLayer;
-  sitesReport: LayerReport;
-}
 
 /**
  * The loader's fixes speak of bundle.json; a --candidates file is fixed with flags instead.
@@ -91,32 +84,47 @@ export function candidateEntry(args: ScoreArgs, file: string): LayerEntry {
   return { layer: 'candidates', file: path.basename(file), ...(Object.keys(columns).length ? { columns } : {}), ...(args.crs ? { crs: args.crs } : {}) };
 }
 
-/** The sites read whole: the --candidates file (geocoded), or the bundle's candidates layer. */
-export async function readCandidates(args: ScoreArgs, cwd: string, base: BundleAndScenario): Promise<{ sites: PointLayer; sitesReport: LayerReport }> {
+/** The bundle's own candidates layer and its report; none is a BundleError saying to pass --candidates. */
+function bundleCandidates(base: BundleAndScenario): { sites: PointLayer; sitesReport: LayerReport } {
   const { bundle, dir, manifestPath } = base;
-  const file = await candidatePath(args, cwd);
-  if (file === undefined) {
-    const report = bundle.reports.find((r) => r.layer === 'candidates');
-    if (!bundle.candidates || !report) {
-      throw new BundleError(path.join(dir, manifestPath), `${manifestPath} names no candidates layer; pass the sites to score with --candidates FILE.`);
-    }
-    return { sites: bundle.candidates, sitesReport: report };
+  const report = bundle.reports.find((r) => r.layer === 'candidates');
+  if (!bundle.candidates || !report) {
+    throw new BundleError(path.join(dir, manifestPath), `${manifestPath} names no candidates layer; pass the sites to score with --candidates FILE.`);
   }
-  const entry = candidateEntry(args, file);
-  const name = entry.file;
-  // a view of readFile's buffer, not a copy: the file's bytes are held once while it is read
-  const buffer = await readFile(file);
-  const loaded = await loadLayerFile(name, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), entry, {
-    gazetteer: bundle.gazetteer, minConfidence: args.minConfidence, companion: companionFiles(file),
-  }).catch((err: unknown) => {
-    throw err instanceof BundleError ? new BundleError(err.file, forCommandLine(err.message), { cause: err }) : err;
-  });
-  if (loaded.layer.kind !== 'point') throw new BundleError(name, `${name} holds polygons; candidate sites must be points or addresses.`);
-  return { sites: loaded.layer, sitesReport: loaded.report };
+  return { sites: bundle.candidates, sitesReport: report };
 }
 
-export async function readScoreInputs(args: ScoreArgs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<ScoreInputs> {
-  const base = await readBundleAndScenario(args, cwd, onProgress);
-  const { sites, sitesReport } = await readCandidates(args, cwd, base);
-  return { dir: base.dir, bundle: base.bundle, scenario: base.scenario, scenarioFile: base.scenarioFile, sites, sitesReport };
+/**
+ * The sites to score, read once DuckDB is open: the --candidates file block by block into it
+ * (geocoded), or the bundle's candidates layer.
+ */
+export async function candidateSites(args: ScoreArgs, cwd: string, base: BundleAndScenario): Promise<(db: NativeDatabase) => Promise<CandidateSites>> {
+  const { bundle } = base;
+  const file = await candidatePath(args, cwd);
+  if (file === undefined) {
+    const whole = bundleCandidates(base);
+    const sites = layerSites(whole.sites, whole.sitesReport);
+    return () => Promise.resolve(sites);
+  }
+  const entry = candidateEntry(args, file);
+  return (db) => fileSites(db, file, entry.file, entry, { gazetteer: bundle.gazetteer, minConfidence: args.minConfidence, companion: companionFiles(file) })
+    .catch(commandLineFix);
+}
+
+function commandLineFix(err: unknown): never {
+  throw err instanceof BundleError ? new BundleError(err.file, forCommandLine(err.message), { cause: err }) : err;
+}
+
+/** The sites read whole (a few sites: `siteselect huff`): the --candidates file (geocoded), or the bundle's candidates layer. */
+export async function readCandidates(args: ScoreArgs, cwd: string, base: BundleAndScenario): Promise<{ sites: PointLayer; sitesReport: LayerReport }> {
+  const { bundle } = base;
+  const file = await candidatePath(args, cwd);
+  if (file === undefined) return bundleCandidates(base);
+  const entry = candidateEntry(args, file);
+  const buffer = await readFile(file);
+  const loaded = await loadLayerFile(entry.file, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), entry, {
+    gazetteer: bundle.gazetteer, minConfidence: args.minConfidence, companion: companionFiles(file),
+  }).catch(commandLineFix);
+  if (loaded.layer.kind !== 'point') throw new BundleError(entry.file, `${entry.file} holds polygons; candidate sites must be points or addresses.`);
+  return { sites: loaded.layer, sitesReport: loaded.report };
 }

@@ -5,17 +5,20 @@
  * part and it spills to a scratch folder removed at the end (also when interrupted). Node only.
  */
 import path from 'node:path';
-import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
+import type { LoadedBundle } from '../../data/layer.ts';
+import type { CandidateSites } from '../../node/candidate-sites.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { UsageError } from '../../data/errors.ts';
 import { QueryError } from '../../db/duckdb-database.ts';
 import { openNativeDatabase, type NativeDatabase } from '../../node/duckdb-native.ts';
 import { keepSites, rankSites } from '../../node/duckdb-score.ts';
-import { loadSites, type LoadedSites } from '../../node/duckdb-sites.ts';
+import { loadSites, SITE_CHUNK, type LoadedSites } from '../../node/duckdb-sites.ts';
+import { comparedChunks, type ComparedTally } from '../../node/candidate-sites.ts';
+import { outsideNotes } from '../../score/outside-study-area.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { weightSensitivity } from '../../sensitivity/weights.ts';
 import type { Calibration } from '../../forecast/calibration.ts';
-import { forecastOutColumns } from './forecast-out-columns.ts';
+import { forecastsByChunk } from './forecast-out-columns.ts';
 import type { ScoreArgs } from './score-args.ts';
 import { DEFAULT_MEMORY_LIMIT } from './memory-limit.ts';
 import { withScratchDir } from './scratch-dir.ts';
@@ -34,6 +37,10 @@ export interface ScoreOutcome {
   exact: number;
   fuzzy: number;
   written: number;
+  /** Sites outside the study area, not compared (counted in `rejected`). */
+  outside: number;
+  /** The candidate file's notes (toLayer's). */
+  notes: string[];
   /** The first written rows, best first; `kept` says whether the scenario keeps each. */
   top: { rank: number; id: string; name: string; score: number; kept: boolean; excluded_by: string }[];
   warnings: string[];
@@ -45,8 +52,8 @@ export interface ScoreRun {
   scenario: Scenario;
   /** --calibration: forecast columns are added after the scored columns. */
   calibration?: Calibration;
-  sites: PointLayer;
-  sitesReport: LayerReport;
+  /** The sites, read once DuckDB is open: a candidate file is staged in it. */
+  sites: (db: NativeDatabase) => Promise<CandidateSites>;
   kernel: SiteKernel;
   out: string;
   rejects: string;
@@ -67,12 +74,14 @@ async function saveAreas(db: NativeDatabase, table: string, layer: { ids: string
 }
 
 /** --sensitivity: Dirichlet draws of the weights re-rank every site; table `sens` (pos, p_top_k, rank_p05, rank_p95). */
-async function saveSensitivity(db: NativeDatabase, loaded: LoadedSites, ids: string[], s: NonNullable<ScoreArgs['sensitivity']>, combine: 'sum' | 'geometric'): Promise<void> {
+async function saveSensitivity(db: NativeDatabase, loaded: LoadedSites, s: NonNullable<ScoreArgs['sensitivity']>, combine: 'sum' | 'geometric'): Promise<void> {
   const K = loaded.terms.length;
   const normalised = loaded.terms.map(() => new Float64Array(loaded.n));
+  const ids = new Array<string>(loaded.n);
   let at = 0;
-  for await (const cells of db.chunks(`SELECT ${loaded.terms.map((_, k) => `n${k}`).join(', ') || '0'} FROM scored ORDER BY pos`)) {
-    for (let k = 0; k < K; k++) cells[k].forEach((v, i) => (normalised[k][at + i] = Number(v)));
+  for await (const cells of db.chunks(`SELECT s.id${loaded.terms.map((_, k) => `, c.n${k}`).join('')} FROM scored c JOIN sites s USING (pos) ORDER BY pos`)) {
+    cells[0].forEach((v, i) => (ids[at + i] = String(v)));
+    for (let k = 0; k < K; k++) cells[k + 1].forEach((v, i) => (normalised[k][at + i] = Number(v)));
     at += cells[0].length;
   }
   const r = weightSensitivity(normalised, loaded.terms.map((t) => t.weight), ids, { draws: s.draws, concentration: s.concentration, seed: s.seed, topK: s.topK, combine });
@@ -90,13 +99,14 @@ export async function scoreRun(run: ScoreRun): Promise<ScoreOutcome> {
   return withScratchDir('siteselect-score-', async (scratch) => {
     // tables in a file of the scratch folder, so DuckDB can evict them and stay within its limit
     const limit = run.args.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    const seen: { sites?: number } = {};
     const db = await openNativeDatabase({ memoryLimit: limit, tempDirectory: scratch, databaseFile: path.join(scratch, 'score.duckdb') });
     try {
       // every result is ordered explicitly: DuckDB need not keep insertion order (less memory)
       await db.run('SET preserve_insertion_order = false');
-      return await scoreIn(db, run);
+      return await scoreIn(db, run, seen);
     } catch (error) {
-      throw outOfMemory(error, limit, run.sites.ids.length) ?? error;
+      throw outOfMemory(error, limit, seen.sites) ?? error;
     } finally {
       await db.close();
     }
@@ -104,27 +114,30 @@ export async function scoreRun(run: ScoreRun): Promise<ScoreOutcome> {
 }
 
 /** DuckDB's own out-of-memory text is a page of advice and a stack; the user's fix is one flag. */
-function outOfMemory(error: unknown, limit: string, sites: number): UsageError | undefined {
+function outOfMemory(error: unknown, limit: string, sites: number | undefined): UsageError | undefined {
   if (!(error instanceof QueryError) || !/out of memory|could not allocate|failed to pin/i.test(error.message)) return undefined;
   const given = limit === DEFAULT_MEMORY_LIMIT ? `the default --memory-limit ${limit}` : `--memory-limit ${limit}`;
-  return new UsageError(`DuckDB ran out of memory within ${given} while scoring ${sites} sites; raise it, e.g. --memory-limit 2GB`);
+  return new UsageError(`DuckDB ran out of memory within ${given} ${sites === undefined ? 'while reading the sites' : `while scoring ${sites} sites`}; raise it, e.g. --memory-limit 2GB`);
 }
 
-async function scoreIn(db: NativeDatabase, run: ScoreRun): Promise<ScoreOutcome> {
-  const { args, bundle, scenario, sites, sitesReport, bar } = run;
-  const forecasts = run.calibration ? forecastOutColumns(bundle, scenario, run.calibration, sites) : { columns: [], warnings: [] };
-  const loaded = await loadSites(db, bundle, scenario, sites, { kernel: run.kernel, extra: forecasts.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) });
+async function scoreIn(db: NativeDatabase, run: ScoreRun, seen: { sites?: number }): Promise<ScoreOutcome> {
+  const { args, bundle, scenario, bar } = run;
+  const sites = await run.sites(db);
+  seen.sites = sites.loaded;
+  const forecasts = run.calibration ? forecastsByChunk(bundle, scenario, run.calibration) : undefined;
+  const tally: ComparedTally = { outside: [], placedBy: {} };
+  const chunks = comparedChunks(bundle, sites, SITE_CHUNK, tally);
+  const loaded = await loadSites(db, bundle, scenario, { loaded: sites.loaded, chunks }, { kernel: run.kernel, extra: forecasts?.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) });
   bar('ranking', 0.8);
   await rankSites(db, loaded.terms, scenario.combine, args.per);
   await keepSites(db, { scenario, ...(args.top !== undefined ? { shortlist: { top: args.top, group: args.per } } : {}) });
   await saveAreas(db, 'regions', bundle.regions);
   await saveAreas(db, 'districts', bundle.districts);
-  if (args.sensitivity && loaded.n > 0) await saveSensitivity(db, loaded, sites.ids, args.sensitivity, scenario.combine);
+  if (args.sensitivity && loaded.n > 0) await saveSensitivity(db, loaded, args.sensitivity, scenario.combine);
   bar('writing', 0.9);
-  const placedBy = sites.text.placed_by;
   const q: SiteQuery = {
     loaded, group: args.per, rows: args.top !== undefined ? 'shortlisted' : args.keptOnly ? 'kept' : 'all',
-    sensitivity: args.sensitivity !== undefined && loaded.n > 0, byCoordinates: placedBy === undefined,
+    sensitivity: args.sensitivity !== undefined && loaded.n > 0, byCoordinates: !sites.geocoded,
   };
   const columns = siteColumns(q);
   let written: number;
@@ -135,15 +148,16 @@ async function scoreIn(db: NativeDatabase, run: ScoreRun): Promise<ScoreOutcome>
   } else {
     written = await writeRows(run.out, columns, db.chunks(siteQuery(q, columns)), run.format);
   }
-  await writeRejects(run.rejects, sitesReport);
+  await writeRejects(run.rejects, sites.file, sites.rejects());
   const top = await db.query(`SELECT c.rank, s.id, s.name, c.score, c.pos IN (SELECT pos FROM kept) AS kept, coalesce(s.excluded_by, '') AS excluded_by
     FROM scored c JOIN sites s USING (pos) ${q.rows === 'all' ? '' : `WHERE c.pos IN (SELECT pos FROM ${q.rows})`} ORDER BY c.rank LIMIT 10`);
-  const count = (m: string): number => (placedBy ?? []).reduce((n, p) => n + (p === m ? 1 : 0), 0);
   return {
-    file: sitesReport.file, read: sitesReport.read, rejected: sitesReport.rejected, scored: loaded.n,
-    byCoordinates: placedBy ? count('coordinates') : loaded.n, exact: count('exact'), fuzzy: count('fuzzy'),
+    file: sites.file, read: sites.read, rejected: sites.rejected, scored: loaded.n,
+    byCoordinates: sites.geocoded ? (tally.placedBy.coordinates ?? 0) : loaded.n, exact: tally.placedBy.exact ?? 0, fuzzy: tally.placedBy.fuzzy ?? 0,
     written,
     top: top.map((t) => ({ rank: Number(t.rank), id: String(t.id), name: String(t.name ?? ''), score: Number(Number(t.score).toFixed(2)), kept: t.kept === true, excluded_by: String(t.excluded_by) })),
-    warnings: [...loaded.warnings, ...forecasts.warnings],
+    outside: tally.outside.length,
+    notes: sites.notes,
+    warnings: [...outsideNotes({ reasons: tally.outside }).map((n) => `${n} (listed in the rejects)`), ...loaded.warnings, ...(forecasts?.warnings() ?? [])],
   };
 }

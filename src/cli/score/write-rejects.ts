@@ -1,5 +1,5 @@
 /** The rejects file of `siteselect score`: one row per input row that was not scored. Node only. */
-import type { LayerReport } from '../../data/layer.ts';
+import type { Reject } from '../../data/layer.ts';
 import { csvRow } from '../../io/csv-write.ts';
 import { BlockWriter } from './block-writer.ts';
 
@@ -8,12 +8,16 @@ export function rejectsPath(file: string): string {
   return file.replace(/\.((geo)?json|parquet)$/i, '.csv');
 }
 
-/** file, row, column, reason, value: `file` names the candidate file as the user gave it. */
-export async function writeRejects(file: string, report: LayerReport): Promise<void> {
+/** file, row, column, reason, value: `source` names the candidate file as the user gave it. */
+export async function writeRejects(file: string, source: string, rejects: AsyncIterable<Reject[]>): Promise<void> {
   const out = await BlockWriter.open(rejectsPath(file));
   try {
     await out.write(csvRow(['file', 'row', 'column', 'reason', 'value']));
-    for (const r of report.rejects) await out.write(csvRow([report.file, r.row, r.column, r.reason, r.value ?? '']));
+    for await (const chunk of rejects) {
+      let block = '';
+      for (const r of chunk) block += csvRow([source, r.row, r.column, r.reason, r.value ?? '']);
+      await out.write(block);
+    }
   } catch (err) {
     await out.abandon();
     throw err;

@@ -11,7 +11,8 @@ go to the rejects file with their row number and reason; so do sites outside eve
 bundle (every district when it has no regions), which are not compared, as in the funnel and the
 report; read = scored + rejected.
 
-Every run takes the same path: the rows are read and placed (rejects kept with their reasons), the
+Every run takes the same path: the file is read block by block into DuckDB, each row placed (rejects
+kept with their reasons) and the whole-file checks (lat/lon swaps, duplicate ids) made there; the
 sites go through the distance kernel in chunks, and their raw values go into DuckDB, which
 normalises, ranks, keeps and writes them. DuckDB's memory is bounded by --memory-limit; beyond it
 DuckDB spills to a scratch folder in the temporary folder, removed at the end or when interrupted.

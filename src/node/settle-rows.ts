@@ -1,0 +1,225 @@
+/**
+ * Pass 2 of reading a candidate file: what toLayer decides over the whole file, decided over
+ * table `staged` (stage-rows.ts) in toLayer's order, each on the rows the one before left:
+ * 1. every row in projected metres: a whole-file error (from pass 1's counts);
+ * 2. lat/lon swaps, against the median of an even sample of the suspects (findSwappedOutliers'
+ *    sample, read from DuckDB; the test itself in JS on the few rows that can pass it);
+ * 3. missing ids; 4. duplicate ids, the first row of an id winning;
+ * 5. the type of each untyped column, by the column rule's counts over the rows kept;
+ * 6. the look-alike ids note.
+ * The late rejects go to table `late`; the kept sites are read back in file order, a range of rows
+ * at a time, as point layers (`chunks`). Node only (native DuckDB).
+ */
+import type { PointLayer, Reject } from '../data/layer.ts';
+import { fileStem, numericByCounts } from '../data/raw-values.ts';
+import { looksSwapped, medianStep, sampleMedian, SWAP_MIN_ROWS } from '../data/swapped-outliers.ts';
+import { everyRowProjected, lookalikeNote, mostSwappedNote, noIdNote, SWAPPED_REASON } from '../data/to-layer.ts';
+import { doubleSql } from '../db/score-sql.ts';
+import { quoteString } from '../db/sql.ts';
+import { CRS_LABEL } from '../geo/crs.ts';
+import type { NativeDatabase } from './duckdb-native.ts';
+import { CLASS_NUMBER, CLASS_TEXT, type StagedColumn, type Staging } from './stage-rows.ts';
+
+/** Sites of a chunk and their 1-based rows in the file (0 where unknown). */
+export interface SiteChunk {
+  sites: PointLayer;
+  rows: ArrayLike<number>;
+}
+
+/** The loaded rows, as toLayer's report and layer columns say them. */
+export interface SettledRows {
+  file: string;
+  read: number;
+  loaded: number;
+  rejected: number;
+  notes: string[];
+  /** The rows could be geocoded: the sites carry placed_by and geocode_confidence. */
+  geocoded: boolean;
+  /** The loaded sites in file order, `rows` file rows at a time (at least one chunk, maybe empty). */
+  chunks(rows: number): AsyncGenerator<SiteChunk>;
+  /** Moves loaded rows to the rejects (sites outside the study area). */
+  exclude(rejects: Reject[]): Promise<void>;
+  /** The rejects in row order, a chunk at a time. */
+  rejects(): AsyncGenerator<Reject[]>;
+}
+
+const KEPT = 'rj_reason IS NULL AND row NOT IN (SELECT row FROM late)';
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : NaN);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export async function settleRows(db: NativeDatabase, s: Staging): Promise<SettledRows> {
+  const { plan } = s;
+  if (s.projected > 0 && s.projected === s.read - s.missingCoordinate) throw everyRowProjected(s.file);
+  await db.run('CREATE OR REPLACE TABLE late (row INTEGER, rj_column VARCHAR, rj_reason VARCHAR, rj_value VARCHAR)');
+  const notes = [...plan.notes];
+  if (s.crs !== 'wgs84') notes.push(`converted from ${CRS_LABEL[s.crs]} to WGS84`);
+  const swapped = s.swapped + (s.crs !== 'epsg3857' ? await rejectSwaps(db, plan.lat ?? 'geometry') : 0);
+  if (swapped > s.read / 2) notes.push(mostSwappedNote(swapped, s.read));
+  const idColumn = quoteString(plan.id ?? 'id');
+  await db.run(`INSERT INTO late SELECT row, ${idColumn}, 'missing id', NULL FROM staged WHERE id IS NULL AND ${KEPT}`);
+  if (s.idColumn || plan.idValue !== undefined) {
+    await db.run(`INSERT INTO late
+      WITH ok AS (SELECT row, id FROM staged WHERE ${KEPT}),
+      firsts AS (SELECT id, min(row) AS first FROM ok GROUP BY id HAVING count(*) > 1)
+      SELECT ok.row, ${idColumn}, 'duplicate id (first seen in row ' || (firsts.first + 1) || ')', ok.id FROM ok JOIN firsts USING (id) WHERE ok.row > firsts.first`);
+  }
+  if (!s.idColumn && plan.idValue === undefined) notes.push(noIdNote(fileStem(s.file)));
+  if (s.idColumn) {
+    const note = await lookalikes(db);
+    if (note !== undefined) notes.push(note);
+  }
+  const numeric = await columnTypes(db, s.columns, notes);
+  const [counts] = await db.query(`SELECT count(*) AS loaded, ${s.geocoded ? 'count(*) FILTER (WHERE explanation IS NOT NULL)' : '0'} AS explained
+    FROM staged WHERE ${KEPT}`);
+  const loaded = num(counts.loaded);
+  const explained = num(counts.explained) > 0;
+  const settled: SettledRows = {
+    file: s.file, read: s.read, loaded, rejected: s.read - loaded, notes,
+    geocoded: s.geocoded,
+    chunks: (rows) => keptChunks(db, s, numeric, explained, rows),
+    async exclude(rejects) {
+      if (rejects.length === 0) return;
+      await db.append('late', [
+        { name: 'row', kind: 'integer', values: Int32Array.from(rejects, (r) => r.row - 1) },
+        { name: 'rj_column', kind: 'text', values: rejects.map((r) => r.column) },
+        { name: 'rj_reason', kind: 'text', values: rejects.map((r) => r.reason) },
+        { name: 'rj_value', kind: 'text', values: rejects.map((r) => r.value ?? '') },
+      ]);
+      settled.loaded -= rejects.length;
+      settled.rejected += rejects.length;
+    },
+    rejects: () => rejectChunks(db),
+  };
+  return settled;
+}
+
+/** Step 2: the suspects' median position, and the suspects that look swapped against it, into `late`. */
+async function rejectSwaps(db: NativeDatabase, column: string): Promise<number> {
+  const [{ n }] = await db.query('SELECT count(*) AS n FROM staged WHERE swappable');
+  const suspects = num(n);
+  if (suspects < SWAP_MIN_ROWS) return 0;
+  const step = medianStep(suspects);
+  const lon = new Float64Array(Math.ceil(suspects / step));
+  const lat = new Float64Array(lon.length);
+  let k = 0;
+  for await (const [x, y] of db.chunks(`SELECT lon, lat FROM (SELECT lon, lat, row_number() OVER (ORDER BY row) - 1 AS k FROM staged WHERE swappable) WHERE k % ${step} = 0 ORDER BY k`)) {
+    for (let i = 0; i < x.length; i++, k++) {
+      lon[k] = num(x[i]);
+      lat[k] = num(y[i]);
+    }
+  }
+  const mLon = sampleMedian(lon);
+  const mLat = sampleMedian(lat);
+  // Swapped, the point lies within 100 km of the median, so its lon is within 0.9° of the median latitude.
+  const rows: number[] = [];
+  const values: string[] = [];
+  for await (const [row, x, y] of db.chunks(`SELECT row, lon, lat FROM staged WHERE swappable AND abs(lon - ${doubleSql(mLat)}) < 1 ORDER BY row`)) {
+    for (let i = 0; i < row.length; i++) {
+      const px = num(x[i]);
+      const py = num(y[i]);
+      if (!looksSwapped(px, py, mLon, mLat)) continue;
+      rows.push(num(row[i]));
+      values.push(`${px}, ${py}`);
+    }
+  }
+  await db.append('late', [
+    { name: 'row', kind: 'integer', values: Int32Array.from(rows) },
+    { name: 'rj_column', kind: 'text', values: rows.map(() => column) },
+    { name: 'rj_reason', kind: 'text', values: rows.map(() => SWAPPED_REASON) },
+    { name: 'rj_value', kind: 'text', values },
+  ]);
+  return rows.length;
+}
+
+/** Step 6: kept ids equal to an earlier kept id but for letter case or invisible characters. */
+async function lookalikes(db: NativeDatabase): Promise<string | undefined> {
+  const [r] = await db.query(`WITH k AS (SELECT row, id, coalesce(id_fold, id) AS fold, id_fold FROM staged WHERE ${KEPT}),
+    g AS (SELECT row, id, first_value(id) OVER (PARTITION BY fold ORDER BY row) AS first FROM k WHERE fold IN (SELECT id_fold FROM k WHERE id_fold IS NOT NULL))
+    SELECT count(*) FILTER (WHERE id <> first) AS n, arg_min(first, row) FILTER (WHERE id <> first) AS first, arg_min(id, row) FILTER (WHERE id <> first) AS id FROM g`);
+  return num(r.n) > 0 ? lookalikeNote(num(r.n), str(r.first), str(r.id)) : undefined;
+}
+
+/** Step 5: which columns are numbers over the kept rows, with buildColumns' notes on cells that are not. */
+async function columnTypes(db: NativeDatabase, columns: StagedColumn[], notes: string[]): Promise<Set<string>> {
+  const numeric = new Set<string>();
+  const stored = columns.filter((c) => typeof c.ref === 'string' && c.kind !== 'text');
+  if (stored.length === 0) return numeric;
+  const parts = stored.flatMap((c) => [
+    ...(c.kind === 'infer' ? [`count(*) FILTER (WHERE k${c.j} = ${CLASS_NUMBER}) AS n${c.j}`, `count(*) FILTER (WHERE k${c.j} = ${CLASS_TEXT}) AS x${c.j}`] : []),
+    `count(*) FILTER (WHERE t${c.j} IS NOT NULL AND u${c.j} IS NULL) AS bad${c.j}`,
+    `arg_min(t${c.j}, row) FILTER (WHERE t${c.j} IS NOT NULL AND u${c.j} IS NULL) AS eg${c.j}`,
+  ]);
+  const [r] = await db.query(`SELECT ${parts.join(', ')} FROM staged WHERE ${KEPT}`);
+  for (const c of columns) {
+    if (typeof c.ref !== 'string') {
+      if (c.kind === 'numeric' || (c.kind === 'infer' && typeof c.ref.value === 'number')) numeric.add(c.key);
+      continue;
+    }
+    if (c.kind === 'text') continue;
+    if (c.kind === 'infer' && !numericByCounts(num(r[`n${c.j}`]), num(r[`x${c.j}`]))) continue;
+    numeric.add(c.key);
+    const bad = num(r[`bad${c.j}`]);
+    if (bad > 0) notes.push(`${bad} value(s) of ${c.label} are not numbers and are kept as missing (e.g. '${str(r[`eg${c.j}`])}')`);
+  }
+  return numeric;
+}
+
+async function* keptChunks(db: NativeDatabase, s: Staging, numeric: Set<string>, explained: boolean, rows: number): AsyncGenerator<SiteChunk> {
+  const stored = s.columns.filter((c) => typeof c.ref === 'string');
+  const cellSql = stored.map((c) => (numeric.has(c.key) ? `u${c.j}` : `t${c.j}`));
+  const select = ['row + 1', 'id', 'lon', 'lat', ...(s.geocoded ? ['placed_by', 'confidence', 'explanation'] : []), ...cellSql].join(', ');
+  let yielded = false;
+  for (let start = 0; start < s.read || !yielded; start += rows) {
+    const end = start + rows;
+    const got: unknown[][] = [];
+    for await (const part of db.chunks(`SELECT ${select} FROM staged WHERE row >= ${start} AND row < ${end} AND rj_reason IS NULL
+        AND row NOT IN (SELECT row FROM late WHERE row >= ${start} AND row < ${end}) ORDER BY row`)) {
+      part.forEach((values, c) => (got[c] ??= []).push(...values));
+    }
+    const m = got[0]?.length ?? 0;
+    if (m === 0 && start + rows < s.read) continue;
+    yield { rows: Int32Array.from(got[0] ?? [], num), sites: layerOf(s, got.slice(1), m, numeric, explained) };
+    yielded = true;
+  }
+}
+
+/** A chunk's columns (id, lon, lat, [placed_by, confidence, explanation], cells) as a point layer, buildColumns' way. */
+function layerOf(s: Staging, got: unknown[][], m: number, numeric: Set<string>, explained: boolean): PointLayer {
+  const column = (c: number): unknown[] => got[c] ?? [];
+  const layer: PointLayer = {
+    kind: 'point', layer: 'candidates',
+    ids: column(0).map(str),
+    lon: Float64Array.from(column(1), num),
+    lat: Float64Array.from(column(2), num),
+    numeric: {}, text: {},
+  };
+  let at = s.geocoded ? 6 : 3;
+  for (const c of s.columns) {
+    if (typeof c.ref !== 'string') {
+      if (numeric.has(c.key)) layer.numeric[c.key] = new Float64Array(m).fill(Number(c.ref.value));
+      else layer.text[c.key] = new Array<string>(m).fill(String(c.ref.value));
+      continue;
+    }
+    const values = column(at++);
+    if (numeric.has(c.key)) layer.numeric[c.key] = Float64Array.from(values, num);
+    else layer.text[c.key] = values.map(str);
+  }
+  if (s.geocoded) {
+    layer.text.placed_by = column(3).map(str);
+    layer.numeric.geocode_confidence = Float64Array.from(column(4), num);
+    if (explained) layer.text.geocode_explanation = column(5).map(str);
+  }
+  return layer;
+}
+
+async function* rejectChunks(db: NativeDatabase): AsyncGenerator<Reject[]> {
+  const rows = db.chunks(`SELECT row, rj_column, rj_reason, rj_value FROM (
+    SELECT row, rj_column, rj_reason, rj_value FROM staged WHERE rj_reason IS NOT NULL UNION ALL SELECT * FROM late) ORDER BY row`);
+  for await (const [row, column, reason, value] of rows) {
+    yield row.map((r, i): Reject => {
+      const v = value[i];
+      return { row: num(r) + 1, column: str(column[i]), reason: str(reason[i]), ...(typeof v === 'string' ? { value: v } : {}) };
+    });
+  }
+}
