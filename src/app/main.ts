@@ -8,6 +8,7 @@ import { byId } from './dom.ts';
 import { wireExports } from './export/wire-exports.ts';
 import { currentLang, dictionaryGaps, missingKeys, setLang, translateTree, type Lang } from './i18n/i18n.ts';
 import { renderDataPanel } from './panels/data-panel.ts';
+import { TerritoryLayer } from './map/territory-layer.ts';
 import { renderOptimizePanel } from './panels/optimize-panel.ts';
 import { decodeUrlState, encodeUrlState } from './state/state-url.ts';
 import { loadFromBrowser, saveToBrowser, scenarioFromFile } from './state/scenario-storage.ts';
@@ -104,6 +105,8 @@ renderDataPanel(byId('data-panel'), {
 });
 // The optimisation panel loads the same bundle in its own per-run worker.
 renderOptimizePanel(byId('optimize-panel'), { baseUrl: bundleUrl, scenario: () => bench.state.scenario, onResult: (sites) => bench.showOptimised(sites) });
+bench.territoryLayer = new TerritoryLayer(bundleUrl, () => bench.refreshHighlight());
+byId('layer-toggles').after(bench.territoryLayer.control);
 wireExports(bench);
 translateTree(document);
 

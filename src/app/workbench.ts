@@ -9,6 +9,7 @@ import { renderLayerToggles } from './layer-toggles.ts';
 import { Levels } from './levels.ts';
 import { huffBands, type HuffBand } from './map/huff-contours.ts';
 import { TradeAreaLayer } from './map/trade-area-layer.ts';
+import type { TerritoryLayer } from './map/territory-layer.ts';
 import { t } from './i18n/i18n.ts';
 import { MapView, type Highlight } from './map/map-view.ts';
 import { renderBreakdown } from './panels/breakdown-chart.ts';
@@ -45,6 +46,8 @@ export class Workbench {
   readonly tabs: TableTabs;
   readonly sqlFilter: SqlFilterPanel;
   readonly tradeArea: TradeAreaLayer;
+  /** The own outlets' territories on the map, set by main.ts (it knows the bundle's address). */
+  territoryLayer: TerritoryLayer | null = null;
   readonly compare: CompareView;
   /** Plan A of a comparison: its scenario and its funnel with the sites ranked as it showed them. */
   planA: { scenario: Scenario; funnel: FunnelResult } | null = null;
@@ -379,13 +382,18 @@ export class Workbench {
   }
 
   /** What the highlight layer shows: the selection, its ring and Huff bands, its name for the title. */
+  /** Redraws the selection layer (a map layer above the scores changed). */
+  refreshHighlight(): void {
+    this.mapView.highlight(this.highlight());
+  }
+
   highlight(): Highlight {
     const f = this.view();
     const level = f ? shownLevel(f, this.state.path).level : null;
     const u = this.state.selected;
     const selectedTitle = level && u >= 0 && u < level.ids.length ? `${level.names[u] || level.ids[u]} ${level.score[u].toFixed(1)}` : '';
     const tradeAreas = this.level === 'site' ? this.tradeArea.areasFor(level?.ids[u]) : null;
-    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen, tradeAreas, planA: planAKept(this.planA?.funnel ?? null) };
+    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen, tradeAreas, planA: planAKept(this.planA?.funnel ?? null), territories: this.territoryLayer?.shown() ?? null };
   }
 
   paintMapNow(): void {

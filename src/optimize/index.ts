@@ -19,3 +19,6 @@ export type { ChannelMixProblem, ChannelMixResult, ChannelType, MixRule, MixScop
 export { channelMixFromBundle, type ChannelMixBundleOptions } from './channel-mix-from-bundle.ts';
 export { ChannelMixSummary, summariseMix } from './channel-mix-summary.ts';
 export { capacitiesFromBundle, type CapacitySources } from './capacity-from-bundle.ts';
+export { territories, type TerritoryOptions, type TerritoryResult } from './territories.ts';
+export { territoriesFromBundle, bundleTerritoryPolygons } from './territories-from-bundle.ts';
+export type { TerritoryProperties } from './territory-polygons.ts';

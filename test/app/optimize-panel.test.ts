@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
-import { objectiveCurve, optimize, parseScenario, problemFromBundle, type Scenario } from '../../src/app/engine-api.ts';
+import { bundleTerritoryPolygons, objectiveCurve, optimize, parseScenario, problemFromBundle, territoriesFromBundle, type Scenario } from '../../src/app/engine-api.ts';
 import { launchBrowser, recordRequests } from '../helpers/browser.ts';
 import { buildSite } from './build-site.ts';
 import { serveStatic } from './static-server.ts';
@@ -153,6 +153,21 @@ describe('optimisation panel (built site)', () => {
     expect(gap).toBeLessThanOrEqual(0.02);
     expect(await page.textContent('#optimize-objective + span + .optimize-unit')).toBe('person-metres (demand × distance)');
     expect(await page.$$eval('#optimize-selected li', (li) => li.length)).toBe(2);
+  }, 150_000);
+
+  it('draws the own outlets\' territories on the map, as many as territoriesFromBundle gives in Node', async () => {
+    const expected = bundleTerritoryPolygons(bundle, territoriesFromBundle(bundle, { tradeRadius: 1000 }));
+    expect(expected.length).toBe(bundle.network?.ids.length);
+    await page.check('#territory-toggle');
+    await page.waitForFunction((n) => document.querySelectorAll('#map path.territory').length === n, expected.length, { timeout: 120_000 });
+    const outlets = await page.$$eval('#map path.territory', (ps) => ps.map((p) => p.getAttribute('data-outlet')));
+    expect(outlets).toEqual(expected.map((f) => f.properties.outlet));
+    // Each territory is a patch of the city: a ring d3 read the wrong way round would cover the whole map.
+    const widest = await page.$$eval('#map path.territory', (ps) => Math.max(...ps.map((p) => (p as SVGGraphicsElement).getBBox().width)));
+    const mapWidth = await page.$eval('#map svg', (svg) => svg.getBoundingClientRect().width);
+    expect(widest).toBeLessThan(mapWidth / 2);
+    await page.uncheck('#territory-toggle');
+    expect(await page.$$eval('#map path.territory', (ps) => ps.length)).toBe(0);
   }, 150_000);
 
   it('has every label in 中文', async () => {

@@ -297,6 +297,10 @@ export const en = {
   'forecast.fit': 'Model fitted on the own network',
   'forecast.cvError': 'cross-validated error',
   'forecast.baseline': 'baseline',
+  // opt: the own outlets' territories on the map (src/app/map/territory-layer.ts)
+  'territory.toggle': 'Territories of own outlets',
+  'territory.working': 'computing…',
+  'territory.legend': 'own outlets\' territories',
 } as const;
 
 export type MessageKey = keyof typeof en;

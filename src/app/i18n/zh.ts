@@ -299,4 +299,8 @@ export const zh: Record<MessageKey, string> = {
   'forecast.fit': '在自有网点上拟合的模型',
   'forecast.cvError': '交叉验证误差',
   'forecast.baseline': '基准',
+  // opt: the own outlets' territories on the map (src/app/map/territory-layer.ts)
+  'territory.toggle': '自有网点的服务辖区',
+  'territory.working': '计算中…',
+  'territory.legend': '自有网点辖区',
 };

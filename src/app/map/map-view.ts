@@ -24,6 +24,7 @@ import { northArrow, scaleBar } from './scale-bar.ts';
 import { scoreColour, type ScoreColour } from './score-colour.ts';
 import { svgEl } from './svg.ts';
 import { tradeAreaLegend, tradeAreaNodes } from './trade-area-layer.ts';
+import { territoryLegend, territoryNodes, type TerritoryFeature } from './territory-layer.ts';
 import type { TradeAreaCollection } from '../../network/bundle-trade-areas.ts';
 import { shownUnits, type ShownUnits, type SiteDot, type UnitFeature } from './unit-features.ts';
 
@@ -49,6 +50,8 @@ export interface Highlight {
   tradeAreas?: TradeAreaCollection | null;
   /** Plan A's kept sites when two plans are compared (plan B's are the map's own). */
   planA: { id: string; lon: number; lat: number }[];
+  /** The own outlets' territories, under everything else (territory-layer.ts). */
+  territories?: TerritoryFeature[] | null;
 }
 
 export interface MapHandlers {
@@ -186,7 +189,7 @@ export class MapView {
     const { projection, shown, highlightLayer, svg, frame, input } = this;
     if (!projection || !shown || !highlightLayer || !svg || !frame || !input) return;
     const path = geoPath(projection);
-    const nodes: SVGElement[] = [];
+    const nodes: SVGElement[] = mark.territories ? territoryNodes(mark.territories, path) : [];
     const area = shown.areas.find((f) => f.properties.unit === mark.selected);
     if (area) nodes.push(svgEl('path', { d: path(area) ?? '', fill: 'none', stroke: SELECT, 'stroke-width': 3, class: 'selected-area' }));
     const site = shown.sites.find((s) => s.unit === mark.selected);
@@ -210,7 +213,7 @@ export class MapView {
     }
     highlightLayer.replaceChildren(...nodes);
     if (this.titleText) this.titleText.textContent = mark.selectedTitle ? `${input.title} · ${mark.selectedTitle}` : input.title;
-    const extra: LegendItem[] = [];
+    const extra: LegendItem[] = mark.territories ? territoryLegend(mark.territories) : [];
     if (site && mark.tradeAreas) extra.push(...tradeAreaLegend(mark.tradeAreas));
     else if (site) extra.push({ kind: 'line', stroke: SELECT, strokeWidth: 1.5, dash: RING_DASH, label: `${t('map.ring')} ${formatMetres(mark.ringMetres)}` });
     if (mark.planA.length) extra.push({ kind: 'symbol', symbol: 'square', r: PLAN_A_R, fill: 'none', stroke: PLAN_A, strokeWidth: 2, label: t('map.planA') });

@@ -4,14 +4,12 @@
  * polygons. A thin shell over territories() and territoryPolygons().
  */
 import path from 'node:path';
-import { BundleError, UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../data/errors.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
-import { allPairs } from '../../optimize/pairs-within-radius.ts';
-import type { FacilityCosts } from '../../optimize/problem.ts';
-import { territories, type TerritoryResult } from '../../optimize/territories.ts';
-import { territoryPolygons } from '../../optimize/territory-polygons.ts';
+import type { TerritoryResult } from '../../optimize/territories.ts';
+import { bundleTerritoryPolygons, territoriesFromBundle } from '../../optimize/territories-from-bundle.ts';
 import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
@@ -58,26 +56,9 @@ export const command: Command = {
     const out = v.out === undefined ? undefined : path.resolve(io.cwd, v.out);
     if (out) await refuseClobbering(await bundleInputs(dir, manifestPath), [{ label: '--out', file: out }]);
     const bundle = await loadBundleDir(dir, { manifestPath });
-    const demand = bundle.demand;
-    const network = bundle.network;
-    if (!demand || demand.ids.length === 0) throw new BundleError(bundle.name, `bundle '${bundle.name}' has no demand points; add a demand layer to its manifest`);
-    if (!network || network.ids.length === 0) throw new BundleError(bundle.name, `bundle '${bundle.name}' has no own outlets; add a network layer to its manifest`);
-    const pairs = allPairs(demand, network);
-    const pop = demand.numeric.population ?? demand.numeric.weight;
-    const costs: FacilityCosts = {
-      n: demand.ids.length,
-      m: network.ids.length,
-      start: pairs.start,
-      demand: pairs.demand,
-      cost: pairs.cost,
-      weights: Float64Array.from(demand.ids, (_, i) => (pop ? (Number.isFinite(pop[i]) && pop[i] > 0 ? pop[i] : 0) : 1)),
-      demandIds: demand.ids,
-      facilityIds: network.ids,
-    };
-    const result = territories(costs, { tradeRadius, rule, conflictShare });
+    const result = territoriesFromBundle(bundle, { tradeRadius, rule, conflictShare });
     if (out) {
-      const study = bundle.districts ?? bundle.regions;
-      const features = territoryPolygons(demand, result, undefined, study?.geometries);
+      const features = bundleTerritoryPolygons(bundle, result);
       await writeFileAtomically(out, JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
     }
     if (v.json) {
