@@ -7,12 +7,15 @@
  * Every run takes the one scoring path (JS reader, kernel in chunks, DuckDB for normalising,
  * ranking, keeping and writing); --memory-limit is DuckDB's limit (several, comma-separated, give
  * one run each). --text-bytes N adds a 'notes' text column of N characters a row.
- * Usage: npm run bench:score [-- --rows 1000000,4000000 --threads 2 --format csv --memory-limit 1GB,256MB --text-bytes 0]
+ * --input parquet converts the generated CSV to Parquet first (DuckDB COPY, its default row groups of
+ * 122 880 rows) and scores that. The child runs under /usr/bin/time -v where it exists, with node's
+ * default heap, as a user runs it; its "Maximum resident set size" is the peak reported.
+ * Usage: npm run bench:score [-- --rows 1000000,4000000 --input csv|parquet --threads 2 --format csv --memory-limit 1GB,256MB --text-bytes 0]
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,14 +66,33 @@ interface Measured {
   summary: { read: number; scored: number; rejected: number; out: string };
 }
 
-function scoreOnce(file: string, dir: string, threads: string, format: string, memoryLimit: string): Measured & { outer: number } {
+const TIME = '/usr/bin/time';
+
+function scoreOnce(file: string, dir: string, threads: string, format: string, memoryLimit: string): Measured & { outer: number; timeRssMB?: number } {
   const t0 = performance.now();
   const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', 'score', '--bundle', join(repo, 'data', 'sample'),
     '--candidates', file, '--out', join(dir, `scores.${format}`), '--threads', threads, '--json', '--quiet', '--memory-limit', memoryLimit];
-  const r = spawnSync(process.execPath, ['--max-old-space-size=6144', ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const timed = existsSync(TIME);
+  const r = timed
+    ? spawnSync(TIME, ['-v', process.execPath, ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
   const outer = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`score exited ${r.status}: ${r.stderr}`);
-  return { ...(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Measured), outer };
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+  return { ...(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Measured), outer, ...(kb ? { timeRssMB: Number(kb) / 1024 } : {}) };
+}
+
+/** The CSV as Parquet (DuckDB's COPY, default row groups), beside it. */
+async function toParquet(csv: string): Promise<string> {
+  const { openNativeDatabase } = await import('../src/node/duckdb-native.ts');
+  const db = await openNativeDatabase();
+  const out = csv.replace(/\.csv$/, '.parquet');
+  try {
+    await db.run(`COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${out}' (FORMAT parquet)`);
+  } finally {
+    await db.close();
+  }
+  return out;
 }
 
 async function parent(): Promise<void> {
@@ -79,23 +101,27 @@ async function parent(): Promise<void> {
   const format = arg('format', 'csv');
   const limits = arg('memory-limit', '1GB').split(',');
   const textBytes = Number(arg('text-bytes', '0'));
+  const input = arg('input', 'csv');
   const dir = mkdtempSync(join(tmpdir(), 'bench-score-'));
   try {
     for (const rows of counts) {
       const file = join(dir, 'candidates.csv');
       const t0 = performance.now();
       await writeCandidates(file, rows, textBytes);
-      const mb = statSync(file).size / 1e6;
-      console.log(`wrote ${rows.toLocaleString('en')} rows (${mb.toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const scored = input === 'parquet' ? await toParquet(file) : file;
+      const mb = statSync(scored).size / 1e6;
+      console.log(`wrote ${rows.toLocaleString('en')} rows (${input}, ${mb.toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       for (const limit of limits) {
-        const m = scoreOnce(file, dir, threads, format, limit);
-        console.log(`siteselect score, ${rows.toLocaleString('en')} rows, ${threads} kernel threads, ${format} out, DuckDB memory_limit ${limit}`);
+        const load = loadavg()[0];
+        const m = scoreOnce(scored, dir, threads, format, limit);
+        console.log(`siteselect score, ${rows.toLocaleString('en')} rows (${input} in), ${threads} kernel threads, ${format} out, DuckDB memory_limit ${limit}; load average ${load.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
         console.log(`  wall ${m.wall.toFixed(1)} s in main() (${m.outer.toFixed(1)} s with process start)  goal < 60 s for 1 M`);
         console.log(`  CPU  user ${m.userCpu.toFixed(1)} s + system ${m.systemCpu.toFixed(1)} s (all threads of the process)`);
-        console.log(`  peak RSS ${m.maxRssMB.toFixed(0)} MB (the file: ${mb.toFixed(0)} MB)`);
+        console.log(`  peak RSS ${m.maxRssMB.toFixed(0)} MB${m.timeRssMB !== undefined ? ` (/usr/bin/time -v: ${m.timeRssMB.toFixed(0)} MB)` : ''} (the file: ${mb.toFixed(0)} MB)`);
         console.log(`  read ${m.summary.read}, scored ${m.summary.scored}, rejected ${m.summary.rejected}, output ${(statSync(m.summary.out).size / 1e6).toFixed(0)} MB`);
       }
       rmSync(file);
+      if (scored !== file) rmSync(scored);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
