@@ -94,8 +94,9 @@ bench.scenarioHandlers = {
 renderDataPanel(byId('data-panel'), {
   inspect: (file, layer) => engine.call<'inspection'>({ type: 'inspect', file, layer }).then((r) => r.inspection),
   propose: (files) => engine.call<'proposal'>({ type: 'propose', files }),
-  load: async (file, entry, progress) => {
-    const reply = await engine.call<'layer'>({ type: 'loadLayer', file, entry }, (stage, f) => progress(stage === 'read' ? f * 0.7 : stage === 'parse' ? 0.7 + f * 0.2 : 0.9 + f * 0.1));
+  count: (layer) => bench.mapData?.counts[layer] ?? 0,
+  load: async (file, entry, progress, mode) => {
+    const reply = await engine.call<'layer'>({ type: 'loadLayer', file, entry, mode }, (stage, f) => progress(stage === 'read' ? f * 0.7 : stage === 'parse' ? 0.7 + f * 0.2 : 0.9 + f * 0.1));
     // The imported layer shows at once; the scores no longer match the data: cleared until the funnel runs.
     if (isPointLayer(entry.layer)) bench.state.toggles = { ...bench.state.toggles, [entry.layer]: true };
     bench.dataChanged(reply.map);

@@ -4,6 +4,7 @@
  * 179 tracts whose population sums to the 2010 census count 601 723, 324 retail sites, 233 bank
  * branches, 40 metro stations. A small bad file's rejects download as CSV, row by row.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 /** Picks one file, sets its layer and roles, loads it and returns its report's counts and sums. */
-async function load(file: string, layer: string, roles: Record<string, string>, bytes?: Buffer): Promise<Record<string, string>> {
+async function load(file: string, layer: string, roles: Record<string, string>, bytes?: Buffer, mode?: 'append' | 'replace'): Promise<Record<string, string>> {
   const name = file.split('/').pop() ?? file;
   if (bytes) await page.setInputFiles('#data-files', { name, mimeType: 'text/csv', buffer: bytes });
   else await page.setInputFiles('#data-files', file);
@@ -41,6 +42,7 @@ async function load(file: string, layer: string, roles: Record<string, string>, 
   await card.locator('select.layer-select').selectOption(layer);
   await card.locator('select.role-select').first().waitFor();
   for (const [column, role] of Object.entries(roles)) await card.locator(`select.role-select[data-column="${column}"]`).selectOption(role);
+  if (mode) await card.locator('select.mode-select').selectOption(mode);
   await card.locator('button.load-layer').click();
   await card.locator('.layer-report').waitFor({ timeout: 60_000 });
   const keys = await card.locator('.layer-report .count').evaluateAll((nodes) =>
@@ -85,6 +87,21 @@ describe('data panel with the DC open data', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['2', '3', '4']);
     expect(lines[2]).toContain('95');
     expect(lines[3]).toContain('abc');
+  });
+
+  it('adds a candidate file to the current candidates or replaces them, as the planner chooses', async () => {
+    const count = async (): Promise<string> => (await page.locator('#layer-toggles label:has(input[data-layer="candidates"]) .muted').textContent()) ?? '';
+    expect(await count()).toBe(' (324)'); // the DC retail sites, loaded above
+    const taken = (JSON.parse(readFileSync(dc('retail-sites.geojson'), 'utf8')) as { features: { properties: { OBJECTID: number } }[] }).features[0].properties.OBJECTID;
+    // Three rows: two new sites and one whose id the loaded layer already holds.
+    const csv = ['id,lon,lat', 'new1,-77.03,38.90', 'new2,-77.02,38.91', `${taken},-77.01,38.92`].join('\n');
+    const added = await load('more-sites.csv', 'candidates', { id: 'id', lon: 'lon', lat: 'lat' }, Buffer.from(csv), 'append');
+    expect(added).toMatchObject({ read: '3', loaded: '2', rejected: '1' });
+    await page.waitForFunction(() => document.querySelector('#layer-toggles label:has(input[data-layer="candidates"]) .muted')?.textContent === ' (326)');
+    expect(await page.locator('.file-card[data-file="more-sites.csv"] .mode-count').textContent()).toBe('326 rows loaded in this layer now');
+    const replaced = await load('only-sites.csv', 'candidates', { id: 'id', lon: 'lon', lat: 'lat' }, Buffer.from(csv), 'replace');
+    expect(replaced).toMatchObject({ read: '3', loaded: '3', rejected: '0' });
+    await page.waitForFunction(() => document.querySelector('#layer-toggles label:has(input[data-layer="candidates"]) .muted')?.textContent === ' (3)');
   });
 
   it('sends no request outside the page origin', () => {

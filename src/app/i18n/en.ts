@@ -301,6 +301,11 @@ export const en = {
   'territory.toggle': 'Territories of own outlets',
   'territory.working': 'computing…',
   'territory.legend': 'own outlets\' territories',
+  // ui: importing into a layer that has data (src/app/panels/data-panel.ts)
+  'data.mode': 'If this layer has data',
+  'data.mode.replace': 'replace it with this file',
+  'data.mode.append': 'add this file’s rows to it',
+  'data.mode.held': 'rows loaded in this layer now',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -303,4 +303,9 @@ export const zh: Record<MessageKey, string> = {
   'territory.toggle': '自有网点的服务辖区',
   'territory.working': '计算中…',
   'territory.legend': '自有网点辖区',
+  // ui: importing into a layer that has data (src/app/panels/data-panel.ts)
+  'data.mode': '若该图层已有数据',
+  'data.mode.replace': '用此文件替换',
+  'data.mode.append': '将此文件的行追加进去',
+  'data.mode.held': '行已载入该图层',
 };

@@ -14,10 +14,14 @@ import { proposeImport, type ProposeFiles } from './import-proposal.ts';
 
 export interface DataPanelEngine {
   inspect(file: File, layer: LayerName): Promise<FileInspection>;
-  load(file: File, entry: LayerEntry, progress: (fraction: number) => void): Promise<{ report: LayerReport; sums: Record<string, number>; sumsBy: 'duckdb' | 'js' }>;
+  load(file: File, entry: LayerEntry, progress: (fraction: number) => void, mode: ImportMode): Promise<{ report: LayerReport; sums: Record<string, number>; sumsBy: 'duckdb' | 'js' }>;
+  /** Rows the layer holds now (0 none): the planner then chooses to replace them or add to them. */
+  count(layer: LayerName): number;
   /** Several files dropped at once: layers and roles proposed as `siteselect init` does (io). */
   propose?: ProposeFiles;
 }
+
+export type ImportMode = 'replace' | 'append';
 
 function options(select: HTMLSelectElement, values: readonly string[], label: (v: string) => string | MessageKey, translated: boolean): void {
   for (const v of values) {
@@ -38,6 +42,17 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
   const crs = el('select', { className: 'crs-select' });
   options(crs, CRS_NAMES, (v) => ({ wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09', epsg3857: 'EPSG:3857' })[v] ?? v, false);
   const mapping = el('div', { className: 'column-mapping' });
+  // The layer has rows already: replace them or add the file's rows to them (the planner chooses).
+  const mode = el('select', { className: 'mode-select' });
+  mode.append(el('option', { i18n: 'data.mode.replace', attrs: { value: 'replace' } }), el('option', { i18n: 'data.mode.append', attrs: { value: 'append' } }));
+  const held = el('span', { className: 'muted mode-count', attrs: { translate: 'no' } });
+  const modeField = el('div', { className: 'mode-field' }, [labelled('data.mode', mode), held]);
+  const paintMode = (): void => {
+    const n = engine.count(layer.value as LayerName);
+    modeField.hidden = n === 0;
+    held.textContent = `${n.toLocaleString('en')} ${t('data.mode.held')}`;
+  };
+  paintMode();
   const progress = el('progress', { attrs: { max: '1', value: '0' } });
   progress.hidden = true;
   const output = el('div', { className: 'file-output', attrs: { 'aria-live': 'polite' } });
@@ -47,6 +62,7 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
     labelled('data.layer', layer),
     labelled('data.encoding', encoding),
     labelled('data.crs', crs),
+    modeField,
     mapping,
     load,
     progress,
@@ -82,7 +98,10 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
       el('table', {}, [el('thead', {}, [el('tr', {}, [el('th', { i18n: 'data.column' }), el('th', { text: '' }), el('th', { i18n: 'data.role', attrs: { id: roleHeaderId } })])]), el('tbody', {}, rows)]),
     );
   };
-  layer.addEventListener('change', paintMapping);
+  layer.addEventListener('change', () => {
+    paintMapping();
+    paintMode();
+  });
   load.addEventListener('click', () => {
     const columns: Record<string, string> = {};
     for (const select of mapping.querySelectorAll<HTMLSelectElement>('select.role-select')) {
@@ -95,8 +114,11 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
     progress.hidden = false;
     load.disabled = true;
     engine
-      .load(file, entry, (f) => (progress.value = f))
-      .then(({ report, sums, sumsBy }) => output.replaceChildren(renderLayerReport(report, sums, sumsBy)), fail)
+      .load(file, entry, (f) => (progress.value = f), modeField.hidden ? 'replace' : (mode.value as ImportMode))
+      .then(({ report, sums, sumsBy }) => {
+        output.replaceChildren(renderLayerReport(report, sums, sumsBy));
+        paintMode();
+      }, fail)
       .finally(() => {
         progress.hidden = true;
         load.disabled = false;

@@ -30,6 +30,7 @@ import { cacheBundleGraphs } from './graph-cache.ts';
 import { bundleTradeAreas } from '../../network/bundle-trade-areas.ts';
 import { inspectFile, readWithProgress, refuseIfTooLarge } from './inspect-file.ts';
 import { mapDataOf } from './map-data.ts';
+import { appendLayer } from '../../data/append-layer.ts';
 import { outlineSource } from './outline-source.ts';
 import type { FromWorker, Reply, Request, ToWorker } from './messages.ts';
 import { huffSettingsOf } from './scenario-huff.ts';
@@ -138,10 +139,15 @@ async function handle(id: number, request: Request): Promise<Reply> {
       const { table, note } = await largeCsvTable(request.file, request.entry, progress);
       const bytes = table ? new Uint8Array(0) : await readWithProgress(request.file, progress);
       progress('parse', 0);
-      const { layer, report } = await loadLayerFile(request.file.name, bytes, request.entry, { gazetteer: bundle.gazetteer, table });
+      const loaded = await loadLayerFile(request.file.name, bytes, request.entry, { gazetteer: bundle.gazetteer, table });
+      const { report } = loaded;
       if (note) report.notes.push(note);
       progress('parse', 1);
-      setBundle({ ...bundle, [layer.layer]: layer, reports: [...bundle.reports.filter((r) => r.layer !== layer.layer), report] });
+      // ui: the planner chose to add the file to the layer already loaded, or to replace it.
+      const current = request.mode === 'append' ? bundle[loaded.layer.layer] : undefined;
+      const layer = current ? appendLayer(current, loaded) : loaded.layer;
+      const reports = current ? [...bundle.reports, report] : [...bundle.reports.filter((r) => r.layer !== layer.layer), report];
+      setBundle({ ...bundle, [layer.layer]: layer, reports });
       progress('sql', 0);
       const totals = await layerSums(bundleTables, layer, Object.keys(request.entry.columns ?? {}));
       if (totals.note) report.notes.push(totals.note);

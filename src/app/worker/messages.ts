@@ -67,7 +67,8 @@ export type Request =
   | { type: 'inspect'; file: File; layer: LayerName }
   /** io: several files dropped at once → the layer and role proposal `siteselect init` makes. */
   | { type: 'propose'; files: File[] }
-  | { type: 'loadLayer'; file: File; entry: LayerEntry }
+  /** `append`: add the file's rows to the layer already loaded (ui's import choice); else it replaces it. */
+  | { type: 'loadLayer'; file: File; entry: LayerEntry; mode?: 'append' | 'replace' }
   | { type: 'huff'; lon: number; lat: number; scenario: unknown }
   | { type: 'checkFilter'; predicate: string }
   /** net: a site's trade areas over the bundle's streets (src/app/map/trade-area-layer.ts). */
