@@ -24,7 +24,10 @@ const noAreas = join(temp, 'no-areas');
 
 beforeAll(() => {
   mkdirSync(noAreas);
-  for (const f of readdirSync(sample)) if (!['bundle.json', 'regions.geojson', 'districts.geojson'].includes(f)) copyFileSync(join(sample, f), join(noAreas, f));
+  // the files only: the sample folder may also hold a cache folder other commands made
+  for (const f of readdirSync(sample, { withFileTypes: true })) {
+    if (f.isFile() && !['bundle.json', 'regions.geojson', 'districts.geojson'].includes(f.name)) copyFileSync(join(sample, f.name), join(noAreas, f.name));
+  }
   const manifest = JSON.parse(readFileSync(join(sample, 'bundle.json'), 'utf8'));
   manifest.layers = manifest.layers.filter((l: { layer: string }) => l.layer !== 'regions' && l.layer !== 'districts');
   writeFileSync(join(noAreas, 'bundle.json'), JSON.stringify(manifest));
