@@ -17,6 +17,7 @@ import { criterionLabel } from './panels/criterion-label.ts';
 import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
 import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
 import { renderForecastPanel } from './panels/forecast-panel.ts';
+import type { Flow } from './map/forecast-flows.ts';
 import { SqlFilterPanel } from './panels/sql-filter.ts';
 import { initialState, type AppState, type TableView } from './state/app-state.ts';
 import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
@@ -36,6 +37,8 @@ export class Workbench {
   mapData: MapData | null = null;
   readonly mapView: MapView;
   private huff: HuffBand[] | null = null;
+  /** The selected site's transfers from own outlets, drawn as flows on the map. */
+  private flows: Flow[] = [];
   /** New sites of the last optimisation run, drawn on the map. */
   private chosen: Highlight['chosen'] = [];
   private mapFrame = 0;
@@ -230,6 +233,7 @@ export class Workbench {
   select(unit: number): void {
     this.state.selected = unit;
     this.huff = null;
+    this.flows = [];
     if (this.state.view === 'ranking') this.table.select(unit);
     else this.renderTable();
     this.renderBreakdown();
@@ -252,9 +256,13 @@ export class Workbench {
   }
 
   private async loadForecast(unit: number, siteId: string): Promise<void> {
+    this.flows = [];
     renderForecastPanel(byId('forecast-panel'), 'loading');
     const reply = await this.engine.call<'forecast'>({ type: 'forecast', siteId, scenario: this.state.scenario });
-    if (this.state.selected === unit && this.level === 'site') renderForecastPanel(byId('forecast-panel'), reply);
+    if (this.state.selected !== unit || this.level !== 'site') return;
+    renderForecastPanel(byId('forecast-panel'), reply);
+    this.flows = reply.view?.transfers ?? [];
+    this.mapView.highlight(this.highlight());
   }
 
   /** A slider moved: re-rank the shown level and repaint the table now, the map on the next frame. */
@@ -393,7 +401,7 @@ export class Workbench {
     const u = this.state.selected;
     const selectedTitle = level && u >= 0 && u < level.ids.length ? `${level.names[u] || level.ids[u]} ${level.score[u].toFixed(1)}` : '';
     const tradeAreas = this.level === 'site' ? this.tradeArea.areasFor(level?.ids[u]) : null;
-    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen, tradeAreas, planA: planAKept(this.planA?.funnel ?? null), territories: this.territoryLayer?.shown() ?? null };
+    return { selected: u, huff: this.huff, ringMetres: ringRadius(this.state.scenario), selectedTitle, chosen: this.chosen, tradeAreas, planA: planAKept(this.planA?.funnel ?? null), territories: this.territoryLayer?.shown() ?? null, flows: this.level === 'site' ? this.flows : [] };
   }
 
   paintMapNow(): void {

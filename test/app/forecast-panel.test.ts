@@ -71,6 +71,15 @@ describe('forecast panel (sample city, built site)', () => {
     const text = (await page.textContent('#forecast-panel')) ?? '';
     expect(text).toContain(`${formatNumber(Math.round(reference.forecast[0]))}  (${formatNumber(Math.round(reference.low[0]))} – ${formatNumber(Math.round(reference.high[0]))})`);
     expect(text).toContain(shown.transfers[0].name);
+
+    // The transfers as flows on the map: one line per outlet, ending at the site, widest for the largest.
+    const lines = await page.$$eval('#map line.forecast-flow', (ls) => ls.map((l) => Number(l.getAttribute('stroke-width'))));
+    expect(lines).toHaveLength(shown.transfers.length);
+    expect(lines[0]).toBe(6);
+    lines.forEach((w, k) => expect(w).toBeCloseTo(Math.max(1, (6 * shown.transfers[k].amount) / shown.transfers[0].amount), 6));
+    const ends = await page.$$eval('#map line.forecast-flow', (ls) => ls.map((l) => `${l.getAttribute('x2')},${l.getAttribute('y2')}`));
+    const siteAt = await page.$eval('#map circle.selected-site', (c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`);
+    expect(new Set(ends)).toEqual(new Set([siteAt]));
   }, 180_000);
 
   it('made no request beyond the page itself', () => {

@@ -297,6 +297,7 @@ export const en = {
   'forecast.fit': 'Model fitted on the own network',
   'forecast.cvError': 'cross-validated error',
   'forecast.baseline': 'baseline',
+  'forecast.flows': 'customers taken from own outlets (width ∝ amount)',
   // opt: the own outlets' territories on the map (src/app/map/territory-layer.ts)
   'territory.toggle': 'Territories of own outlets',
   'territory.working': 'computing…',

@@ -299,6 +299,7 @@ export const zh: Record<MessageKey, string> = {
   'forecast.fit': '在自有网点上拟合的模型',
   'forecast.cvError': '交叉验证误差',
   'forecast.baseline': '基准',
+  'forecast.flows': '从自有网点分流的客户（线宽 ∝ 数量）',
   // opt: the own outlets' territories on the map (src/app/map/territory-layer.ts)
   'territory.toggle': '自有网点的服务辖区',
   'territory.working': '计算中…',

@@ -25,6 +25,7 @@ import { scoreColour, type ScoreColour } from './score-colour.ts';
 import { svgEl } from './svg.ts';
 import { tradeAreaLegend, tradeAreaNodes } from './trade-area-layer.ts';
 import { territoryLegend, territoryNodes, type TerritoryFeature } from './territory-layer.ts';
+import { flowLegend, flowNodes, type Flow } from './forecast-flows.ts';
 import type { TradeAreaCollection } from '../../network/bundle-trade-areas.ts';
 import { shownUnits, type ShownUnits, type SiteDot, type UnitFeature } from './unit-features.ts';
 
@@ -52,6 +53,8 @@ export interface Highlight {
   planA: { id: string; lon: number; lat: number }[];
   /** The own outlets' territories, under everything else (territory-layer.ts). */
   territories?: TerritoryFeature[] | null;
+  /** Own outlets the selected site takes customers from, with the amounts (forecast-flows.ts). */
+  flows?: Flow[];
 }
 
 export interface MapHandlers {
@@ -199,6 +202,7 @@ export class MapView {
       const ring = geoCircle().center([site.lon, site.lat]).radius(mark.ringMetres * EARTH_DEGREES_PER_METRE)();
       if (!mark.tradeAreas) nodes.push(svgEl('path', { d: path(ring) ?? '', fill: 'none', stroke: SELECT, 'stroke-width': 1.5, 'stroke-dasharray': RING_DASH, class: 'selected-ring' }));
       const p = projection([site.lon, site.lat]);
+      if (mark.flows?.length) nodes.push(...flowNodes(mark.flows, site, projection));
       if (p) nodes.push(svgEl('circle', { cx: p[0], cy: p[1], r: 8, fill: 'none', stroke: SELECT, 'stroke-width': 2.5, class: 'selected-site' }));
     }
     for (const a of mark.planA) {
@@ -216,6 +220,7 @@ export class MapView {
     const extra: LegendItem[] = mark.territories ? territoryLegend(mark.territories) : [];
     if (site && mark.tradeAreas) extra.push(...tradeAreaLegend(mark.tradeAreas));
     else if (site) extra.push({ kind: 'line', stroke: SELECT, strokeWidth: 1.5, dash: RING_DASH, label: `${t('map.ring')} ${formatMetres(mark.ringMetres)}` });
+    if (site && mark.flows?.length) extra.push(flowLegend());
     if (mark.planA.length) extra.push({ kind: 'symbol', symbol: 'square', r: PLAN_A_R, fill: 'none', stroke: PLAN_A, strokeWidth: 2, label: t('map.planA') });
     if (mark.chosen.length) extra.push({ kind: 'symbol', symbol: 'diamond', r: CHOSEN_R, fill: CHOSEN, stroke: 'white', strokeWidth: 1.2, label: t('map.optimised') });
     if (mark.huff?.length) extra.push({ kind: 'area', fill: HUFF, opacity: 0.3, stroke: HUFF, strokeWidth: 0.8, label: `${t('map.huff')} ${HUFF_THRESHOLDS.map((p) => `${Math.round(p * 100)}`).join(' / ')} %` });
