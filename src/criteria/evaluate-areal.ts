@@ -17,6 +17,7 @@ import { withNote, type Evaluated } from './evaluate-site.ts';
 import { noOwnNetworkNote } from './no-own-network.ts';
 import { arealHuffShare } from './huff.ts';
 import type { BundleInputs } from './inputs.ts';
+import { checkNetworkSpec, networkInputs } from './network-inputs.ts';
 import { residentsPerOutlet } from './network-norm.ts';
 import { allIndices, selectPoints } from './points.ts';
 
@@ -25,6 +26,16 @@ export class ArealEvaluator {
 
   constructor(private readonly inputs: BundleInputs, private readonly polygons: PolygonLayer, private readonly level: 'region' | 'district') {
     this.km2 = areaKm2(polygons);
+  }
+
+  /**
+   * The inputs whose kernel measures this criterion's distances: over the street network when it
+   * says so (a share of demand beyond 15 minutes' walk instead of beyond 1 km), else straight.
+   */
+  private async distanceInputs(spec: CriterionSpec): Promise<BundleInputs> {
+    if (!('travel' in spec) || spec.travel?.metric !== 'network') return this.inputs;
+    checkNetworkSpec(spec, spec.travel);
+    return (await networkInputs(this.inputs, spec.travel)).inputs;
   }
 
   async evaluate(spec: CriterionSpec): Promise<Evaluated> {
@@ -51,12 +62,12 @@ export class ArealEvaluator {
       }
       case 'huff_share': {
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
-        const pressure = await this.inputs.pressures(spec, spec.column, who);
+        const pressure = await (await this.distanceInputs(spec)).pressures(spec, spec.column, who);
         return { raw: arealHuffShare(demandArea, this.inputs.demand(spec.column, who).weight, pressure.own, pressure.total, n) };
       }
       case 'cannibalisation': {
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
-        const counts = await this.inputs.tradeAreaCounts(spec.column, who);
+        const counts = await (await this.distanceInputs(spec)).tradeAreaCounts(spec.column, who);
         return withNote({ raw: arealOverlap(demandArea, this.inputs.demand(spec.column, who).weight, counts, n) }, noOwnNetworkNote(spec.kind, bundle));
       }
       case 'agglomeration': {
@@ -70,7 +81,7 @@ export class ArealEvaluator {
         return { raw: arealAccess(this.inputs.pointArea('transit', this.level), stopWeights(bundle.transit, spec), this.km2) };
       case 'coverage_gap': {
         if (!bundle.demand) return { missing: 'the bundle has no demand layer' };
-        const uncovered = await this.inputs.uncovered(spec.distance, spec.column, who);
+        const uncovered = await (await this.distanceInputs(spec)).uncovered(spec.distance, spec.column, who);
         return withNote({ raw: arealCoverageGap(demandArea, this.inputs.demand(spec.column, who).weight, uncovered, n) }, noOwnNetworkNote(spec.kind, bundle));
       }
       case 'network_norm': {

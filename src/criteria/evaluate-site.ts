@@ -3,7 +3,6 @@
  * (with a reason) when the bundle lacks the layer the criterion needs.
  */
 import type { PointLayer } from '../data/layer.ts';
-import { UsageError } from '../data/errors.ts';
 import type { CriterionSpec, NetworkTravel } from '../scenario/criterion-spec.ts';
 import { siteAccess, metroStations, stopWeights } from './access.ts';
 import { siteAgglomeration, weightedPois } from './agglomeration.ts';
@@ -16,7 +15,7 @@ import { siteDemand } from './demand.ts';
 import { siteForecastNet } from './forecast-net.ts';
 import { siteHuffWithPressure, type SiteHuffResult } from './huff.ts';
 import type { BundleInputs } from './inputs.ts';
-import { networkInputs } from './network-inputs.ts';
+import { checkNetworkSpec, networkInputs } from './network-inputs.ts';
 import { residentsPerOutlet, siteNetworkNorm } from './network-norm.ts';
 import { allIndices, selectPoints } from './points.ts';
 import { noOwnNetworkNote } from './no-own-network.ts';
@@ -54,9 +53,7 @@ export class SiteEvaluator {
 
   /** The same criterion with the network kernel: distances become travel costs in the criterion's unit. */
   private async evaluateOverNetwork(spec: CriterionSpec, travel: NetworkTravel): Promise<Evaluated> {
-    if (spec.kind === 'coverage_gap' && spec.distance === undefined && travel.unit === 'minutes') {
-      throw new UsageError(`criterion "${spec.id}": a coverage gap over the ${travel.profile} network in minutes needs "distance" in minutes (outlet types' radii are metres)`);
-    }
+    checkNetworkSpec(spec, travel);
     const net = await networkInputs(this.inputs, travel);
     let evaluator = this.overNetwork.get(net.inputs);
     if (!evaluator) {

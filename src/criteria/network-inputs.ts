@@ -6,9 +6,16 @@
 import { UsageError } from '../data/errors.ts';
 import { bundleRouter } from '../network/bundle-graph.ts';
 import { networkKernel, type NetworkKernel } from '../network/network-kernel.ts';
-import type { NetworkTravel } from '../scenario/criterion-spec.ts';
+import type { CriterionSpec, NetworkTravel } from '../scenario/criterion-spec.ts';
 import { BundleInputs } from './inputs.ts';
 
+
+/** What a network form cannot take: a coverage gap in minutes with the outlet types' radii (metres). */
+export function checkNetworkSpec(spec: CriterionSpec, travel: NetworkTravel): void {
+  if (spec.kind === 'coverage_gap' && spec.distance === undefined && travel.unit === 'minutes') {
+    throw new UsageError(`criterion "${spec.id}": a coverage gap over the ${travel.profile} network in minutes needs "distance" in minutes (outlet types' radii are metres)`);
+  }
+}
 
 export interface NetworkInputs {
   inputs: BundleInputs;
