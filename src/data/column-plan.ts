@@ -47,6 +47,14 @@ export interface ColumnPlan {
   notes: string[];
 }
 
+/** The two notes below that only say which column was taken for a role: how the file was read, not a problem. */
+const COLUMN_CHOICE_NOTE = /^column '[^']*' used as \w+$|^coordinates from columns '[^']*', '[^']*'$/;
+
+/** Whether `note` is one of planColumns' column choices (validate lists them; a batch run need not repeat them for every bundle layer). */
+export function isColumnChoiceNote(note: string): boolean {
+  return COLUMN_CHOICE_NOTE.test(note);
+}
+
 export function planColumns(raw: RawTable, entry: LayerEntry, isPolygonLayer: boolean): ColumnPlan {
   const mapped = { ...(entry.columns ?? {}) };
   const has = new Set(raw.columns);

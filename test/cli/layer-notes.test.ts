@@ -37,8 +37,19 @@ describe('layer notes on the terminal', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`siteselect score: note: ${SPAN}\n`);
     expect(r.stderr).toMatch(SUSPICIOUS);
+    // which column was taken for a role is validate's to list, not repeated for every bundle layer by a batch run
     const quiet = await runScore(dir, '--bundle', dir, '--out', 'quiet.csv', '--quiet');
     expect(quiet.stderr).toBe('');
+  });
+
+  it("which column a bundle layer's role was read from is validate's to list, not score's", async () => {
+    const sample = path.join(new URL('../../', import.meta.url).pathname, 'data', 'sample');
+    let out = '';
+    expect(await main(['validate', sample], { stdout: (t) => (out += t), stderr: () => {}, stderrIsTTY: false, cwd: dir })).toBe(0);
+    expect(out).toContain("  competitors.csv: column 'name' used as name\n");
+    const r = await runScore(dir, '--bundle', sample, '--out', 'sample.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/used as|coordinates from columns/);
   });
 
   it('shows 3 notes per file and counts the rest', () => {

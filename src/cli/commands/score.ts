@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { isColumnChoiceNote } from '../../data/column-plan.ts';
 import { layerNoteLines } from '../../data/layer-notes.ts';
 import { createKernel } from '../../kernel/index.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
@@ -64,7 +65,9 @@ export const command: Command = {
       seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
     };
     if (!args.quiet) {
-      const files = args.candidates === undefined ? bundle.reports : [...bundle.reports, { file: outcome.file, notes: outcome.notes }];
+      // The bundle's layers without their routine column choices (validate lists those); the candidates file with all its notes.
+      const bundleNotes = bundle.reports.map((r) => ({ file: r.file, notes: r.notes.filter((n) => !isColumnChoiceNote(n)) }));
+      const files = args.candidates === undefined ? bundleNotes : [...bundleNotes, { file: outcome.file, notes: outcome.notes }];
       for (const n of layerNoteLines(files)) io.stderr(`siteselect score: note: ${n}\n`);
       for (const w of summary.warnings) io.stderr(`siteselect score: note: ${w}\n`);
     }
