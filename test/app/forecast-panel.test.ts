@@ -80,6 +80,17 @@ describe('forecast panel (sample city, built site)', () => {
     const ends = await page.$$eval('#map line.forecast-flow', (ls) => ls.map((l) => `${l.getAttribute('x2')},${l.getAttribute('y2')}`));
     const siteAt = await page.$eval('#map circle.selected-site', (c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`);
     expect(new Set(ends)).toEqual(new Set([siteAt]));
+    // Flows from outlets beyond the drawn area are cut at the drawing's edge, not drawn over the title or legend.
+    const clip = await page.$eval('#map g.highlight', (g) => {
+      const id = /^url\(#(.+)\)$/.exec(g.getAttribute('clip-path') ?? '')?.[1];
+      const rect = id ? document.getElementById(id)?.querySelector('rect') : null;
+      const title = document.querySelector('#map text.map-title')?.getBoundingClientRect();
+      const svg = document.querySelector('#map svg')?.getBoundingClientRect();
+      return rect && title && svg ? { top: Number(rect.getAttribute('y')), bottom: Number(rect.getAttribute('y')) + Number(rect.getAttribute('height')), titleBottom: title.bottom - svg.top, height: svg.height } : null;
+    });
+    expect(clip).not.toBeNull();
+    expect(clip!.top).toBeGreaterThanOrEqual(clip!.titleBottom);
+    expect(clip!.bottom).toBeLessThan(clip!.height);
   }, 180_000);
 
   it('made no request beyond the page itself', () => {

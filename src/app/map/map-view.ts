@@ -72,6 +72,8 @@ const CHOSEN = '#c51b7d';
 const CHOSEN_R = 6;
 const PLAN_A = '#e66101';
 const PLAN_A_R = 7;
+/** Numbers each drawing's clip path: ids must be unique on a page that holds several maps. */
+let drawingClips = 0;
 
 function tipText(d: { name: string; score: number; rank: number; kept: boolean; reason: string }): string {
   const score = Number.isFinite(d.score) ? d.score.toFixed(1) : '–';
@@ -174,7 +176,13 @@ export class MapView {
     plot.setAttribute('font-family', 'system-ui, "Noto Sans CJK SC", sans-serif');
     plot.append(placeLabels(labelCandidates(shown, projection), frame.drawing));
     plot.append(scaleBar(projection, frame.drawing), northArrow(frame.drawing));
-    this.highlightLayer = svgEl('g', { class: 'highlight', 'pointer-events': 'none' });
+    // The selection's marks (flows from far outlets, trade areas, territories) stay inside the drawing,
+    // out of the title and legend rows, as the basemap does.
+    const clipId = `map-drawing-${++drawingClips}`;
+    const clip = svgEl('clipPath', { id: clipId });
+    clip.append(svgEl('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }));
+    plot.append(clip);
+    this.highlightLayer = svgEl('g', { class: 'highlight', 'pointer-events': 'none', 'clip-path': `url(#${clipId})` });
     plot.append(this.highlightLayer);
     this.titleText = svgEl('text', { class: 'map-title', 'text-anchor': 'start', x: 10, y: TITLE_HEIGHT - 9, 'font-size': 14, 'font-weight': 600, fill: '#1c1c1c' });
     plot.prepend(svgEl('rect', { x: 0, y: 0, width: frame.width, height: frame.height, fill: 'white' }));
