@@ -4,6 +4,7 @@
  */
 import { directionOf, levelWeight, type Direction, type Normalisation } from '../scenario/criterion-spec.ts';
 import type { LevelCut, Scenario } from '../scenario/scenario.ts';
+import { kindLabel } from '../score/level-criteria.ts';
 import { criterionParameters } from './criterion-parameters.ts';
 import { formatRaw } from './format-score.ts';
 import { escapeHtml, settingsList, td, th } from './html.ts';
@@ -40,7 +41,7 @@ export function scenarioSummary(s: Scenario): string {
   const body = s.criteria
     .map((c) => {
       const weights = (['region', 'district', 'site'] as const).map((l) => formatRaw(levelWeight(c, l))).join(' / ');
-      return `<tr>${[td(c.id), td(c.label ?? ''), td(c.kind), td(weights), td(NORMALISATION_WORDS[c.normalise]), td(direction(directionOf(c, 'site'))), td(criterionParameters(c))].join('')}</tr>`;
+      return `<tr>${[td(c.id), td(c.label ?? ''), td(`${kindLabel(c.kind)} (${c.kind})`), td(weights), td(NORMALISATION_WORDS[c.normalise]), td(direction(directionOf(c, 'site'))), td(criterionParameters(c))].join('')}</tr>`;
     })
     .join('\n');
   const f = s.funnel;

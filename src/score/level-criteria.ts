@@ -27,6 +27,11 @@ const LABELS: Record<CriterionSpec['kind'], string> = {
   forecast_net: 'Net forecast',
 };
 
+/** What a criterion kind measures, in words ("Huff capture" for huff_share). */
+export function kindLabel(kind: CriterionSpec['kind']): string {
+  return LABELS[kind];
+}
+
 /** The label; a criterion measured over a street network says so ("Demand (walk network, min)"). */
 export function criterionLabel(spec: CriterionSpec): string {
   const label = spec.label ?? (spec.kind === 'attribute' ? spec.column : LABELS[spec.kind]);

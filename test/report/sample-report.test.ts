@@ -147,6 +147,9 @@ describe('siteselect report on the sample city', () => {
       expect(parameters).not.toMatch(/[{}[\]]|&quot;/);
       if (c.radius !== undefined) expect(parameters).toContain(`within ${c.radius} m`);
     }
+    // the kind in words, with the scenario file's code for whoever edits it
+    expect(rows.find((r) => r.includes('<td>net_gain</td>'))).toContain('<td>Huff capture (huff_share)</td>');
+    expect(rows.find((r) => r.includes('<td>network_norm</td>'))).toContain('<td>Residents per outlet (network_norm)</td>');
     expect(rows[0]).toContain('no distance decay');
     expect(rows[0]).toContain('<td>min–max</td>');
   });
