@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.ts';
+import { watchFrameGaps } from './frame-gaps.ts';
 import { buildSite } from '../test/app/build-site.ts';
 import { serveStatic } from '../test/app/static-server.ts';
 import { benchBundle, demandCsv } from './browser-bundle.ts';
@@ -163,17 +164,7 @@ async function main(): Promise<void> {
   // From a file on disk, as a planner picks it: a buffer would be built inside the page by playwright.
   const csvPath = join(mkdtempSync(join(tmpdir(), 'siteselect-bench-')), 'demand-1m.csv');
   writeFileSync(csvPath, demandCsv(ROWS));
-  // A string, not a function: tsx's name helpers do not exist inside the page.
-  await page.evaluate(`(() => {
-    window.frameGaps = [];
-    window.watching = true;
-    let last = performance.now();
-    requestAnimationFrame(function tick(now) {
-      window.frameGaps.push(now - last);
-      last = now;
-      if (window.watching) requestAnimationFrame(tick);
-    });
-  })()`);
+  const stopWatching = await watchFrameGaps(page);
   const loadStart = Date.now();
   await page.setInputFiles('#data-files', csvPath);
   const card = page.locator('.file-card[data-file="demand-1m.csv"]');
@@ -181,11 +172,7 @@ async function main(): Promise<void> {
   await card.locator('button.load-layer').click();
   await card.locator('.layer-report').waitFor({ timeout: 600_000 });
   const loaded = await card.locator('.count.loaded dd').textContent();
-  const gaps = await page.evaluate(() => {
-    const w = window as unknown as { frameGaps: number[]; watching: boolean };
-    w.watching = false;
-    return w.frameGaps;
-  });
+  const gaps = await stopWatching();
   results.demandFile = { bytes: statSync(csvPath).size, loadedRows: loaded, seconds: +((Date.now() - loadStart) / 1000).toFixed(1), frames: gaps.length, frameGapMs: stats(gaps) };
   await context.close();
 

@@ -10,6 +10,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { launchBrowser } from '../test/helpers/browser.ts';
+import { watchFrameGaps } from './frame-gaps.ts';
 import { buildSite } from '../test/app/build-site.ts';
 import { serveStatic } from '../test/app/static-server.ts';
 import { mulberry32 } from '../src/sensitivity/random.ts';
@@ -83,16 +84,7 @@ async function main(): Promise<void> {
     const before = descendantsRss();
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, descendantsRss())), 250);
-    await page.evaluate(`(() => {
-      window.frameGaps = [];
-      window.watching = true;
-      let last = performance.now();
-      requestAnimationFrame(function tick(now) {
-        window.frameGaps.push(now - last);
-        last = now;
-        if (window.watching) requestAnimationFrame(tick);
-      });
-    })()`);
+    const stopWatching = await watchFrameGaps(page);
     const start = Date.now();
     await page.setInputFiles('#data-files', csv);
     const card = page.locator(`.file-card[data-file="candidates-${ROWS}.csv"]`);
@@ -103,11 +95,7 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - start) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, descendantsRss());
-    const gaps = await page.evaluate(() => {
-      const w = window as unknown as { frameGaps: number[]; watching: boolean };
-      w.watching = false;
-      return w.frameGaps;
-    });
+    const gaps = await stopWatching();
     const notes = await card.locator('.layer-report').textContent();
     Object.assign(results, {
       loadedRows: await card.locator('.count.loaded dd').textContent(),
