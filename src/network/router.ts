@@ -38,6 +38,12 @@ export class Router {
     return this.contracted;
   }
 
+  /** Takes a hierarchy read from a cache (hierarchy-bytes.ts) instead of building one. */
+  useHierarchy(h: Hierarchy): void {
+    if (h.rank.length !== this.graph.nodeLon.length) throw new Error(`hierarchy of ${h.rank.length} nodes given for a graph of ${this.graph.nodeLon.length}`);
+    this.contracted = h;
+  }
+
   snap(points: Points, limit = DEFAULT_SNAP_LIMIT): SnappedPoints {
     return this.index.snap(points, limit);
   }

@@ -43,7 +43,11 @@ describe('siteselect network matrix', () => {
     const rows = Array.from({ length: 200 }, (_, i) => `W${i},0.001,${((i * 4) / 199 / 1000).toFixed(7)}`);
     await writeFile(join(dir, 'many.csv'), `id,lon,lat\n${rows.join('\n')}\n`);
     const fast = await run('--profile', 'drive', '--metric', 'length', '--from', 'many.csv', '--out', 'many.csv.out', '--json');
-    expect(JSON.parse(fast.stdout).search).toBe('contraction hierarchy');
+    expect(JSON.parse(fast.stdout)).toMatchObject({ search: 'contraction hierarchy', hierarchy_from_cache: false });
+    // The second run reads the hierarchy from the cache beside the graph, and writes the same rows.
+    const cached = await run('--profile', 'drive', '--metric', 'length', '--from', 'many.csv', '--out', 'many-cached.csv', '--json');
+    expect(JSON.parse(cached.stdout)).toMatchObject({ search: 'contraction hierarchy', hierarchy_from_cache: true });
+    expect(await readFile(join(dir, 'many-cached.csv'), 'utf8')).toBe(await readFile(join(dir, 'many.csv.out'), 'utf8'));
     // A bound beyond every trip keeps the plain searches: the same file.
     const plain = await run('--profile', 'drive', '--metric', 'length', '--from', 'many.csv', '--max', '100000', '--out', 'many-plain.csv', '--json');
     expect(JSON.parse(plain.stdout).search).toBe('dijkstra');

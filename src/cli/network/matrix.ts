@@ -8,6 +8,7 @@ import { costMatrix } from '../../network/cost-matrix.ts';
 import { Router } from '../../network/router.ts';
 import { csvRow } from '../../io/csv-write.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
+import { loadHierarchy } from '../../node/road-graph-cache.ts';
 import { BlockWriter } from '../score/block-writer.ts';
 import { EXIT_OK, type CliIO } from '../command.ts';
 import { GRAPH_OPTIONS, loadGraphFlag, metricFlag, numberFlag, UNIT_OF } from './options.ts';
@@ -45,12 +46,15 @@ export async function runMatrix(args: string[], io: CliIO): Promise<number> {
     [{ label: '--out', file: out }],
   );
   const started = performance.now();
-  const { graph, fromCache } = await loadGraphFlag(v, io);
+  const loaded = await loadGraphFlag(v, io);
+  const { graph, fromCache } = loaded;
   const from = await readPointsFile('--from', v.from, io);
   const to = await readPointsFile('--to', v.to, io);
   const router = new Router(graph, metric);
   const progress = io.stderrIsTTY && !v.json ? (done: number, total: number) => io.stderr(`\rrouting ${done} / ${total}   `) : undefined;
-  const hierarchy = max === undefined && from.lon.length >= HIERARCHY_FROM_ORIGINS ? router.hierarchy() : undefined;
+  const contracted = max === undefined && from.lon.length >= HIERARCHY_FROM_ORIGINS ? await loadHierarchy(router, loaded) : undefined;
+  if (contracted?.note) io.stderr(`note: ${contracted.note}\n`);
+  const hierarchy = contracted?.hierarchy;
   const costs = costMatrix(router, from, to, { max: max === undefined ? undefined : max / unit.perCost, snapLimit, progress, hierarchy });
   if (progress) io.stderr('\n');
   for (const [flag, layer, missed] of [['--from', from, costs.unsnappedFrom], ['--to', to, costs.unsnappedTo]] as const) {
@@ -67,6 +71,7 @@ export async function runMatrix(args: string[], io: CliIO): Promise<number> {
     profile: graph.profile.name, metric, unit: unit.name, from: from.ids.length, to: to.ids.length, pairs: costs.value.length,
     unsnapped_from: costs.unsnappedFrom.length, unsnapped_to: costs.unsnappedTo.length, graph_from_cache: fromCache,
     search: hierarchy ? 'contraction hierarchy' : 'dijkstra',
+    ...(contracted ? { hierarchy_from_cache: contracted.fromCache } : {}),
     seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
   };
   io.stdout(v.json ? JSON.stringify(summary) + '\n' : `${summary.pairs} pairs within ${max ?? 'any'} ${metric === 'time' ? 'min' : 'm'} written to ${v.out} (${summary.seconds} s)\n`);
