@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { BundleManifest } from '../src/data/bundle-manifest.ts';
 import { Scenario } from '../src/scenario/scenario.ts';
 import { OptimizeCurveSummary, OptimizeSummary } from '../src/optimize/summary.ts';
-import { ScoreSummary } from '../src/cli/score/score-summary.ts';
+import { ScoreSummary } from '../src/node/score/score-summary.ts';
 import { Calibration } from '../src/forecast/calibration.ts';
 import { ChannelMixSummary } from '../src/optimize/channel-mix-summary.ts';
 

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScoreSummary } from '../../src/cli/score/score-summary.ts';
+import { ScoreSummary } from '../../src/node/score/score-summary.ts';
 import { readCsvRows, runScore } from './run-score.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;

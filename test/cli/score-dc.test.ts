@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScoreSummary } from '../../src/cli/score/score-summary.ts';
+import { ScoreSummary } from '../../src/node/score/score-summary.ts';
 import type { LevelResult } from '../../src/score/types.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScoreSummary } from '../../src/cli/score/score-summary.ts';
+import { ScoreSummary } from '../../src/node/score/score-summary.ts';
 import { readCsvRows, runScore } from './run-score.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;

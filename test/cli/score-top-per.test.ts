@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScoreSummary } from '../../src/cli/score/score-summary.ts';
+import { ScoreSummary } from '../../src/node/score/score-summary.ts';
 import { greedyPicks, metres, type RankedRow } from './greedy-picks.ts';
 import { readCsvRows, runScore } from './run-score.ts';
 

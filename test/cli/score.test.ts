@@ -13,7 +13,7 @@ import type { CliIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 import { readCsvText } from '../../src/io/read-csv.ts';
 import { greedyPicks, type RankedRow } from './greedy-picks.ts';
-import { ScoreSummary } from '../../src/cli/score/score-summary.ts';
+import { ScoreSummary } from '../../src/node/score/score-summary.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const sample = join(repo, 'data', 'sample');

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutColumn } from '../../src/cli/score/site-table.ts';
-import { copyToParquet, parquetCast, writeRows } from '../../src/cli/score/write-table.ts';
+import type { OutColumn } from '../../src/node/score/site-table.ts';
+import { copyToParquet, parquetCast, writeRows } from '../../src/node/score/write-table.ts';
 import { openNativeDatabase, type NativeDatabase } from '../../src/node/duckdb-native.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'write-table-'));

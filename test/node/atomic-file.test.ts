@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { OutColumn } from '../../src/cli/score/site-table.ts';
-import { copyToParquet, writeRows } from '../../src/cli/score/write-table.ts';
+import type { OutColumn } from '../../src/node/score/site-table.ts';
+import { copyToParquet, writeRows } from '../../src/node/score/write-table.ts';
 import { openNativeDatabase } from '../../src/node/duckdb-native.ts';
 import { writeAtomically, writeFileAtomically } from '../../src/node/atomic-file.ts';
 
@@ -65,7 +65,7 @@ describe('atomic outputs', () => {
     writeFileSync(file, 'complete earlier output\n');
     // A child that writes half a table, says so, then waits to be interrupted.
     const script = `
-      import { BlockWriter } from ${JSON.stringify(join(repo, 'src/cli/score/block-writer.ts'))};
+      import { BlockWriter } from ${JSON.stringify(join(repo, 'src/node/score/block-writer.ts'))};
       const out = await BlockWriter.open(${JSON.stringify(file)});
       for (let i = 0; i < 50000; i++) await out.write('row ' + i + ',' + 'x'.repeat(40) + '\\n');
       process.stdout.write('half\\n');

@@ -21,7 +21,7 @@ import { locateBundle } from '../bundle-location.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { readAttribution } from '../report/read-attribution.ts';
 import { parseReportArgs } from '../report/report-args.ts';
-import { readCalibration } from '../score/forecast-out-columns.ts';
+import { readCalibration } from '../../node/score/forecast-out-columns.ts';
 import { progressBar } from '../score/progress-bar.ts';
 import { readScenarioFile } from '../score/read-inputs.ts';
 import { USAGE } from '../usage/report.ts';

@@ -14,11 +14,11 @@ import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
 import { progressBar } from '../score/progress-bar.ts';
 import { candidateSites, locateInputs, readBundleAndScenario } from '../score/read-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
-import { scoreRun } from '../score/score-run.ts';
-import type { ScoreSummary } from '../score/score-summary.ts';
-import { readCalibration } from '../score/forecast-out-columns.ts';
-import { rejectsPath } from '../score/write-rejects.ts';
-import { formatOf, type TableFormat } from '../score/write-table.ts';
+import { scoreRun } from '../../node/score/score-run.ts';
+import type { ScoreSummary } from '../../node/score/score-summary.ts';
+import { readCalibration } from '../../node/score/forecast-out-columns.ts';
+import { rejectsPath } from '../../node/score/write-rejects.ts';
+import { formatOf, type TableFormat } from '../../node/score/write-table.ts';
 import { USAGE } from '../usage/score.ts';
 
 /** The files this run writes (rejects always as .csv), checked against its inputs before any work. */

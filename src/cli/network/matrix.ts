@@ -9,7 +9,7 @@ import { Router } from '../../network/router.ts';
 import { csvRow } from '../../io/csv-write.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
 import { loadHierarchy } from '../../node/road-graph-cache.ts';
-import { BlockWriter } from '../score/block-writer.ts';
+import { BlockWriter } from '../../node/score/block-writer.ts';
 import { EXIT_OK, type CliIO } from '../command.ts';
 import { GRAPH_OPTIONS, loadGraphFlag, metricFlag, numberFlag, UNIT_OF } from './options.ts';
 import { readPointsFile } from './read-points.ts';

@@ -2,15 +2,13 @@
 import type { CrsName } from '../../data/bundle-manifest.ts';
 import { UsageError } from '../../data/errors.ts';
 
-export type ShortlistGroup = 'region' | 'district' | 'all';
+import type { RankGroup } from '../../node/duckdb-score.ts';
+import type { SensitivityOptions } from '../../node/score/score-run.ts';
+
+export type ShortlistGroup = RankGroup;
 export type OutFormat = 'csv' | 'geojson' | 'parquet';
 
-export interface SensitivityArgs {
-  draws: number;
-  concentration: number;
-  seed: number;
-  topK: number;
-}
+export type SensitivityArgs = SensitivityOptions;
 
 export interface ScoreArgs {
   bundle: string;

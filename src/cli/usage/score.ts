@@ -1,5 +1,5 @@
 /** The help text of `siteselect score`, apart from the command so that `--help` loads nothing else. */
-import { DEFAULT_MEMORY_LIMIT } from '../score/memory-limit.ts';
+import { DEFAULT_MEMORY_LIMIT } from '../../node/score/memory-limit.ts';
 
 export const USAGE = `Usage: siteselect score --bundle DIR --scenario FILE --candidates FILE [options]
        siteselect score <bundle-dir | bundle.json> [options]

@@ -4,7 +4,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { abandonTemp, commitTemp, tempBeside } from '../../node/atomic-file.ts';
+import { abandonTemp, commitTemp, tempBeside } from '../atomic-file.ts';
 
 /** Writes to a temporary file beside the target, renamed over it by `close` (src/node/atomic-file.ts). */
 export class BlockWriter {

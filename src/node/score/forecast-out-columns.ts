@@ -9,8 +9,8 @@ import { parseCalibration, type Calibration } from '../../forecast/calibration.t
 import { forecastColumns } from '../../forecast/forecast-columns.ts';
 import { shapeOf } from '../../forecast/forecast-sites.ts';
 import { missingAttributeWarning } from '../../forecast/from-bundle.ts';
-import type { ExtraColumn } from '../../node/duckdb-sites.ts';
-import { readJsonFile } from '../../node/read-json-file.ts';
+import type { ExtraColumn } from '../duckdb-sites.ts';
+import { readJsonFile } from '../read-json-file.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 
 export async function readCalibration(file: string): Promise<Calibration> {

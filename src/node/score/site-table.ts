@@ -6,8 +6,8 @@
  * Each column says how it is printed (CSV, GeoJSON) and typed (Parquet).
  */
 import { quoteIdentifier } from '../../db/sql.ts';
-import type { RankGroup } from '../../node/duckdb-score.ts';
-import type { LoadedSites } from '../../node/duckdb-sites.ts';
+import type { RankGroup } from '../duckdb-score.ts';
+import type { LoadedSites } from '../duckdb-sites.ts';
 
 /** int: whole numbers; flag: 0/1 (BOOLEAN in Parquet); value: formatValue; lonlat: 7 decimals; share: 4 decimals. */
 export type CellKind = 'int' | 'flag' | 'text' | 'value' | 'lonlat' | 'share';

@@ -6,20 +6,19 @@
  */
 import path from 'node:path';
 import type { LoadedBundle } from '../../data/layer.ts';
-import type { CandidateSites } from '../../node/candidate-sites.ts';
+import type { CandidateSites } from '../candidate-sites.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { UsageError } from '../../data/errors.ts';
 import { QueryError } from '../../db/duckdb-database.ts';
-import { openNativeDatabase, type NativeDatabase } from '../../node/duckdb-native.ts';
-import { keepSites, rankSites } from '../../node/duckdb-score.ts';
-import { loadSites, SITE_CHUNK, type LoadedSites } from '../../node/duckdb-sites.ts';
-import { comparedChunks, type ComparedTally } from '../../node/candidate-sites.ts';
+import { openNativeDatabase, type NativeDatabase } from '../duckdb-native.ts';
+import { keepSites, rankSites, type RankGroup } from '../duckdb-score.ts';
+import { loadSites, SITE_CHUNK, type LoadedSites } from '../duckdb-sites.ts';
+import { comparedChunks, type ComparedTally } from '../candidate-sites.ts';
 import { outsideNotes } from '../../score/outside-study-area.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { weightSensitivity } from '../../sensitivity/weights.ts';
 import type { Calibration } from '../../forecast/calibration.ts';
 import { forecastsByChunk } from './forecast-out-columns.ts';
-import type { ScoreArgs } from './score-args.ts';
 import { DEFAULT_MEMORY_LIMIT } from './memory-limit.ts';
 import { withScratchDir } from './scratch-dir.ts';
 import { siteColumns, siteQuery, type SiteQuery } from './site-table.ts';
@@ -46,8 +45,28 @@ export interface ScoreOutcome {
   warnings: string[];
 }
 
+/** --sensitivity: Dirichlet draws of the weights around the scenario's. */
+export interface SensitivityOptions {
+  draws: number;
+  concentration: number;
+  seed: number;
+  topK: number;
+}
+
+/** The run's choices (the command line's --top-per, --kept, --sensitivity, --memory-limit). */
+export interface ScoreRunOptions {
+  /** The best `top` per `per` group only (a shortlist); `per` also groups the ranks. */
+  top?: number;
+  per: RankGroup;
+  /** Only the sites the scenario keeps. */
+  keptOnly: boolean;
+  sensitivity?: SensitivityOptions;
+  /** DuckDB's memory for the run (e.g. 512MB); beyond it DuckDB spills to disk. */
+  memoryLimit?: string;
+}
+
 export interface ScoreRun {
-  args: ScoreArgs;
+  args: ScoreRunOptions;
   bundle: LoadedBundle;
   scenario: Scenario;
   /** --calibration: forecast columns are added after the scored columns. */
@@ -74,7 +93,7 @@ async function saveAreas(db: NativeDatabase, table: string, layer: { ids: string
 }
 
 /** --sensitivity: Dirichlet draws of the weights re-rank every site; table `sens` (pos, p_top_k, rank_p05, rank_p95). */
-async function saveSensitivity(db: NativeDatabase, loaded: LoadedSites, s: NonNullable<ScoreArgs['sensitivity']>, combine: 'sum' | 'geometric'): Promise<void> {
+async function saveSensitivity(db: NativeDatabase, loaded: LoadedSites, s: SensitivityOptions, combine: 'sum' | 'geometric'): Promise<void> {
   const K = loaded.terms.length;
   const normalised = loaded.terms.map(() => new Float64Array(loaded.n));
   const ids = new Array<string>(loaded.n);

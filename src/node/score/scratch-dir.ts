@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { track, untrack } from '../../node/atomic-file.ts';
+import { track, untrack } from '../atomic-file.ts';
 
 export async function withScratchDir<T>(prefix: string, run: (dir: string) => Promise<T>): Promise<T> {
   // Created and tracked in one synchronous step: a Ctrl-C is handled between event-loop turns, so
