@@ -91,7 +91,7 @@ describe('siteselect optimize: bad input exits 2 with a message that says what t
     ['missing weight column', ['--model', 'mclp', '--p', '4', '--radius', '5000', '--costs', SF_COSTS, ...COLS.slice(0, 6), '--weight-col', 'pop'], /has no column 'pop' for the weight.*--weight-col/],
     ['unknown fixed id', ['--model', 'pmedian', '--p', '2', '--fixed', 'Store_99', '--costs', SF_COSTS, ...COLS], /fixed site 'Store_99'/],
     ['no input', ['--model', 'pmedian', '--p', '2'], /give exactly one input: --bundle DIR or --costs FILE/],
-    ['unknown flag', ['--model', 'pmedian', '--p', '2', '--frobnicate'], /Unknown option '--frobnicate'/],
+    ['unknown flag', ['--model', 'pmedian', '--p', '2', '--frobnicate'], /unknown option --frobnicate; see siteselect optimize --help/],
   ])('%s', async (_label, args, message) => {
     const { code, err } = await run(args);
     expect(code).toBe(2);

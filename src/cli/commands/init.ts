@@ -15,6 +15,7 @@ import { isSidecarFile, profileFile } from '../../data/profile-file.ts';
 import { proposeOsmBundle } from '../../data/propose-osm-bundle.ts';
 import type { BundleManifest } from '../../data/bundle-manifest.ts';
 import { companionFiles } from '../../node/companion-files.ts';
+import { parseCommandLine } from '../parse-options.ts';
 import { USAGE } from '../usage/init.ts';
 
 interface Parsed {
@@ -29,38 +30,27 @@ interface Parsed {
   name?: string;
 }
 
+const OPTIONS = {
+  yes: { type: 'boolean', short: 'y', default: false }, force: { type: 'boolean', default: false }, out: { type: 'string' }, name: { type: 'string' },
+  osm: { type: 'string' }, 'own-brand': { type: 'string' }, population: { type: 'string' }, 'admin-levels': { type: 'string' },
+} as const;
+
+function adminLevels(v: string | undefined): [string, string?] | undefined {
+  if (v === undefined) return undefined;
+  const levels = v.split(',').map((x) => x.trim());
+  if (levels.length > 2 || levels.some((x) => !/^\d+$/.test(x))) throw new UsageError(`--admin-levels takes one or two admin_level numbers, e.g. 6,8 (got ${levels.join(',')})`);
+  return [levels[0], levels[1]];
+}
+
 function parse(args: string[]): Parsed {
-  let dir: string | undefined;
-  const p: Omit<Parsed, 'dir'> = { yes: false, force: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--yes' || a === '-y') p.yes = true;
-    else if (a === '--force') p.force = true;
-    else if (a === '--out') p.out = value();
-    else if (a === '--name') p.name = value();
-    else if (a === '--osm') p.osm = value();
-    else if (a === '--own-brand') p.ownBrand = value();
-    else if (a === '--population') p.population = value();
-    else if (a === '--admin-levels') {
-      const levels = value().split(',').map((x) => x.trim());
-      if (levels.length > 2 || levels.some((x) => !/^\d+$/.test(x))) throw new UsageError(`--admin-levels takes one or two admin_level numbers, e.g. 6,8 (got ${levels.join(',')})`);
-      p.adminLevels = [levels[0], levels[1]];
-    }
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; see siteselect init --help`);
-    else if (dir === undefined) dir = a;
-    else throw new UsageError(`one folder at a time (got ${dir} and ${a})`);
-  }
+  const { values: v, operand: dir } = parseCommandLine(args, OPTIONS, 'init', { operand: 'folder' });
+  const p = { yes: v.yes, force: v.force, out: v.out, name: v.name, osm: v.osm, ownBrand: v['own-brand'], population: v.population, adminLevels: adminLevels(v['admin-levels']) };
   if (p.osm !== undefined) {
     if (dir !== undefined) throw new UsageError(`with --osm, name no folder (got ${dir}); --out says where the manifest goes`);
     return { dir: path.dirname(p.osm), ...p };
   }
-  for (const flag of ['ownBrand', 'population', 'adminLevels'] as const) {
-    if (p[flag] !== undefined) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} goes with --osm CITY.osm.pbf`);
+  for (const flag of ['own-brand', 'population', 'admin-levels'] as const) {
+    if (v[flag] !== undefined) throw new UsageError(`--${flag} goes with --osm CITY.osm.pbf`);
   }
   if (dir === undefined) throw new UsageError('name the data folder, e.g. siteselect init data/my-city');
   return { dir, ...p };

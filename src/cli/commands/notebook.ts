@@ -9,6 +9,7 @@ import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
 import type { NotebookResult } from '../../notebook/run.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
+import { parseCommandLine } from '../parse-options.ts';
 import { USAGE } from '../usage/notebook.ts';
 
 interface Parsed {
@@ -19,25 +20,9 @@ interface Parsed {
 }
 
 function parse(args: string[]): Parsed {
-  const dash = args.indexOf('--');
-  const own = dash < 0 ? args : args.slice(0, dash);
-  const notebookArgs = dash < 0 ? [] : args.slice(dash + 1);
-  let file: string | undefined;
-  let out: string | undefined;
-  let json = false;
-  for (let i = 0; i < own.length; i++) {
-    const a = own[i];
-    if (a === '--out') {
-      out = own[++i];
-      if (out === undefined || out.startsWith('--')) throw new UsageError(`--out needs a file name${out === undefined ? '' : `, but the next argument is the option ${out}`}`);
-    } else if (a.startsWith('--out=')) out = a.slice(6);
-    else if (a === '--json') json = true;
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; notebook arguments go after --`);
-    else if (file === undefined) file = a;
-    else throw new UsageError(`one notebook at a time (got ${file} and ${a}); notebook arguments go after --`);
-  }
+  const { values, operand: file, passed } = parseCommandLine(args, { out: { type: 'string' }, json: { type: 'boolean', default: false } }, 'notebook', { operand: 'notebook', passThrough: true });
   if (file === undefined) throw new UsageError('name the notebook file to run, e.g. siteselect notebook notebooks/01-funnel.ts');
-  return { file, json, notebookArgs, ...(out !== undefined ? { out } : {}) };
+  return { file, json: values.json, notebookArgs: passed, ...(values.out !== undefined ? { out: values.out } : {}) };
 }
 
 function firstError(result: NotebookResult): { where: string; name: string; message: string } | undefined {

@@ -1,6 +1,7 @@
 /** Command-line options of `siteselect score`, parsed and checked (bad values throw UsageError). */
 import type { CrsName } from '../../data/bundle-manifest.ts';
 import { UsageError } from '../../data/errors.ts';
+import { parseBundleOptions, type OptionValues } from '../parse-options.ts';
 
 import type { RankGroup } from '../../node/duckdb-score.ts';
 import type { SensitivityOptions } from '../../node/score/score-run.ts';
@@ -41,15 +42,16 @@ export interface ScoreArgs {
   calibration?: string;
 }
 
-const VALUE_OPTIONS = [
-  '--bundle', '--scenario', '--candidates', '--address-column', '--id-column', '--out', '--format', '--rejects', '--top', '--per', '--top-per',
-  '--crs', '--min-confidence', '--threads', '--draws', '--concentration', '--seed', '--sensitivity-top', '--memory-limit', '--calibration',
-] as const;
-type ValueOption = (typeof VALUE_OPTIONS)[number];
-
-function isValueOption(name: string): name is ValueOption {
-  return (VALUE_OPTIONS as readonly string[]).includes(name);
-}
+const OPTIONS = {
+  bundle: { type: 'string' }, scenario: { type: 'string' }, candidates: { type: 'string' }, 'address-column': { type: 'string' },
+  'id-column': { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, rejects: { type: 'string' }, top: { type: 'string' },
+  per: { type: 'string' }, 'top-per': { type: 'string' }, crs: { type: 'string' }, 'min-confidence': { type: 'string' }, threads: { type: 'string' },
+  draws: { type: 'string' }, concentration: { type: 'string' }, seed: { type: 'string' }, 'sensitivity-top': { type: 'string' },
+  'memory-limit': { type: 'string' }, calibration: { type: 'string' },
+  json: { type: 'boolean', default: false }, kept: { type: 'boolean', default: false }, quiet: { type: 'boolean', short: 'q', default: false },
+  sensitivity: { type: 'boolean', default: false },
+} as const;
+type ScoreValues = OptionValues<typeof OPTIONS>;
 
 function wholeNumber(name: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
@@ -90,59 +92,37 @@ function memoryLimit(v: string | undefined): string | undefined {
   return `${m[1]}${m[2].toUpperCase()}B`;
 }
 
-function sensitivityArgs(values: Partial<Record<ValueOption, string>>): SensitivityArgs {
-  const concentration = values['--concentration'] === undefined ? 50 : Number(values['--concentration']);
-  if (!(concentration > 0 && concentration < Infinity)) throw new UsageError(`--concentration needs a number > 0 (e.g. 50), got '${values['--concentration']}'`);
+function sensitivityArgs(values: ScoreValues): SensitivityArgs {
+  const concentration = values.concentration === undefined ? 50 : Number(values.concentration);
+  if (!(concentration > 0 && concentration < Infinity)) throw new UsageError(`--concentration needs a number > 0 (e.g. 50), got '${values.concentration}'`);
   return {
-    draws: wholeNumber('--draws', values['--draws'], 1, 100_000) ?? 200,
+    draws: wholeNumber('--draws', values.draws, 1, 100_000) ?? 200,
     concentration,
-    seed: wholeNumber('--seed', values['--seed'], 0, 2 ** 32 - 1) ?? 1,
-    topK: wholeNumber('--sensitivity-top', values['--sensitivity-top'], 1) ?? 10,
+    seed: wholeNumber('--seed', values.seed, 0, 2 ** 32 - 1) ?? 1,
+    topK: wholeNumber('--sensitivity-top', values['sensitivity-top'], 1) ?? 10,
   };
 }
 
 export function parseScoreArgs(args: string[]): ScoreArgs {
-  const values: Partial<Record<ValueOption, string>> = {};
-  const flags = new Set<string>();
-  let positional: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (name === '--json' || name === '--kept' || name === '--quiet' || name === '-q' || name === '--sensitivity') flags.add(name === '-q' ? '--quiet' : name);
-    else if (isValueOption(name)) {
-      const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args[++i];
-      // '--out --json' meant two options, not a file named '--json'
-      if (eq < 0 && v?.startsWith('--')) throw new UsageError(`${name} needs a value, but the next argument is the option ${v}`);
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value; see siteselect score --help`);
-      values[name] = v;
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}; see siteselect score --help`);
-    else if (positional === undefined) positional = a;
-    else throw new UsageError(`one bundle at a time (got ${positional} and ${a})`);
-  }
-  if (positional !== undefined && values['--bundle'] !== undefined && positional !== values['--bundle']) {
-    throw new UsageError(`one bundle at a time (got ${values['--bundle']} and ${positional})`);
-  }
-  const bundle = values['--bundle'] ?? positional;
-  if (bundle === undefined) throw new UsageError('name the bundle folder, e.g. siteselect score --bundle data/sample');
-  let top = wholeNumber('--top', values['--top'], 1);
-  const perValue = values['--per'] ?? 'region';
+  const { bundle, values } = parseBundleOptions(args, OPTIONS, 'score');
+  let top = wholeNumber('--top', values.top, 1);
+  const perValue = values.per ?? 'region';
   if (perValue !== 'region' && perValue !== 'district' && perValue !== 'all') throw new UsageError(`--per must be region, district or all, got '${perValue}'`);
   let per: ShortlistGroup = perValue;
-  if (values['--top-per'] !== undefined) ({ per, top } = topPer(values['--top-per']));
-  const minConfidence = values['--min-confidence'] === undefined ? 0 : Number(values['--min-confidence']);
-  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence needs a number from 0 to 1, got '${values['--min-confidence']}'`);
-  const sensitivityOnly = (['--draws', '--concentration', '--seed', '--sensitivity-top'] as const).find((o) => values[o] !== undefined);
-  if (sensitivityOnly && !flags.has('--sensitivity')) throw new UsageError(`${sensitivityOnly} only applies with --sensitivity`);
+  if (values['top-per'] !== undefined) ({ per, top } = topPer(values['top-per']));
+  const minConfidence = values['min-confidence'] === undefined ? 0 : Number(values['min-confidence']);
+  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence needs a number from 0 to 1, got '${values['min-confidence']}'`);
+  const sensitivityOnly = (['draws', 'concentration', 'seed', 'sensitivity-top'] as const).find((o) => values[o] !== undefined);
+  if (sensitivityOnly && !values.sensitivity) throw new UsageError(`--${sensitivityOnly} only applies with --sensitivity`);
   return {
-    threads: wholeNumber('--threads', values['--threads'], 1, 64),
-    bundle, scenario: values['--scenario'], candidates: values['--candidates'], addressColumn: values['--address-column'], idColumn: values['--id-column'],
-    out: values['--out'], format: oneOf('--format', values['--format'], ['csv', 'geojson', 'parquet'] as const),
-    rejects: values['--rejects'], top, per, keptOnly: flags.has('--kept'),
-    crs: inputCrs(values['--crs']),
-    minConfidence, json: flags.has('--json'), quiet: flags.has('--quiet'),
-    sensitivity: flags.has('--sensitivity') ? sensitivityArgs(values) : undefined,
-    memoryLimit: memoryLimit(values['--memory-limit']),
-    calibration: values['--calibration'],
+    threads: wholeNumber('--threads', values.threads, 1, 64),
+    bundle, scenario: values.scenario, candidates: values.candidates, addressColumn: values['address-column'], idColumn: values['id-column'],
+    out: values.out, format: oneOf('--format', values.format, ['csv', 'geojson', 'parquet'] as const),
+    rejects: values.rejects, top, per, keptOnly: values.kept,
+    crs: inputCrs(values.crs),
+    minConfidence, json: values.json, quiet: values.quiet,
+    sensitivity: values.sensitivity ? sensitivityArgs(values) : undefined,
+    memoryLimit: memoryLimit(values['memory-limit']),
+    calibration: values.calibration,
   };
 }

@@ -1,0 +1,41 @@
+/**
+ * One argument parser for every command (issue 13): the same mistake gets the same sentence from
+ * score, report, validate, optimize, init and notebook, naming the option and where the usage is.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/command.ts';
+import { main } from '../../src/cli/main.ts';
+
+async function run(...argv: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const io: CliIO = { stdout: () => {}, stderr: (t) => { stderr += t; }, stderrIsTTY: false, cwd: process.cwd() };
+  return { code: await main(argv, io), stderr };
+}
+
+describe('the flags of every command', () => {
+  it.each(['score', 'report', 'validate', 'optimize', 'init', 'huff', 'mix', 'territories', 'calibrate'])('%s: an unknown option is named, exit 2', async (command) => {
+    const r = await run(command, '--colour', 'red');
+    expect(r).toEqual({ code: 2, stderr: `siteselect ${command}: unknown option --colour; see siteselect ${command} --help\n` });
+  });
+
+  it.each([['score', '--scenario'], ['report', '--scenario'], ['validate', '--rejects'], ['huff', '--scenario'], ['optimize', '--model']])('%s: %s at the end, empty, or followed by another option', async (command, flag) => {
+    expect(await run(command, flag)).toEqual({ code: 2, stderr: `siteselect ${command}: ${flag} needs a value; see siteselect ${command} --help\n` });
+    expect(await run(command, `${flag}=`)).toEqual({ code: 2, stderr: `siteselect ${command}: ${flag} needs a value; see siteselect ${command} --help\n` });
+    expect(await run(command, flag, '--bundle', 'data/sample')).toEqual({ code: 2, stderr: `siteselect ${command}: ${flag} needs a value, but the next argument is the option --bundle\n` });
+  });
+
+  it.each(['score', 'report', 'validate', 'huff'])('%s: the bundle bare or by --bundle, one of them', async (command) => {
+    expect(await run(command, 'a', 'b')).toEqual({ code: 2, stderr: `siteselect ${command}: one bundle at a time (got a and b); see siteselect ${command} --help\n` });
+    expect(await run(command, '--bundle', 'a', 'b')).toEqual({ code: 2, stderr: `siteselect ${command}: one bundle at a time (got a and b); see siteselect ${command} --help\n` });
+    expect(await run(command)).toEqual({ code: 2, stderr: `siteselect ${command}: name the bundle folder with --bundle DIR, e.g. siteselect ${command} --bundle data/sample\n` });
+  });
+
+  it('a switch takes no value; a command without a bare argument refuses one', async () => {
+    expect(await run('score', 'data/sample', '--json=yes')).toEqual({ code: 2, stderr: "siteselect score: --json takes no value, got '--json=yes'; see siteselect score --help\n" });
+    expect(await run('optimize', 'pmedian')).toEqual({ code: 2, stderr: "siteselect optimize: unexpected argument 'pmedian'; see siteselect optimize --help\n" });
+  });
+
+  it('notebook: its own arguments go after --, and the message says so', async () => {
+    expect(await run('notebook', 'n.ts', '--city', 'x')).toEqual({ code: 2, stderr: 'siteselect notebook: unknown option --city; see siteselect notebook --help (arguments for the notebook go after --)\n' });
+  });
+});
