@@ -17,6 +17,7 @@ import { criterionLabel } from './panels/criterion-label.ts';
 import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-panel.ts';
 import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
 import { renderForecastPanel } from './panels/forecast-panel.ts';
+import { UnscoredPanel } from './panels/unscored-panel.ts';
 import type { Flow } from './map/forecast-flows.ts';
 import { SqlFilterPanel } from './panels/sql-filter.ts';
 import { initialState, type AppState, type TableView } from './state/app-state.ts';
@@ -52,6 +53,7 @@ export class Workbench {
   /** The own outlets' territories on the map, set by main.ts (it knows the bundle's address). */
   territoryLayer: TerritoryLayer | null = null;
   readonly compare: CompareView;
+  readonly unscored = new UnscoredPanel(byId('unscored-panel'));
   /** Plan A of a comparison: its scenario and its funnel with the sites ranked as it showed them. */
   planA: { scenario: Scenario; funnel: FunnelResult } | null = null;
   onStateChange: () => void = () => undefined;
@@ -283,6 +285,7 @@ export class Workbench {
     this.renderSensitivity();
     if (this.level !== 'site' || this.state.selected < 0) renderForecastPanel(byId('forecast-panel'), null);
     this.renderToggles();
+    this.unscored.show(this.levels.funnel, this.mapData?.reports ?? []);
     this.paintMap();
     this.onStateChange();
   }

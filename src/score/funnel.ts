@@ -68,6 +68,8 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
   }, progress);
   const result: FunnelResult = { regions, districts, sites: siteLevel };
   if (outside.ids.length) result.outside = outside;
+  const unreached = unreachedCandidates(bundle, links, districtPosition, districts, regions, outside.index);
+  if (unreached.ids.length) result.unreached = unreached;
   if (progress.warnings.length) result.warnings = progress.warnings;
   return result;
 }
@@ -105,10 +107,42 @@ function siteUniverse(
 /** The bundle's candidates that lie outside the study area (outside-study-area.ts): never compared. */
 function outsideCandidates(bundle: LoadedBundle, links: BundleLinks): NonNullable<FunnelResult['outside']> {
   const candidates = bundle.candidates;
-  if (!candidates) return { ids: [], reasons: [] };
+  if (!candidates) return { ids: [], reasons: [], index: [] };
   const none = new Int32Array(candidates.ids.length).fill(-1);
   const { index, reasons } = outsideStudyArea(bundle, links.pointDistrict.candidates ?? none, links.pointRegion.candidates ?? none, true);
-  return { ids: index.map((i) => candidates.ids[i]), reasons };
+  return { ids: index.map((i) => candidates.ids[i]), reasons, index };
+}
+
+/**
+ * The candidates inside the study area whose district (or region, without districts) the funnel
+ * cut: not scored, so the page can say why for every one of them.
+ */
+function unreachedCandidates(
+  bundle: LoadedBundle,
+  links: BundleLinks,
+  districtPosition: Int32Array,
+  districts: LevelResult,
+  regions: LevelResult,
+  outside: number[],
+): NonNullable<FunnelResult['unreached']> {
+  const candidates = bundle.candidates;
+  if (!candidates || (!bundle.districts && !bundle.regions)) return { ids: [], index: new Int32Array(0), district: new Int32Array(0), region: new Int32Array(0) };
+  const none = new Int32Array(candidates.ids.length).fill(-1);
+  const inDistrict = links.pointDistrict.candidates ?? none;
+  const inRegion = links.pointRegion.candidates ?? none;
+  const skip = new Set(outside);
+  const position = (d: number): number => (d >= 0 && d < districtPosition.length ? districtPosition[d] : -1);
+  const reached = (i: number): boolean => {
+    if (bundle.districts) return position(inDistrict[i]) >= 0 && districts.kept[position(inDistrict[i])] === 1;
+    return regions.kept[inRegion[i]] === 1;
+  };
+  const index = filterIndex(candidates.ids.length, (i) => !skip.has(i) && !reached(i));
+  return {
+    ids: Array.from(index, (i) => candidates.ids[i]),
+    index,
+    district: Int32Array.from(index, (i) => position(inDistrict[i])),
+    region: Int32Array.from(index, (i) => inRegion[i]),
+  };
 }
 
 function notCompared(count: number, what: string, where: string): string {

@@ -69,5 +69,11 @@ export interface FunnelResult {
   /** Non-fatal notes: criteria left out for a missing layer, units outside every polygon … */
   warnings?: string[];
   /** Candidates outside the study area, never compared (outside-study-area.ts), in layer order. */
-  outside?: { ids: string[]; reasons: OutsideReason[] };
+  outside?: { ids: string[]; reasons: OutsideReason[]; index: number[] };
+  /**
+   * Candidates inside the study area that the funnel never reached: the district (or region) they lie
+   * in was cut one or two levels up. Positions in the candidates layer (`index`), in `districts`
+   * (-1: their district was not compared, its region being cut) and in `regions` (-1: none).
+   */
+  unreached?: { ids: string[]; index: Int32Array; district: Int32Array; region: Int32Array };
 }

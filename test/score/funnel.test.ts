@@ -73,6 +73,24 @@ describe('runFunnel on a hand-made strip city', () => {
     for (const level of [f.regions, f.districts, f.sites]) expectContributionsSumToScore(level);
   });
 
+  it('names every candidate it does not score: in a cut district, in a cut region, outside every region', async () => {
+    // c4 lies in D2 (compared, cut), c5 in D3 (in R2, cut: D3 never compared), c6 beyond the strip.
+    const extra = pointLayer('candidates', [
+      { id: 'c4', x: 3000, y: 1000 },
+      { id: 'c5', x: 5000, y: 1000 },
+      { id: 'c1', x: 200, y: 1000 },
+      { id: 'c6', x: 9000, y: 1000 },
+    ]);
+    const f = await runFunnel({ ...bundle(), candidates: extra }, scenario());
+    expect(f.sites.ids).toEqual(['c1']);
+    expect(f.outside).toEqual({ ids: ['c6'], reasons: ['outside every region'], index: [3] });
+    const u = f.unreached;
+    expect(u?.ids).toEqual(['c4', 'c5']);
+    expect([...(u?.index ?? [])]).toEqual([0, 1]);
+    expect([...(u?.district ?? [])].map((d) => (d >= 0 ? f.districts.ids[d] : null))).toEqual(['D2', null]);
+    expect([...(u?.region ?? [])].map((r) => f.regions.ids[r])).toEqual(['R1', 'R2']);
+  });
+
   it('as one funnel table (level, unit, parent, score, rank, kept) and a breakdown', async () => {
     const f = await runFunnel(bundle(), scenario());
     const rows = funnelTable(f).map((r) => [r.level, r.id, r.parent, r.rank, r.kept]);
@@ -148,7 +166,7 @@ describe('runFunnel on a hand-made strip city', () => {
     b.districts!.text.region[3] = 'R9'; // D4: unknown region id, and its interior point lies in R2 → still linked
     const f = await runFunnel(b, scenario());
     expect(f.warnings).toEqual(['1 candidate lies outside every region and was not compared']);
-    expect(f.outside).toEqual({ ids: ['c4'], reasons: ['outside every region'] });
+    expect(f.outside).toEqual({ ids: ['c4'], reasons: ['outside every region'], index: [3] });
     // D4 moved off the map too: x 6–8 km is now in R2 but in no district, where c3 is moved
     b.districts!.geometries[3] = squares('districts', [['X', [9000, 0, 9100, 100]]]).geometries[0];
     b.candidates!.lon[2] = east(7000);
@@ -158,7 +176,7 @@ describe('runFunnel on a hand-made strip city', () => {
       '1 candidate lies outside every district and was not compared',
       '1 candidate lies outside every region and was not compared',
     ]);
-    expect(g.outside).toEqual({ ids: ['c3', 'c4'], reasons: ['outside every district', 'outside every region'] });
+    expect(g.outside).toEqual({ ids: ['c3', 'c4'], reasons: ['outside every district', 'outside every region'], index: [2, 3] });
     expect(g.sites.ids).toEqual(['c1', 'c2']);
   });
 

@@ -307,6 +307,23 @@ export const en = {
   'data.mode.replace': 'replace it with this file',
   'data.mode.append': 'add this file’s rows to it',
   'data.mode.held': 'rows loaded in this layer now',
+  // ui: rows not scored (src/app/panels/unscored-panel.ts)
+  'unscored.title': 'Candidate rows not scored',
+  'unscored.balance': '{read} rows read = {scored} scored + {not} not scored.',
+  'unscored.kind.rejected': 'rejected when the file was loaded',
+  'unscored.kind.outside': 'outside the study area',
+  'unscored.kind.district': 'in districts the funnel cut',
+  'unscored.kind.region': 'in regions the funnel cut',
+  'unscored.rejected': 'rejected at load: {reason}',
+  'unscored.outsideRegions': 'outside every region',
+  'unscored.outsideDistricts': 'inside a region but outside every district',
+  'unscored.districtCut': 'in district {name} ({reason})',
+  'unscored.regionCut': 'in region {name} ({reason})',
+  'unscored.row': 'Row',
+  'unscored.id': 'Id',
+  'unscored.reason': 'Why not scored',
+  'unscored.more': '… and {n} more in the CSV.',
+  'unscored.download': 'Download all as CSV',
 } as const;
 
 export type MessageKey = keyof typeof en;

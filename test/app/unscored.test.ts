@@ -1,0 +1,138 @@
+/**
+ * Every candidate row not scored has its reason (built site, Chromium). An imported candidates file
+ * of 8 rows, made from the sample's own sites: 3 in kept districts, 2 in a district the funnel cut,
+ * 1 in a region it cut, 1 far outside the city and 1 with a latitude that is not a number. The panel
+ * lists the 5 rows not scored (read 8 − scored 3) with the reasons a funnel run in Node gives, in
+ * English and in Chinese, and downloads them as CSV.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBundleDir } from '../../src/node.ts';
+import { formatNotKept, levelReasons, loadLayerFile, parseScenario, runFunnel, type FunnelResult, type LayerEntry } from '../../src/app/engine-api.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite } from './build-site.ts';
+import { afterRun, downloadText } from './page-helpers.ts';
+import { serveStatic } from './static-server.ts';
+
+const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
+const scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
+let server: Server;
+let browser: Browser;
+let page: Page;
+/** The sample's run and the run with the imported file as candidates (the reference). */
+let sample: FunnelResult;
+let imported: FunnelResult;
+let sampleRead: number;
+let csv: string;
+let pageUrl = '';
+
+beforeAll(async () => {
+  const bundle = await loadBundleDir(sampleDir);
+  sample = await runFunnel(bundle, scenario);
+  sampleRead = bundle.reports.filter((r) => r.layer === 'candidates').reduce((s, r) => s + r.read, 0);
+  const c = bundle.candidates!;
+  const u = sample.unreached!;
+  const rent = c.numeric.rent;
+  const at = (i: number, lat = String(c.lat[i]), lon = String(c.lon[i])): string => [lon, lat, rent[i]].join(',');
+  const [k1, k2, k3] = sample.sites.ids.slice(0, 3).map((id) => c.ids.indexOf(id));
+  const cutDistrict = [...u.district.keys()].filter((k) => u.district[k] >= 0).slice(0, 2).map((k) => u.index[k]);
+  const cutRegion = [...u.district.keys()].filter((k) => u.district[k] < 0).slice(0, 1).map((k) => u.index[k]);
+  const rows = [
+    `T1,${at(k1)}`,
+    `T2,${at(cutDistrict[0])}`,
+    `T3,${at(k2)}`,
+    `T4,${at(k1, undefined, String(c.lon[k1] + 2))}`, // two degrees east: outside the city
+    `T5,${at(cutDistrict[1])}`,
+    `T6,${at(k3, 'abc')}`,
+    `T7,${at(cutRegion[0])}`,
+    `T8,${at(k3)}`,
+  ];
+  csv = ['id,lon,lat,rent', ...rows].join('\n');
+  const entry: LayerEntry = { layer: 'candidates', file: 'my-sites.csv', columns: { id: 'id', lon: 'lon', lat: 'lat', rent: 'rent' } };
+  const loaded = await loadLayerFile('my-sites.csv', new TextEncoder().encode(csv), entry);
+  if (loaded.layer.kind !== 'point') throw new Error('candidates load as points');
+  imported = await runFunnel({ ...bundle, candidates: loaded.layer }, scenario);
+
+  const dir = await buildSite();
+  ({ server, url: pageUrl } = await serveStatic(dir));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await page.goto(pageUrl);
+  await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const listed = (p: Page): Promise<string[][]> =>
+  p.$$eval('#unscored-panel tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+describe('candidate rows not scored (built site)', () => {
+  it('the sample: the count is read − scored', async () => {
+    const n = sampleRead - sample.sites.ids.length;
+    expect(n).toBeGreaterThan(0);
+    expect(await page.getAttribute('#unscored-panel', 'data-count')).toBe(String(n));
+    expect(await page.textContent('#unscored-panel summary')).toContain(n.toLocaleString('en-US'));
+  });
+
+  it('an imported file: each row not scored listed with its reason, read − scored of them', async () => {
+    await page.setInputFiles('#data-files', { name: 'my-sites.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const card = page.locator('.file-card[data-file="my-sites.csv"]');
+    await card.locator('select.layer-select').selectOption('candidates');
+    await card.locator('select.role-select').first().waitFor();
+    await card.locator('select.mode-select').selectOption('replace');
+    await card.locator('button.load-layer').click();
+    await card.locator('.layer-report').waitFor({ timeout: 60_000 });
+    await afterRun(page, () => page.click('#run-funnel'));
+
+    // By construction: T1, T3, T8 scored; the Node run agrees.
+    expect(imported.sites.ids.slice().sort()).toEqual(['T1', 'T3', 'T8']);
+    const district = (id: string): string => {
+      const k = imported.unreached!.ids.indexOf(id);
+      const d = imported.unreached!.district[k];
+      return `in district ${imported.districts.names[d]} (${formatNotKept(levelReasons(imported, imported.districts).at(d))})`;
+    };
+    const region = (id: string): string => {
+      const k = imported.unreached!.ids.indexOf(id);
+      const g = imported.unreached!.region[k];
+      return `in region ${imported.regions.names[g]} (${formatNotKept(levelReasons(imported, imported.regions).at(g))})`;
+    };
+    const expected = [
+      ['2', 'T2', district('T2')],
+      ['4', 'T4', 'outside every region'],
+      ['5', 'T5', district('T5')],
+      ['6', '', 'rejected at load: non-numeric coordinate'],
+      ['7', 'T7', region('T7')],
+    ];
+    // The reasons name the unit and its own cut: a rank against the scenario's top K.
+    expect(district('T2')).toMatch(/^in district .+ \(cut: rank \d+ of \d+, top \d+ kept\)$/);
+    await page.waitForFunction(() => document.querySelector('#unscored-panel')?.getAttribute('data-count') === '5');
+    await page.click('#unscored-panel summary');
+    expect(await listed(page)).toEqual(expected);
+    expect(await page.textContent('#unscored-panel .unscored-balance')).toBe('8 rows read = 3 scored + 5 not scored.');
+
+    const { name, bytes } = await downloadText(page, () => page.click('#unscored-panel .unscored-download'));
+    expect(name).toBe('rows-not-scored.csv');
+    const lines = bytes.toString('utf8').trim().split(/\r\n/);
+    expect(lines[0]).toBe('row,id,reason,file');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2))).toEqual(expected.map(([row, id]) => [row, id]));
+    await page.screenshot({ path: 'test-output/unscored-panel.png' });
+  });
+
+  it('in Chinese, every reason in Chinese', async () => {
+    await page.selectOption('#lang-select', 'zh');
+    const rows = await listed(page);
+    expect(rows.map((r) => r[2])).toEqual([
+      expect.stringMatching(/^位于地区 .+（落选：排名第 \d+ \/ \d+，保留前 \d+）$/),
+      '不在任何地域内',
+      expect.stringMatching(/^位于地区 /),
+      '载入时被拒：坐标不是数字',
+      expect.stringMatching(/^位于地域 .+（落选：/),
+    ]);
+    await page.selectOption('#lang-select', 'en');
+  });
+});
