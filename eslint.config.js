@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const TURF_UMBRELLA = { name: '@turf/turf', message: "import the one function's package (e.g. '@turf/area') and add it to dependencies" };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-app/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'bench/out/**'] },
   js.configs.recommended,
@@ -18,7 +20,17 @@ export default tseslint.config(
     // The library ships only the Turf functions it uses: the umbrella package loads ~130 modules on every start.
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@turf/turf', message: "import the one function's package (e.g. '@turf/area') and add it to dependencies" }] }],
+      'no-restricted-imports': ['error', { paths: [TURF_UMBRELLA] }],
+    },
+  },
+  {
+    // data builds layers from what io reads, so io must not import data (the old data ⇄ io cycle).
+    files: ['src/io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [TURF_UMBRELLA],
+        patterns: [{ group: ['../data/*', '../data/**'], message: 'io must not import data (data imports io); shared errors live in src/errors.ts, file formats in src/io/file-format.ts' }],
+      }],
     },
   },
 );

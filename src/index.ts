@@ -4,7 +4,7 @@
  */
 export * from './data/layer.ts';
 export { BASEMAP_KINDS, basemapKind, readBasemap, type Basemap, type BasemapFeature, type BasemapGeometry, type BasemapKind } from './data/basemap.ts';
-export * from './data/errors.ts';
+export * from './errors.ts';
 export { csvCell, csvRow, csvText, neutraliseFormula, type CsvCell } from './io/csv-write.ts';
 export * from './data/bundle-manifest.ts';
 export * from './geo/haversine.ts';

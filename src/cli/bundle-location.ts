@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 
 export interface BundleLocation {
   /** The bundle folder: layer paths are relative to it. */

@@ -6,7 +6,7 @@
  */
 import { EXIT_FAILURE, EXIT_USAGE, type CliIO, type Command } from './command.ts';
 import { systemErrorMessage } from './system-error.ts';
-import { BundleError, UsageError } from '../data/errors.ts';
+import { BundleError, UsageError } from '../errors.ts';
 
 interface CommandEntry {
   summary: string;

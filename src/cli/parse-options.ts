@@ -5,7 +5,7 @@
  * `--`, arguments it passes on untouched.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 type Strict<O> = { args: string[]; options: O; strict: true; allowPositionals: false };

@@ -1,5 +1,5 @@
 /** attribute (DESIGN §3): any numeric column of the candidates (site form) or of the polygons (areal form). */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { Layer } from '../data/layer.ts';
 
 /** A copy of the column; missing values stay NaN (they normalise to the worst). */

@@ -8,7 +8,7 @@
  * The sums agree with the criteria: c's capture is huff_share's capture, and the own outlets' loss
  * is cannibalisation.
  */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { LoadedBundle, PointLayer } from '../data/layer.ts';
 import { linkBundle } from '../data/link-bundle.ts';
 import { createKernel } from '../kernel/index.ts';

@@ -3,7 +3,7 @@
  * network kernel (src/network/network-kernel.ts) in place of the great-circle one, and the Huff
  * cut-off and floor in the criterion's unit. One per bundle inputs and travel setting.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { bundleRouter } from '../network/bundle-graph.ts';
 import { networkKernel, type NetworkKernel } from '../network/network-kernel.ts';
 import type { CriterionSpec, NetworkTravel } from '../scenario/criterion-spec.ts';

@@ -2,7 +2,7 @@
  * Picking the points and weights a criterion works on out of a loaded layer: filters by text
  * column (brand, type, category, mode) and numeric weight columns where a missing value counts 0.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { PointLayer } from '../data/layer.ts';
 import type { Points, WeightedPoints } from '../kernel/types.ts';
 

@@ -6,7 +6,7 @@
  * and counted in a note.
  */
 import type { Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { BundleError } from './errors.ts';
+import { BundleError } from '../errors.ts';
 
 export const BASEMAP_KINDS = ['water', 'park', 'road', 'rail', 'other'] as const;
 export type BasemapKind = (typeof BASEMAP_KINDS)[number];

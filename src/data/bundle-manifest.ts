@@ -4,13 +4,11 @@
  * scripts/gen-schemas.ts) the committed JSON Schema all come from this.
  */
 import { z } from 'zod';
+import { FILE_FORMATS } from '../io/file-format.ts';
 import { LAYER_NAMES } from './layer.ts';
 
 export const CRS_NAMES = ['wgs84', 'gcj02', 'bd09', 'epsg3857'] as const;
 export type CrsName = (typeof CRS_NAMES)[number];
-
-export const FILE_FORMATS = ['csv', 'tsv', 'geojson', 'parquet', 'arrow', 'gtfs', 'osm-pbf', 'geotiff', 'shapefile', 'xlsx', 'geopackage', 'flatgeobuf'] as const;
-export type FileFormat = (typeof FILE_FORMATS)[number];
 
 /** A role is fed by a source column, or set to one constant for every row of the file. */
 export const ColumnRef = z.union([

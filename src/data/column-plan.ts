@@ -2,7 +2,7 @@
  * Which source column feeds which role of a layer: the manifest's `columns` map first, then the
  * common names (detect-columns.ts). A mapped column that does not exist is a whole-file error.
  */
-import { BundleError } from './errors.ts';
+import { BundleError } from '../errors.ts';
 import type { ColumnRef, LayerEntry } from './bundle-manifest.ts';
 import type { LayerName } from './layer.ts';
 import type { RawTable } from '../io/raw-table.ts';

@@ -4,7 +4,7 @@
  * geocoded against it), and layers fed by several files are concatenated.
  */
 import { readBasemap } from './basemap.ts';
-import { BundleError, PathRefused } from './errors.ts';
+import { BundleError, PathRefused } from '../errors.ts';
 import type { LayerEntry } from './bundle-manifest.ts';
 import type { Layer, LayerName, LayerReport, LoadedBundle, PointLayer, PolygonLayer } from './layer.ts';
 import type { FileSource } from '../io/file-source.ts';

@@ -1,6 +1,6 @@
 /** bundle.json bytes → a checked BundleManifest, or one sentence saying what to fix. */
 import { BundleManifest } from './bundle-manifest.ts';
-import { BundleError } from './errors.ts';
+import { BundleError } from '../errors.ts';
 import { LAYER_NAMES } from './layer.ts';
 
 function pathLabel(path: PropertyKey[]): string {

@@ -4,7 +4,7 @@
  * coordinate column, every row in projected metres, a required column missing) throw BundleError.
  */
 import type { CrsName, LayerEntry } from './bundle-manifest.ts';
-import { BundleError } from './errors.ts';
+import { BundleError } from '../errors.ts';
 import type { LayerReport, PointLayer, PolygonLayer, Reject } from './layer.ts';
 import type { RawTable } from '../io/raw-table.ts';
 import { planColumns } from './column-plan.ts';

@@ -4,7 +4,7 @@
  * attributes under their own names (layer-table.ts), the predicate is checked (sql-predicate.ts)
  * and DuckDB answers which rows fail it. A missing value (NULL) fails, as it does an attribute limit.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { PointLayer } from '../data/layer.ts';
 import type { Database } from './database.ts';
 import { layerColumns } from './layer-table.ts';

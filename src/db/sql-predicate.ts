@@ -5,7 +5,7 @@
  * statement words (SELECT, COPY, ATTACH …) and only plain scalar functions: a table function such
  * as read_csv could read files, so anything not on the list is refused by name.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 
 /** Words an expression may use besides column names. */
 const KEYWORDS = new Set(['and', 'or', 'not', 'is', 'null', 'true', 'false', 'between', 'in', 'like', 'ilike', 'case', 'when', 'then', 'else', 'end']);

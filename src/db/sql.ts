@@ -2,7 +2,7 @@
  * The one place SQL text is assembled. Identifiers are quoted here; values are never put into SQL
  * text but bound as parameters (`?`). Anything user-named that reaches SQL goes through these.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 
 /** "name" with embedded quotes doubled: safe for any column or table name. */
 export function quoteIdentifier(name: string): string {

@@ -7,7 +7,7 @@
  * standardised by the own outlets' mean and standard deviation. Similarity = 1/(1 + distance),
  * the distance being Euclidean over the standardised features divided by √(features).
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { LoadedBundle, PointLayer } from '../data/layer.ts';
 import { weightColumn } from '../criteria/points.ts';
 import { createKernel } from '../kernel/index.ts';

@@ -3,7 +3,7 @@
  * can identify every parameter, fits by Poisson quasi-likelihood (poisson-fit.ts), and reports
  * estimates with standard errors and 95 % intervals, R², MAPE, K-fold CV MAPE and the baseline's.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { baselineCvMape, fitLine } from './baseline.ts';
 import { CALIBRATION_VERSION, type Calibration } from './calibration.ts';
 import { evaluateFlows } from './flows-pass.ts';

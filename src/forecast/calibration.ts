@@ -4,7 +4,7 @@
  * validation and (scripts/gen-schemas.ts) the JSON Schema.
  */
 import { z } from 'zod';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 
 export const CALIBRATION_VERSION = 1;
 

@@ -7,7 +7,7 @@
  * Every row is either used or rejected with its row number and reason; a pair listed twice is summed;
  * a pair not listed counts 0 customers.
  */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { RawTable, RawValue } from '../io/raw-table.ts';
 import type { OriginFlows } from './origin-flows.ts';
 

@@ -4,7 +4,7 @@
  * outlet-type attractiveness × attractiveness columns, cut-off and floor) and calls calibrateModel;
  * `forecast` does the same for a site layer and calls forecastSites.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { LoadedBundle, PointLayer } from '../data/layer.ts';
 import type { BundleLinks } from '../data/link-bundle.ts';
 import { BundleInputs } from '../criteria/inputs.ts';

@@ -3,7 +3,7 @@
  * Binary columns (GeoArrow WKB) are kept as hex text with a note; lon/lat stay plain columns.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { columnarRawTable } from './columnar-values.ts';
 import type { RawTable } from './raw-table.ts';
 

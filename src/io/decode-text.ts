@@ -4,7 +4,7 @@
  * encoding: a UTF-8 BOM, else valid UTF-8, else GB18030 (a superset of GBK); text that still holds
  * replacement characters is not readable and is a whole-file error.
  */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 
 export type TextEncodingName = 'utf-8' | 'gbk' | 'gb18030';
 

@@ -1,7 +1,7 @@
 /** The file format: from the manifest, else the file name, checked against the bytes' own signature. */
-import type { FileFormat } from '../data/bundle-manifest.ts';
 import { unzipSync } from 'fflate';
-import { BundleError } from '../data/errors.ts';
+import type { FileFormat } from './file-format.ts';
+import { BundleError } from '../errors.ts';
 
 export function detectFormat(file: string, declared?: FileFormat): FileFormat {
   if (declared !== undefined) return declared;

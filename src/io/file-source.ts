@@ -3,7 +3,7 @@
  * loading code serves a folder on disk (src/node/file-source.ts), files dropped on the page
  * (memory) and a bundle served next to the page (fetch, same origin only).
  */
-import { PathRefused } from '../data/errors.ts';
+import { PathRefused } from '../errors.ts';
 
 export interface FileSource {
   /** Bytes of the file at `path` (relative to the bundle root, '/'-separated). */

@@ -6,7 +6,7 @@
  */
 import { PbfReader } from 'pbf';
 import { unzlibSync } from 'fflate';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 
 export interface OsmTags {
   [key: string]: string;

@@ -7,7 +7,7 @@
  */
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { Database } from '../db/database.ts';
 import { columnarRawTable } from './columnar-values.ts';
 import type { RawTable } from './raw-table.ts';

@@ -1,5 +1,5 @@
 /** CSV/TSV bytes → RawTable (text cells; typing and coordinates are decided by toLayer). */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { parseCsv, sniffDelimiter, type MultiLineRecord, type ParsedCsv } from './csv.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import type { RawTable, RawValue } from './raw-table.ts';

@@ -5,7 +5,7 @@
  */
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { HeaderMeta } from 'flatgeobuf';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { featureTable, learnShape, newShape } from './read-geojson.ts';
 import type { RawTable } from './raw-table.ts';
 import { crsOfWkt } from './wkt-crs.ts';

@@ -3,7 +3,7 @@
  * kept as is. A bare geometry or a single Feature counts as a one-record file.
  */
 import type { Feature, Geometry } from 'geojson';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 
 function toRawValue(v: unknown): RawValue {

@@ -8,7 +8,7 @@
 import initSqlJs from 'sql.js/dist/sql-wasm-inline.js';
 import type { Database, SqlValue } from 'sql.js';
 import type { Geometry } from 'geojson';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 import { parseWkb } from './wkb.ts';
 import { crsOfWkt } from './wkt-crs.ts';

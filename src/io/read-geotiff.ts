@@ -6,7 +6,7 @@
  * decoded, so memory follows the window, not the raster). EPSG:4326 and EPSG:3857 only.
  */
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { RangeReader } from './file-source.ts';
 import { geoTiffFromRanges } from './geotiff-range-source.ts';
 import type { Polygon } from 'geojson';

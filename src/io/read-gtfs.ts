@@ -4,7 +4,7 @@
  * column (metro / rail / tram / bus …) from the routes serving it.
  */
 import { unzipSync } from 'fflate';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { readCsv } from './read-csv.ts';
 import { gtfsStopModes } from './gtfs-modes.ts';
 import type { RawTable } from './raw-table.ts';

@@ -6,7 +6,7 @@
  */
 import area from '@turf/area';
 import type { Geometry, Position } from 'geojson';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { OsmNodeIndex } from './osm-node-index.ts';
 import { decodeOsmPbfFile, type OsmTags } from './osm-pbf-decode.ts';
 import { assembleArea, type WayLine } from './osm-rings.ts';

@@ -5,15 +5,15 @@
  * admin_level, building footprints). The layer's default tags apply when bundle.json gives no
  * `osmTags`; `osmOwnBrand` keeps one brand's banks in the network layer and out of competitors.
  */
-import { BundleError } from '../data/errors.ts';
-import type { LayerName } from '../data/layer.ts';
+import { BundleError } from '../errors.ts';
 import { OsmNodeIndex } from './osm-node-index.ts';
 import { decodeOsmPbfFile, type OsmTags } from './osm-pbf-decode.ts';
 import { readOsmAreas } from './read-osm-areas.ts';
 import { describeFilter, isOwnBrand, matchTags, osmBrand, type OsmTagFilter } from './osm-tag-filter.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 
-export const DEFAULT_OSM_TAGS: Partial<Record<LayerName, OsmTagFilter>> = {
+/** By the bundle's layer names; a layer not listed needs its own osmTags. */
+export const DEFAULT_OSM_TAGS: Readonly<Record<'demand' | 'competitors' | 'network' | 'pois' | 'transit', OsmTagFilter>> = {
   demand: { building: [] },
   competitors: { amenity: ['bank', 'atm'] },
   network: { amenity: ['bank', 'atm'] },
@@ -24,7 +24,7 @@ export const DEFAULT_OSM_TAGS: Partial<Record<LayerName, OsmTagFilter>> = {
 /** Kept as columns whenever present; other tag keys named in the filter are kept too. */
 const KEPT_TAGS = ['name', 'brand', 'operator', 'amenity', 'shop', 'highway', 'railway', 'public_transport', 'station', 'addr:street', 'addr:housenumber', 'addr:city'];
 
-const AREA_LAYERS = new Set<LayerName>(['regions', 'districts', 'demand']);
+const AREA_LAYERS = new Set<string>(['regions', 'districts', 'demand']);
 
 /** amenity=bank is a full-service branch, amenity=atm a self-service outlet (the network layer's types). */
 function outletType(tags: OsmTags): string {
@@ -41,8 +41,9 @@ function transitMode(tags: OsmTags): string {
   return '';
 }
 
-export function readOsmPbf(file: string, bytes: Uint8Array, layer: LayerName, osmTags?: OsmTagFilter, ownBrand?: string): RawTable {
-  const filter = osmTags ?? DEFAULT_OSM_TAGS[layer];
+export function readOsmPbf(file: string, bytes: Uint8Array, layer: string, osmTags?: OsmTagFilter, ownBrand?: string): RawTable {
+  const defaults: Partial<Record<string, OsmTagFilter>> = DEFAULT_OSM_TAGS;
+  const filter = osmTags ?? (Object.hasOwn(defaults, layer) ? defaults[layer] : undefined);
   if (filter === undefined) {
     const example = AREA_LAYERS.has(layer) ? '{"admin_level": ["8"]}' : '{"amenity": ["bank"]}';
     throw new BundleError(file, `${file}: say which OSM features feed layer ${layer} with "osmTags" in bundle.json (e.g. ${example}).`);

@@ -7,7 +7,7 @@
  * needs a proj4 build this registry cannot install, and the format is small and fully specified.
  */
 import { unzipSync } from 'fflate';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { parseDbf } from './dbf.ts';
 import { NULL_SHAPE, parseShp } from './shp-geometry.ts';
 import type { RawTable } from './raw-table.ts';

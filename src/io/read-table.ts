@@ -1,7 +1,9 @@
 /** One file's bytes → RawTable, by format (declared in bundle.json or taken from the file name). */
-import type { FileFormat, LayerEntry } from '../data/bundle-manifest.ts';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { resolveFormat } from './detect-format.ts';
+import type { FileFormat } from './file-format.ts';
+import type { TextEncodingName } from './decode-text.ts';
+import type { OsmTagFilter } from './osm-tag-filter.ts';
 import { readCsv } from './read-csv.ts';
 import { readGeoJson } from './read-geojson.ts';
 import { readGtfsStops } from './read-gtfs.ts';
@@ -14,7 +16,22 @@ import type { Database } from '../db/database.ts';
 import type { RawTable } from './raw-table.ts';
 import type { RangeReader } from './file-source.ts';
 
-type ReadEntry = Pick<LayerEntry, 'format' | 'encoding' | 'osmTags' | 'osmOwnBrand' | 'layer' | 'band' | 'bandRole' | 'cells' | 'crs' | 'sheet' | 'table'>;
+/** What a bundle.json entry says about reading its file (the reader's side of a LayerEntry). */
+export interface ReadEntry {
+  /** The layer the file feeds: an OSM extract is read by the layer's tags. */
+  layer: string;
+  format?: FileFormat;
+  encoding?: TextEncodingName;
+  osmTags?: OsmTagFilter;
+  osmOwnBrand?: string;
+  band?: number;
+  bandRole?: string;
+  cells?: 'points' | 'polygons';
+  /** Declared by the manifest: then a Shapefile's or GeoPackage's own coordinate system is not applied. */
+  crs?: string;
+  sheet?: string;
+  table?: string;
+}
 
 export interface ReadTableOptions {
   db?: Database;

@@ -8,7 +8,7 @@
  * unpatched SheetJS release.
  */
 import { unzipSync } from 'fflate';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -3,7 +3,7 @@
  * SharedArrayBuffer (the page must be cross-origin isolated: COOP same-origin + COEP require-corp,
  * see vite.config.ts). The page's thread never blocks: it posts a task and awaits the workers.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { createPoolKernel, type PoolKernel } from './pool.ts';
 import { WORKER_READY, type TaskReply } from './worker-task.ts';
 

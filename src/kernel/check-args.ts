@@ -1,5 +1,5 @@
 /** Argument checks shared by every kernel: bad arguments are the caller's bug (UsageError). */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { HuffParams, Points } from './types.ts';
 
 export function checkPoints(what: string, points: Points, weight?: Float64Array): void {

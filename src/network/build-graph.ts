@@ -3,7 +3,7 @@
  * consecutive nodes (lengths by haversine, times by the way's speed), then directed edges in CSR
  * form both ways round. Nodes no usable way touches are dropped.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { haversine } from '../geo/haversine.ts';
 import type { Profile } from './profiles.ts';
 import { FORBID_BIKE, FORBID_DRIVE, FORBID_WALK, type RoadWays } from './road-ways.ts';

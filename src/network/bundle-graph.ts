@@ -3,7 +3,7 @@
  * profile (and its overrides), held for as long as the bundle's bytes are. In Node the graphs come
  * from the cache file beside the bundle's roads (src/node/load-bundle-dir.ts registers it).
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { LoadedBundle } from '../data/layer.ts';
 import { buildGraph } from './build-graph.ts';
 import { profileFor, type Profile, type ProfileOverride } from './profiles.ts';

@@ -4,7 +4,7 @@
  * `maxspeed` tag instead of its class speed where tagged.
  * The defaults are documented in README (Travel time); a scenario may override any of them.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 
 export const PROFILE_NAMES = ['walk', 'bike', 'drive'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];

@@ -6,7 +6,7 @@
  * `foot` / `bicycle` / `motor_vehicle` = no. A row without a line is reported, not dropped silently.
  */
 import type { Geometry, Position } from 'geojson';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { RawTable, RawValue } from '../io/raw-table.ts';
 import { parseWkt } from '../io/wkt.ts';
 import { parseMaxspeed, parseOneway } from './profiles.ts';

@@ -4,7 +4,7 @@
  * classes a mode uses is the profile's business, not the reader's. Only the nodes the ways pass
  * through are kept.
  */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { OsmNodeIndex } from '../io/osm-node-index.ts';
 import { decodeOsmPbfFile, type OsmTags } from '../io/osm-pbf-decode.ts';
 import { parseMaxspeed, parseOneway } from './profiles.ts';

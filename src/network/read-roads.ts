@@ -1,5 +1,5 @@
 /** A roads file by its name: an OSM .pbf extract, or lines as GeoJSON / GeoParquet / CSV with WKT. */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { detectFormat } from '../io/detect-format.ts';
 import { readTable } from '../io/read-table.ts';
 import { readLineRoads } from './read-line-roads.ts';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Layer } from '../data/layer.ts';
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { plainValue } from '../db/arrow-rows.ts';
 import type { Database, QueryParam, Row } from '../db/database.ts';
 import { OFFLINE_SETTINGS_SQL, QueryError } from '../db/duckdb-database.ts';

@@ -8,7 +8,7 @@ import { constants } from 'node:buffer';
 import { constants as fsConstants } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PathRefused } from '../data/errors.ts';
+import { PathRefused } from '../errors.ts';
 import type { FileSource, RangeReader } from '../io/file-source.ts';
 
 /** Environment variable that raises (or lowers) the size limit of one bundle file, in bytes. */

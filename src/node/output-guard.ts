@@ -7,7 +7,7 @@
 import { constants } from 'node:fs';
 import { access, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { readManifest } from '../data/read-manifest.ts';
 
 export interface NamedFile {

@@ -1,6 +1,6 @@
 /** Reads a JSON file a command was given (scenario, calibration): unreadable or bad JSON is a BundleError naming the file. Node only. */
 import { readFile } from 'node:fs/promises';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 
 export async function readJsonFile(file: string): Promise<unknown> {
   let text: string;

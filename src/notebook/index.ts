@@ -5,7 +5,7 @@
  *     import { display, md, plot, loadBundle, args } from '../src/notebook/index.ts';
  */
 import type { LoadedBundle } from '../data/layer.ts';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { currentHost, emit } from './context.ts';
 import { formatValue } from './format.ts';
 import { Markdown, toOutput, type DisplayOptions } from './outputs.ts';

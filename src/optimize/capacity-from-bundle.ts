@@ -4,7 +4,7 @@
  * type's capacity (own outlets: their `type`; candidates: their `type` column, else the scenario's
  * candidate type), else one number for all. A facility left with none is refused by name.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { LoadedBundle, PointLayer } from '../data/layer.ts';
 
 export interface CapacitySources {

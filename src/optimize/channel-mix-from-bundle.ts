@@ -3,7 +3,7 @@
  * and channelMix section, demand × candidates within the largest radius (problemFromBundle), the
  * own network as existing outlets of their type, and each site's district by containment.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { LoadedBundle } from '../data/layer.ts';
 import { assignPointsToPolygons } from '../geo/containment.ts';
 import type { Scenario } from '../scenario/scenario.ts';

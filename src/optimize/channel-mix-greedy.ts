@@ -6,7 +6,7 @@
  * f(S) + the best budget-limited sum of single-outlet gains over S (a fractional knapsack); the
  * smallest such bound seen along the way is reported.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { ChannelMixProblem } from './channel-mix-problem.ts';
 import { existingOutlets, mixValue, type OpenOutlet } from './channel-mix-value.ts';
 import { optionAllowed, type MixRow } from './mix-rules.ts';

@@ -3,7 +3,7 @@
  * else the rule-keeping greedy with its submodular bound. The answer says which type where, how
  * many of each, what they cost and what each brings.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { ChannelMixProblem, ChannelMixResult, MixSite, MixTypeSummary } from './channel-mix-problem.ts';
 import { channelMixGreedy } from './channel-mix-greedy.ts';
 import { channelMixModel } from './channel-mix-milp.ts';

@@ -1,7 +1,7 @@
 /**
  * Boundary checks before any solver runs: each failure names the bad value and the fix.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { MODEL_NAMES, type OptimizeProblem } from './problem.ts';
 
 /** Returns the number of facilities to open in total (p new + fixed; LSCP: unknown → 0). */

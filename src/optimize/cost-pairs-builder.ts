@@ -4,7 +4,7 @@
  * second row for the same pair is found after grouping by facility (sorting each group by demand),
  * not through a key per pair. Bad rows become rejects naming the row; they come out in row order.
  */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { Reject } from '../data/layer.ts';
 import type { FacilityCosts } from './problem.ts';
 

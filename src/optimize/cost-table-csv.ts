@@ -4,7 +4,7 @@
  * bundle loader. `costsFromCsv` streams the rows straight into typed arrays (a million pairs hold
  * no string per pair); `costTableFromCsv` gives the RawTable the table door also takes.
  */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { Reject } from '../data/layer.ts';
 import type { RawTable, RawValue } from '../io/raw-table.ts';
 import { CostPairsBuilder, type CostColumnNames } from './cost-pairs-builder.ts';

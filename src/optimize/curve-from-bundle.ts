@@ -3,7 +3,7 @@
  * scenario's candidate type) → the objective curve's summary, as `optimize --p 1..10 --json` gives
  * it. For the report's section and any caller that holds a bundle and a scenario.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { LoadedBundle } from '../data/layer.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { problemFromBundle } from './from-bundle.ts';

@@ -4,7 +4,7 @@
  * Coverage and Huff models keep only pairs within their radius (sparse: this is what lets a
  * million demand points through); p-median/p-center take every pair.
  */
-import { BundleError, UsageError } from '../data/errors.ts';
+import { BundleError, UsageError } from '../errors.ts';
 import type { LoadedBundle, PointLayer } from '../data/layer.ts';
 import type { Points } from '../kernel/types.ts';
 import type { Scenario } from '../scenario/scenario.ts';

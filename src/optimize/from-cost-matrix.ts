@@ -3,7 +3,7 @@
  * (cost[i·m + j] = cost from demand i to facility j), plus demand weights. Non-finite entries
  * mean unreachable and are dropped; everything else is kept, so radius-free models see all pairs.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { FacilityCosts, HuffShareInputs, ModelName, OptimizeProblem } from './problem.ts';
 
 export interface CostMatrixInput {

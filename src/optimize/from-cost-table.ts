@@ -3,7 +3,7 @@
  * Origins are demand points (with their weight repeated on each of their rows), destinations
  * are facilities. A pair with no row is unreachable. Bad rows become rejects naming the row.
  */
-import { BundleError, UsageError } from '../data/errors.ts';
+import { BundleError, UsageError } from '../errors.ts';
 import { CostPairsBuilder, type CostColumnNames } from './cost-pairs-builder.ts';
 import { costsFromCsv } from './cost-table-csv.ts';
 import type { Reject } from '../data/layer.ts';

@@ -4,7 +4,7 @@
  * The wasm is loaded once per process from the `highs` package (no network).
  */
 import type { Highs, ModelData } from 'highs';
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 
 let defaultSolver: Promise<Highs> | undefined;
 

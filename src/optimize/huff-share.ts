@@ -5,7 +5,7 @@
  * x ↦ x/(x + C) is concave and increasing, so the share is a monotone submodular function of the
  * open set: greedy gets within (1 − 1/e) of the optimum.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { OptimizeProblem } from './problem.ts';
 
 /** u_k = a_j · max(d_k, floor)^-β for every stored pair k of facility j (0 beyond the radius). */

@@ -3,7 +3,7 @@
  * lower <= Σ coef·y <= upper, existing outlets moved into the bounds. The MILP adds these rows as
  * they are; the greedy keeps the same rows satisfied. One translation, two solvers.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { haversine } from '../geo/haversine.ts';
 import type { ChannelMixProblem, MixRule } from './channel-mix-problem.ts';
 

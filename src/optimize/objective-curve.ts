@@ -3,7 +3,7 @@
  * knee — the p after which another site buys clearly less. Each p is solved on its own (exact or
  * heuristic, as `optimize` decides), so every point carries its own bound and gap.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { optimize } from './optimize.ts';
 import { kneeIndex } from './curve-shape.ts';
 import type { OptimizeOptions, OptimizeProblem, OptimizeResult } from './problem.ts';

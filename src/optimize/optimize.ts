@@ -3,7 +3,7 @@
  * the objective with its bound and gap. Exact (HiGHS MILP, or enumeration for Huff share) when
  * the instance fits EXACT_LIMITS; lazy greedy with a bound for MCLP and Huff share beyond.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { checkProblem, checkReachable } from './check-problem.ts';
 import { evaluateAssignment, evaluateSelection } from './evaluate.ts';
 import { solveMilp } from './highs-solve.ts';

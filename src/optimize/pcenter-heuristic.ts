@@ -5,7 +5,7 @@
  * comes from the same search: a radius at which the cover's Lagrangian bound exceeds p + |fixed| is
  * proved too small, so the optimum is at least the next cost above it.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { coverLowerBound } from './cover-lagrangian.ts';
 import { greedyCover } from './cover-greedy.ts';
 import { nearestOpenCost } from './evaluate.ts';

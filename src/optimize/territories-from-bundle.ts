@@ -3,7 +3,7 @@
  * metres, then the territories and, when asked, their polygons cut to the study area (districts,
  * else regions). One path for `siteselect territories` and the workbench's territory layer.
  */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import type { LoadedBundle } from '../data/layer.ts';
 import { allPairs } from './pairs-within-radius.ts';
 import type { FacilityCosts } from './problem.ts';

@@ -9,7 +9,7 @@
  * lowered where it is below, for a fixed number of rounds): a Lagrangian view of "equal demand per
  * outlet" that keeps each point with a near outlet.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { pairsByDemand } from './pairs-by-demand.ts';
 import type { FacilityCosts } from './problem.ts';
 

@@ -3,7 +3,7 @@
  * `{ name?, weights: { <criterion kind>: weight }, radius?, topK?: { regions?, districts?, sites? } }`
  * — one criterion per kind with default parameters and one radius for all.
  */
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { CRITERION_KINDS } from './criterion-spec.ts';
 
 type Json = Record<string, unknown>;

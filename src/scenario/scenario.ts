@@ -5,7 +5,7 @@
  * (schemas/scenario.schema.json). Saved files carry `version`; older versions are migrated on load.
  */
 import { z } from 'zod';
-import { BundleError } from '../data/errors.ts';
+import { BundleError } from '../errors.ts';
 import { Calibration } from '../forecast/calibration.ts';
 import { ChannelMixSpec } from './channel-mix-spec.ts';
 import { CriterionSpec, levelWeight, type Level } from './criterion-spec.ts';

@@ -4,7 +4,7 @@
  * the SQL filter (run by the caller's DuckDB: db/site-filter.ts). The ones that do (spacing
  * between chosen sites, top N per region) are applied while keeping, best first (keep.ts).
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { PointLayer } from '../data/layer.ts';
 import type { Database } from '../db/database.ts';
 import { siteFilterFailures } from '../db/site-filter.ts';

@@ -3,7 +3,7 @@
  * spacing s inside the kept districts. One lattice anchored on the kept districts' common bounding
  * box, so neighbouring districts share its rows and columns.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { AreaGeometry, PointLayer } from '../data/layer.ts';
 import { assignPointsToPolygons, polygonBoxes } from '../geo/containment.ts';
 import { EARTH_RADIUS_M } from '../geo/haversine.ts';

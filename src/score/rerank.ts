@@ -5,7 +5,7 @@
  * The split: batch scoring normalises and ranks in DuckDB (src/db/score-sql.ts, the same arithmetic
  * as SQL); the page and the notebooks re-rank here, in typed arrays, to hold the ≤ 16 ms goal.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import type { Combine } from './combine.ts';
 import { explainScores, type ColumnBase } from './explained.ts';
 import { decideKept } from './keep.ts';

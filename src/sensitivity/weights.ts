@@ -7,7 +7,7 @@
  * Scores are combined and ranked by the funnel's rules (rank-units.ts) from
  * LevelResult.criteria[].normalised, so a draw equal to the original weights reproduces the ranks.
  */
-import { UsageError } from '../data/errors.ts';
+import { UsageError } from '../errors.ts';
 import { dirichlet, mulberry32 } from './random.ts';
 import { combineInto, makeRanker, type Combine } from './rank-units.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeColumn } from '../../src/criteria/attribute.ts';
 import { residentsPerOutlet, siteNetworkNorm } from '../../src/criteria/network-norm.ts';
-import { UsageError } from '../../src/data/errors.ts';
+import { UsageError } from '../../src/errors.ts';
 import { pointLayer } from './fixture.ts';
 
 describe('network_norm', () => {

@@ -5,7 +5,7 @@
 import { Table, tableToIPC, vectorFromArray, Float64, Int64, Utf8, Bool } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { BundleError } from '../../src/data/errors.ts';
+import { BundleError } from '../../src/errors.ts';
 import { readArrowIpc } from '../../src/io/arrow-ipc.ts';
 import { readParquet } from '../../src/io/parquet.ts';
 

@@ -5,7 +5,7 @@
  *   ŷ_A = ŷ_C = 2·100·(9 + 1)/19 = 2000/19,   ŷ_B = 2·100·18/19 = 3600/19.
  */
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/data/errors.ts';
+import { UsageError } from '../../src/errors.ts';
 import { calibrateModel } from '../../src/forecast/calibrate-model.ts';
 import { evaluateHuff } from '../../src/forecast/huff-pass.ts';
 import { prepareHuff } from '../../src/forecast/huff-data.ts';

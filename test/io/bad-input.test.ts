@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import type { LayerEntry } from '../../src/data/bundle-manifest.ts';
-import { BundleError } from '../../src/data/errors.ts';
+import { BundleError } from '../../src/errors.ts';
 
 const dir = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(dir + name));

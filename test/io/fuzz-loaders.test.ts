@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LayerEntry } from '../../src/data/bundle-manifest.ts';
-import { BundleError } from '../../src/data/errors.ts';
+import { BundleError } from '../../src/errors.ts';
 import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import { seededRandom } from '../geo/seeded-random.ts';
 

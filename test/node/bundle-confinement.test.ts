@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
-import { BundleError } from '../../src/data/errors.ts';
+import { BundleError } from '../../src/errors.ts';
 import { fetchFileSource } from '../../src/io/file-source.ts';
 import { DATA_ROOTS_ENV, DEFAULT_MAX_FILE_BYTES, maxFileBytes, nodeFileSource } from '../../src/node/file-source.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BundleError } from '../../src/data/errors.ts';
+import { BundleError } from '../../src/errors.ts';
 import { parseScenario, Scenario } from '../../src/scenario/scenario.ts';
 
 const minimal = { version: 1, name: 'test', criteria: [{ id: 'pop', kind: 'demand' }] };

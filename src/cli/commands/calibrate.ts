@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import type { Calibration } from '../../forecast/calibration.ts';
 import { FitError } from '../../forecast/fit-error.ts';
 import { readCsv } from '../../io/read-csv.ts';

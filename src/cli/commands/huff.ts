@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { bundleHuffDetail, type HuffDetailRow } from '../../criteria/huff-detail.ts';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import { csvText } from '../../io/csv-write.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';

@@ -7,7 +7,7 @@
 import { readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import type { CliIO, Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE } from '../command.ts';
 import { proposeBundle, type BundleProposal, type FileProfile, type ProposedLayer } from '../../data/propose-bundle.ts';

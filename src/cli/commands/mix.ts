@@ -4,7 +4,7 @@
  * solveChannelMix.
  */
 import path from 'node:path';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { channelMixFromBundle } from '../../optimize/channel-mix-from-bundle.ts';
 import type { ChannelMixResult } from '../../optimize/channel-mix-problem.ts';

@@ -2,7 +2,7 @@
  * `siteselect network <job>`: travel over a street network built from OpenStreetMap or road
  * lines. Each job lives in src/cli/network/ and is loaded only when asked for.
  */
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import type { Command } from '../command.ts';
 import { USAGE } from '../usage/network.ts';
 

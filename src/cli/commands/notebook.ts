@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
 import type { NotebookResult } from '../../notebook/run.ts';

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BundleError, UsageError } from '../../data/errors.ts';
+import { BundleError, UsageError } from '../../errors.ts';
 import type { LoadedBundle, Reject } from '../../data/layer.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { capacitiesFromBundle } from '../../optimize/capacity-from-bundle.ts';

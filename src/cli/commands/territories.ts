@@ -4,7 +4,7 @@
  * polygons. A thin shell over territories() and territoryPolygons().
  */
 import path from 'node:path';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import { writeFileAtomically } from '../../node/atomic-file.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';

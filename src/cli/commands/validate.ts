@@ -4,7 +4,7 @@
  * layer the totals of its numeric columns (to check against a census at once).
  */
 import path from 'node:path';
-import { BundleError, UsageError } from '../../data/errors.ts';
+import { BundleError, UsageError } from '../../errors.ts';
 import type { LayerReport, LoadedBundle } from '../../data/layer.ts';
 import { layerNoteLines } from '../../data/layer-notes.ts';
 import { layerTotals, type LayerTotals } from '../../data/layer-totals.ts';

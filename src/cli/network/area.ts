@@ -3,7 +3,7 @@
  * thresholds, with the demand, competitors and own outlets reaching it, as GeoJSON.
  */
 import path from 'node:path';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import type { LoadedBundle } from '../../data/layer.ts';
 import { bundleTradeAreas } from '../../network/bundle-trade-areas.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';

@@ -3,7 +3,7 @@
  * another, within --max, as long-format CSV (from, to, value) — the form `optimize --costs` reads.
  */
 import path from 'node:path';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import { costMatrix } from '../../network/cost-matrix.ts';
 import { Router } from '../../network/router.ts';
 import { csvRow } from '../../io/csv-write.ts';

@@ -1,7 +1,7 @@
 /** Flags every `siteselect network` sub-command shares: the roads file, the profile, the metric. */
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { BundleError, UsageError } from '../../data/errors.ts';
+import { BundleError, UsageError } from '../../errors.ts';
 import { profileFor, type ProfileOverride } from '../../network/profiles.ts';
 import type { Metric } from '../../network/road-graph.ts';
 import { loadRoadGraph, type LoadedGraph } from '../../node/road-graph-cache.ts';

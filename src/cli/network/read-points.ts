@@ -1,7 +1,7 @@
 /** A points file given on the command line (CSV, GeoJSON, Parquet …) with its rejects told on stderr. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BundleError } from '../../data/errors.ts';
+import { BundleError } from '../../errors.ts';
 import type { PointLayer } from '../../data/layer.ts';
 import { loadLayerFile } from '../../data/load-layer-file.ts';
 import type { CliIO } from '../command.ts';

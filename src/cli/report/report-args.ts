@@ -1,5 +1,5 @@
 /** Command-line options of `siteselect report`, parsed and checked (bad values throw UsageError). */
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import { parseBundleOptions } from '../parse-options.ts';
 
 export interface ReportArgs {

@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BundleError } from '../../data/errors.ts';
+import { BundleError } from '../../errors.ts';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
 import { loadLayerFile } from '../../data/load-layer-file.ts';

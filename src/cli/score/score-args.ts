@@ -1,6 +1,6 @@
 /** Command-line options of `siteselect score`, parsed and checked (bad values throw UsageError). */
 import type { CrsName } from '../../data/bundle-manifest.ts';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import { parseBundleOptions, type OptionValues } from '../parse-options.ts';
 
 import type { RankGroup } from '../../node/duckdb-score.ts';

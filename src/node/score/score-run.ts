@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { LoadedBundle } from '../../data/layer.ts';
 import type { CandidateSites } from '../candidate-sites.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
-import { UsageError } from '../../data/errors.ts';
+import { UsageError } from '../../errors.ts';
 import { QueryError } from '../../db/duckdb-database.ts';
 import { openNativeDatabase, type NativeDatabase } from '../duckdb-native.ts';
 import { keepSites, rankSites, type RankGroup } from '../duckdb-score.ts';
