@@ -66,8 +66,10 @@ bench.onNavigate = () => {
   if (next !== location.hash) history.pushState(null, '', next);
 };
 window.addEventListener('popstate', () => {
+  // A replace still pending would write the view left behind into the entry just reached.
+  clearTimeout(urlTimer);
   const state = decodeUrlState(location.hash);
-  bench.restore({ region: state?.region, district: state?.district, selected: state?.selected, view: state?.view });
+  bench.restore({ region: state?.region, district: state?.district, selected: state?.selected, view: state?.view, planA: state?.planA }).catch(fail);
 });
 
 const applyScenario = (scenario: ReturnType<typeof parseScenario>): void => {
@@ -130,10 +132,10 @@ async function boot(): Promise<void> {
   const scenario = await scenarioPromise;
   // A shared comparison: plan A is run first, so plan B (the page's) is the engine's last run.
   const planA = fromUrl?.planA ? parseScenario(fromUrl.planA, 'plan A in the page link') : null;
-  const planARun = planA ? (await engine.call<'funnel'>({ type: 'run', scenario: planA })).funnel : null;
+  const planARun = planA ? await bench.planRuns.get(planA) : null;
   bench.state.scenario = scenario;
   await bench.run(scenario);
-  if (planA && planARun) bench.planA = { scenario: planA, funnel: planARun };
+  bench.planA = planARun;
   bench.state.view = fromUrl?.view === 'shortlist' || fromUrl?.view === 'compare' ? fromUrl.view : 'ranking';
   bench.state.path = bench.resolvePath(fromUrl?.region, fromUrl?.district);
   bench.state.selected = bench.resolveSelected(fromUrl?.selected);

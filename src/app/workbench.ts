@@ -2,7 +2,7 @@
  * The page controller: holds the state, asks the engine worker for data and scores, and repaints
  * the views. The main thread only re-ranks (a few ms) and draws.
  */
-import { funnelShortlist, type FunnelResult, type Scenario } from './engine-api.ts';
+import { funnelShortlist, parseScenario, type FunnelResult, type Scenario } from './engine-api.ts';
 import { renderBreadcrumb } from './breadcrumb.ts';
 import { byId } from './dom.ts';
 import { renderLayerToggles } from './layer-toggles.ts';
@@ -22,6 +22,7 @@ import type { Flow } from './map/forecast-flows.ts';
 import { SqlFilterPanel } from './panels/sql-filter.ts';
 import { initialState, type AppState, type TableView } from './state/app-state.ts';
 import { drillInto, levelOf, shownLevel, type DrillPath } from './state/drill-path.ts';
+import { PlanRuns, type Plan } from './state/plan-runs.ts';
 import { CompareView } from './table/compare-view.ts';
 import { RankedTable } from './table/ranked-table.ts';
 import { reasonTexts } from './table/reason-text.ts';
@@ -55,7 +56,10 @@ export class Workbench {
   readonly compare: CompareView;
   readonly unscored = new UnscoredPanel(byId('unscored-panel'));
   /** Plan A of a comparison: its scenario and its funnel with the sites ranked as it showed them. */
-  planA: { scenario: Scenario; funnel: FunnelResult } | null = null;
+  planA: Plan | null = null;
+  /** Runs of the plans kept as A, so Back and Forward restore a comparison without running it again. */
+  readonly planRuns = new PlanRuns((scenario) => this.engine.call<'funnel'>({ type: 'run', scenario }).then((r) => r.funnel));
+  private restoring = 0;
   onStateChange: () => void = () => undefined;
   /** The view changed (level, area, shortlist): a new entry in the browser's history. */
   onNavigate: () => void = () => undefined;
@@ -180,8 +184,12 @@ export class Workbench {
     else if (region >= 0) this.go({ region: -1, district: -1 }, region);
   }
 
-  /** Back or Forward: the view an address names, without a new history entry. */
-  restore(view: { region?: string; district?: string; selected?: string; view?: TableView }): void {
+  /** Back or Forward: the view an address names, plan A of a comparison included, without a new history entry. */
+  async restore(view: { region?: string; district?: string; selected?: string; view?: TableView; planA?: unknown }): Promise<void> {
+    const token = ++this.restoring;
+    const planA = view.planA === undefined ? null : await this.planRuns.get(parseScenario(view.planA, 'plan A in the page link'));
+    if (token !== this.restoring) return;
+    this.planA = planA;
     this.state.view = view.view ?? 'ranking';
     this.state.path = this.resolvePath(view.region, view.district);
     this.state.selected = this.resolveSelected(view.selected);
@@ -216,14 +224,17 @@ export class Workbench {
   keepPlanA(): void {
     const scenario = this.state.scenario;
     const funnel = scenario ? this.levels.view(scenario, 'site') : null;
-    if (scenario && funnel) this.setPlanA({ scenario, funnel });
+    if (!scenario || !funnel) return;
+    this.planRuns.remember({ scenario, funnel });
+    this.setPlanA({ scenario, funnel });
   }
 
-  setPlanA(plan: Workbench['planA']): void {
+  /** Keeping or clearing plan A is a step in the view history: Back undoes it. */
+  setPlanA(plan: Plan | null): void {
     this.planA = plan;
     this.renderTable();
     this.mapView.highlight(this.highlight());
-    this.onStateChange();
+    this.onNavigate();
   }
 
   drill(unit: number): void {

@@ -86,6 +86,30 @@ describe('compare two plans, share a plan by address (sample city, built site)',
     expect(cells.at(-1)?.slice(1, 3)).toEqual([planA.sites.score[ia].toFixed(1), planB.sites.score[ib].toFixed(1)]);
   }, 60_000);
 
+  it('Back and Forward move through the comparison: Back to the view before plan A was kept, Forward to the comparison with its sites', async () => {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await p.goto(url);
+    await p.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    await p.click('#tab-compare');
+    await p.click('#compare-keep');
+    const spacing = p.getByLabel('Min. spacing between sites (m)');
+    await afterRun(p, async () => {
+      await spacing.fill(String(SPACING_B));
+      await spacing.dispatchEvent('change');
+    });
+    await expectComparison(p);
+    await p.waitForTimeout(300); // the address follows the state within 150 ms
+    await p.goBack();
+    // The view before plan A was kept: the Compare view asks for a plan A, none on the map.
+    await p.waitForFunction(() => document.querySelectorAll('#map .plan-a-site').length === 0);
+    expect(await p.isVisible('#compare-keep')).toBe(true);
+    expect(await p.locator('#compare-entering').count()).toBe(0);
+    await p.goForward();
+    await p.waitForFunction(() => document.querySelectorAll('#map .plan-a-site').length > 0);
+    await expectComparison(p);
+    await p.close();
+  }, 120_000);
+
   it("restores plan B's shortlist and the comparison exactly from the page's address", async () => {
     await page.click('#tab-shortlist');
     await page.waitForFunction(() => /^#s=/.test(location.hash) && location.hash.length > 40);
