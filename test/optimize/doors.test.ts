@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadedBundle, PointLayer } from '../../src/data/layer.ts';
 import { haversine } from '../../src/geo/haversine.ts';
-import { costTableFromCsv, optimize, pairsWithinRadius, problemFromBundle, problemFromCostCsv, problemFromCostMatrix, problemFromCostTable } from '../../src/optimize/index.ts';
+import { costsFromCsv, costTableFromCsv, optimize, pairsWithinRadius, problemFromBundle, problemFromCostCsv, problemFromCostMatrix, problemFromCostTable } from '../../src/optimize/index.ts';
 import { bruteForce, subsets } from './sf-reference.ts';
 
 const SF = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'sf-spopt');
@@ -142,6 +142,17 @@ describe('cost-table door', () => {
     expect(q.problem.costs.facilityIds).toEqual(['X', 'Y']);
     expect(Array.from(q.problem.costs.cost)).toEqual([3, 4]);
     expect(() => problemFromCostCsv({ model: 'pmedian', file: 'q.csv', text: 'o,d\n', columns: cols, p: 1 })).toThrow(/q\.csv has no column 'c' for the cost/);
+  });
+
+  it('reads the CSV in blocks cut anywhere (inside a quoted field, between CR and LF) with the same pairs and rejects', () => {
+    const cols = { origin: 'o', destination: 'd', cost: 'c', weight: 'w' };
+    const text = 'sep=;\r\no;d;c;w\r\n"a\r\n""1""";X;3,5;2\r\n"a\r\n""1""";Y;4;2\r\nb;X;;1\r\n\r\nb;Y;1,25;1\r\n';
+    const whole = costsFromCsv('q.csv', text, cols);
+    // Semicolon file: 3,5 and 1,25 are decimals; row 3 has no cost (the blank line is not a row).
+    expect(whole.rejects).toEqual([{ row: 3, column: 'c', reason: 'cost is not a number >= 0', value: '' }]);
+    expect(whole.costs.demandIds).toEqual(['a\r\n"1"', 'b']);
+    expect(Array.from(whole.costs.cost)).toEqual([3.5, 4, 1.25]);
+    for (const block of [1, 2, 3, 5, 8, 13]) expect(costsFromCsv('q.csv', text, cols, block)).toEqual(whole);
   });
 
   it('names the file and the missing column', () => {
