@@ -133,6 +133,9 @@ async function handle(id: number, request: Request): Promise<Reply> {
       const files = await Promise.all(request.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       return { type: 'proposal', ...(await proposeFiles(files)) };
     }
+    case 'newBundle':
+      setBundle({ name: request.name, synthetic: false, attribution: request.attribution, reports: [] });
+      return { type: 'map', map: mapDataOf(bundle) };
     case 'loadLayer': {
       refuseIfTooLarge(request.file);
       // a large CSV is read by DuckDB from the file itself, never copied whole into JS (else the JS reader)
@@ -192,7 +195,7 @@ async function handle(id: number, request: Request): Promise<Reply> {
  * picked while the sample is still loading lands on top of it, not under it.
  */
 let queue: Promise<unknown> = Promise.resolve();
-const ORDERED = new Set<Request['type']>(['loadOutline', 'loadBundle', 'loadLayer', 'run']);
+const ORDERED = new Set<Request['type']>(['loadOutline', 'loadBundle', 'newBundle', 'loadLayer', 'run']);
 
 self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
   const { id, request } = e.data;

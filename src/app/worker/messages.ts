@@ -67,6 +67,8 @@ export type Request =
   | { type: 'inspect'; file: File; layer: LayerName }
   /** io: several files dropped at once → the layer and role proposal `siteselect init` makes. */
   | { type: 'propose'; files: File[] }
+  /** ui: a whole new city is imported: an empty bundle of that name replaces the one loaded (sample layers, basemap, badge). */
+  | { type: 'newBundle'; name: string; attribution: string }
   /** `append`: add the file's rows to the layer already loaded (ui's import choice); else it replaces it. */
   | { type: 'loadLayer'; file: File; entry: LayerEntry; mode?: 'append' | 'replace' }
   | { type: 'huff'; lon: number; lat: number; scenario: unknown }
