@@ -6,7 +6,7 @@
 import { parseScenario } from './engine-api.ts';
 import { byId } from './dom.ts';
 import { wireExports } from './export/wire-exports.ts';
-import { currentLang, dictionaryGaps, missingKeys, setLang, translateTree, type Lang } from './i18n/i18n.ts';
+import { currentLang, dictionaryGaps, missingKeys, setLang, t, translateTree, type Lang } from './i18n/i18n.ts';
 import { renderDataPanel } from './panels/data-panel.ts';
 import { TerritoryLayer } from './map/territory-layer.ts';
 import { renderOptimizePanel } from './panels/optimize-panel.ts';
@@ -97,6 +97,11 @@ renderDataPanel(byId('data-panel'), {
   inspect: (file, layer) => engine.call<'inspection'>({ type: 'inspect', file, layer }).then((r) => r.inspection),
   propose: (files) => engine.call<'proposal'>({ type: 'propose', files }),
   count: (layer) => bench.mapData?.counts[layer] ?? 0,
+  startCity: async (files) => {
+    const attribution = t('proposal.attribution').replace('{files}', files.join(', '));
+    const reply = await engine.call<'map'>({ type: 'newBundle', name: t('proposal.cityName'), attribution });
+    bench.dataChanged(reply.map);
+  },
   load: async (file, entry, progress, mode) => {
     const reply = await engine.call<'layer'>({ type: 'loadLayer', file, entry, mode }, (stage, f) => progress(stage === 'read' ? f * 0.7 : stage === 'parse' ? 0.7 + f * 0.2 : 0.9 + f * 0.1));
     // The imported layer shows at once; the scores no longer match the data: cleared until the funnel runs.

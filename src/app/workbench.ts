@@ -116,6 +116,7 @@ export class Workbench {
     this.state.selected = -1;
     this.huff = null;
     this.mapData = map;
+    byId('synthetic-badge').hidden = !map.synthetic;
     this.table.clear();
     this.renderAll();
   }

@@ -61,6 +61,19 @@ describe('import proposal on a multi-file pick', () => {
     });
     expect(i18n.missing).toEqual([]);
     expect(i18n.gaps.filter((k) => k.startsWith('proposal.'))).toEqual([]);
+    // A whole new city replaces the sample: none of its layers, basemap, badge or attribution stays.
+    expect(await page.textContent('.proposal-new-city')).toContain('replaces the city loaded now');
+    await page.waitForFunction(() => document.querySelectorAll('#map svg .unit-areas path').length === 8);
+    const map = await page.evaluate(() => (window as unknown as { workbench: { mapData: { counts: Record<string, number>; synthetic: boolean; basemap?: unknown } } }).workbench.mapData);
+    expect(map.counts).toEqual({ regions: 8, demand: 179, competitors: 233, transit: 40 });
+    expect(map.synthetic).toBe(false);
+    expect(map.basemap).toBeUndefined();
+    expect(await page.isHidden('#synthetic-badge')).toBe(true);
+    for (const layer of ['network', 'candidates', 'pois']) expect(await page.isDisabled(`#layer-toggles input[data-layer="${layer}"]`)).toBe(true);
+    expect(await page.locator('#map svg .overlay-network, #map svg .overlay-pois, #map svg .overlay-candidates').count()).toBe(0);
+    const attribution = (await page.$$eval('#map svg .map-attribution', (ts) => ts.map((x) => x.textContent ?? ''))).join(' ');
+    expect(attribution).toContain('Data: imported files ward-2012.geojson, census-tracts-2010.geojson');
+    expect(attribution).not.toMatch(/Synthetic|Basemap/);
     const origin = new URL(workbench.url).origin;
     expect(workbench.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
   }, 180_000);

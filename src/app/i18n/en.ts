@@ -324,6 +324,10 @@ export const en = {
   'unscored.reason': 'Why not scored',
   'unscored.more': '… and {n} more in the CSV.',
   'unscored.download': 'Download all as CSV',
+  // ui: a multi-file drop that brings its own areas is a new city (src/app/panels/import-proposal.ts)
+  'proposal.newCity': 'These files hold their own areas: loading them replaces the city loaded now (its layers, basemap and attribution).',
+  'proposal.cityName': 'Imported city',
+  'proposal.attribution': 'Data: imported files {files}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -326,4 +326,8 @@ export const zh: Record<MessageKey, string> = {
   'unscored.reason': '未评分原因',
   'unscored.more': '……另有 {n} 行，见 CSV。',
   'unscored.download': '全部下载为 CSV',
+  // ui: a multi-file drop that brings its own areas is a new city (src/app/panels/import-proposal.ts)
+  'proposal.newCity': '这些文件自带区域边界：加载后将替换当前城市（其图层、底图和数据来源）。',
+  'proposal.cityName': '导入的城市',
+  'proposal.attribution': '数据：导入的文件 {files}',
 };

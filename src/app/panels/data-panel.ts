@@ -10,7 +10,7 @@ import { t } from '../i18n/i18n.ts';
 import type { FileInspection } from '../worker/messages.ts';
 import { guessLayer, guessRoles, LAYER_ROLES } from './column-roles.ts';
 import { renderLayerReport } from './layer-report.ts';
-import { proposeImport, type ProposeFiles } from './import-proposal.ts';
+import { proposeImport, type ProposeFiles, type StartCity } from './import-proposal.ts';
 
 export interface DataPanelEngine {
   inspect(file: File, layer: LayerName): Promise<FileInspection>;
@@ -19,6 +19,8 @@ export interface DataPanelEngine {
   count(layer: LayerName): number;
   /** Several files dropped at once: layers and roles proposed as `siteselect init` does (io). */
   propose?: ProposeFiles;
+  /** Several files with their own areas loaded together: the bundle loaded so far is dropped first. */
+  startCity?: StartCity;
 }
 
 export type ImportMode = 'replace' | 'append';
@@ -136,7 +138,7 @@ export function renderDataPanel(host: HTMLElement, engine: DataPanelEngine): voi
   const cards = el('div', { className: 'file-cards' });
   const add = (files: FileList | null): void => {
     for (const file of files ?? []) cards.append(fileCard(file, engine));
-    if (files && files.length > 1 && engine.propose) proposeImport([...files], cards, engine.propose);
+    if (files && files.length > 1 && engine.propose) proposeImport([...files], cards, engine.propose, engine.startCity);
   };
   input.addEventListener('change', () => {
     add(input.files);

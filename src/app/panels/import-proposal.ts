@@ -10,6 +10,10 @@ import { t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/en.ts';
 
 export type ProposeFiles = (files: File[]) => Promise<{ proposal: BundleProposal; unreadable: { file: string; reason: string }[] }>;
+/** Files that bring their own areas are a new city: the loaded bundle is emptied before they load. */
+export type StartCity = (files: string[]) => Promise<void>;
+
+const AREA_LAYERS = new Set(['regions', 'districts']);
 
 const cardOf = (cards: HTMLElement, file: string): HTMLElement | null => cards.querySelector<HTMLElement>(`.file-card[data-file="${CSS.escape(file)}"]`);
 
@@ -66,8 +70,15 @@ function proposalList(proposal: BundleProposal): HTMLOListElement {
   return el('ol', { className: 'proposal-list' }, items);
 }
 
+/** The proposal's cards set to an area layer now (the planner may have changed a card's layer). */
+function areaCards(cards: HTMLElement, proposal: BundleProposal): boolean {
+  return proposal.layers.some(({ entry }) => AREA_LAYERS.has(cardOf(cards, entry.file)?.querySelector<HTMLSelectElement>('select.layer-select')?.value ?? ''));
+}
+
 /** Loads the proposed cards one after another, each waiting for its report (or its error). */
-async function loadAll(cards: HTMLElement, proposal: BundleProposal, status: HTMLElement): Promise<void> {
+async function loadAll(cards: HTMLElement, proposal: BundleProposal, status: HTMLElement, startCity?: StartCity): Promise<void> {
+  // A new city replaces the one loaded: none of its layers, basemap or badge stays beside the new ones.
+  if (startCity && areaCards(cards, proposal)) await startCity(proposal.layers.map((l) => l.entry.file));
   let done = 0;
   for (const { entry } of proposal.layers) {
     const card = cardOf(cards, entry.file);
@@ -83,7 +94,7 @@ async function loadAll(cards: HTMLElement, proposal: BundleProposal, status: HTM
 }
 
 /** Shows the proposal for a multi-file drop above the cards and applies it to them. */
-export function proposeImport(files: File[], cards: HTMLElement, propose: ProposeFiles): void {
+export function proposeImport(files: File[], cards: HTMLElement, propose: ProposeFiles, startCity?: StartCity): void {
   const status = el('p', { className: 'proposal-status', attrs: { 'aria-live': 'polite' } });
   const box = el('section', { className: 'import-proposal' }, [el('h3', { i18n: 'proposal.title' }), el('p', { i18n: 'proposal.working' }), status]);
   cards.prepend(box);
@@ -96,6 +107,7 @@ export function proposeImport(files: File[], cards: HTMLElement, propose: Propos
         el('p', { i18n: 'proposal.edit' }),
         proposalList(proposal),
         ...(unused.length ? [el('p', { i18n: 'proposal.unused' }), el('ul', { className: 'proposal-unused' }, unused)] : []),
+        ...(startCity && proposal.layers.some(({ entry }) => AREA_LAYERS.has(entry.layer)) ? [el('p', { i18n: 'proposal.newCity', className: 'proposal-new-city' })] : []),
         loadButton,
         status,
       );
@@ -107,7 +119,9 @@ export function proposeImport(files: File[], cards: HTMLElement, propose: Propos
       loadButton.disabled = proposal.layers.length === 0;
       loadButton.addEventListener('click', () => {
         loadButton.disabled = true;
-        void loadAll(cards, proposal, status).finally(() => (loadButton.disabled = false));
+        void loadAll(cards, proposal, status, startCity)
+          .catch((error: unknown) => (status.textContent = error instanceof Error ? error.message : String(error)))
+          .finally(() => (loadButton.disabled = false));
       });
       box.dataset.ready = '';
     },
