@@ -12,7 +12,7 @@ import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { subsetPointLayer } from '../../score/subset-layer.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 import { parseBundleOptions } from '../parse-options.ts';
-import { locateInputs, readBundleAndScenario, readCandidates } from '../score/read-inputs.ts';
+import { locateInputs, readBundleAndScenario, readCandidates } from '../../node/command-inputs.ts';
 import { inputCrs, type ScoreArgs } from '../score/score-args.ts';
 import { USAGE } from '../usage/huff.ts';
 

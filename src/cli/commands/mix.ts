@@ -10,10 +10,10 @@ import { channelMixFromBundle } from '../../optimize/channel-mix-from-bundle.ts'
 import type { ChannelMixResult } from '../../optimize/channel-mix-problem.ts';
 import { summariseMix } from '../../optimize/channel-mix-summary.ts';
 import { solveChannelMix } from '../../optimize/channel-mix.ts';
-import { locateBundle } from '../bundle-location.ts';
+import { locateBundle } from '../../node/bundle-location.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
-import { readScenarioFile } from '../score/read-inputs.ts';
+import { readScenarioFile } from '../../node/read-scenario-file.ts';
 import { USAGE } from '../usage/mix.ts';
 
 const OPTIONS = {

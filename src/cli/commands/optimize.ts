@@ -1,24 +1,17 @@
 /**
  * `siteselect optimize`: choose p sites (MCLP, LSCP, p-median, p-center, Huff share) from a
  * bundle or from a long-format cost table, exactly with HiGHS where the instance allows, else by
- * lazy greedy with a bound. A thin shell over problemFromBundle / problemFromCostCsv + optimize.
+ * lazy greedy with a bound. Flags and output; the problem comes from src/node/optimize-problem.ts.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BundleError, UsageError } from '../../errors.ts';
-import type { LoadedBundle, Reject } from '../../data/layer.ts';
-import { loadBundleDir } from '../../node/load-bundle-dir.ts';
-import { capacitiesFromBundle } from '../../optimize/capacity-from-bundle.ts';
-import { problemFromBundle } from '../../optimize/from-bundle.ts';
-import { problemFromCostCsv } from '../../optimize/from-cost-table.ts';
+import { UsageError } from '../../errors.ts';
+import { optimizeProblem, type CapacityRequest, type OptimizeInputs } from '../../node/optimize-problem.ts';
 import { optimize } from '../../optimize/optimize.ts';
 import { MODEL_NAMES, type ModelName, type OptimizeProblem, type OptimizeResult } from '../../optimize/problem.ts';
 import { objectiveCurve, type ObjectiveCurve } from '../../optimize/objective-curve.ts';
 import { summarise, summariseCurve } from '../../optimize/summary.ts';
-import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
-import { locateBundle } from '../bundle-location.ts';
-import { EXIT_OK, type CliIO, type Command } from '../command.ts';
-import { parseOptions } from '../parse-options.ts';
+import { EXIT_OK, type Command } from '../command.ts';
+import { parseOptions, type OptionValues } from '../parse-options.ts';
 import { USAGE } from '../usage/optimize.ts';
 
 const OPTIONS = {
@@ -43,6 +36,7 @@ const OPTIONS = {
   'capacity-type': { type: 'string' },
   'single-source': { type: 'boolean', default: false },
 } as const;
+type OptimizeValues = OptionValues<typeof OPTIONS>;
 
 function numberFlag(name: string, v: string | undefined, whole = false): number | undefined {
   if (v === undefined) return undefined;
@@ -60,36 +54,6 @@ function pRange(v: string | undefined): { from: number; to: number } | null {
   return { from, to };
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    throw new BundleError(file, `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); check the path`, { cause: err });
-  }
-}
-
-async function loadScenario(file: string | undefined): Promise<Scenario | undefined> {
-  if (file === undefined) return undefined;
-  const text = await readText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new BundleError(file, `${file} is not valid JSON (${(err as Error).message}); fix the syntax`, { cause: err });
-  }
-  return parseScenario(json, file);
-}
-
-function huffFromScenario(scenario: Scenario | undefined, m: number, n: number) {
-  const h = scenario?.huff ?? { beta: 2, floor: 50 };
-  return { attractiveness: new Float64Array(m).fill(1), competitorPressure: new Float64Array(n), beta: h.beta, floor: h.floor };
-}
-
-function describeRejects(file: string, rejects: Reject[], count = rejects.length): string {
-  const first = rejects.slice(0, 5).map((r) => `  ${file} row ${r.row} (${r.column}): ${r.reason}${r.value !== undefined ? ` '${r.value}'` : ''}`);
-  return `${count} row(s) of ${file} skipped:\n${first.join('\n')}${count > 5 ? '\n  …' : ''}\n`;
-}
-
 /** `--capacity-type branch=50000,agent=20000` → { branch: 50000, agent: 20000 }. */
 function capacityByType(v: string | undefined): Record<string, number> | undefined {
   if (v === undefined) return undefined;
@@ -104,60 +68,37 @@ function capacityByType(v: string | undefined): Record<string, number> | undefin
 }
 
 /** The capacities the flags ask for, or undefined for an uncapacitated run. */
-function capacities(v: Record<string, string | boolean | undefined>, problem: OptimizeProblem, from?: { bundle: LoadedBundle; scenario?: Scenario }): Float64Array | undefined {
-  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-  const uniform = numberFlag('capacity', str('capacity'));
-  if (uniform !== undefined && !(uniform >= 0)) throw new UsageError(`--capacity needs a demand weight >= 0, got '${str('capacity')}'`);
-  const column = str('capacity-col');
-  const byType = capacityByType(str('capacity-type'));
-  if ((column !== undefined || byType !== undefined) && !from) throw new UsageError('--capacity-col and --capacity-type need --bundle DIR (with --costs give --capacity W)');
+function capacityRequest(v: OptimizeValues): CapacityRequest | undefined {
+  const uniform = numberFlag('capacity', v.capacity);
+  if (uniform !== undefined && !(uniform >= 0)) throw new UsageError(`--capacity needs a demand weight >= 0, got '${v.capacity}'`);
+  const column = v['capacity-col'];
+  const byType = capacityByType(v['capacity-type']);
+  if ((column !== undefined || byType !== undefined) && v.bundle === undefined) throw new UsageError('--capacity-col and --capacity-type need --bundle DIR (with --costs give --capacity W)');
   if (uniform === undefined && column === undefined && byType === undefined) return undefined;
-  if (!from) return new Float64Array(problem.costs.m).fill(uniform!);
-  const { bundle, scenario } = from;
-  if (column !== undefined && !bundle.candidates?.numeric[column]) throw new UsageError(`--capacity-col ${column}: the candidates have no numeric column '${column}' (map it in bundle.json)`);
-  return capacitiesFromBundle(bundle, bundle.candidates, problem.costs.m, { column, byType, uniform, candidateType: scenario?.candidateType ?? 'branch' });
+  return { uniform, column, byType };
 }
 
-async function buildProblem(v: Record<string, string | boolean | undefined>, io: CliIO, model: ModelName): Promise<{ problem: OptimizeProblem; rejected: number; bundle?: LoadedBundle; scenario?: Scenario }> {
-  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-  const range = pRange(str('p'));
-  const p = range ? range.to : numberFlag('p', str('p'), true);
-  const radius = numberFlag('radius', str('radius'));
-  const fixed = str('fixed')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const scenario = await loadScenario(str('scenario') && path.resolve(io.cwd, str('scenario')!));
-  const bundleDir = str('bundle');
-  const costsFile = str('costs');
-  if ((bundleDir === undefined) === (costsFile === undefined)) throw new UsageError('give exactly one input: --bundle DIR or --costs FILE (see siteselect optimize --help)');
-  if (str('network') !== undefined && bundleDir === undefined) throw new UsageError('--network needs --bundle DIR with a street network ("roads" in its bundle.json)');
-  if (bundleDir !== undefined) {
-    const { dir, manifestPath } = await locateBundle(bundleDir, io.cwd);
-    const bundle = await loadBundleDir(dir, { manifestPath });
-    const network = str('network');
-    const pairs = network === undefined ? undefined : await networkPairsFor(bundle, network, str('network-metric'), io);
-    // The rows the problem is built from: candidate sites and demand points.
-    const inputs = bundle.reports.filter((r) => (r.layer === 'candidates' || r.layer === 'demand') && r.rejected > 0);
-    for (const r of inputs) io.stderr(describeRejects(r.file, r.rejects, r.rejected));
-    return { problem: problemFromBundle(bundle, { model, p, radius, scenario, fixed, pairs }), rejected: inputs.reduce((s, r) => s + r.rejected, 0), bundle, scenario };
+function inputsOf(v: OptimizeValues, model: ModelName, cwd: string): OptimizeInputs {
+  const range = pRange(v.p);
+  const inputs: OptimizeInputs = {
+    model,
+    p: range ? range.to : numberFlag('p', v.p, true),
+    radius: numberFlag('radius', v.radius),
+    fixed: v.fixed?.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    scenarioFile: v.scenario === undefined ? undefined : path.resolve(cwd, v.scenario),
+    capacity: capacityRequest(v),
+  };
+  if ((v.bundle === undefined) === (v.costs === undefined)) throw new UsageError('give exactly one input: --bundle DIR or --costs FILE (see siteselect optimize --help)');
+  if (v.network !== undefined && v.bundle === undefined) throw new UsageError('--network needs --bundle DIR with a street network ("roads" in its bundle.json)');
+  if (v.bundle !== undefined) {
+    const metric = v['network-metric'];
+    if (metric !== undefined && metric !== 'length' && metric !== 'time') throw new UsageError(`--network-metric must be length or time, got '${metric}'`);
+    return { ...inputs, bundle: v.bundle, network: v.network === undefined ? undefined : { profile: v.network, metric: metric ?? 'length' } };
   }
-  const cols = { origin: str('origin-col'), destination: str('destination-col'), cost: str('cost-col'), weight: str('weight-col') };
+  const cols = { origin: v['origin-col'], destination: v['destination-col'], cost: v['cost-col'], weight: v['weight-col'] };
   const missing = Object.entries(cols).filter(([, c]) => c === undefined).map(([k]) => `--${k}-col`);
   if (missing.length > 0) throw new UsageError(`--costs needs ${missing.join(', ')} naming its columns (e.g. --origin-col DestinationName --destination-col name --cost-col distance --weight-col demand)`);
-  const file = path.resolve(io.cwd, costsFile!);
-  const columns = { origin: cols.origin!, destination: cols.destination!, cost: cols.cost!, weight: cols.weight! };
-  const first = problemFromCostCsv({ model, file: costsFile!, text: await readText(file), columns, p, radius, fixed });
-  if (first.rejects.length > 0) io.stderr(describeRejects(costsFile!, first.rejects));
-  if (model === 'huff') first.problem.huff = huffFromScenario(scenario, first.problem.costs.m, first.problem.costs.n);
-  return { problem: first.problem, rejected: first.rejects.length };
-}
-
-/** The --network door: sparse demand → site costs over the bundle's streets (src/network). */
-async function networkPairsFor(bundle: LoadedBundle, profile: string, metric: string | undefined, io: CliIO) {
-  if (metric !== undefined && metric !== 'length' && metric !== 'time') throw new UsageError(`--network-metric must be length or time, got '${metric}'`);
-  const { bundleRouter } = await import('../../network/bundle-graph.ts');
-  const { networkPairs } = await import('../../network/network-pairs.ts');
-  const router = await bundleRouter(bundle, profile, metric ?? 'length');
-  io.stderr(`note: costs are ${profile} network ${metric === 'time' ? 'time in minutes' : 'length in metres'} over ${bundle.roads?.file}\n`);
-  return networkPairs(router);
+  return { ...inputs, costs: { file: v.costs!, columns: { origin: cols.origin!, destination: cols.destination!, cost: cols.cost!, weight: cols.weight! } } };
 }
 
 function toText(r: OptimizeResult, problem: OptimizeProblem): string {
@@ -192,12 +133,10 @@ export const command: Command = {
     const method = v.method ?? 'auto';
     if (method !== 'auto' && method !== 'exact' && method !== 'heuristic') throw new UsageError(`--method must be auto, exact or heuristic (got '${method}')`);
     const timeLimit = numberFlag('time-limit', v['time-limit']);
-    const { problem, rejected, bundle, scenario } = await buildProblem(v, io, model as ModelName);
-    const capacity = capacities(v, problem, bundle && { bundle, scenario });
-    if (capacity) {
-      problem.capacity = capacity;
-      problem.singleSource = v['single-source'];
-    } else if (v['single-source']) throw new UsageError('--single-source needs --capacity W, --capacity-col C or --capacity-type T=W');
+    const inputs = inputsOf(v, model as ModelName, io.cwd);
+    if (v['single-source'] && !inputs.capacity) throw new UsageError('--single-source needs --capacity W, --capacity-col C or --capacity-type T=W');
+    const { problem, rejected } = await optimizeProblem(inputs, { cwd: io.cwd, note: io.stderr });
+    if (problem.capacity) problem.singleSource = v['single-source'];
     const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
     const range = pRange(v.p);
     if (range) {

@@ -17,13 +17,13 @@ import { formatScore } from '../../report/format-score.ts';
 import { leadSentences, leadSites, type SiteMention } from '../../report/lead-site.ts';
 import { runFunnel } from '../../score/funnel.ts';
 import { funnelShortlist } from '../../score/funnel-shortlist.ts';
-import { locateBundle } from '../bundle-location.ts';
+import { locateBundle } from '../../node/bundle-location.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { readAttribution } from '../report/read-attribution.ts';
 import { parseReportArgs } from '../report/report-args.ts';
 import { readCalibration } from '../../node/score/forecast-out-columns.ts';
 import { progressBar } from '../score/progress-bar.ts';
-import { readScenarioFile } from '../score/read-inputs.ts';
+import { readScenarioFile } from '../../node/read-scenario-file.ts';
 import { USAGE } from '../usage/report.ts';
 
 export const command: Command = {

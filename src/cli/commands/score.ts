@@ -12,7 +12,7 @@ import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
 import { progressBar } from '../score/progress-bar.ts';
-import { candidateSites, locateInputs, readBundleAndScenario } from '../score/read-inputs.ts';
+import { candidateSites, locateInputs, readBundleAndScenario } from '../../node/command-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
 import { scoreRun } from '../../node/score/score-run.ts';
 import type { ScoreSummary } from '../../node/score/score-summary.ts';

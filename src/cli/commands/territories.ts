@@ -10,7 +10,7 @@ import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import type { TerritoryResult } from '../../optimize/territories.ts';
 import { bundleTerritoryPolygons, territoriesFromBundle } from '../../optimize/territories-from-bundle.ts';
-import { locateBundle } from '../bundle-location.ts';
+import { locateBundle } from '../../node/bundle-location.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 import { USAGE } from '../usage/territories.ts';

@@ -9,7 +9,7 @@ import type { LayerReport, LoadedBundle } from '../../data/layer.ts';
 import { layerNoteLines } from '../../data/layer-notes.ts';
 import { layerTotals, type LayerTotals } from '../../data/layer-totals.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
-import { locateBundle } from '../bundle-location.ts';
+import { locateBundle } from '../../node/bundle-location.ts';
 import { formatOutputNumber } from '../../format/number.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
 import { parseBundleOptions } from '../parse-options.ts';

@@ -1,21 +1,33 @@
 /**
- * Everything `siteselect score` reads: the bundle (a folder or its bundle.json), the scenario
+ * What `siteselect score` and `huff` read: the bundle (a folder or its bundle.json), the scenario
  * (--scenario or the bundle's scenario.json) and the sites (--candidates, geocoded against the
- * bundle's gazetteer, or the bundle's own candidates layer). Node only.
+ * bundle's gazetteer, or the bundle's own candidates layer). Node only; the messages name the flags.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BundleError } from '../../errors.ts';
-import type { LayerEntry } from '../../data/bundle-manifest.ts';
-import type { LayerReport, LoadedBundle, PointLayer } from '../../data/layer.ts';
-import { loadLayerFile } from '../../data/load-layer-file.ts';
-import { fileSites, layerSites, type CandidateSites } from '../../node/candidate-sites.ts';
-import type { NativeDatabase } from '../../node/duckdb-native.ts';
-import { loadBundleDir } from '../../node/load-bundle-dir.ts';
-import { parseScenario, type Scenario } from '../../scenario/scenario.ts';
-import type { ScoreArgs } from './score-args.ts';
-import { locateBundle } from '../bundle-location.ts';
-import { companionFiles } from '../../node/companion-files.ts';
+import { BundleError } from '../errors.ts';
+import type { CrsName, LayerEntry } from '../data/bundle-manifest.ts';
+import type { LayerReport, LoadedBundle, PointLayer } from '../data/layer.ts';
+import { loadLayerFile } from '../data/load-layer-file.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { locateBundle } from './bundle-location.ts';
+import { fileSites, layerSites, type CandidateSites } from './candidate-sites.ts';
+import { companionFiles } from './companion-files.ts';
+import type { NativeDatabase } from './duckdb-native.ts';
+import { loadBundleDir } from './load-bundle-dir.ts';
+import { readScenarioFile } from './read-scenario-file.ts';
+
+/** The flags that name the inputs (ScoreArgs has them all). */
+export interface CommandInputs {
+  bundle: string;
+  scenario?: string;
+  /** A candidate file to score instead of the bundle's candidates layer. */
+  candidates?: string;
+  idColumn?: string;
+  addressColumn?: string;
+  crs?: CrsName;
+  minConfidence: number;
+}
 
 /**
  * The loader's fixes speak of bundle.json; a --candidates file is fixed with flags instead.
@@ -35,19 +47,6 @@ async function isFile(p: string): Promise<boolean> {
   return stat(p).then((s) => s.isFile(), () => false);
 }
 
-export async function readScenarioFile(file: string): Promise<Scenario> {
-  if (!(await isFile(file))) {
-    throw new BundleError(file, `${file} was not found; pass --scenario FILE or put a scenario.json beside bundle.json.`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new BundleError(file, `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); fix the syntax and run again.`, { cause: err });
-  }
-  return parseScenario(json, file);
-}
-
 export interface BundleAndScenario {
   dir: string;
   manifestPath: string;
@@ -57,13 +56,13 @@ export interface BundleAndScenario {
 }
 
 /** Where --bundle (a folder or its manifest) and the scenario are, before anything is read. */
-export async function locateInputs(args: ScoreArgs, cwd: string): Promise<{ dir: string; manifestPath: string; scenarioFile: string }> {
+export async function locateInputs(args: CommandInputs, cwd: string): Promise<{ dir: string; manifestPath: string; scenarioFile: string }> {
   const { dir, manifestPath, scenarioBeside } = await locateBundle(args.bundle, cwd);
   const scenarioFile = args.scenario ? path.resolve(cwd, args.scenario) : scenarioBeside;
   return { dir, manifestPath, scenarioFile };
 }
 
-export async function readBundleAndScenario(args: ScoreArgs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<BundleAndScenario> {
+export async function readBundleAndScenario(args: CommandInputs, cwd: string, onProgress?: (p: { file: string; fraction: number }) => void): Promise<BundleAndScenario> {
   const { dir, manifestPath, scenarioFile } = await locateInputs(args, cwd);
   const scenario = await readScenarioFile(scenarioFile);
   const bundle = await loadBundleDir(dir, { manifestPath, onProgress, minConfidence: args.minConfidence });
@@ -71,7 +70,7 @@ export async function readBundleAndScenario(args: ScoreArgs, cwd: string, onProg
 }
 
 /** The --candidates file as an absolute path (undefined: the bundle's candidates layer); missing → BundleError. */
-export async function candidatePath(args: ScoreArgs, cwd: string): Promise<string | undefined> {
+export async function candidatePath(args: CommandInputs, cwd: string): Promise<string | undefined> {
   if (args.candidates === undefined) return undefined;
   const file = path.resolve(cwd, args.candidates);
   if (!(await isFile(file))) throw new BundleError(args.candidates, `${args.candidates} was not found; check the --candidates path.`);
@@ -79,7 +78,7 @@ export async function candidatePath(args: ScoreArgs, cwd: string): Promise<strin
 }
 
 /** The manifest entry a --candidates file is read with: the --id-column, --address-column and --crs flags. */
-export function candidateEntry(args: ScoreArgs, file: string): LayerEntry {
+export function candidateEntry(args: CommandInputs, file: string): LayerEntry {
   const columns = { ...(args.idColumn ? { id: args.idColumn } : {}), ...(args.addressColumn ? { address: args.addressColumn } : {}) };
   return { layer: 'candidates', file: path.basename(file), ...(Object.keys(columns).length ? { columns } : {}), ...(args.crs ? { crs: args.crs } : {}) };
 }
@@ -98,7 +97,7 @@ function bundleCandidates(base: BundleAndScenario): { sites: PointLayer; sitesRe
  * The sites to score, read once DuckDB is open: the --candidates file block by block into it
  * (geocoded), or the bundle's candidates layer.
  */
-export async function candidateSites(args: ScoreArgs, cwd: string, base: BundleAndScenario): Promise<(db: NativeDatabase) => Promise<CandidateSites>> {
+export async function candidateSites(args: CommandInputs, cwd: string, base: BundleAndScenario): Promise<(db: NativeDatabase) => Promise<CandidateSites>> {
   const { bundle } = base;
   const file = await candidatePath(args, cwd);
   if (file === undefined) {
@@ -116,7 +115,7 @@ function commandLineFix(err: unknown): never {
 }
 
 /** The sites read whole (a few sites: `siteselect huff`): the --candidates file (geocoded), or the bundle's candidates layer. */
-export async function readCandidates(args: ScoreArgs, cwd: string, base: BundleAndScenario): Promise<{ sites: PointLayer; sitesReport: LayerReport }> {
+export async function readCandidates(args: CommandInputs, cwd: string, base: BundleAndScenario): Promise<{ sites: PointLayer; sitesReport: LayerReport }> {
   const { bundle } = base;
   const file = await candidatePath(args, cwd);
   if (file === undefined) return bundleCandidates(base);
