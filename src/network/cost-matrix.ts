@@ -28,7 +28,7 @@ export interface MatrixOptions {
   /** Called every few hundred origins with the number done. */
   progress?: (done: number, total: number) => void;
   /**
-   * The router's contraction hierarchy (Router.hierarchy()): many-to-many by buckets instead of
+   * The router's contraction hierarchy (Router.hierarchy()): many-to-many by RPHAST sweeps instead of
    * one plain search per origin; the same costs (bench/README.md says when it pays).
    */
   hierarchy?: Hierarchy;
@@ -82,6 +82,9 @@ class Growable {
 
   /** Orders the pairs from `start` on by target, so output does not depend on search order. */
   sortFrom(start: number): void {
+    let sorted = true;
+    for (let k = start + 1; k < this.size && sorted; k++) sorted = this.to[k - 1] <= this.to[k];
+    if (sorted) return;
     const to = this.to.slice(start, this.size);
     const value = this.value.slice(start, this.size);
     const order = Int32Array.from(to.keys()).sort((x, y) => to[x] - to[y]);

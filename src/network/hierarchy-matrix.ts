@@ -1,14 +1,17 @@
 /**
- * Many-to-many costs on a contraction hierarchy by buckets (Knopp et al. 2007, the scheme of
- * OSRM's table service and RoutingKit's many-to-many): one upward search per target, whose
- * settled nodes each keep (target, cost) in a bucket; then one upward search per origin, which
- * reads the buckets of the nodes it settles. Every shortest path climbs to a highest node and
- * comes down, so the best meeting is the shortest cost; the searches are a few hundred nodes
- * each instead of the whole city. Origins and targets enter and leave at their segment ends
- * (Router.departures / arrivals), and a target on the origin's own street is also reached along
- * it, exactly as cost-matrix.ts's plain searches do.
+ * Many-to-many costs on a contraction hierarchy by restricted PHAST (RPHAST, Delling, Goldberg &
+ * Werneck 2011): the targets' closure — every node from which a target is reached going down
+ * the hierarchy — is collected once and numbered from the top; then per origin one upward search
+ * (a few hundred nodes) seeds the closure's labels and one pass over it, top to bottom, pulls
+ * each node's cost from the higher nodes above it. The pass has no queue and reads the closure in
+ * order, and it serves a batch of origins at once (labels interleaved by origin), so each edge is
+ * read once per batch. Every shortest path climbs to a highest node and comes down, so the pass
+ * gives the shortest costs; stalled nodes of the upward search only start too high and are
+ * lowered by it. Origins and targets enter and leave at their segment ends (Router.departures /
+ * arrivals), and a target on the origin's own street is also reached along it, exactly as
+ * cost-matrix.ts's plain searches do. bench/README.md compares it with bucket queries.
  */
-import type { Hierarchy } from './contraction.ts';
+import type { CostRows, Hierarchy } from './contraction.ts';
 import { Search } from './dijkstra.ts';
 import type { Direction, Router } from './router.ts';
 import type { SnappedPoints } from './snap.ts';
@@ -20,55 +23,133 @@ export interface HierarchyMatrixOptions {
   progress?: (done: number, total: number) => void;
 }
 
-/** Target indices grouped by an integer key (node or segment) in compressed rows. */
-function groupBy(keys: Int32Array, keyCount: number): { start: Int32Array; item: Int32Array } {
-  const start = new Int32Array(keyCount + 1);
-  for (let k = 0; k < keys.length; k++) if (keys[k] >= 0) start[keys[k] + 1]++;
-  for (let v = 0; v < keyCount; v++) start[v + 1] += start[v];
-  const fill = start.slice(0, keyCount);
-  const item = new Int32Array(start[keyCount]);
-  for (let k = 0; k < keys.length; k++) if (keys[k] >= 0) item[fill[keys[k]]++] = k;
+/** Origins whose labels share one pass over the closure (interleaved, so a node's labels sit together). */
+const BATCH = 16;
+
+/** Target indices grouped by the segment they snapped to, in compressed rows. */
+function bySegment(segment: Int32Array, segmentCount: number): { start: Int32Array; item: Int32Array } {
+  const start = new Int32Array(segmentCount + 1);
+  for (let k = 0; k < segment.length; k++) if (segment[k] >= 0) start[segment[k] + 1]++;
+  for (let s = 0; s < segmentCount; s++) start[s + 1] += start[s];
+  const fill = start.slice(0, segmentCount);
+  const item = new Int32Array(start[segmentCount]);
+  for (let k = 0; k < segment.length; k++) if (segment[k] >= 0) item[fill[segment[k]]++] = k;
   return { start, item };
 }
 
-/** Each target's upward search, kept as buckets: at rank r, entries start[r] … start[r+1]-1. */
-function targetBuckets(router: Router, rank: Int32Array, search: Search, t: SnappedPoints, direction: Direction, max: number) {
-  let node = new Int32Array(1 << 16);
-  let target = new Int32Array(1 << 16);
-  let cost = new Float64Array(1 << 16);
-  let size = 0;
+/**
+ * The targets' side: the closure of their ends over `side` (at rank r, the higher nodes from which
+ * r is reached in one step), numbered from the top, with its edges as rows by that number (every
+ * edge points at a smaller number: a node already passed); and where each target is reached
+ * from, up to two (closure node, remaining cost) pairs (node -1: none).
+ */
+interface TargetClosure {
+  count: number;
+  start: Int32Array;
+  node: Int32Array;
+  cost: Float64Array;
+  /** Closure number of each rank, or -1. */
+  local: Int32Array;
+  ends: Int32Array;
+  endCost: Float64Array;
+}
+
+function targetClosure(router: Router, rank: Int32Array, side: CostRows, t: SnappedPoints, direction: Direction): TargetClosure {
+  const targetCount = t.segment.length;
+  const ends = new Int32Array(2 * targetCount).fill(-1);
+  const endCost = new Float64Array(2 * targetCount);
   const nodes: number[] = [];
   const costs: number[] = [];
-  for (let j = 0; j < t.segment.length; j++) {
+  for (let j = 0; j < targetCount; j++) {
     nodes.length = costs.length = 0;
     router.arrivals(t, j, direction, nodes, costs);
-    if (nodes.length === 0) continue;
-    for (let k = 0; k < nodes.length; k++) nodes[k] = rank[nodes[k]];
-    search.run(nodes, costs, max);
-    if (size + search.touchedCount > node.length) {
-      const grown = Math.max(node.length * 2, size + search.touchedCount);
-      const n2 = new Int32Array(grown), t2 = new Int32Array(grown), c2 = new Float64Array(grown);
-      n2.set(node);
-      t2.set(target);
-      c2.set(cost);
-      node = n2;
-      target = t2;
-      cost = c2;
-    }
-    for (let k = 0; k < search.touchedCount; k++) {
-      const v = search.touched[k];
-      if (search.stalled[v]) continue;
-      node[size] = v;
-      target[size] = j;
-      cost[size++] = search.dist[v];
+    for (let k = 0; k < nodes.length; k++) {
+      ends[2 * j + k] = rank[nodes[k]];
+      endCost[2 * j + k] = costs[k];
     }
   }
-  const byNode = groupBy(node.subarray(0, size), search.dist.length);
-  return {
-    start: byNode.start,
-    target: Int32Array.from(byNode.item, (e) => target[e]),
-    cost: Float64Array.from(byNode.item, (e) => cost[e]),
-  };
+  const n = side.start.length - 1;
+  const local = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  let top = 0;
+  for (const r of ends) {
+    if (r < 0 || local[r] !== -1) continue;
+    local[r] = 0;
+    stack[top++] = r;
+  }
+  while (top > 0) {
+    const r = stack[--top];
+    for (let e = side.start[r]; e < side.start[r + 1]; e++) {
+      const u = side.node[e];
+      if (local[u] === -1) {
+        local[u] = 0;
+        stack[top++] = u;
+      }
+    }
+  }
+  let count = 0;
+  let edges = 0;
+  for (let r = n - 1; r >= 0; r--) {
+    if (local[r] === -1) continue;
+    local[r] = count++;
+    edges += side.start[r + 1] - side.start[r];
+  }
+  const start = new Int32Array(count + 1);
+  const node = new Int32Array(edges);
+  const cost = new Float64Array(edges);
+  let e2 = 0;
+  for (let r = n - 1; r >= 0; r--) {
+    const w = local[r];
+    if (w === -1) continue;
+    for (let e = side.start[r]; e < side.start[r + 1]; e++) {
+      node[e2] = local[side.node[e]];
+      cost[e2++] = side.cost[e];
+    }
+    start[w + 1] = e2;
+  }
+  for (let k = 0; k < ends.length; k++) if (ends[k] >= 0) ends[k] = local[ends[k]];
+  return { count, start, node, cost, local, ends, endCost };
+}
+
+/** Column b of the labels: the closure nodes the origin's upward search reached, at its costs. */
+function seed(search: Search, local: Int32Array, label: Float64Array, b: number): void {
+  const { touched, dist } = search;
+  for (let k = 0; k < search.touchedCount; k++) {
+    const w = local[touched[k]];
+    if (w >= 0) label[w * BATCH + b] = dist[touched[k]];
+  }
+}
+
+/** Top to bottom: each closure node's labels (`size` origins of a batch) from the higher nodes above it, already final. */
+function sweep(c: TargetClosure, label: Float64Array, size: number): void {
+  const { start, node, cost } = c;
+  for (let w = 0; w < c.count; w++) {
+    const at = w * BATCH;
+    for (let e = start[w], end = start[w + 1]; e < end; e++) {
+      const from = node[e] * BATCH;
+      const ec = cost[e];
+      for (let b = 0; b < size; b++) {
+        const via = label[from + b] + ec;
+        if (via < label[at + b]) label[at + b] = via;
+      }
+    }
+  }
+}
+
+/** Origin b's cost to every target through the network into `row` (Infinity: not reached). */
+function readRow(c: TargetClosure, label: Float64Array, b: number, row: Float64Array): void {
+  const { ends, endCost } = c;
+  for (let j = 0; j < row.length; j++) {
+    const e0 = ends[2 * j], e1 = ends[2 * j + 1];
+    const via0 = e0 >= 0 ? label[e0 * BATCH + b] + endCost[2 * j] : Infinity;
+    const via1 = e1 >= 0 ? label[e1 * BATCH + b] + endCost[2 * j + 1] : Infinity;
+    row[j] = via0 < via1 ? via0 : via1;
+  }
+}
+
+/** The reached targets within `max` (an unreached one is Infinity, which an unbounded `max` would let through). */
+function emitRow(i: number, row: Float64Array, max: number, visit: (i: number, j: number, cost: number) => void): void {
+  for (let j = 0; j < row.length; j++) if (row[j] <= max && row[j] !== Infinity) visit(i, j, row[j]);
 }
 
 /**
@@ -88,51 +169,41 @@ export function eachHierarchyCost(
   // `from`: up from the origin, down to the target; `to` the other way round.
   const [originSide, targetSide] = direction === 'from' ? [hierarchy.up, hierarchy.down] : [hierarchy.down, hierarchy.up];
   const originSearch = new Search(originSide, originSide.cost, targetSide);
-  const targetSearch = new Search(targetSide, targetSide.cost, originSide);
   const { rank } = hierarchy;
-  const buckets = targetBuckets(router, rank, targetSearch, t, direction, max);
-  const onSegment = groupBy(t.segment, router.graph.segments.a.length);
-  const best = new Float64Array(t.segment.length).fill(Infinity);
-  const reached: number[] = [];
+  const c = targetClosure(router, rank, targetSide, t, direction);
+  const onSegment = bySegment(t.segment, router.graph.segments.a.length);
+  const row = new Float64Array(t.segment.length);
+  const label = new Float64Array(c.count * BATCH);
+  const batch = new Int32Array(BATCH);
   const nodes: number[] = [];
   const costs: number[] = [];
   const originCount = o.segment.length;
-  for (let i = 0; i < originCount; i++) {
-    if (o.segment[i] < 0) continue;
+  for (let first = 0; first < originCount; first += BATCH) {
     if (opts.signal?.aborted) throw opts.signal.reason instanceof Error ? opts.signal.reason : new Error('aborted');
-    if (opts.progress && i % 256 === 0) opts.progress(i, originCount);
-    nodes.length = costs.length = 0;
-    router.departures(o, i, direction, nodes, costs);
-    for (let k = 0; k < nodes.length; k++) nodes[k] = rank[nodes[k]];
-    originSearch.run(nodes, costs, max);
-    for (let k = 0; k < originSearch.touchedCount; k++) {
-      const v = originSearch.touched[k];
-      if (originSearch.stalled[v]) continue;
-      const d = originSearch.dist[v];
-      for (let e = buckets.start[v]; e < buckets.start[v + 1]; e++) {
-        const j = buckets.target[e];
-        const c = d + buckets.cost[e];
-        if (c < best[j]) {
-          if (best[j] === Infinity) reached.push(j);
-          best[j] = c;
-        }
+    if (opts.progress && first % 256 === 0) opts.progress(first, originCount);
+    // The batch's snapped origins, each seeding its column of labels from its upward search.
+    let size = 0;
+    for (let i = first; i < Math.min(first + BATCH, originCount); i++) if (o.segment[i] >= 0) batch[size++] = i;
+    if (size === 0) continue;
+    label.fill(Infinity);
+    for (let b = 0; b < size; b++) {
+      nodes.length = costs.length = 0;
+      router.departures(o, batch[b], direction, nodes, costs);
+      for (let k = 0; k < nodes.length; k++) nodes[k] = rank[nodes[k]];
+      originSearch.run(nodes, costs, max);
+      seed(originSearch, c.local, label, b);
+    }
+    sweep(c, label, size);
+    for (let b = 0; b < size; b++) {
+      const i = batch[b];
+      readRow(c, label, b, row);
+      const s = o.segment[i];
+      for (let k = onSegment.start[s]; k < onSegment.start[s + 1]; k++) {
+        const j = onSegment.item[k];
+        row[j] = Math.min(row[j], router.alongStreet(direction, o, i, t, j));
       }
+      emitRow(i, row, max, visit);
     }
-    const s = o.segment[i];
-    for (let k = onSegment.start[s]; k < onSegment.start[s + 1]; k++) {
-      const j = onSegment.item[k];
-      const c = router.alongStreet(direction, o, i, t, j);
-      if (c < best[j]) {
-        if (best[j] === Infinity) reached.push(j);
-        best[j] = c;
-      }
-    }
-    reached.sort((x, y) => x - y);
-    for (const j of reached) {
-      if (best[j] <= max) visit(i, j, best[j]);
-      best[j] = Infinity;
-    }
-    reached.length = 0;
   }
   opts.progress?.(originCount, originCount);
 }
