@@ -54,16 +54,27 @@ export function setSimdEnabled(on: boolean): void {
   enabled = on;
 }
 
-function instantiate(): KernelExports | null {
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * A new instance of the kernel module (its own memory), or null where WebAssembly SIMD is missing.
+ * The module is compiled once per thread. (Callers check simdAvailable(): it may be switched off.)
+ */
+export function instantiateKernel(): WebAssembly.Exports | null {
   if (typeof WebAssembly === 'undefined') return null;
-  const bytes = Uint8Array.from(atob(KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
-  if (!WebAssembly.validate(bytes)) return null; // an engine without SIMD
   try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    return instance.exports as unknown as KernelExports;
+    if (compiled === undefined) {
+      const bytes = Uint8Array.from(atob(KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
+      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null; // null: an engine without SIMD
+    }
+    return compiled && new WebAssembly.Instance(compiled, {}).exports;
   } catch {
     return null; // e.g. a page's main thread that refuses synchronous compilation
   }
+}
+
+function instantiate(): KernelExports | null {
+  return instantiateKernel() as unknown as KernelExports | null;
 }
 
 /** Whether this thread runs the SIMD scans (the module compiles here and they are not switched off). */
