@@ -18,6 +18,8 @@ import { renderScenarioPanel, type ScenarioHandlers } from './panels/scenario-pa
 import { renderSensitivityPanel } from './panels/sensitivity-panel.ts';
 import { renderForecastPanel } from './panels/forecast-panel.ts';
 import { UnscoredPanel } from './panels/unscored-panel.ts';
+import { DetailTabs } from './panels/detail-tabs.ts';
+import { formatNumber } from '../format/number.ts';
 import type { Flow } from './map/forecast-flows.ts';
 import { SqlFilterPanel } from './panels/sql-filter.ts';
 import { initialState, type AppState, type TableView } from './state/app-state.ts';
@@ -55,6 +57,7 @@ export class Workbench {
   territoryLayer: TerritoryLayer | null = null;
   readonly compare: CompareView;
   readonly unscored = new UnscoredPanel(byId('unscored-panel'));
+  readonly details = new DetailTabs({ breakdown: byId('breakdown-panel'), forecast: byId('forecast-panel') });
   /** Plan A of a comparison: its scenario and its funnel with the sites ranked as it showed them. */
   planA: Plan | null = null;
   /** Runs of the plans kept as A, so Back and Forward restore a comparison without running it again. */
@@ -271,10 +274,12 @@ export class Workbench {
 
   private async loadForecast(unit: number, siteId: string): Promise<void> {
     this.flows = [];
+    this.details.setFigure('…');
     renderForecastPanel(byId('forecast-panel'), 'loading');
     const reply = await this.engine.call<'forecast'>({ type: 'forecast', siteId, scenario: this.state.scenario });
     if (this.state.selected !== unit || this.level !== 'site') return;
     renderForecastPanel(byId('forecast-panel'), reply);
+    this.details.setFigure(reply.view ? formatNumber(Math.round(reply.view.forecast)) : '');
     this.flows = reply.view?.transfers ?? [];
     this.mapView.highlight(this.highlight());
   }
@@ -295,7 +300,10 @@ export class Workbench {
     this.renderTable();
     this.renderBreakdown();
     this.renderSensitivity();
-    if (this.level !== 'site' || this.state.selected < 0) renderForecastPanel(byId('forecast-panel'), null);
+    if (this.level !== 'site' || this.state.selected < 0) {
+      renderForecastPanel(byId('forecast-panel'), null);
+      this.details.setFigure('');
+    }
     this.renderToggles();
     this.unscored.show(this.levels.funnel, this.mapData?.reports ?? []);
     this.paintMap();

@@ -53,6 +53,7 @@ describe('forecast panel (sample city, built site)', () => {
     const first = page.locator('.shortlist-table tbody tr').first();
     const siteId = await first.getAttribute('data-id');
     await first.click();
+    await page.click('#tab-forecast'); // ui: the forecast shares its place with the breakdown, as a tab
     await page.waitForSelector('#forecast-panel .fc-body', { timeout: 60_000 });
     const shown = JSON.parse((await page.getAttribute('#forecast-panel .fc-body', 'data-result')) ?? '{}') as SiteForecastView;
     expect(shown.siteId).toBe(siteId);
@@ -96,5 +97,21 @@ describe('forecast panel (sample city, built site)', () => {
   it('made no request beyond the page itself', () => {
     const origin = (globalThis as { origin?: string }).origin ?? '';
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+  });
+  // ui (issue 14): where a planner looks for it, without pushing the breakdown below the fold.
+  it('sits with the breakdown as a tab that carries the figure; at 1280×720 and 1920×1080 both start in view', async () => {
+    const shown = JSON.parse((await page.getAttribute('#forecast-panel .fc-body', 'data-result')) ?? '{}') as SiteForecastView;
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(viewport);
+      await page.click('#tab-breakdown');
+      const table = await page.locator('#breakdown-panel .breakdown-table').boundingBox();
+      expect(table!.y + 60).toBeLessThan(viewport.height); // its head and first rows
+      expect(await page.textContent('#tab-forecast')).toBe(`Forecast ${formatNumber(Math.round(shown.forecast))}`);
+      await page.click('#tab-forecast');
+      expect(await page.isHidden('#breakdown-panel')).toBe(true);
+      const figures = await page.locator('#forecast-panel .fc-net').boundingBox();
+      expect(figures!.y + figures!.height).toBeLessThan(viewport.height);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
