@@ -1,8 +1,9 @@
 /**
  * The report's trade areas (issue 17): for the best kept site, the areas reached within 5, 10 and
  * 15 minutes on foot and by car over the bundle's streets: the walking areas on a map, and a table of the people, competitors and own outlets inside each. Computed
- * before the report is drawn (reportTradeAreas: the street graphs are built asynchronously) and
- * left out when the bundle has no roads or nothing is kept.
+ * before the report is drawn (the street graphs are built asynchronously: reportTradeAreas in
+ * Node, leadTradeAreas through the engine worker in the page, which holds the roads) and left out
+ * when the bundle has no roads or nothing is kept.
  */
 import * as Plot from '@observablehq/plot';
 import type { LoadedBundle } from '../data/layer.ts';
@@ -21,14 +22,32 @@ export interface ReportTradeAreas {
   areas: { profile: (typeof PROFILES)[number]; collection: TradeAreaCollection }[];
 }
 
-/** The best kept site's walking and driving areas, or undefined (no roads, nothing kept, no positions). */
-export async function reportTradeAreas(bundle: LoadedBundle, result: FunnelResult): Promise<ReportTradeAreas | undefined> {
+/** One site's areas for a profile, or null when there are no streets (how the page asks its engine worker). */
+export type AreasOf = (site: { lon: number; lat: number }, profile: (typeof PROFILES)[number], minutes: number[]) => Promise<TradeAreaCollection | null>;
+
+/**
+ * The best kept site's walking and driving areas, each computed by `areasOf`, or undefined
+ * (nothing kept, no positions, no streets): the one choice of site, profiles and minutes the CLI
+ * and the page share.
+ */
+export async function leadTradeAreas(result: FunnelResult, areasOf: AreasOf): Promise<ReportTradeAreas | undefined> {
   const kept = leadSites(result).kept;
   const { lon, lat } = result.sites;
-  if (!bundle.roads || !kept || !lon || !lat) return undefined;
+  if (!kept || !lon || !lat) return undefined;
   const site = { id: kept.id, name: kept.name, lon: lon[kept.site], lat: lat[kept.site] };
-  const areas = await Promise.all(PROFILES.map(async (profile) => ({ profile, collection: await bundleTradeAreas(bundle, site, profile, 'time', MINUTES) })));
+  const areas: ReportTradeAreas['areas'] = [];
+  for (const profile of PROFILES) {
+    const collection = await areasOf(site, profile, MINUTES);
+    if (!collection) return undefined;
+    areas.push({ profile, collection });
+  }
   return { site, areas };
+}
+
+/** The best kept site's walking and driving areas over the bundle's streets, or undefined (no roads, nothing kept, no positions). */
+export function reportTradeAreas(bundle: LoadedBundle, result: FunnelResult): Promise<ReportTradeAreas | undefined> {
+  if (!bundle.roads) return Promise.resolve(undefined);
+  return leadTradeAreas(result, (site, profile, minutes) => bundleTradeAreas(bundle, site, profile, 'time', minutes));
 }
 
 /** The walking areas on a map fitted to the widest of them (driving areas cover a city: table only). */

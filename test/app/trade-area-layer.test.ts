@@ -3,15 +3,22 @@
  * the layer toggles draws three nested areas instead of the straight-line ring, and the legend
  * gives the people, competitors and own outlets inside each — the numbers bundleTradeAreas()
  * gives in Node for the same site. Back to the ring, the ring is drawn again. Screenshot in
- * test-output/trade-area-walk.png.
+ * test-output/trade-area-walk.png. The page's HTML report has the trade-area section
+ * `siteselect report` writes, its table the one Node builds for the same funnel.
  */
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleTradeAreas, type TradeAreaCollection } from '../../src/network/bundle-trade-areas.ts';
 import { loadBundleDir } from '../../src/node.ts';
+import { reportTradeAreas, tradeAreaSection } from '../../src/report/trade-area-section.ts';
+import { parseScenario } from '../../src/scenario/scenario.ts';
+import { runFunnel } from '../../src/score/funnel.ts';
 import { launchBrowser, recordRequests } from '../helpers/browser.ts';
 import { buildSite } from './build-site.ts';
+import { downloadText } from './page-helpers.ts';
 import { serveStatic } from './static-server.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
@@ -74,4 +81,23 @@ describe('trade areas on the workbench map', () => {
     expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     await page.close();
   });
+
+  it('puts the best kept site’s walking and driving areas in the page’s report, as siteselect report does', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+    // The areas come from the engine worker (graphs built there first): longer than a click.
+    const html = (await downloadText(page, () => page.click('#export-report'))).bytes.toString('utf8');
+    const funnel = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8'))));
+    const want = tradeAreaSection(parseHTML('<!doctype html><html><body></body></html>').document, await reportTradeAreas(bundle, funnel));
+    const table = (h: string): string => h.slice(h.indexOf('<table id="trade-area-table"'), h.indexOf('</table>', h.indexOf('<table id="trade-area-table"')));
+    expect(want).toContain('<table id="trade-area-table"');
+    expect(table(html)).toBe(table(want));
+    expect([...table(html).matchAll(/<tr><td>(on foot|by car)<\/td>/g)].map((m) => m[1])).toEqual(['on foot', 'on foot', 'on foot', 'by car', 'by car', 'by car']);
+    // The heading names the same site, and the walking areas are drawn.
+    const heading = /<h2>Trade areas of [^<]+<\/h2>/;
+    expect(heading.exec(html)?.[0]).toBe(heading.exec(want)?.[0]);
+    expect(html.slice(html.indexOf('<section id="trade-areas">'))).toContain('<svg');
+    await page.close();
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { downloadBlob } from './download.ts';
 import { renderExportBar } from './export-bar.ts';
 import { pngBlob, svgForExport, svgText } from './map-export.ts';
 import { pageReport } from './page-report.ts';
+import { pageTradeAreas } from './page-trade-areas.ts';
 import { tableCsv, tableGeoJson } from './table-export.ts';
 
 export function wireExports(bench: Workbench): void {
@@ -37,8 +38,11 @@ export function wireExports(bench: Workbench): void {
     },
     report: () => {
       const funnel = bench.levels.funnel;
-      if (!funnel || !bench.mapData || !bench.state.scenario) throw new Error('nothing scored yet');
-      downloadBlob(new Blob([pageReport(bench.mapData, funnel, bench.state.scenario)], { type: 'text/html' }), `${base()}-report.html`);
+      const { mapData, state } = bench;
+      if (!funnel || !mapData || !state.scenario) throw new Error('nothing scored yet');
+      const scenario = state.scenario;
+      // The trade areas come from the engine worker, which holds the streets (net, issue 17).
+      void pageTradeAreas(bench.engine, funnel).then((areas) => downloadBlob(new Blob([pageReport(mapData, funnel, scenario, areas)], { type: 'text/html' }), `${base()}-report.html`));
     },
   });
 }
