@@ -4,17 +4,13 @@
  * proposal and writes it as bundle.json once accepted. Paths in the manifest are relative to the
  * manifest's own folder, so `--out` may put it beside read-only data.
  */
-import { readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { realpath, stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { UsageError } from '../../errors.ts';
-import type { CliIO, Command } from '../command.ts';
-import { EXIT_OK, EXIT_USAGE } from '../command.ts';
-import { proposeBundle, type BundleProposal, type FileProfile, type ProposedLayer } from '../../data/propose-bundle.ts';
-import { isSidecarFile, profileFile } from '../../data/profile-file.ts';
-import { proposeOsmBundle } from '../../data/propose-osm-bundle.ts';
-import type { BundleManifest } from '../../data/bundle-manifest.ts';
-import { companionFiles } from '../../node/companion-files.ts';
+import type { BundleProposal } from '../../data/propose-bundle.ts';
+import { proposeDir, proposedManifest, proposeOsm } from '../../node/propose-bundle-dir.ts';
+import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
 import { parseCommandLine } from '../parse-options.ts';
 import { USAGE } from '../usage/init.ts';
 
@@ -56,46 +52,6 @@ function parse(args: string[]): Parsed {
   return { dir, ...p };
 }
 
-/** The manifest's path to a file: relative to the manifest's folder, with forward slashes. */
-const manifestPath = (outDir: string, full: string): string => path.relative(outDir, full).split(path.sep).join('/');
-
-/** One data file read as a table, to propose its layer and columns. */
-async function profile(full: string, outDir: string): Promise<FileProfile> {
-  return profileFile(manifestPath(outDir, full), path.basename(full), new Uint8Array(await readFile(full)), companionFiles(full));
-}
-
-/** Every data file of the folder read as a table; files that do not read are reported, not fatal. */
-async function profiles(dir: string, outDir: string): Promise<{ profiles: FileProfile[]; unreadable: { file: string; reason: string }[] }> {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile() && !isSidecarFile(d.name)).map((d) => d.name).sort();
-  const out: FileProfile[] = [];
-  const unreadable: { file: string; reason: string }[] = [];
-  for (const name of names) {
-    const full = path.join(dir, name);
-    try {
-      out.push(await profile(full, outDir));
-    } catch (err) {
-      unreadable.push({ file: manifestPath(outDir, full), reason: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  return { profiles: out, unreadable };
-}
-
-/** --osm: every layer from the extract (demand from --population when given). */
-async function osmProposal(opts: Parsed, cwd: string, outDir: string): Promise<{ proposal: BundleProposal; unreadable: { file: string; reason: string }[] }> {
-  const pbf = path.resolve(cwd, opts.osm ?? '');
-  const bytes = new Uint8Array(await readFile(pbf).catch((err: unknown) => {
-    throw new UsageError(`cannot read ${opts.osm}: ${err instanceof Error ? err.message : String(err)}`);
-  }));
-  let demand: ProposedLayer | undefined;
-  if (opts.population !== undefined) {
-    const p = await profile(path.resolve(cwd, opts.population), outDir);
-    demand = proposeBundle([p]).layers.find((l) => l.entry.layer === 'demand');
-    if (demand === undefined) throw new UsageError(`${opts.population} does not read as demand (a population raster, or points or areas with a population column); rename its column to population or leave --population out`);
-  }
-  const proposal = proposeOsmBundle(manifestPath(outDir, pbf), bytes, { ownBrand: opts.ownBrand, adminLevels: opts.adminLevels, demand });
-  return { proposal, unreadable: proposal.missing.map((m) => ({ file: m.layer, reason: m.reason })) };
-}
-
 function describe(dir: string, proposal: BundleProposal, unreadable: { file: string; reason: string }[], osm = false): string {
   const lines = [`Proposed bundle for ${dir}:`, ''];
   for (const l of proposal.layers) {
@@ -132,9 +88,7 @@ export const command: Command = {
       io.stderr(`siteselect init: ${out} exists; pass --force to overwrite it, or --out to write elsewhere.\n`);
       return EXIT_USAGE;
     }
-    const { proposal, unreadable } = opts.osm !== undefined
-      ? await osmProposal(opts, io.cwd, path.dirname(out))
-      : await profiles(dir, path.dirname(out)).then((r) => ({ proposal: proposeBundle(r.profiles), unreadable: r.unreadable }));
+    const { proposal, unreadable } = opts.osm !== undefined ? await proposeOsm({ ...opts, osm: opts.osm }, io.cwd, path.dirname(out)) : await proposeDir(dir, path.dirname(out));
     io.stdout(describe(opts.osm ?? opts.dir, proposal, unreadable, opts.osm !== undefined));
     if (proposal.layers.length === 0) {
       io.stderr('siteselect init: no file was recognised as a layer; write bundle.json by hand (see the README\'s column-roles table).\n');
@@ -144,14 +98,8 @@ export const command: Command = {
       io.stdout(`Nothing written; run again with --yes to write ${out}.\n`);
       return EXIT_OK;
     }
-    const manifest: BundleManifest = {
-      version: 1,
-      name: opts.name ?? (opts.osm !== undefined ? path.basename(opts.osm).replace(/(\.osm)?\.pbf$/i, '') : path.basename(dir)),
-      synthetic: false,
-      ...(opts.osm !== undefined ? { attribution: `© OpenStreetMap contributors (ODbL)${proposal.layers.some((l) => l.entry.columns?.population === 'floor_area_m2') ? '. Demand is building floor area (footprint × levels), a proxy for population' : ''}` } : {}),
-      crs: 'wgs84',
-      layers: proposal.layers.map((l) => l.entry),
-    };
+    const name = opts.name ?? (opts.osm !== undefined ? path.basename(opts.osm).replace(/(\.osm)?\.pbf$/i, '') : path.basename(dir));
+    const manifest = proposedManifest(proposal, name, opts.osm !== undefined);
     await writeFile(out, JSON.stringify(manifest, null, 2) + '\n', { flag: opts.force ? 'w' : 'wx' });
     const outside = path.relative(path.dirname(out), dir).startsWith('..');
     io.stdout(`\nWrote ${out}. Check it with: ${outside ? `SITESELECT_DATA_ROOTS=${dir} ` : ''}siteselect validate ${path.relative(io.cwd, out) || out}\n`);

@@ -1,21 +1,12 @@
 /** Command-line options of `siteselect report`, parsed and checked (bad values throw UsageError). */
 import { UsageError } from '../../errors.ts';
+import type { HtmlReportRequest } from '../../node/html-report.ts';
 import { parseBundleOptions } from '../parse-options.ts';
 
-export interface ReportArgs {
-  bundle: string;
-  /** undefined: the bundle's scenario.json, as score does. */
-  scenario?: string;
-  out: string;
-  topN: number;
-  maxRows: number;
-  threads?: number;
+/** What to draw (the bundle, the scenario, the sections) and how to tell it. */
+export interface ReportArgs extends HtmlReportRequest {
   json: boolean;
   quiet: boolean;
-  /** `--curve pmedian:1..10`: the "How many outlets" section. */
-  curve?: string;
-  /** `--calibration FILE`: the "Forecast" section for the kept sites. */
-  calibration?: string;
 }
 
 const OPTIONS = {
