@@ -1,14 +1,16 @@
 /**
  * Browser benchmark (DESIGN §10), in headless Chromium on the built workbench served by a plain
  * static server, timed with the page's Performance API:
- *  - first map and first scores after navigation (sample city, fresh page each time);
- *  - a drill-down step (Enter on a table row → table and map redrawn);
+ *  - first map and first scored map after navigation (sample city, fresh page each time);
+ *  - a drill-down step (Enter on a table row → table and map redrawn); a selection highlight;
+ *  - two plans compared (sample): the Compare tab drawn, and a changed constraint → plan B run in
+ *    the worker → the comparison redrawn;
  *  - a weight slider move re-ranking 100 k sites and repainting the table (one frame = 16.7 ms);
  *  - a 1 M-row demand CSV loaded through the data panel while the page keeps drawing frames.
  * Usage: npm run bench:browser [-- --sites 100000 --rows 1000000 --loads 3]
  */
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.ts';
@@ -42,16 +44,80 @@ async function timedKey(page: Page, key: string): Promise<number> {
   }, key);
 }
 
+/**
+ * Two plans compared on the sample: plan A kept, then the spacing constraint changed back and forth
+ * (each change runs plan B in the worker and redraws the comparison: what a planner waits for), and
+ * the Compare tab alone drawn again from the Ranking tab.
+ */
+async function comparePlans(page: Page): Promise<{ compareChangeMs: ReturnType<typeof stats>; compareTabMs: ReturnType<typeof stats> }> {
+  await page.click('#tab-compare');
+  await page.click('#compare-keep');
+  const spacing = page.getByLabel('Min. spacing between sites (m)');
+  const change: number[] = [];
+  for (let k = 0; k < 6; k++) {
+    change.push(await spacing.evaluate(async (node, metres) => {
+      const input = node as HTMLInputElement;
+      const status = document.getElementById('status');
+      if (!status) throw new Error('no status line');
+      const ran = new Promise<void>((resolve) => {
+        const watch = new MutationObserver(() => {
+          if (!/ms$/.test(status.textContent ?? '')) return;
+          watch.disconnect();
+          resolve();
+        });
+        watch.observe(status, { childList: true, characterData: true, subtree: true });
+      });
+      const t0 = performance.now();
+      input.value = String(metres);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await ran;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      if (!document.querySelector('#compare-both')) throw new Error('no comparison drawn');
+      return performance.now() - t0;
+    }, k % 2 === 0 ? 1500 : 800));
+  }
+  const tab: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    await page.click('#tab-ranking');
+    tab.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.getElementById('tab-compare')?.click();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    }));
+  }
+  await page.click('#compare-clear');
+  return { compareChangeMs: stats(change), compareTabMs: stats(tab) };
+}
+
+/** Each goal of issue 14 beside the median measured for it (CPU figures: say the load). */
+function goals(r: Record<string, unknown>): Record<string, { goalMs: number; medianMs: number | null; met: boolean | null }> {
+  const median = (key: string): number | null => (r[key] as { median?: number } | undefined)?.median ?? null;
+  const goal = (key: string, goalMs: number) => {
+    const m = median(key);
+    return { goalMs, medianMs: m, met: m === null ? null : m <= goalMs };
+  };
+  return {
+    firstScoredMap: goal('firstScoredMapMs', 1500),
+    highlight: goal('highlightMs', 50),
+    drillDown: goal('drillDownMs', 100),
+    sliderToTable: goal('sliderRerankAndTableMs', 16.7),
+    sliderToMap: goal('sliderToMapMs', 150),
+    comparePlans: goal('compareChangeMs', 500),
+  };
+}
+
 async function main(): Promise<void> {
   console.error('building the workbench …');
   const dir = await buildSite();
   const { server, url } = await serveStatic(dir);
   const browser = await launchBrowser();
-  const results: Record<string, unknown> = { sites: SITES, demandRows: ROWS };
+  const results: Record<string, unknown> = { sites: SITES, demandRows: ROWS, loadAverageAtStart: loadavg()[0].toFixed(1) };
 
   // 1. First map and first scores on the sample, fresh page (and cache) each time.
   const firstMap: number[] = [];
   const firstScores: number[] = [];
+  const firstScoredMap: number[] = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -60,6 +126,9 @@ async function main(): Promise<void> {
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
     firstMap.push(marks['first-map']);
     firstScores.push(marks['funnel-ready']);
+    // The scored map is painted on the frame after the funnel is ready.
+    await page.waitForFunction(() => performance.getEntriesByName('first-scored-map').length > 0);
+    firstScoredMap.push(await page.evaluate(() => performance.getEntriesByName('first-scored-map')[0].startTime));
     if (i === LOADS - 1) {
       // 2. Drill-down steps on the sample: All → region → district, and back, ten times.
       const steps: number[] = [];
@@ -87,11 +156,13 @@ async function main(): Promise<void> {
       }));
       await page.click('#breadcrumb .crumb-all');
       results.mapRenderMs = stats(await page.evaluate(() => performance.getEntriesByName('map').slice(-20).map((e) => e.duration)));
+      Object.assign(results, await comparePlans(page));
     }
     await context.close();
   }
   results.firstMapMs = stats(firstMap);
   results.firstScoresMs = stats(firstScores);
+  results.firstScoredMapMs = stats(firstScoredMap);
 
   // 3. 100 k sites: a generated bundle served from memory under /bench-bundle/.
   const scenario = JSON.parse(readFileSync(new URL('../data/sample/scenario.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -178,6 +249,8 @@ async function main(): Promise<void> {
 
   await browser.close();
   server.close();
+  results.loadAverageAtEnd = loadavg()[0].toFixed(1);
+  results.goals = goals(results);
   mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./out/browser-perf.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
   console.log(JSON.stringify(results, null, 2));

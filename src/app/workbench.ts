@@ -434,6 +434,7 @@ export class Workbench {
     this.mapView.render({ map, funnel: this.view(), path: this.state.path, toggles: this.state.toggles, title: this.mapTitle(), attribution: map.attribution ?? '' }, this.highlight());
     performance.measure('map', { start });
     if (!performance.getEntriesByName('first-map').length) performance.mark('first-map');
+    if (this.levels.funnel && !performance.getEntriesByName('first-scored-map').length) performance.mark('first-scored-map');
   }
 }
 
