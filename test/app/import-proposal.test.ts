@@ -15,7 +15,7 @@ let workbench: Awaited<ReturnType<typeof openWorkbench>>;
 let page: Page;
 
 beforeAll(async () => {
-  workbench = await openWorkbench({ width: 1400, height: 1100 });
+  workbench = await openWorkbench({ site: 'dev', viewport: { width: 1400, height: 1100 } });
   page = workbench.page;
 }, 180_000);
 

@@ -1,5 +1,5 @@
 /** Reading the workbench page the way a planner sees it: table rows, breadcrumb, map marks. */
-import type { Download, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 
 /** Names in the ranked table, top to bottom (the rows in view). */
@@ -56,15 +56,69 @@ export async function moveSlider(page: Page, selector: string, value: number, re
   );
 }
 
-/** The workbench on the Vite dev server in Chromium, ready (body[data-ready]), every request recorded. */
-export async function openWorkbench(viewport = { width: 1400, height: 1000 }): Promise<{ url: string; page: Page; requests: string[]; close: () => Promise<void> }> {
+/** How long a page may take to say body[data-ready]: the machine is shared (load 10–25), so a first load takes far longer than on a quiet one. */
+export const READY_TIMEOUT = 120_000;
+
+export interface HostOptions {
+  /** 'built' (default): what `vite build` ships, on a plain static server with COOP/COEP; 'dev': Vite's dev server. */
+  site?: 'built' | 'dev';
+  /** Turns the built site's folder into the folder served (e.g. a copy with a bundle beside it). */
+  prepare?: (siteDir: string) => string | Promise<string>;
+}
+
+export interface PageOptions {
+  /** After the server's root: '?bundle=./dc/', an address with a hash … */
+  path?: string;
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Every request the page made, so a test can fail on any that leaves the origin. */
+  requests: string[];
+}
+
+export interface WorkbenchHost {
+  /** The server's root address. */
+  url: string;
+  browser: Browser;
+  /** A new page on the workbench, once it says body[data-ready]. */
+  open(options?: PageOptions): Promise<OpenedPage>;
+  close(): Promise<void>;
+}
+
+/** The one browser-test set-up: the workbench built (or on the dev server), served on loopback, Chromium launched. */
+export async function serveWorkbench(options: HostOptions = {}): Promise<WorkbenchHost> {
   const { launchBrowser, recordRequests, startServer } = await import('../helpers/browser.ts');
-  const { server, url } = await startServer();
+  let url: string;
+  let stop: () => Promise<void>;
+  if (options.site === 'dev') {
+    const dev = await startServer();
+    url = dev.url;
+    stop = () => dev.server.close();
+  } else {
+    const [{ buildSite }, { serveStatic }] = await Promise.all([import('./build-site.ts'), import('./static-server.ts')]);
+    const built = await buildSite();
+    const served = await serveStatic(options.prepare ? await options.prepare(built) : built);
+    url = served.url;
+    stop = () => new Promise<void>((resolve) => served.server.close(() => resolve()));
+  }
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport });
-  const requests = recordRequests(page);
-  await page.goto(url);
-  // The machine is shared (load 10–25): the first page load takes far longer than on a quiet one.
-  await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
-  return { url, page, requests, close: async () => void (await browser.close(), await server.close()) };
+  const open = async (o: PageOptions = {}): Promise<OpenedPage> => {
+    const page = await browser.newPage({ viewport: o.viewport ?? { width: 1440, height: 900 }, acceptDownloads: o.acceptDownloads ?? false });
+    const requests = recordRequests(page);
+    await page.goto(`${url}${o.path ?? ''}`);
+    await page.waitForSelector('body[data-ready]', { timeout: READY_TIMEOUT });
+    return { page, requests };
+  };
+  return { url, browser, open, close: async () => void (await browser.close(), await stop()) };
+}
+
+export type WorkbenchSession = WorkbenchHost & OpenedPage;
+
+/** serveWorkbench and one page opened on it, ready. */
+export async function openWorkbench(options: HostOptions & PageOptions = {}): Promise<WorkbenchSession> {
+  const host = await serveWorkbench(options);
+  return { ...host, ...(await host.open(options)) };
 }
