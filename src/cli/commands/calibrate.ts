@@ -1,20 +1,12 @@
 /**
  * `siteselect calibrate`: fits the Huff/MCI model to the own network's observed totals (or customer
- * flows by origin) and writes
- * the calibration that `siteselect score --calibration` forecasts with. A thin shell over calibrate().
+ * flows by origin) and writes the calibration that `siteselect score --calibration` forecasts with.
+ * Flags and output; the work is src/node/calibrate-bundle.ts.
  */
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { UsageError } from '../../errors.ts';
 import type { Calibration } from '../../forecast/calibration.ts';
 import { FitError } from '../../forecast/fit-error.ts';
-import { readCsv } from '../../io/read-csv.ts';
-import { calibrate } from '../../forecast/from-bundle.ts';
-import { loadBundleDir } from '../../node/load-bundle-dir.ts';
-import { writeFileAtomically } from '../../node/atomic-file.ts';
-import { refuseClobbering } from '../../node/output-guard.ts';
-import { readJsonFile } from '../../node/read-json-file.ts';
-import { parseScenario, Scenario } from '../../scenario/scenario.ts';
+import { calibrateBundle, type CalibrateRequest } from '../../node/calibrate-bundle.ts';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 import { USAGE } from '../usage/calibrate.ts';
@@ -84,35 +76,23 @@ export const command: Command = {
     if (!v.bundle) throw new UsageError('name the bundle: siteselect calibrate --bundle DIR --observed COLUMN');
     const decay = v.decay ?? 'power';
     if (decay !== 'power' && decay !== 'exponential') throw new UsageError(`--decay is power or exponential, got '${decay}'`);
-    const bundleDir = path.resolve(io.cwd, v.bundle);
-    // As score does: the bundle's scenario.json when no --scenario is named, else the defaults.
-    const bundleScenario = path.join(bundleDir, 'scenario.json');
-    const scenarioFile = v.scenario !== undefined ? path.resolve(io.cwd, v.scenario) : (await stat(bundleScenario).then((s) => s.isFile(), () => false)) ? bundleScenario : undefined;
-    const out = v.out === undefined ? undefined : path.resolve(io.cwd, v.out);
-    if (out) await refuseClobbering([...(scenarioFile ? [{ label: 'the scenario', file: scenarioFile }] : []), { label: 'the bundle manifest', file: path.join(bundleDir, 'bundle.json') }], [{ label: '--out', file: out }]);
-    const scenario = scenarioFile ? parseScenario(await readJsonFile(scenarioFile), scenarioFile) : Scenario.parse({ version: 1, name: 'default', criteria: [{ id: 'demand', kind: 'demand' }] });
-    const bundle = await loadBundleDir(bundleDir);
     if (v.flows !== undefined && v.observed !== undefined) throw new UsageError('--flows and --observed each name what to fit: give one of them');
-    const flowsFile = v.flows === undefined ? undefined : path.resolve(io.cwd, v.flows);
-    const flowsBytes = flowsFile ? await readFile(flowsFile).catch((err: NodeJS.ErrnoException) => { throw new UsageError(`--flows ${v.flows}: cannot read it (${err.code ?? err.message}); give the path of a CSV with the columns origin, outlet, count`); }) : undefined;
-    const flows = flowsFile && flowsBytes ? readCsv(v.flows!, flowsBytes) : undefined;
+    const options: CalibrateRequest['options'] = {
+      observed: v.observed,
+      attributes: v.attributes?.split(',').map((a) => a.trim()).filter((a) => a !== ''),
+      decay,
+      demandColumn: v['demand-column'],
+      folds: folds(v.folds),
+      demandCellMetres: demandCell(v['demand-cell']),
+    };
     let calibration: Calibration;
     try {
-      calibration = calibrate(bundle, scenario, {
-        observed: v.observed,
-        flows,
-        attributes: v.attributes?.split(',').map((a) => a.trim()).filter((a) => a !== ''),
-        decay,
-        demandColumn: v['demand-column'],
-        folds: folds(v.folds),
-        demandCellMetres: demandCell(v['demand-cell']),
-      });
+      calibration = await calibrateBundle({ bundle: v.bundle, scenario: v.scenario, flows: v.flows, out: v.out, options }, io.cwd);
     } catch (err) {
       if (!(err instanceof FitError)) throw err;
       io.stderr(`siteselect calibrate: ${err.message}\n`);
       return EXIT_FAILURE;
     }
-    if (out) await writeFileAtomically(out, JSON.stringify(calibration, null, 2) + '\n');
     io.stdout(v.json ? JSON.stringify(calibrationSummary(calibration), null, 2) + '\n' : toText(calibration));
     return EXIT_OK;
   },
