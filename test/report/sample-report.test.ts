@@ -10,6 +10,7 @@ import type { LoadedBundle } from '../../src/data/layer.ts';
 import { haversine } from '../../src/geo/haversine.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { escapeHtml } from '../../src/format/escape-html.ts';
+import { formatNumber } from '../../src/format/number.ts';
 import { formatScore } from '../../src/report/format-score.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
@@ -44,6 +45,17 @@ describe('siteselect report on the sample city', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`wrote ${out1}`);
     expect(html.startsWith('<!doctype html>')).toBe(true);
+  });
+
+  it('counts the candidates the funnel never reached: in the regions and the districts it cut', () => {
+    const u = expected.unreached!;
+    const inRegions = u.district.filter((d) => d < 0).length;
+    expect(inRegions).toBeGreaterThan(0);
+    expect(inRegions).toBeLessThan(u.ids.length);
+    // Scored + not reached + outside = every candidate loaded.
+    expect(expected.sites.ids.length + u.ids.length + (expected.outside?.ids.length ?? 0)).toBe(bundle.candidates!.ids.length);
+    const n = formatNumber;
+    expect(html).toContain(`<p id="unreached">${n(u.ids.length)} candidates lie ${n(inRegions)} in regions the funnel cut and ${n(u.ids.length - inRegions)} in districts it cut: not scored`);
   });
 
   it('labels the data as synthetic', () => {
