@@ -6,27 +6,21 @@
  * English and in Chinese, and downloads them as CSV.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node.ts';
 import { formatNotKept, levelReasons, loadLayerFile, parseScenario, runFunnel, type FunnelResult, type LayerEntry } from '../../src/app/engine-api.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from './build-site.ts';
-import { afterRun, downloadText } from './page-helpers.ts';
-import { serveStatic } from './static-server.ts';
+import { afterRun, downloadText, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
-let server: Server;
-let browser: Browser;
+let session: WorkbenchSession;
 let page: Page;
 /** The sample's run and the run with the imported file as candidates (the reference). */
 let sample: FunnelResult;
 let imported: FunnelResult;
 let sampleRead: number;
 let csv: string;
-let pageUrl = '';
 
 beforeAll(async () => {
   const bundle = await loadBundleDir(sampleDir);
@@ -55,18 +49,11 @@ beforeAll(async () => {
   if (loaded.layer.kind !== 'point') throw new Error('candidates load as points');
   imported = await runFunnel({ ...bundle, candidates: loaded.layer }, scenario);
 
-  const dir = await buildSite();
-  ({ server, url: pageUrl } = await serveStatic(dir));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await page.goto(pageUrl);
-  await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
+  session = await openWorkbench({ acceptDownloads: true });
+  page = session.page;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 const listed = (p: Page): Promise<string[][]> =>
   p.$$eval('#unscored-panel tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
