@@ -6,19 +6,15 @@
  * shortlist and the comparison exactly.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node.ts';
 import { funnelShortlist, parseScenario, runFunnel, type FunnelResult, type Scenario } from '../../src/app/engine-api.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from './build-site.ts';
-import { afterRun } from './page-helpers.ts';
-import { serveStatic } from './static-server.ts';
+import { afterRun, openWorkbench, READY_TIMEOUT, type WorkbenchSession } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const SPACING_B = 1500;
-let server: Server;
+let session: WorkbenchSession;
 let browser: Browser;
 let page: Page;
 let url: string;
@@ -29,21 +25,15 @@ const ids = (f: FunnelResult): string[] => funnelShortlist(f).map((e) => e.id);
 const rowIds = (p: Page, table: string): Promise<string[]> => p.$$eval(`${table} tbody tr`, (trs) => trs.map((tr) => (tr as HTMLElement).dataset.id ?? ''));
 
 beforeAll(async () => {
-  const [dir, bundle] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
+  const bundle = await loadBundleDir(sampleDir);
   const a: Scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
   const b: Scenario = { ...a, constraints: { ...a.constraints, minSpacing: SPACING_B } };
   [planA, planB] = [await runFunnel(bundle, a), await runFunnel(bundle, b)];
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+  session = await openWorkbench();
+  ({ browser, page, url } = session);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 async function expectComparison(p: Page): Promise<void> {
   const [a, b] = [ids(planA), ids(planB)];
@@ -89,7 +79,7 @@ describe('compare two plans, share a plan by address (sample city, built site)',
   it('Back and Forward move through the comparison: Back to the view before plan A was kept, Forward to the comparison with its sites', async () => {
     const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await p.goto(url);
-    await p.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    await p.waitForSelector('body[data-ready]', { timeout: READY_TIMEOUT });
     await p.click('#tab-compare');
     await p.click('#compare-keep');
     const spacing = p.getByLabel('Min. spacing between sites (m)');
@@ -119,7 +109,7 @@ describe('compare two plans, share a plan by address (sample city, built site)',
     expect(before).toEqual(ids(planB));
     const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await fresh.goto(address);
-    await fresh.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    await fresh.waitForSelector('body[data-ready]', { timeout: READY_TIMEOUT });
     expect(await rowIds(fresh, '.shortlist .shortlist-table')).toEqual(before);
     const scores = (p: Page) => p.$$eval('.shortlist .shortlist-table tbody .sl-score', (tds) => tds.map((td) => td.textContent));
     expect(await scores(fresh)).toEqual(await scores(page));
