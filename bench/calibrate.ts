@@ -1,14 +1,19 @@
 /**
  * Calibration and forecast benchmark (issue 15):
  *   npm run bench:calibrate -- [--demand 1000000] [--own 500] [--competitors 2000] [--candidates 100000] [--folds 5]
- *     [--cell 100] [--ungrouped]   (demand cell side in metres for the calibration; --ungrouped also fits every point, to compare)
+ *     [--cell 100] [--ungrouped] [--transfer-sites 10000] [--js-sites 10000]
+ *   (--cell: demand cell side in metres for the calibration; --ungrouped also fits every point, to compare;
+ *   --transfer-sites: how many candidates are also timed with their top-5 transfers;
+ *   --js-sites: how many are also timed with the JavaScript scan, and compared with the SIMD one; 0 skips)
  * A generated market shaped like ../shared/bench/gen.mjs (a 40 km square around 121.47 E, 31.23 N,
  * ten Gaussian centres σ 1.5–3 km plus 15 % uniform background, log-normal weights); own outlets
  * and competitors follow demand; the own outlets' totals come from a known model (α 1.1, β 1.8,
  * s 0.35) with 5 % multiplicative noise. Timed: the pairs within the 5 km cut-off, the fit, the
  * K-fold cross-validation and the baseline (= calibrateModel as a whole), then the forecast of the
- * candidates with intervals and top-5 transfers. CPU seconds of this process; the machine is shared.
+ * candidates with intervals (the kernel's SIMD forecast scan where WebAssembly SIMD runs), then
+ * some with top-5 transfers. CPU seconds of this process, with the load average (the machine is shared).
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { calibrateModel } from '../src/forecast/calibrate-model.ts';
 import { forecastSites, shapeOf } from '../src/forecast/forecast-sites.ts';
@@ -27,6 +32,8 @@ const { values: opt } = parseArgs({
     folds: { type: 'string', default: '5' },
     cell: { type: 'string', default: '100' },
     ungrouped: { type: 'boolean', default: false },
+    'transfer-sites': { type: 'string', default: '10000' },
+    'js-sites': { type: 'string', default: '10000' },
   },
 });
 const sizes = { demand: Number(opt.demand), own: Number(opt.own), competitors: Number(opt.competitors), candidates: Number(opt.candidates) };
@@ -56,7 +63,7 @@ const demand = { ...scatter(sizes.demand, 0.15), weight: Float64Array.from({ len
 const own = { ...scatter(sizes.own, 0.1, 1.2), weight: Float64Array.from({ length: sizes.own }, () => Math.exp(0.5 * normal(rnd))) };
 const competitors = { ...scatter(sizes.competitors, 0.1, 0.8), weight: Float64Array.from({ length: sizes.competitors }, () => 1 + Math.floor(5 * rnd() ** 2)) };
 const sites = { ...scatter(sizes.candidates, 0.4), attractiveness: new Float64Array(sizes.candidates).fill(1), z: new Float64Array(0) };
-console.log(`generated ${sizes.demand} demand, ${sizes.own} own, ${sizes.competitors} competitors, ${sizes.candidates} candidates: ${(cpu() - t).toFixed(1)} s`);
+console.log(`generated ${sizes.demand} demand, ${sizes.own} own, ${sizes.competitors} competitors, ${sizes.candidates} candidates: ${(cpu() - t).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
 // The own outlets' totals from the known model, through the same pass the fit uses.
 const truth = { alpha: 1.1, beta: 1.8, scale: 0.35 };
@@ -87,13 +94,30 @@ t = cpu();
 const prepared = prepareHuff(points, shapeOf(calibration), {}, { cellMetres: calibration.demandCells?.metres, forForecast: true });
 const state = marketState(shapeOf(calibration), prepared.data, Float64Array.from(calibration.theta));
 const prepareS = cpu() - t;
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const first = (count: number) => ({ lon: sites.lon.subarray(0, count), lat: sites.lat.subarray(0, count), attractiveness: sites.attractiveness.subarray(0, count), z: sites.z });
+console.log(`market state (pairs of every cell with the competitors, S_i, Ḡ_i, own shares): ${prepareS.toFixed(1)} s CPU`);
 t = cpu();
 const totals = forecastSites(calibration, prepared, state, sites, { top: 0 });
 const totalsS = cpu() - t;
-console.log(`forecast ${sizes.candidates} candidates, forecasts with intervals, cannibalised and net (no per-outlet transfers): ${totalsS.toFixed(1)} s CPU (${totals.forecast.length})`);
-t = cpu();
-const result = forecastSites(calibration, prepared, state, sites);
-const forecastS = cpu() - t;
 let sum = 0;
-for (const f of result.forecast) sum += f;
-console.log(`forecast ${sizes.candidates} candidates: market state ${prepareS.toFixed(1)} s + forecasts with intervals and top-5 transfers ${forecastS.toFixed(1)} s CPU (mean forecast ${(sum / sizes.candidates).toFixed(1)}), RSS ${mb()} MB`);
+for (const f of totals.forecast) sum += f;
+console.log(`forecast ${sizes.candidates.toLocaleString('en')} candidates with 95 % intervals, cannibalised and net: ${totalsS.toFixed(2)} s CPU (mean forecast ${(sum / sizes.candidates).toFixed(1)}), load average ${load()}`);
+const jsSites = Math.min(sizes.candidates, Number(opt['js-sites']));
+if (jsSites > 0) {
+  t = cpu();
+  const js = forecastSites(calibration, prepared, state, first(jsSites), { top: 0, simd: false });
+  const jsS = cpu() - t;
+  let worst = 0;
+  for (const key of ['forecast', 'low', 'high', 'cannibalised'] as const) {
+    for (let c = 0; c < jsSites; c++) worst = Math.max(worst, Math.abs(totals[key][c] - js[key][c]) / Math.abs(js[key][c]));
+  }
+  console.log(`  the same for the first ${jsSites.toLocaleString('en')} with the JavaScript scan: ${jsS.toFixed(2)} s CPU; largest relative difference SIMD − JS ${worst.toExponential(1)}`);
+}
+const transferSites = Math.min(sizes.candidates, Number(opt['transfer-sites']));
+if (transferSites > 0) {
+  t = cpu();
+  const result = forecastSites(calibration, prepared, state, first(transferSites));
+  const transferS = cpu() - t;
+  console.log(`forecast ${transferSites.toLocaleString('en')} candidates with intervals and top-5 transfers: ${transferS.toFixed(1)} s CPU (first site's largest transfer ${result.transfers[0][0]?.amount.toFixed(1)} from B${result.transfers[0][0]?.outlet}), RSS ${mb()} MB, load average ${load()}`);
+}

@@ -13,6 +13,7 @@ import { circleRanges, rangesCapacity } from '../kernel/circle-ranges.ts';
 import { chordSqOfArc, unitVector } from '../kernel/sphere.ts';
 import type { Points } from '../kernel/types.ts';
 import { bindForecastScan, type ForecastColumns } from '../kernel/wasm/forecast-scan.ts';
+import { SIMD_MAX_CHORD_SQ } from '../kernel/wasm/simd-limits.ts';
 import type { Calibration } from './calibration.ts';
 import { scanSiteJs, type SiteScan } from './forecast-scan-js.ts';
 import type { PreparedHuff } from './huff-data.ts';
@@ -69,7 +70,7 @@ function forecastColumns(data: PreparedHuff['data'], state: MarketState, p: numb
 /**
  * `top`: transfers kept per site [5]; 0 skips the per-outlet sums (the totals stay exact).
  * The sums over demand run in the kernel's WebAssembly SIMD forecast scan where it is available
- * (`simd: false` forces the JavaScript scan; both give the same sums to ~1e-13 relative).
+ * (`simd: false` forces the JavaScript scan; both give the same sums to ~1e-11 relative).
  */
 export function forecastSites(calibration: Calibration, prepared: PreparedHuff, state: MarketState, sites: SitesToForecast, options: { top?: number; simd?: boolean; signal?: AbortSignal } = {}): SiteForecasts {
   const shape = shapeOf(calibration);
@@ -92,13 +93,14 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
   const out: SiteForecasts = { forecast: new Float64Array(count), low: new Float64Array(count), high: new Float64Array(count), cannibalised: new Float64Array(count), net: new Float64Array(count), transfers: [] };
   const columns = forecastColumns(data, state, p);
   const rangePairs = rangesCapacity(grid);
-  const simd = options.simd === false ? null : bindForecastScan(grid, columns, shape.decay, rangePairs);
+  const limit = chordSqOfArc(shape.cutoff);
+  // Beyond SIMD_MAX_CHORD_SQ (a cut-off of ~38 km) the scans' arc series lose precision.
+  const simd = options.simd === false || limit > SIMD_MAX_CHORD_SQ ? null : bindForecastScan(grid, columns, shape.decay, rangePairs);
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangePairs);
   const share = simd ? simd.share : new Float64Array(data.weight.length);
   const jsScan: SiteScan = { grid, columns, decay: shape.decay, cutoff: shape.cutoff, floor: shape.floor, share, sums: new Float64Array(3 + p) };
   const floor2 = shape.floor * shape.floor;
   const cut = shape.decay === 'power' ? shape.cutoff * shape.cutoff : shape.cutoff;
-  const limit = chordSqOfArc(shape.cutoff);
   const rho = shape.cutoff / EARTH_RADIUS_M;
   const q3 = new Float64Array(3);
   const gradient = new Float64Array(p);

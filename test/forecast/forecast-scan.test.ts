@@ -73,7 +73,7 @@ describe('forecast scan (SIMD) for any decay', () => {
     { name: 'power, α and one attribute fitted (3 columns)', decay: 'power', area: true, fitAlpha: true },
   ];
   for (const { name, decay, area, fitAlpha } of cases) {
-    it(`equals the JavaScript scan to 1e-12 on a seeded market: ${name}`, () => {
+    it(`equals the JavaScript scan to 1e-10 on a seeded market: ${name}`, () => {
       const market = syntheticMarket(11, { alpha: 1.1, beta: 1.6, scale: 0.4, noise: 0.05, gammaArea: area ? 0.5 : 0 });
       const attributes: Record<string, Float64Array> = area ? { area: market.area } : {};
       const points = { demand: market.demand, own: market.own, competitors: market.competitors, attributes };
@@ -90,9 +90,9 @@ describe('forecast scan (SIMD) for any decay', () => {
       const relative = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(b), 1e-300));
       let reached = 0;
       for (let c = 0; c < count; c++) {
-        for (const key of ['forecast', 'low', 'high', 'cannibalised'] as const) expect(relative(simd[key][c], js[key][c])).toBeLessThan(1e-12);
+        for (const key of ['forecast', 'low', 'high', 'cannibalised'] as const) expect(relative(simd[key][c], js[key][c])).toBeLessThan(1e-10);
         expect(simd.transfers[c].map((t) => t.outlet)).toEqual(js.transfers[c].map((t) => t.outlet));
-        simd.transfers[c].forEach((t, i) => expect(relative(t.amount, js.transfers[c][i].amount)).toBeLessThan(1e-12));
+        simd.transfers[c].forEach((t, i) => expect(relative(t.amount, js.transfers[c][i].amount)).toBeLessThan(1e-10));
         if (js.forecast[c] > 0) reached++;
       }
       expect(reached).toBeGreaterThan(count / 2); // the sites are inside the market, not beside it

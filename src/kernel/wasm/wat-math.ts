@@ -47,25 +47,38 @@ export const ARC = `(f64x2.mul (f64x2.mul ${splat(EARTH_RADIUS_M)} (f64x2.sqrt (
  * would stop being a normal double) the term is 0.
  */
 export function expNeg(x: string, terms = 13): string {
+  return joinSteps(expNegSteps(x, terms));
+}
+
+/**
+ * expNeg as a list of statements, the last one its value; `s` suffixes the scratch locals, so that
+ * two independent evaluations can be interleaved statement by statement.
+ */
+export function expNegSteps(x: string, terms: number, s = ''): string[] {
   // Cody–Waite: −r = (n·LN2_HI − x) + n·LN2_LO, the first difference exact.
-  return `(local.set $ex ${x})
-    (local.set $et (f64x2.add (f64x2.mul (f64x2.pmin ${splat(700)} (local.get $ex)) ${splat(Math.LOG2E)}) ${splat(ROUNDER)}))
-    (local.set $en (f64x2.sub (local.get $et) ${splat(ROUNDER)}))
-    (local.set $ey (f64x2.add (f64x2.sub (f64x2.mul (local.get $en) ${splat(LN2_HI)}) (local.get $ex)) (f64x2.mul (local.get $en) ${splat(LN2_LO)})))
-    (local.set $ey2 (f64x2.mul (local.get $ey) (local.get $ey)))
-    (local.set $ey4 (f64x2.mul (local.get $ey2) (local.get $ey2)))
-    (v128.and (f64x2.le (local.get $ex) ${splat(700)})
-      (f64x2.mul ${estrin(Array.from({ length: terms }, (_, k) => 1 / factorial(k)))}
-        (i64x2.shl (i64x2.sub (v128.const i64x2 1023 1023) (i64x2.sub (local.get $et) ${splat(ROUNDER)})) (i32.const 52))))`;
+  return [`(local.set $ex${s} ${x})`,
+    `(local.set $et${s} (f64x2.add (f64x2.mul (f64x2.pmin ${splat(700)} (local.get $ex${s})) ${splat(Math.LOG2E)}) ${splat(ROUNDER)}))`,
+    `(local.set $en${s} (f64x2.sub (local.get $et${s}) ${splat(ROUNDER)}))`,
+    `(local.set $ey${s} (f64x2.add (f64x2.sub (f64x2.mul (local.get $en${s}) ${splat(LN2_HI)}) (local.get $ex${s})) (f64x2.mul (local.get $en${s}) ${splat(LN2_LO)})))`,
+    `(local.set $ey2${s} (f64x2.mul (local.get $ey${s}) (local.get $ey${s})))`,
+    `(local.set $ey4${s} (f64x2.mul (local.get $ey2${s}) (local.get $ey2${s})))`,
+    `(v128.and (f64x2.le (local.get $ex${s}) ${splat(700)})
+      (f64x2.mul ${estrin(Array.from({ length: terms }, (_, k) => 1 / factorial(k)), s)}
+        (i64x2.shl (i64x2.sub (v128.const i64x2 1023 1023) (i64x2.sub (local.get $et${s}) ${splat(ROUNDER)})) (i32.const 52))))`];
+}
+
+/** Statements, then the value: one WAT sequence. */
+export function joinSteps(steps: string[]): string {
+  return steps.join('\n    ');
 }
 
 /**
  * Σ a_k·y^k in Estrin's form (pairs, then pairs of pairs: y, y², y⁴, y⁸): a dependency chain of
  * four multiply–adds instead of Horner's twelve, so consecutive steps overlap in the pipeline.
- * Expects $ey, $ey2 = y², $ey4 = y⁴ set.
+ * Expects $ey, $ey2 = y², $ey4 = y⁴ set (with the suffix `s`).
  */
-export function estrin(a: number[]): string {
-  const powers = ['(local.get $ey)', '(local.get $ey2)', '(local.get $ey4)', '(f64x2.mul (local.get $ey4) (local.get $ey4))'];
+export function estrin(a: number[], s = ''): string {
+  const powers = [`(local.get $ey${s})`, `(local.get $ey2${s})`, `(local.get $ey4${s})`, `(f64x2.mul (local.get $ey4${s}) (local.get $ey4${s}))`];
   let terms = a.map((c) => splat(c));
   for (let level = 0; terms.length > 1; level++) {
     const next: string[] = [];
@@ -94,49 +107,55 @@ export function factorial(k: number): number {
   return f;
 }
 
-export const load = (column: string) => `(v128.load (i32.add (local.get ${column}) (local.get $o)))`;
+/** Two values of a column at byte offset $o (+ `offset`). */
+export const load = (column: string, offset = 0) => `(v128.load${offset ? ` offset=${offset}` : ''} (i32.add (local.get ${column}) (local.get $o)))`;
 
 /**
  * ln x for positive normal x: x = 2^e·m with m in [√½, √2), ln m = 2·atanh(s), s = (m − 1)/(m + 1),
- * |s| ≤ 0.1716, by 11 terms of Σ s^(2k+1)/(2k+1) (first omitted term < 1e-18 relative). The exponent
+ * |s| ≤ 0.1716, by `terms` terms of Σ s^(2k+1)/(2k+1) (11: the first omitted < 1e-18 relative). The exponent
  * becomes a double without a conversion instruction: its integer ORed into the bits of 2^52.
- * Uses $lx $lm $lk $le $ls besides estrin's locals.
+ * As statements, the last one its value (see expNegSteps); uses $lx $lm $lk $le $ls besides estrin's locals.
  */
-export function ln(x: string, terms = 11): string {
-  return `(local.set $lx ${x})
-    (local.set $lm (v128.or (v128.and (local.get $lx) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF)) ${splat(1)}))
-    (local.set $lk (f64x2.gt (local.get $lm) ${splat(Math.SQRT2)}))
-    (local.set $lm (f64x2.mul (local.get $lm) (v128.bitselect ${splat(0.5)} ${splat(1)} (local.get $lk))))
-    (local.set $le (f64x2.sub (v128.or (i64x2.sub (i64x2.shr_u (local.get $lx) (i32.const 52)) (local.get $lk)) ${splat(2 ** 52)}) ${splat(2 ** 52 + 1023)}))
-    (local.set $ls (f64x2.div (f64x2.sub (local.get $lm) ${splat(1)}) (f64x2.add (local.get $lm) ${splat(1)})))
-    (local.set $ey (f64x2.mul (local.get $ls) (local.get $ls)))
-    (local.set $ey2 (f64x2.mul (local.get $ey) (local.get $ey)))
-    (local.set $ey4 (f64x2.mul (local.get $ey2) (local.get $ey2)))
-    (f64x2.add (f64x2.mul (local.get $le) ${splat(LN2_HI)})
-      (f64x2.add (f64x2.mul (local.get $le) ${splat(LN2_LO)})
-        (f64x2.mul (f64x2.add (local.get $ls) (local.get $ls)) ${estrin(Array.from({ length: terms }, (_, k) => 1 / (2 * k + 1)))})))`;
+export function lnSteps(x: string, terms: number, s = ''): string[] {
+  return [`(local.set $lx${s} ${x})`,
+    `(local.set $lm${s} (v128.or (v128.and (local.get $lx${s}) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF)) ${splat(1)}))`,
+    `(local.set $lk${s} (f64x2.gt (local.get $lm${s}) ${splat(Math.SQRT2)}))`,
+    `(local.set $lm${s} (f64x2.mul (local.get $lm${s}) (v128.bitselect ${splat(0.5)} ${splat(1)} (local.get $lk${s}))))`,
+    `(local.set $le${s} (f64x2.sub (v128.or (i64x2.sub (i64x2.shr_u (local.get $lx${s}) (i32.const 52)) (local.get $lk${s})) ${splat(2 ** 52)}) ${splat(2 ** 52 + 1023)}))`,
+    `(local.set $ls${s} (f64x2.div (f64x2.sub (local.get $lm${s}) ${splat(1)}) (f64x2.add (local.get $lm${s}) ${splat(1)})))`,
+    `(local.set $ey${s} (f64x2.mul (local.get $ls${s}) (local.get $ls${s})))`,
+    `(local.set $ey2${s} (f64x2.mul (local.get $ey${s}) (local.get $ey${s})))`,
+    `(local.set $ey4${s} (f64x2.mul (local.get $ey2${s}) (local.get $ey2${s})))`,
+    `(f64x2.add (f64x2.mul (local.get $le${s}) ${splat(LN2_HI)})
+      (f64x2.add (f64x2.mul (local.get $le${s}) ${splat(LN2_LO)})
+        (f64x2.mul (f64x2.add (local.get $ls${s}) (local.get $ls${s})) ${estrin(Array.from({ length: terms }, (_, k) => 1 / (2 * k + 1)), s)})))`];
 }
 
-/** The scratch locals e^(−x) and ln need, declared once per function. */
-export const MATH_LOCALS = ['$ex', '$en', '$et', '$ey', '$ey2', '$ey4', '$lx', '$lm', '$lk', '$le', '$ls'];
+/** The scratch locals e^(−x) and ln need (with the suffix `s`), declared once per function. */
+export function mathLocals(s = ''): string[] {
+  return ['$ex', '$en', '$et', '$ey', '$ey2', '$ey4', '$lx', '$lm', '$lk', '$le', '$ls'].map((name) => name + s);
+}
 
 /**
  * The loop over the [begin, end) slices at $ranges ($count of them): `step` for each pair of points
- * at byte offset $o, then `tail` for a lone last point (its second lane must be masked out).
+ * at byte offset $o, then `tail` for a lone last point (its second lane must be masked out). With
+ * `group` (`groupPairs` pairs from $o on), that runs first while so many pairs remain.
  * Needs i32 locals $r $o $end.
  */
-export function slicesLoop(step: string, tail: string): string {
+export function slicesLoop(step: string, tail: string, group?: string, groupPairs = 2): string {
+  const pairs = (body: string, bytes: number, label: string) => `(block $${label}_done (loop $${label}
+        (br_if $${label}_done (i32.gt_s (i32.add (local.get $o) (i32.const ${bytes})) (local.get $end)))
+        ${body}
+        (local.set $o (i32.add (local.get $o) (i32.const ${bytes})))
+        (br $${label})))`;
   return `(local.set $r (local.get $ranges))
     (local.set $count (i32.add (local.get $ranges) (i32.shl (local.get $count) (i32.const 3))))
     (block $slices_done (loop $slices
       (br_if $slices_done (i32.ge_u (local.get $r) (local.get $count)))
       (local.set $o (i32.shl (i32.load (local.get $r)) (i32.const 3)))
       (local.set $end (i32.shl (i32.load offset=4 (local.get $r)) (i32.const 3)))
-      (block $pairs_done (loop $pairs
-        (br_if $pairs_done (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
-        ${step}
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))
-        (br $pairs)))
+      ${group ? pairs(group, 16 * groupPairs, 'groups') : ''}
+      ${pairs(step, 16, 'pairs')}
       (if (i32.lt_s (local.get $o) (local.get $end)) (then
         ${tail}))
       (local.set $r (i32.add (local.get $r) (i32.const 8)))
