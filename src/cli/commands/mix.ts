@@ -1,19 +1,14 @@
 /**
  * `siteselect mix`: the channel mix — which outlet type where, how many of each, within a budget
- * and the mix rules, and what each new outlet brings. A thin shell over channelMixFromBundle +
- * solveChannelMix.
+ * and the mix rules, and what each new outlet brings. Flags and output; the work is
+ * src/node/channel-mix-run.ts.
  */
-import path from 'node:path';
 import { UsageError } from '../../errors.ts';
-import { loadBundleDir } from '../../node/load-bundle-dir.ts';
-import { channelMixFromBundle } from '../../optimize/channel-mix-from-bundle.ts';
+import { runChannelMix } from '../../node/channel-mix-run.ts';
 import type { ChannelMixResult } from '../../optimize/channel-mix-problem.ts';
 import { summariseMix } from '../../optimize/channel-mix-summary.ts';
-import { solveChannelMix } from '../../optimize/channel-mix.ts';
-import { locateBundle } from '../../node/bundle-location.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
-import { readScenarioFile } from '../../node/read-scenario-file.ts';
 import { USAGE } from '../usage/mix.ts';
 
 const OPTIONS = {
@@ -64,13 +59,8 @@ export const command: Command = {
     if (v.bundle === undefined) throw new UsageError('give --bundle DIR (see siteselect mix --help)');
     const timeLimit = positive('time-limit', v['time-limit']);
     const budget = positive('budget', v.budget);
-    const { dir, manifestPath } = await locateBundle(v.bundle, io.cwd);
-    const scenarioFile = v.scenario !== undefined ? path.resolve(io.cwd, v.scenario) : path.join(dir, 'scenario.json');
-    const scenario = await readScenarioFile(scenarioFile);
-    const bundle = await loadBundleDir(dir, { manifestPath });
-    const { problem, notes } = channelMixFromBundle(bundle, scenario, { budget });
     const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
-    const result = await solveChannelMix(problem, { method, timeLimit, onProgress });
+    const { result, notes } = await runChannelMix({ bundle: v.bundle, scenario: v.scenario, budget }, io.cwd, { method, timeLimit, onProgress });
     if (onProgress) io.stderr('\n');
     io.stdout(v.json ? JSON.stringify(summariseMix(result, notes)) + '\n' : toText(result, notes));
     return EXIT_OK;

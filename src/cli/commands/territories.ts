@@ -1,16 +1,11 @@
 /**
  * `siteselect territories`: give every own outlet an exclusive territory (nearest or balanced),
  * list the pairs of outlets whose trade areas share demand (窜货), and write the territories as
- * polygons. A thin shell over territories() and territoryPolygons().
+ * polygons. Flags and output; the work is src/node/territories-run.ts.
  */
-import path from 'node:path';
 import { UsageError } from '../../errors.ts';
-import { writeFileAtomically } from '../../node/atomic-file.ts';
-import { loadBundleDir } from '../../node/load-bundle-dir.ts';
-import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
+import { runTerritories } from '../../node/territories-run.ts';
 import type { TerritoryResult } from '../../optimize/territories.ts';
-import { bundleTerritoryPolygons, territoriesFromBundle } from '../../optimize/territories-from-bundle.ts';
-import { locateBundle } from '../../node/bundle-location.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 import { USAGE } from '../usage/territories.ts';
@@ -52,15 +47,7 @@ export const command: Command = {
     if (rule !== 'nearest' && rule !== 'balanced') throw new UsageError(`--rule must be nearest or balanced (got '${rule}')`);
     const tradeRadius = positive('radius', v.radius, 1000);
     const conflictShare = positive('conflict-share', v['conflict-share'], 0.1);
-    const { dir, manifestPath } = await locateBundle(v.bundle, io.cwd);
-    const out = v.out === undefined ? undefined : path.resolve(io.cwd, v.out);
-    if (out) await refuseClobbering(await bundleInputs(dir, manifestPath), [{ label: '--out', file: out }]);
-    const bundle = await loadBundleDir(dir, { manifestPath });
-    const result = territoriesFromBundle(bundle, { tradeRadius, rule, conflictShare });
-    if (out) {
-      const features = bundleTerritoryPolygons(bundle, result);
-      await writeFileAtomically(out, JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
-    }
+    const { result, out } = await runTerritories(v.bundle, v.out, io.cwd, { tradeRadius, rule, conflictShare });
     if (v.json) {
       const { assignment: _assignment, ...summary } = result;
       io.stdout(JSON.stringify({ rule, radius: tradeRadius, ...summary, out: out ?? null }) + '\n');
