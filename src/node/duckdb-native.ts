@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue, type DuckDBVector } from '@duckdb/node-api';
 import type { Layer } from '../data/layer.ts';
 import { UsageError } from '../errors.ts';
 import { plainValue } from '../db/arrow-rows.ts';
@@ -136,25 +136,24 @@ async function appendColumns(conn: DuckDBConnection, table: string, columns: rea
   for (let from = start; from < end; from += CHUNK_ROWS) {
     const to = Math.min(from + CHUNK_ROWS, end);
     const chunk = DuckDBDataChunk.create(types, to - from);
-    columns.forEach((column, c) => chunk.setColumnValues(c, columnValues(column, from, to)));
+    columns.forEach((column, c) => setVector(chunk.getColumnVector(c), column, from, to));
+    // DuckDB's appender hands its rows to the table by itself every 100 chunks (204 800 rows), and each
+    // hand-over is a commit: flushing more often cost most of the append time in file databases
     appender.appendDataChunk(chunk);
-    // hand the rows to the table every few chunks, so DuckDB can write them out under its memory limit
-    if (((from - start) / CHUNK_ROWS) % 8 === 7) appender.flushSync();
   }
   appender.closeSync();
 }
 
-function columnValues(column: TableColumn, start: number, end: number): DuckDBValue[] {
-  if (column.kind === 'boolean') return Array.from(column.values.subarray(start, end), (v) => v !== 0);
-  if (column.kind === 'integer') return Array.from(column.values.subarray(start, end));
-  return missingAsNull(column.values, start, end);
-}
-
-function missingAsNull(values: Float64Array | readonly string[], start: number, end: number): DuckDBValue[] {
-  const out = new Array<DuckDBValue>(end - start);
-  for (let i = start; i < end; i++) {
-    const v = values[i];
-    out[i - start] = v === '' || (typeof v === 'number' && Number.isNaN(v)) ? null : v;
+/** Rows [start, end) of a column into a chunk's vector, without an array of values between (NaN and '' as NULL). */
+function setVector(vector: DuckDBVector, column: TableColumn, start: number, end: number): void {
+  const values = column.values;
+  if (column.kind === 'boolean') for (let i = start; i < end; i++) vector.setItem(i - start, values[i] !== 0);
+  else if (column.kind === 'integer') for (let i = start; i < end; i++) vector.setItem(i - start, values[i]);
+  else {
+    for (let i = start; i < end; i++) {
+      const v = values[i];
+      vector.setItem(i - start, v === '' || (typeof v === 'number' && Number.isNaN(v)) ? null : v);
+    }
   }
-  return out;
+  vector.flush();
 }

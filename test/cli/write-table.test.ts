@@ -46,6 +46,26 @@ describe('the scored-sites writers', () => {
     expect(readFileSync(file, 'utf8')).toBe(`ord,id,score,small,kept,lon,lat\r\n1,c,7,-0.000123457,1,114.1234568,22.7\r\n2,'+a,61.5,0.123457,1,114.1,22.5\r\n3,"b, ""quoted""",,0,0,114.2,22.6\r\n`);
   });
 
+  it('write a long CSV on two threads (the calling one and a worker) with every row once, in order', async () => {
+    // 30 000 rows are 15 of DuckDB's chunks: the writer's worker takes some of them
+    const n = 30_000;
+    const long = [
+      { name: 'ord', kind: 'integer' as const, values: Int32Array.from({ length: n }, (_, k) => n - k) },
+      { name: 'score', kind: 'double' as const, values: Float64Array.from({ length: n }, (_, k) => n - k + 0.25) },
+      { name: 'ok', kind: 'boolean' as const, values: Uint8Array.from({ length: n }, (_, k) => (n - k) % 3 === 0 ? 1 : 0) },
+    ];
+    await db.createTable('long', long);
+    await db.append('long', long);
+    const file = join(temp, 'long.csv');
+    const cols: OutColumn[] = [{ name: 'ord', sql: 'ord', kind: 'int' }, { name: 'id', sql: `'s' || ord`, kind: 'text' }, { name: 'score', sql: 'score', kind: 'value' }, { name: 'kept', sql: 'ok', kind: 'flag' }];
+    expect(await writeRows(file, cols, db.chunks(`SELECT ${cols.map((c) => `${c.sql} AS "${c.name}"`).join(', ')} FROM long ORDER BY ord`), 'csv')).toBe(n);
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines.length).toBe(n + 2); // the header, the rows, '' after the last line end
+    expect(lines[0]).toBe('ord,id,score,kept');
+    for (let k = 1; k <= n; k++) if (lines[k] !== `${k},s${k},${k}.25,${k % 3 === 0 ? 1 : 0}`) expect(lines[k]).toBe(`${k},s${k},${k}.25,${k % 3 === 0 ? 1 : 0}`);
+    expect(lines[n + 1]).toBe('');
+  });
+
   it('write GeoJSON points with numbers as numbers and empty numbers as null', async () => {
     const file = join(temp, 't.geojson');
     await writeRows(file, columns, db.chunks(query()), 'geojson');

@@ -8,10 +8,11 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { printedValueSql } from '../../db/score-sql.ts';
 import { quoteString } from '../../db/sql.ts';
 import { CSV_EOL, csvCell } from '../../io/csv-write.ts';
+import { cellColumns, numberPrinter } from './csv-text.ts';
+import { CsvTextPool } from './csv-text-pool.ts';
 import { writeAtomically } from '../atomic-file.ts';
 import type { NativeDatabase } from '../duckdb-native.ts';
 import { BlockWriter } from './block-writer.ts';
-import { formatDecimal, formatOutputNumber } from '../../format/number.ts';
 import type { CellKind, OutColumn } from './site-table.ts';
 
 export type TableFormat = 'csv' | 'geojson' | 'parquet';
@@ -25,9 +26,7 @@ export function formatOf(file: string): TableFormat {
 function printed(kind: CellKind, v: DuckDBValue): string {
   if (v === null) return '';
   if (kind === 'text') return String(v);
-  if (kind === 'flag') return v === true ? '1' : '0';
-  const x = Number(v);
-  return kind === 'value' ? formatOutputNumber(x) : kind === 'lonlat' ? formatDecimal(x, 7) : kind === 'share' ? formatDecimal(x, 4) : String(x);
+  return numberPrinter(kind)(kind === 'flag' ? (v === true ? 1 : 0) : Number(v));
 }
 
 /** GeoJSON keeps numbers as numbers (an empty one is null) and text as text ('' for NULL). */
@@ -37,9 +36,8 @@ function jsonValue(kind: CellKind, v: DuckDBValue): string | number | null {
   return text === '' ? null : Number(text);
 }
 
-/** One row's text. Numbers the program formatted are written as they are; text goes through csvCell (neutralised, quoted). */
-function rowText(columns: OutColumn[], cells: DuckDBValue[][], i: number, format: 'csv' | 'geojson', lonAt: number, latAt: number): string {
-  if (format === 'csv') return columns.map((c, k) => (c.kind === 'text' ? csvCell(printed(c.kind, cells[k][i])) : printed(c.kind, cells[k][i]))).join(',') + CSV_EOL;
+/** One GeoJSON feature. */
+function featureText(columns: OutColumn[], cells: DuckDBValue[][], i: number, lonAt: number, latAt: number): string {
   const properties = Object.fromEntries(columns.flatMap((c, k) => (k === lonAt || k === latAt ? [] : [[c.name, jsonValue(c.kind, cells[k][i])]])));
   const geometry = lonAt >= 0 && latAt >= 0 ? { type: 'Point', coordinates: [jsonValue('lonlat', cells[lonAt][i]), jsonValue('lonlat', cells[latAt][i])] } : null;
   return JSON.stringify({ type: 'Feature', properties, geometry });
@@ -50,21 +48,34 @@ export async function writeRows(file: string, columns: OutColumn[], chunks: Asyn
   const out = await BlockWriter.open(file);
   const lonAt = columns.findIndex((c) => c.name === 'lon');
   const latAt = columns.findIndex((c) => c.name === 'lat');
+  const kinds = columns.map((c) => c.kind);
+  const pool = new CsvTextPool(kinds);
+  // chunks being formatted, in file order: a few, so memory holds a few chunks' text at most
+  const pending: Promise<string>[] = [];
   let written = 0;
   try {
     await out.write(format === 'csv' ? columns.map((c) => csvCell(c.name)).join(',') + CSV_EOL : '{"type":"FeatureCollection","features":[\n');
     for await (const cells of chunks) {
       const n = cells[0]?.length ?? 0;
-      for (let i = 0; i < n; i++) {
-        const text = rowText(columns, cells, i, format, lonAt, latAt);
-        await out.write(format === 'geojson' && written > 0 ? ',\n' + text : text);
-        written++;
+      if (n === 0) continue;
+      if (format === 'csv') {
+        pending.push(pool.format(cellColumns(kinds, cells), n));
+        if (pending.length > 3) await out.write(await (pending.shift() ?? ''));
+      } else {
+        const features = Array.from({ length: n }, (_, i) => featureText(columns, cells, i, lonAt, latAt));
+        await out.write((written > 0 ? ',\n' : '') + features.join(',\n'));
       }
+      written += n;
     }
+    for (const text of pending.splice(0)) await out.write(await text);
     if (format === 'geojson') await out.write('\n]}\n');
   } catch (err) {
+    // a chunk still being formatted when the write failed rejects into nothing
+    for (const text of pending) text.catch(() => undefined);
     await out.abandon();
     throw err;
+  } finally {
+    await pool.close();
   }
   await out.close();
   return written;
