@@ -13,23 +13,13 @@ export class Search {
   /** The nodes the last run reached (settled or not), `touchedCount` of them. */
   touched: Int32Array;
   touchedCount = 0;
-  private readonly heap = new NodeHeap();
+  protected readonly heap = new NodeHeap();
 
-  /** With `stall`: the nodes of the last run reached shorter from above, left unexpanded (1). */
-  readonly stalled: Uint8Array;
-
-  /**
-   * `stall`, for upward searches in a contraction hierarchy: the opposite side's edges (at v, the
-   * higher nodes w with an edge w → v in the search's direction). A node some already-reached w
-   * reaches more cheaply is stalled (stall-on-demand): no shortest path climbs through it.
-   */
   constructor(
     private readonly rows: Pick<EdgeRows, 'start' | 'node'>,
     private readonly cost: Float64Array,
-    private readonly stall?: { start: Int32Array; node: Int32Array; cost: Float64Array },
   ) {
     this.dist = new Float64Array(rows.start.length - 1).fill(Infinity);
-    this.stalled = new Uint8Array(stall ? rows.start.length - 1 : 0);
     this.touched = new Int32Array(1024);
   }
 
@@ -38,11 +28,22 @@ export class Search {
    * beyond stay Infinity, or hold a tentative cost above the bound — callers compare with the bound.
    */
   run(seedNodes: ArrayLike<number>, seedCosts: ArrayLike<number>, bound = Infinity): void {
-    const { dist } = this;
+    this.seed(seedNodes, seedCosts, bound);
+    const { dist, heap } = this;
+    while (heap.size > 0) {
+      const c = heap.key[0];
+      const v = heap.node[0];
+      heap.pop();
+      if (c > dist[v]) continue;
+      this.expand(v, c, bound);
+    }
+  }
+
+  /** Forgets the last run and queues the seeds. */
+  protected seed(seedNodes: ArrayLike<number>, seedCosts: ArrayLike<number>, bound: number): void {
+    const { dist, heap } = this;
     for (let i = 0; i < this.touchedCount; i++) dist[this.touched[i]] = Infinity;
-    if (this.stall) for (let i = 0; i < this.touchedCount; i++) this.stalled[this.touched[i]] = 0;
     this.touchedCount = 0;
-    const heap = this.heap;
     heap.size = 0;
     for (let i = 0; i < seedNodes.length; i++) {
       const v = seedNodes[i];
@@ -53,35 +54,21 @@ export class Search {
         heap.push(c, v);
       }
     }
-    const { start, node } = this.rows;
-    const cost = this.cost;
-    while (heap.size > 0) {
-      const c = heap.key[0];
-      const v = heap.node[0];
-      heap.pop();
-      if (c > dist[v]) continue;
-      if (this.stall && this.isStalled(v, c)) continue;
-      for (let e = start[v]; e < start[v + 1]; e++) {
-        const w = node[e];
-        const nc = c + cost[e];
-        if (nc < dist[w] && nc <= bound) {
-          if (dist[w] === Infinity) this.touch(w);
-          dist[w] = nc;
-          heap.push(nc, w);
-        }
-      }
-    }
   }
 
-  private isStalled(v: number, c: number): boolean {
-    const { start, node, cost } = this.stall!;
+  /** Settles v at cost c: its edges lower their ends' costs within `bound`. */
+  protected expand(v: number, c: number, bound: number): void {
+    const { start, node } = this.rows;
+    const { cost, dist, heap } = this;
     for (let e = start[v]; e < start[v + 1]; e++) {
-      if (this.dist[node[e]] + cost[e] < c) {
-        this.stalled[v] = 1;
-        return true;
+      const w = node[e];
+      const nc = c + cost[e];
+      if (nc < dist[w] && nc <= bound) {
+        if (dist[w] === Infinity) this.touch(w);
+        dist[w] = nc;
+        heap.push(nc, w);
       }
     }
-    return false;
   }
 
   private touch(v: number): void {

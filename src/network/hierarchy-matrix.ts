@@ -12,7 +12,7 @@
  * cost-matrix.ts's plain searches do. bench/README.md compares it with bucket queries.
  */
 import type { CostRows, Hierarchy } from './contraction.ts';
-import { Search } from './dijkstra.ts';
+import { StallingSearch } from './stalling-search.ts';
 import type { Direction, Router } from './router.ts';
 import type { SnappedPoints } from './snap.ts';
 
@@ -112,7 +112,7 @@ function targetClosure(router: Router, rank: Int32Array, side: CostRows, t: Snap
 }
 
 /** Column b of the labels: the closure nodes the origin's upward search reached, at its costs. */
-function seed(search: Search, local: Int32Array, label: Float64Array, b: number): void {
+function seed(search: StallingSearch, local: Int32Array, label: Float64Array, b: number): void {
   const { touched, dist } = search;
   for (let k = 0; k < search.touchedCount; k++) {
     const w = local[touched[k]];
@@ -168,7 +168,7 @@ export function eachHierarchyCost(
   const direction = opts.direction ?? 'from';
   // `from`: up from the origin, down to the target; `to` the other way round.
   const [originSide, targetSide] = direction === 'from' ? [hierarchy.up, hierarchy.down] : [hierarchy.down, hierarchy.up];
-  const originSearch = new Search(originSide, originSide.cost, targetSide);
+  const originSearch = new StallingSearch(originSide, targetSide);
   const { rank } = hierarchy;
   const c = targetClosure(router, rank, targetSide, t, direction);
   const onSegment = bySegment(t.segment, router.graph.segments.a.length);
