@@ -5,22 +5,17 @@
  * are checked here against the bundle and the scenario's constraints.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversine } from '../../src/geo/haversine.ts';
 import { parseCsv } from '../../src/io/csv.ts';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
 import { funnelShortlist, parseScenario, runFunnel, type FunnelResult, type Scenario } from '../../src/app/engine-api.ts';
-import { launchBrowser } from '../helpers/browser.ts';
 import { runReport } from '../report/run-cli.ts';
-import { buildSite } from './build-site.ts';
-import { downloadText } from './page-helpers.ts';
-import { serveStatic } from './static-server.ts';
+import { downloadText, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
-let server: Server;
-let browser: Browser;
+let session: WorkbenchSession;
 let page: Page;
 let bundle: LoadedBundle;
 let scenario: Scenario;
@@ -29,22 +24,14 @@ let funnel: FunnelResult;
 const rows = new Map<string, Record<string, string>>();
 
 beforeAll(async () => {
-  const [dir, loaded] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
-  bundle = loaded;
+  bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
   funnel = await runFunnel(bundle, scenario);
-  let url: string;
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-}, 120_000);
+  session = await openWorkbench({ acceptDownloads: true });
+  page = session.page;
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 describe('shortlist and reasons (sample city, built site)', () => {
   it("lists the same sites, in the same order, as siteselect report's kept list", async () => {
