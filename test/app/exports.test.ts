@@ -5,20 +5,16 @@
  * (its shortlist the funnel's).
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node.ts';
 import { funnelShortlist, parseScenario, runFunnel, type FunnelResult, type Scenario } from '../../src/app/engine-api.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from './build-site.ts';
-import { downloadText } from './page-helpers.ts';
-import { serveStatic } from './static-server.ts';
+import { downloadText, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(`${sampleDir}bundle.json`, 'utf8')) as { attribution: string; basemap: { attribution: string } };
 let url: string;
-let server: Server;
+let session: WorkbenchSession;
 let browser: Browser;
 let page: Page;
 let scenario: Scenario;
@@ -27,21 +23,15 @@ let funnel: FunnelResult;
 let outletNames: string[];
 
 beforeAll(async () => {
-  const [dir, bundle] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
+  const bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
   funnel = await runFunnel(bundle, scenario);
   outletNames = [...bundle.network!.text.name].sort((a, b) => b.length - a.length);
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-}, 120_000);
+  session = await openWorkbench({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  ({ browser, page, url } = session);
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 const texts = (svg: string): string[] => [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)</g)].map((m) => m[1].replaceAll('&amp;', '&'));
 
