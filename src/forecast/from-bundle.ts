@@ -15,8 +15,8 @@ import { calibrateModel } from './calibrate-model.ts';
 import { originFlows } from './flows-table.ts';
 import type { Calibration } from './calibration.ts';
 import { forecastSites, shapeOf, type SiteForecasts } from './forecast-sites.ts';
-import { prepareHuff, type ForecastPoints } from './huff-data.ts';
-import { marketState } from './market-state.ts';
+import { prepareHuff, type ForecastPoints, type PreparedHuff } from './huff-data.ts';
+import { marketState, type MarketState } from './market-state.ts';
 import type { DecayForm } from './model.ts';
 
 export interface CalibrateOptions {
@@ -109,21 +109,50 @@ export function missingAttributeWarning(missing: number, name: string, mean: num
   return `${missing} site${missing > 1 ? 's' : ''} without a positive "${name}" forecast as a typical own outlet in it (${name} = ${mean.toPrecision(4)})`;
 }
 
-/** Forecasts `sites` (default: the bundle's candidates) against today's network. */
-export function forecast(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
-  const layer = sites ?? bundle.candidates;
-  if (!layer) throw new UsageError('no sites to forecast: the bundle has no candidates layer');
-  return forecastWithInputs(huffInputs(bundle, scenario, options.signal), calibration, layer, options);
+/** Today's market as a calibration sees it: built once per bundle, scenario and calibration. */
+interface Market {
+  inputs: BundleInputs;
+  prepared: PreparedHuff;
+  state: MarketState;
 }
 
-/** forecast() with the inputs a funnel run already holds (the forecast_net criterion). */
-export function forecastWithInputs(inputs: BundleInputs, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
+/**
+ * The last market forecast() built for each bundle, with what it was built from: score forecasts
+ * its sites a chunk at a time (64 k rows), and the workbench one site per click, against the same
+ * market (2 s of CPU for a million demand points).
+ */
+const markets = new WeakMap<LoadedBundle, { from: readonly unknown[]; market: Market }>();
+
+function marketOf(inputs: BundleInputs, calibration: Calibration, signal?: AbortSignal): Market {
   const { network, demand } = inputs.bundle;
   if (!network || !demand) throw new UsageError('a forecast needs the bundle\'s network and demand layers (the ones the calibration was fitted on)');
   const shape = shapeOf(calibration);
   const points = pointsFor(inputs, network, calibration.demandColumn, shape.attributes);
-  const prepared = prepareHuff(points, shape, calibration.attributeMeans, { cellMetres: calibration.demandCells?.metres, forForecast: true, signal: options.signal });
-  const state = marketState(shape, prepared.data, Float64Array.from(calibration.theta));
+  const prepared = prepareHuff(points, shape, calibration.attributeMeans, { cellMetres: calibration.demandCells?.metres, forForecast: true, signal });
+  return { inputs, prepared, state: marketState(shape, prepared.data, Float64Array.from(calibration.theta)) };
+}
+
+/** Forecasts `sites` (default: the bundle's candidates) against today's network. */
+export function forecast(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
+  const layer = sites ?? bundle.candidates;
+  if (!layer) throw new UsageError('no sites to forecast: the bundle has no candidates layer');
+  const from = [scenario, calibration, bundle.demand, bundle.network, bundle.competitors];
+  const cached = markets.get(bundle);
+  let market = cached && cached.from.every((x, i) => x === from[i]) ? cached.market : undefined;
+  if (!market) {
+    market = marketOf(huffInputs(bundle, scenario, options.signal), calibration, options.signal);
+    markets.set(bundle, { from, market });
+  }
+  return forecastInMarket(market, calibration, layer, options);
+}
+
+/** forecast() with the inputs a funnel run already holds (the forecast_net criterion). */
+export function forecastWithInputs(inputs: BundleInputs, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
+  return forecastInMarket(marketOf(inputs, calibration, options.signal), calibration, layer, options);
+}
+
+function forecastInMarket({ inputs, prepared, state }: Market, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal }): BundleForecasts {
+  const shape = shapeOf(calibration);
   const K = shape.attributes.length;
   const z = new Float64Array(layer.ids.length * K);
   const warnings: string[] = [];
@@ -138,5 +167,5 @@ export function forecastWithInputs(inputs: BundleInputs, calibration: Calibratio
     if (missing > 0) warnings.push(missingAttributeWarning(missing, name, calibration.attributeMeans[name]));
   });
   const result = forecastSites(calibration, prepared, state, { lon: layer.lon, lat: layer.lat, attractiveness: inputs.candidateAttractiveness(layer), z }, options);
-  return { ...result, outletIds: network.ids, warnings };
+  return { ...result, outletIds: inputs.bundle.network!.ids, warnings };
 }

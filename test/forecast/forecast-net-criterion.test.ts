@@ -1,7 +1,7 @@
 /** The forecast_net criterion: the funnel's raw column is the forecast API's net (or gross) forecast. */
 import { describe, expect, it } from 'vitest';
 import type { PointLayer } from '../../src/data/layer.ts';
-import { forecast, calibrate } from '../../src/forecast/from-bundle.ts';
+import { forecast, calibrate, forecastWithInputs, huffInputs } from '../../src/forecast/from-bundle.ts';
 import { forecastColumns } from '../../src/forecast/forecast-columns.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { Scenario } from '../../src/scenario/scenario.ts';
@@ -32,6 +32,21 @@ describe('forecast_net criterion and score columns', async () => {
       expect(column('gross')[r]).toBeCloseTo(expected.forecast[c], 6);
     });
     expect(expected.net.every((v, c) => v < expected.forecast[c])).toBe(true);
+  });
+
+  it('a chunk at a time (the market kept between calls) equals one call; another calibration gets its own market', () => {
+    const whole = forecast(bundle, base, calibration, sites);
+    const part = (ids: number[]): PointLayer => ({ ...sites, ids: ids.map((c) => sites.ids[c]), lon: Float64Array.from(ids, (c) => sites.lon[c]), lat: Float64Array.from(ids, (c) => sites.lat[c]) });
+    const chunks = [forecast(bundle, base, calibration, part([0])), forecast(bundle, base, calibration, part([1, 2]))];
+    expect([...chunks[0].forecast, ...chunks[1].forecast]).toEqual([...whole.forecast]);
+    expect([...chunks[0].transfers, ...chunks[1].transfers]).toEqual(whole.transfers);
+    // β 0.3 steeper: the cached market (S_i of the first calibration) must not serve it.
+    const theta = [...calibration.theta];
+    theta[theta.length - 1] += 0.3;
+    const steeper = { ...calibration, theta, beta: calibration.beta! + 0.3 };
+    const fresh = forecastWithInputs(huffInputs(bundle, base), steeper, sites);
+    expect([...forecast(bundle, base, steeper, sites).forecast]).toEqual([...fresh.forecast]);
+    expect(fresh.forecast[1]).not.toBeCloseTo(whole.forecast[1], 1);
   });
 
   it('without a calibration the criterion is left out with the reason', async () => {
