@@ -88,21 +88,29 @@ export interface LoadedHierarchy {
   note?: string;
 }
 
+/** The router's contraction hierarchy from the cache beside the graph, or null when there is none for this graph and metric. */
+export async function readHierarchy(router: Router, loaded: LoadedGraph): Promise<LoadedHierarchy | null> {
+  if (loaded.cacheBase === undefined) return null;
+  const file = `${loaded.cacheBase}.${router.metric}.hierarchy`;
+  const bytes = await readFile(file).catch(() => null);
+  const cached = bytes && hierarchyFromBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), hierarchyKey(router, loaded));
+  if (!cached || cached.rank.length !== router.graph.nodeLon.length) return null;
+  router.useHierarchy(cached);
+  return { hierarchy: cached, fromCache: true, cacheFile: file };
+}
+
+const hierarchyKey = (router: Router, loaded: LoadedGraph): string => JSON.stringify([HIERARCHY_FORMAT_VERSION, loaded.key, router.metric]);
+
 /**
  * The router's contraction hierarchy, read from the cache beside the graph `loaded` came from, or
  * built (seconds on a city) and written there; the router keeps it either way.
  */
 export async function loadHierarchy(router: Router, loaded: LoadedGraph): Promise<LoadedHierarchy> {
   if (loaded.cacheBase === undefined) return { hierarchy: router.hierarchy(), fromCache: false };
-  const key = JSON.stringify([HIERARCHY_FORMAT_VERSION, loaded.key, router.metric]);
-  const file = `${loaded.cacheBase}.${router.metric}.hierarchy`;
-  const bytes = await readFile(file).catch(() => null);
-  const cached = bytes && hierarchyFromBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), key);
-  if (cached && cached.rank.length === router.graph.nodeLon.length) {
-    router.useHierarchy(cached);
-    return { hierarchy: cached, fromCache: true, cacheFile: file };
-  }
+  const cached = await readHierarchy(router, loaded);
+  if (cached) return cached;
   const hierarchy = router.hierarchy();
-  const failed = await writeCache(file, () => hierarchyToBytes(hierarchy, key));
+  const file = `${loaded.cacheBase}.${router.metric}.hierarchy`;
+  const failed = await writeCache(file, () => hierarchyToBytes(hierarchy, hierarchyKey(router, loaded)));
   return failed ? { hierarchy, fromCache: false, note: `hierarchy not cached: ${failed}` } : { hierarchy, fromCache: false, cacheFile: file };
 }

@@ -38,7 +38,7 @@ describe('siteselect network matrix', () => {
     expect(await readFile(join(dir, 'near.csv'), 'utf8')).toBe('from,to,length_m\r\nP,P2,0\r\n');
   });
 
-  it('from 200 origins on, an unbounded matrix runs on the contraction hierarchy with the same rows', async () => {
+  it('from 200 origins on (or once it is cached), an unbounded matrix runs on the contraction hierarchy with the same rows', async () => {
     // 200 points along the west street (x = 1, y from 0 to 4 units), to Q and P2.
     const rows = Array.from({ length: 200 }, (_, i) => `W${i},0.001,${((i * 4) / 199 / 1000).toFixed(7)}`);
     await writeFile(join(dir, 'many.csv'), `id,lon,lat\n${rows.join('\n')}\n`);
@@ -56,6 +56,12 @@ describe('siteselect network matrix', () => {
     // W0 is P: 9 units by the road bridge to Q; W199 sits at the bridge's west end: 1 across, 4 down.
     expect(text).toContain(`W0,Q,${Number((9 * UNIT).toFixed(1))}\r\n`);
     expect(text).toContain(`W199,Q,${Number((5 * UNIT).toFixed(1))}\r\n`);
+    // With the hierarchy cached, two origins use it too, and get the plain searches' rows.
+    const few = await run('--profile', 'drive', '--metric', 'length', '--out', 'few.csv', '--json');
+    expect(JSON.parse(few.stdout)).toMatchObject({ search: 'contraction hierarchy', hierarchy_from_cache: true });
+    expect(await readFile(join(dir, 'few.csv'), 'utf8')).toBe(`from,to,length_m\r\nP,Q,${(9 * UNIT).toFixed(1)}\r\nP,P2,0\r\n`);
+    // Walking has no hierarchy cached: plain searches for two origins.
+    expect(JSON.parse((await run('--profile', 'walk', '--metric', 'length', '--out', 'few-walk.csv', '--json')).stdout).search).toBe('dijkstra');
   });
 
   it('refuses a missing profile and an unknown one with exit status 2', async () => {

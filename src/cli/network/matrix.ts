@@ -8,7 +8,7 @@ import { costMatrix } from '../../network/cost-matrix.ts';
 import { Router } from '../../network/router.ts';
 import { csvRow } from '../../io/csv-write.ts';
 import { refuseClobbering } from '../../node/output-guard.ts';
-import { loadHierarchy } from '../../node/road-graph-cache.ts';
+import { loadHierarchy, readHierarchy } from '../../node/road-graph-cache.ts';
 import { BlockWriter } from '../../node/score/block-writer.ts';
 import { EXIT_OK, type CliIO } from '../command.ts';
 import { GRAPH_OPTIONS, loadGraphFlag, metricFlag, numberFlag, UNIT_OF } from './options.ts';
@@ -27,8 +27,9 @@ const OPTIONS = {
 } as const;
 
 /**
- * Unbounded matrices from this many origins on are computed on a contraction hierarchy: its build
- * (1–2 s of CPU on a city) costs about what 100–150 full searches do (bench/README.md).
+ * Unbounded matrices run on the contraction hierarchy when it is cached beside the graph, and are
+ * worth building it for from this many origins on: the build (1–2 s of CPU on a city) costs about
+ * what 100–150 full searches do (bench/README.md).
  */
 const HIERARCHY_FROM_ORIGINS = 200;
 
@@ -52,7 +53,7 @@ export async function runMatrix(args: string[], io: CliIO): Promise<number> {
   const to = await readPointsFile('--to', v.to, io);
   const router = new Router(graph, metric);
   const progress = io.stderrIsTTY && !v.json ? (done: number, total: number) => io.stderr(`\rrouting ${done} / ${total}   `) : undefined;
-  const contracted = max === undefined && from.lon.length >= HIERARCHY_FROM_ORIGINS ? await loadHierarchy(router, loaded) : undefined;
+  const contracted = max !== undefined ? undefined : from.lon.length >= HIERARCHY_FROM_ORIGINS ? await loadHierarchy(router, loaded) : ((await readHierarchy(router, loaded)) ?? undefined);
   if (contracted?.note) io.stderr(`note: ${contracted.note}\n`);
   const hierarchy = contracted?.hierarchy;
   const costs = costMatrix(router, from, to, { max: max === undefined ? undefined : max / unit.perCost, snapLimit, progress, hierarchy });
