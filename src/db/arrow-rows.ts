@@ -11,6 +11,20 @@ export interface ArrowTableLike {
   getChildAt(index: number): { get(row: number): unknown } | null;
 }
 
+/** A result column as a record batch gives it. */
+export interface ArrowVectorLike {
+  nullCount: number;
+  get(row: number): unknown;
+  toArray(): unknown;
+}
+
+/** One record batch of a streamed result. */
+export interface ArrowBatchLike {
+  numRows: number;
+  schema: { fields: { name: string }[] };
+  getChildAt(index: number): ArrowVectorLike | null;
+}
+
 export function arrowToRows(table: ArrowTableLike): Row[] {
   const names = table.schema.fields.map((f) => f.name);
   const columns = names.map((_, i) => table.getChildAt(i));

@@ -7,7 +7,8 @@ import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger } from '@duckdb/duckdb-wasm
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { createDuckDatabase, DUCKDB_QUERY_CONFIG, type DuckConnection } from './duckdb-database.ts';
-import type { Database, QueryParam } from './database.ts';
+import type { QueryParam } from './database.ts';
+import type { BlockDatabase } from './block-database.ts';
 import { QueryError } from './duckdb-database.ts';
 
 /** One column of a result batch: its name and its values (Arrow's, NULL as null). */
@@ -17,7 +18,7 @@ export interface BatchColumn {
 }
 
 /** DuckDB-WASM in the page: what only the browser build can do besides the Database interface. */
-export interface BrowserDatabase extends Database {
+export interface BrowserDatabase extends BlockDatabase {
   /**
    * Makes a picked or dropped file readable by SQL under `name` without copying it into JS: DuckDB
    * reads it through the browser's FileReader, slice by slice, as a query needs it.
@@ -50,6 +51,16 @@ export async function openBrowserDatabase(): Promise<BrowserDatabase> {
       }
     },
     insertArrowStream: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+    appendArrowStream: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: false }),
+    async *stream(sql, setup) {
+      const own = await db.connect();
+      try {
+        await own.query(setup);
+        yield* await own.send(sql);
+      } finally {
+        await own.close();
+      }
+    },
     registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
     close: async () => {
       await conn.close();

@@ -5,8 +5,9 @@
  */
 import { tableToIPC } from 'apache-arrow';
 import type { Layer } from '../data/layer.ts';
-import { arrowToRows, type ArrowTableLike } from './arrow-rows.ts';
-import type { Database, QueryParam, Row } from './database.ts';
+import { arrowToRows, plainValue, type ArrowBatchLike, type ArrowTableLike, type ArrowVectorLike } from './arrow-rows.ts';
+import { blockToArrow, createTableSql, type BlockDatabase, type TableColumn } from './block-database.ts';
+import type { QueryParam, Row } from './database.ts';
 import { columnsToArrow, layerColumns, type LayerColumn } from './layer-table.ts';
 import { checkTableName, dropTableSql } from './sql.ts';
 
@@ -16,6 +17,13 @@ export interface DuckConnection {
   queryPrepared(sql: string, params: QueryParam[]): Promise<ArrowTableLike>;
   /** Creates table `name` from an Arrow IPC stream (the bytes may be taken over). */
   insertArrowStream(name: string, ipc: Uint8Array): Promise<void>;
+  /** Appends an Arrow IPC stream to table `name`, column by position. */
+  appendArrowStream(name: string, ipc: Uint8Array): Promise<void>;
+  /**
+   * A query's result record batch by record batch, on a connection of its own (a query on the main
+   * connection would end a pending stream); `setup` runs on it first.
+   */
+  stream(sql: string, setup: string): AsyncIterable<ArrowBatchLike>;
   /** Registers a file buffer (the bytes may be taken over). */
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
@@ -41,8 +49,28 @@ export class QueryError extends Error {
   }
 }
 
-export async function createDuckDatabase(conn: DuckConnection): Promise<Database> {
+/** A result column as JS values, NULL as null (numbers without NULLs copied from their typed array, the fast way). */
+function columnValues(vector: ArrowVectorLike | null, rows: number): unknown[] {
+  if (!vector) return new Array<null>(rows).fill(null);
+  if (vector.nullCount === 0) {
+    const array = vector.toArray();
+    if (array instanceof Float64Array || array instanceof Int32Array) return Array.from(array);
+  }
+  return Array.from({ length: rows }, (_, r) => plainValue(vector.get(r)));
+}
+
+/**
+ * Tables live in a compressed in-memory database (DuckDB compresses in-memory tables only when
+ * asked): a million candidate rows take ~13 MB instead of ~60 MB, which is what lets the page hold
+ * a large dropped file in DuckDB rather than in JS.
+ */
+const COMPRESSED_MEMORY_SQL = "ATTACH ':memory:' AS layers (COMPRESS)";
+const USE_SQL = 'USE layers';
+
+export async function createDuckDatabase(conn: DuckConnection): Promise<BlockDatabase> {
   await conn.query(OFFLINE_SETTINGS_SQL);
+  await conn.query(COMPRESSED_MEMORY_SQL);
+  await conn.query(USE_SQL);
   let closed = false;
   const run = async <T>(sql: string, work: () => Promise<T>): Promise<T> => {
     if (closed) throw new QueryError('the database is closed', sql);
@@ -53,7 +81,7 @@ export async function createDuckDatabase(conn: DuckConnection): Promise<Database
       throw new QueryError(error instanceof Error ? error.message : String(error), sql, { cause: error });
     }
   };
-  const db: Database = {
+  const db: BlockDatabase = {
     query(sql: string, params: QueryParam[] = []): Promise<Row[]> {
       return run(sql, async () => arrowToRows(params.length === 0 ? await conn.query(sql) : await conn.queryPrepared(sql, params)));
     },
@@ -65,6 +93,25 @@ export async function createDuckDatabase(conn: DuckConnection): Promise<Database
       await run(dropTableSql(table), () => conn.query(dropTableSql(table)));
       const ipc = tableToIPC(columnsToArrow(columns), 'stream');
       await run(`-- insert ${columns.length} columns into ${table}`, () => conn.insertArrowStream(table, ipc));
+    },
+    run: (sql: string): Promise<void> => run(sql, async () => void (await conn.query(sql))),
+    async createTable(table, columns): Promise<void> {
+      const sql = createTableSql(table, columns);
+      await run(sql, () => conn.query(sql));
+    },
+    async append(table: string, columns: readonly TableColumn[], start = 0, end = columns[0]?.values.length ?? 0): Promise<void> {
+      checkTableName(table);
+      const ipc = tableToIPC(blockToArrow(columns, start, end), 'stream');
+      await run(`-- append ${end - start} rows to ${table}`, () => conn.appendArrowStream(table, ipc));
+    },
+    async *chunks(sql: string): AsyncGenerator<unknown[][]> {
+      const batches = conn.stream(sql, `${OFFLINE_SETTINGS_SQL}; ${USE_SQL}`)[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await run(sql, () => batches.next());
+        if (next.done) return;
+        const batch = next.value;
+        yield batch.schema.fields.map((_, i) => columnValues(batch.getChildAt(i), batch.numRows));
+      }
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       // The worker build takes the buffer over; copy so the caller's bytes stay usable.

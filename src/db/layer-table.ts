@@ -50,7 +50,7 @@ export function columnsToArrow(columns: readonly LayerColumn[]): Table {
 }
 
 /** DOUBLE with NULL where the value is NaN (our "missing"). */
-function doubleVector(values: Float64Array): Vector<Float64> {
+export function doubleVector(values: Float64Array): Vector<Float64> {
   let nullCount = 0;
   const valid = new Uint8Array((values.length + 7) >> 3);
   for (let i = 0; i < values.length; i++) {
@@ -65,7 +65,7 @@ function doubleVector(values: Float64Array): Vector<Float64> {
  * VARCHAR with NULL where the text is '' (our "missing"). Built straight into one UTF-8 buffer with
  * offsets: a million ids this way take milliseconds, where vectorFromArray takes seconds.
  */
-function textVector(values: string[]): Vector<Utf8> {
+export function textVector(values: readonly string[]): Vector<Utf8> {
   const n = values.length;
   const offsets = new Int32Array(n + 1);
   const valid = new Uint8Array((n + 7) >> 3);

@@ -13,19 +13,15 @@ import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, typ
 import type { Layer } from '../data/layer.ts';
 import { UsageError } from '../errors.ts';
 import { plainValue } from '../db/arrow-rows.ts';
-import type { Database, QueryParam, Row } from '../db/database.ts';
+import type { QueryParam, Row } from '../db/database.ts';
 import { OFFLINE_SETTINGS_SQL, QueryError } from '../db/duckdb-database.ts';
 import { layerColumns, type LayerColumn } from '../db/layer-table.ts';
 import { checkTableName, quoteIdentifier, quoteString } from '../db/sql.ts';
+import type { BlockDatabase, TableColumn } from '../db/block-database.ts';
 
 const CHUNK_ROWS = 2048; // DuckDB's vector size: the most rows one data chunk holds
 
-/** A column handed to DuckDB as it is held in JS: NaN and '' become NULL. */
-export type TableColumn =
-  | { name: string; kind: 'double'; values: Float64Array }
-  | { name: string; kind: 'integer'; values: Int32Array }
-  | { name: string; kind: 'boolean'; values: Uint8Array }
-  | { name: string; kind: 'text'; values: readonly string[] };
+export type { TableColumn } from '../db/block-database.ts';
 
 const TYPES: Record<TableColumn['kind'], { sql: string; type: DuckDBType }> = {
   double: { sql: 'DOUBLE', type: DOUBLE },
@@ -35,14 +31,7 @@ const TYPES: Record<TableColumn['kind'], { sql: string; type: DuckDBType }> = {
 };
 
 /** Native DuckDB's extras for work too large for rows in memory: column chunks in, chunks out. */
-export interface NativeDatabase extends Database {
-  /** Runs statements that return nothing worth reading (CREATE, COPY, SET). */
-  run(sql: string): Promise<void>;
-  /** Creates table `table` with these columns (names quoted). */
-  createTable(table: string, columns: readonly Pick<TableColumn, 'name' | 'kind'>[]): Promise<void>;
-  /** Appends rows [start, end) of equally long columns, in data chunks of DuckDB's vector size. */
-  append(table: string, columns: readonly TableColumn[], start?: number, end?: number): Promise<void>;
-  /** A query's result chunk by chunk, each as columns of values (never the whole result at once). */
+export interface NativeDatabase extends BlockDatabase {
   chunks(sql: string): AsyncGenerator<DuckDBValue[][]>;
 }
 

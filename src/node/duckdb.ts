@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createDuckDatabase, DUCKDB_QUERY_CONFIG, type DuckConnection } from '../db/duckdb-database.ts';
-import type { Database } from '../db/database.ts';
+import type { BlockDatabase } from '../db/block-database.ts';
 
-export async function openNodeDatabase(): Promise<Database> {
+export async function openNodeDatabase(): Promise<BlockDatabase> {
   const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles: duckdb.DuckDBBundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
@@ -30,6 +30,16 @@ export async function openNodeDatabase(): Promise<Database> {
       }
     },
     insertArrowStream: async (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+    appendArrowStream: async (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: false }),
+    async *stream(sql, setup) {
+      const own = db.connect();
+      try {
+        own.query(setup);
+        yield* await own.send(sql);
+      } finally {
+        own.close();
+      }
+    },
     registerBuffer: async (name, bytes) => db.registerFileBuffer(name, bytes),
     close: async () => {
       conn.close();

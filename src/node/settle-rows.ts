@@ -8,7 +8,7 @@
  * 5. the type of each untyped column, by the column rule's counts over the rows kept;
  * 6. the look-alike ids note.
  * The late rejects go to table `late`; the kept sites are read back in file order, a range of rows
- * at a time, as point layers (`chunks`). Node only (native DuckDB).
+ * at a time, as point layers (`chunks`). Native DuckDB in Node, DuckDB-WASM in the page (BlockDatabase).
  */
 import type { PointLayer, Reject } from '../data/layer.ts';
 import { fileStem, numericByCounts } from '../data/raw-values.ts';
@@ -17,7 +17,7 @@ import { everyRowProjected, lookalikeNote, mostSwappedNote, noIdNote, SWAPPED_RE
 import { doubleSql } from '../db/score-sql.ts';
 import { quoteString } from '../db/sql.ts';
 import { CRS_LABEL } from '../geo/crs.ts';
-import type { NativeDatabase } from './duckdb-native.ts';
+import type { BlockDatabase } from '../db/block-database.ts';
 import { CLASS_NUMBER, CLASS_TEXT, type StagedColumn, type Staging } from './stage-rows.ts';
 
 /** Sites of a chunk and their 1-based rows in the file (0 where unknown). */
@@ -48,7 +48,7 @@ const KEPT = 'rj_reason IS NULL AND row NOT IN (SELECT row FROM late)';
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : NaN);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export async function settleRows(db: NativeDatabase, s: Staging): Promise<SettledRows> {
+export async function settleRows(db: BlockDatabase, s: Staging): Promise<SettledRows> {
   const { plan } = s;
   if (s.projected > 0 && s.projected === s.read - s.missingCoordinate) throw everyRowProjected(s.file);
   await db.run('CREATE OR REPLACE TABLE late (row INTEGER, rj_column VARCHAR, rj_reason VARCHAR, rj_value VARCHAR)');
@@ -95,7 +95,7 @@ export async function settleRows(db: NativeDatabase, s: Staging): Promise<Settle
 }
 
 /** Step 2: the suspects' median position, and the suspects that look swapped against it, into `late`. */
-async function rejectSwaps(db: NativeDatabase, column: string): Promise<number> {
+async function rejectSwaps(db: BlockDatabase, column: string): Promise<number> {
   const [{ n }] = await db.query('SELECT count(*) AS n FROM staged WHERE swappable');
   const suspects = num(n);
   if (suspects < SWAP_MIN_ROWS) return 0;
@@ -133,7 +133,7 @@ async function rejectSwaps(db: NativeDatabase, column: string): Promise<number> 
 }
 
 /** Step 6: kept ids equal to an earlier kept id but for letter case or invisible characters. */
-async function lookalikes(db: NativeDatabase): Promise<string | undefined> {
+async function lookalikes(db: BlockDatabase): Promise<string | undefined> {
   const [r] = await db.query(`WITH k AS (SELECT row, id, coalesce(id_fold, id) AS fold, id_fold FROM staged WHERE ${KEPT}),
     g AS (SELECT row, id, first_value(id) OVER (PARTITION BY fold ORDER BY row) AS first FROM k WHERE fold IN (SELECT id_fold FROM k WHERE id_fold IS NOT NULL))
     SELECT count(*) FILTER (WHERE id <> first) AS n, arg_min(first, row) FILTER (WHERE id <> first) AS first, arg_min(id, row) FILTER (WHERE id <> first) AS id FROM g`);
@@ -141,7 +141,7 @@ async function lookalikes(db: NativeDatabase): Promise<string | undefined> {
 }
 
 /** Step 5: which columns are numbers over the kept rows, with buildColumns' notes on cells that are not. */
-async function columnTypes(db: NativeDatabase, columns: StagedColumn[], notes: string[]): Promise<Set<string>> {
+async function columnTypes(db: BlockDatabase, columns: StagedColumn[], notes: string[]): Promise<Set<string>> {
   const numeric = new Set<string>();
   const stored = columns.filter((c) => typeof c.ref === 'string' && c.kind !== 'text');
   if (stored.length === 0) return numeric;
@@ -165,7 +165,7 @@ async function columnTypes(db: NativeDatabase, columns: StagedColumn[], notes: s
   return numeric;
 }
 
-async function* keptChunks(db: NativeDatabase, s: Staging, numeric: Set<string>, explained: boolean, rows: number): AsyncGenerator<SiteChunk> {
+async function* keptChunks(db: BlockDatabase, s: Staging, numeric: Set<string>, explained: boolean, rows: number): AsyncGenerator<SiteChunk> {
   const stored = s.columns.filter((c) => typeof c.ref === 'string');
   const cellSql = stored.map((c) => (numeric.has(c.key) ? `u${c.j}` : `t${c.j}`));
   const select = ['row + 1', 'id', 'lon', 'lat', ...(s.geocoded ? ['placed_by', 'confidence', 'explanation'] : []), ...cellSql].join(', ');
@@ -213,7 +213,7 @@ function layerOf(s: Staging, got: unknown[][], m: number, numeric: Set<string>, 
   return layer;
 }
 
-async function* rejectChunks(db: NativeDatabase): AsyncGenerator<Reject[]> {
+async function* rejectChunks(db: BlockDatabase): AsyncGenerator<Reject[]> {
   const rows = db.chunks(`SELECT row, rj_column, rj_reason, rj_value FROM (
     SELECT row, rj_column, rj_reason, rj_value FROM staged WHERE rj_reason IS NOT NULL UNION ALL SELECT * FROM late) ORDER BY row`);
   for await (const [row, column, reason, value] of rows) {

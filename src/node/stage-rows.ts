@@ -4,7 +4,7 @@
  * table `staged` with its reject if any, its place, whether it may be a lat/lon swap, and each
  * cell both ways (text and number) with the class the column-typing rule counts. What toLayer
  * decides over the whole file is then decided over that table (settle-rows.ts). No row is held in
- * JS beyond its block. Node only (native DuckDB).
+ * JS beyond its block. Native DuckDB in Node, DuckDB-WASM in the page (BlockDatabase).
  */
 import type { ColumnRef, CrsName, LayerEntry } from '../data/bundle-manifest.ts';
 import { planColumns, type ColumnPlan } from '../data/column-plan.ts';
@@ -12,7 +12,7 @@ import { placeRows, type AddressGeocoder } from '../data/place-rows.ts';
 import { fileStem, isBlank, isMissingToken, isNumberCell, toNumber, toText } from '../data/raw-values.ts';
 import { idFold, NO_GAZETTEER_REASON, unplaceableFile } from '../data/to-layer.ts';
 import type { RawTable } from '../io/raw-table.ts';
-import type { NativeDatabase, TableColumn } from './duckdb-native.ts';
+import type { BlockDatabase, TableColumn } from '../db/block-database.ts';
 import type { TableBlock } from './table-blocks.ts';
 
 /** A column of the layer, in buildColumns' order: the roles, then the source columns kept by name. */
@@ -77,7 +77,7 @@ export class RowStager {
   private staging: Staging | undefined;
   private addressColumn: string | undefined;
 
-  constructor(private readonly db: NativeDatabase, private readonly entry: LayerEntry, private readonly opts: StageOptions) {}
+  constructor(private readonly db: BlockDatabase, private readonly entry: LayerEntry, private readonly opts: StageOptions) {}
 
   /** Places one block's rows and appends them to `staged` (the first block also plans the columns and creates it). */
   async add(block: TableBlock): Promise<void> {

@@ -2,7 +2,8 @@
  * A CSV read by DuckDB-WASM from the File (registerFileHandle; the page's path for large drops)
  * gives the same layer and report as the JS reader — ids, coordinates, numbers, text, and every
  * reject with its row and reason — for a file with bad rows, the same with a BOM, and the sample's
- * competitors. GBK, semicolon, ragged and Excel "sep=" files are left to the JS reader, with the reason.
+ * competitors; a candidate file held in DuckDB (the large-drop path: JS keeps lon/lat) read back gives
+ * the same layer, rejects and notes. GBK, semicolon, ragged and Excel "sep=" files are left to the JS reader, with the reason.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ const session = useRootSession(fileURLToPath(new URL('../..', import.meta.url)))
 interface Result {
   error?: string;
   compared: { name: string; error?: string; duckdb?: { report: { read: number; rejected: number } }; js?: unknown; notes?: string[] }[];
+  held: { name: string; error?: string; duckdb?: unknown; js?: unknown; notes?: string[]; jsNotes?: string[] }[];
   refused: Record<string, string>;
   inspection: { columns: string[]; rows: number; sample: Record<string, string[]> } | string;
 }
@@ -30,6 +32,13 @@ describe('CSV through DuckDB-WASM in Chromium', () => {
       expect(c.error, c.name).toBeUndefined();
       expect(c.duckdb, c.name).toEqual(c.js);
       expect(c.notes?.[0], c.name).toMatch(/^read by DuckDB-WASM from the file \(\d+ rows\)/);
+    }
+    // held in DuckDB (a large candidate drop): the same layer, rejects and notes, plus one saying where it is
+    expect(result.held.map((h) => h.name)).toEqual(['bad.csv', 'bom.csv']);
+    for (const h of result.held) {
+      expect(h.error, h.name).toBeUndefined();
+      expect(h.duckdb, h.name).toEqual(h.js);
+      expect(h.notes, h.name).toEqual([...(h.jsNotes ?? []), 'read by DuckDB-WASM from the file (7 rows), not copied into the page; its ids and attributes stay in DuckDB']);
     }
     const bad = result.compared.find((c) => c.name === 'bad.csv')!;
     // rows 2 (no lon), 3 (lat 95), 4 (lon "abc"), 6 (duplicate id) and 7 (no id) are rejected — see the page's BAD

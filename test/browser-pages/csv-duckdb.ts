@@ -7,7 +7,8 @@ import { openBrowserDatabase } from '../../src/db/duckdb-browser.ts';
 import type { LayerEntry } from '../../src/data/bundle-manifest.ts';
 import { toLayer } from '../../src/data/to-layer.ts';
 import { readCsv } from '../../src/io/read-csv.ts';
-import { inspectCsvThroughDuckDb, readCsvThroughDuckDb } from '../../src/app/worker/csv-through-duckdb.ts';
+import { csvIntoDuckDb, inspectCsvThroughDuckDb, readCsvThroughDuckDb } from '../../src/app/worker/csv-through-duckdb.ts';
+import { hydrateLayer } from '../../src/app/worker/duck-layer.ts';
 
 const entry: LayerEntry = { layer: 'candidates', file: 'x.csv', columns: { id: 'id', lon: 'lon', lat: 'lat' } };
 
@@ -23,7 +24,7 @@ const BAD = [
   ',No id,116.44,39.95,5500',
 ].join('\n');
 
-function plain(result: ReturnType<typeof toLayer>): unknown {
+function plain(result: Pick<ReturnType<typeof toLayer>, 'layer' | 'report'>): unknown {
   const layer = result.layer;
   return {
     ids: layer.ids,
@@ -54,6 +55,19 @@ async function main(): Promise<unknown> {
     const sampleEntry: LayerEntry = name === 'sample.csv' ? { layer: 'competitors', file: name } : { ...entry, file: name };
     compared.push({ name, duckdb: plain(toLayer(viaDuckDb, sampleEntry)), js: plain(toLayer(readCsv(name, bytes), sampleEntry)), notes: viaDuckDb.notes });
   }
+  // a large candidate drop's path: held in DuckDB, JS keeping lon/lat; read back, it is the JS reader's layer
+  const held = [];
+  for (const [name, bytes] of files.filter(([name]) => name !== 'sample.csv')) {
+    const candidates: LayerEntry = { ...entry, file: name };
+    const inDb = await csvIntoDuckDb(db, new File([bytes], name, { type: 'text/csv' }), candidates, {});
+    if (typeof inDb === 'string') {
+      held.push({ name, error: inDb });
+      continue;
+    }
+    const layer = await hydrateLayer(db, inDb.layer);
+    const js = toLayer(readCsv(name, bytes), candidates);
+    held.push({ name, duckdb: plain({ layer, report: inDb.report }), js: plain(js), notes: inDb.report.notes, jsNotes: js.report.notes });
+  }
   // what DuckDB must leave to the JS reader
   const refused: Record<string, string> = {};
   const gbk = new Uint8Array([...new TextEncoder().encode('id,name,lon,lat\na1,'), 0xb1, 0xb1, 0xbe, 0xa9, ...new TextEncoder().encode(',116.4,39.9\n')]);
@@ -69,7 +83,7 @@ async function main(): Promise<unknown> {
   }
   const inspection = await inspectCsvThroughDuckDb(db, new File([BAD], 'bad.csv'));
   await db.close();
-  return { compared, refused, inspection };
+  return { compared, held, refused, inspection };
 }
 
 main().then(

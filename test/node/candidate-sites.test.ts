@@ -19,6 +19,7 @@ import { fileSites } from '../../src/node/candidate-sites.ts';
 import { openNativeDatabase, type NativeDatabase } from '../../src/node/duckdb-native.ts';
 import { tableBlocks } from '../../src/node/table-blocks.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
+import { edgeCsv } from '../helpers/edge-candidates.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const bad = join(repo, 'test', 'fixtures', 'bad');
@@ -34,24 +35,6 @@ afterAll(async () => {
   await db.close();
   rmSync(temp, { recursive: true, force: true });
 });
-
-/** Rows 1–13 of each kind: a lat/lon swap inside the ranges (DC), a repeated id, a missing id, 'n/a' rents, look-alike ids, a column that is text in one row of 40 and in five rejected rows. */
-function edgeCsv(n = 400): string {
-  const rows = ['id,lon,lat,rent,grade,code,note'];
-  for (let i = 0; i < n; i++) {
-    let lon = (-77.1 + (i % 20) * 0.01).toFixed(4);
-    let lat = (38.85 + Math.floor(i / 20) * 0.01).toFixed(4);
-    let id = `S${i}`;
-    if (i % 97 === 13) [lon, lat] = [lat, lon];
-    if (i % 50 === 7) id = `S${i - 3}`;
-    if (i % 83 === 5) id = '';
-    if (i % 120 === 11) id = `s${i - 1}`;
-    if (i === 40) id = `S\u200B${i + 1}`;
-    const grade = i % 40 === 9 ? 'B+' : i % 97 === 13 || i % 50 === 7 ? 'x' : String(i % 5);
-    rows.push(`${id},${lon},${lat},${i % 61 === 3 ? 'n/a' : 1000 + i},${grade},0${i % 7},"a, ""quoted"" note ${i}"`);
-  }
-  return rows.join('\r\n') + '\r\n';
-}
 
 interface Whole {
   layer?: PointLayer;

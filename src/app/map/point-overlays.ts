@@ -58,7 +58,7 @@ function inView(p: MapPoints, bounds: Bounds, area: Polygon | MultiPolygon | nul
   for (let i = 0; i < p.lon.length; i++) {
     const lon = p.lon[i];
     const lat = p.lat[i];
-    if (lon >= w - mx && lon <= e + mx && lat >= s - my && lat <= n + my) out.push({ lon, lat, label: p.labels[i], inside: !inside || inside[i] === 0 });
+    if (lon >= w - mx && lon <= e + mx && lat >= s - my && lat <= n + my) out.push({ lon, lat, label: p.labels[i] ?? `#${i + 1}`, inside: !inside || inside[i] === 0 });
   }
   return out;
 }

@@ -36,11 +36,18 @@ export async function tableRows(db: Database): Promise<Record<string, number>> {
 /** Per database, the layer object each table was made from: an unchanged layer is not copied again. */
 const tablesOf = new WeakMap<Database, Map<string, Layer>>();
 
-/** Tables of the bundle's layers and rejects; a layer the bundle no longer has is dropped. */
-export async function storeBundle(db: Database, bundle: LoadedBundle): Promise<void> {
+/**
+ * Tables of the bundle's layers and rejects; a layer the bundle no longer has is dropped, but for
+ * `held`: tables made in DuckDB itself (a large dropped file, duck-layer.ts), left as they are.
+ */
+export async function storeBundle(db: Database, bundle: LoadedBundle, held: readonly string[] = []): Promise<void> {
   let tables = tablesOf.get(db);
   if (!tables) tablesOf.set(db, (tables = new Map()));
   for (const name of LAYER_NAMES) {
+    if (held.includes(name)) {
+      tables.delete(name);
+      continue;
+    }
     const layer = bundle[name];
     if (layer === tables.get(name)) continue;
     tables.delete(name);

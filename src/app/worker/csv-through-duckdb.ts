@@ -15,6 +15,9 @@ import { quoteString } from '../../db/sql.ts';
 import { csvDialect, readCsvText } from '../../io/read-csv.ts';
 import type { RawTable, RawValue } from '../../io/raw-table.ts';
 import type { FileInspection } from './messages.ts';
+import type { LayerReport } from '../../data/layer.ts';
+import { QueryError } from '../../db/duckdb-database.ts';
+import { loadIntoDuckDb, type DuckLayer, type DuckLoadOptions } from './duck-layer.ts';
 
 /** Files from this size go through DuckDB: below it the copy costs little and DuckDB's boot (~5 s) more. */
 export const DUCKDB_CSV_MIN_BYTES = 32 * 1024 * 1024;
@@ -22,7 +25,7 @@ const HEAD_BYTES = 256 * 1024;
 const NEWLINE = 0x0a;
 
 /** How DuckDB is to read the file, from its head as the JS reader sees it; a string says why it cannot. */
-export async function csvPlan(file: File, entry: Pick<LayerEntry, 'encoding'>): Promise<{ delimiter: string; columns: string[]; head: RawTable } | string> {
+export async function csvPlan(file: File, entry: Pick<LayerEntry, 'encoding'>): Promise<{ delimiter: string; columns: string[]; head: RawTable; bom: boolean } | string> {
   const name = file.name.toLowerCase();
   if (!name.endsWith('.csv') && !name.endsWith('.tsv')) return 'not a CSV or TSV file';
   if (entry.encoding !== undefined && entry.encoding !== 'utf-8') return `encoding ${entry.encoding}`;
@@ -36,6 +39,8 @@ export async function csvPlan(file: File, entry: Pick<LayerEntry, 'encoding'>): 
   } catch {
     return 'not UTF-8';
   }
+  // TextDecoder drops a BOM itself: the bytes say whether there was one
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   text = text.replace(/^\uFEFF/, '');
   const dialect = csvDialect(text, name.endsWith('.tsv') ? '\t' : undefined);
   if (dialect.body !== text) return 'an Excel "sep=" line';
@@ -48,7 +53,7 @@ export async function csvPlan(file: File, entry: Pick<LayerEntry, 'encoding'>): 
   }
   if (table.rowErrors?.some((e) => e !== null)) return 'records with a wrong field count';
   if (table.notes.length > 0) return 'records spanning several lines';
-  return { delimiter: dialect.delimiter, columns: table.columns, head: table };
+  return { delimiter: dialect.delimiter, columns: table.columns, head: table, bom };
 }
 
 let registered = 0;
@@ -70,6 +75,29 @@ export async function inspectCsvThroughDuckDb(db: BrowserDatabase, file: File): 
     return { file: file.name, columns: plan.columns, sample, rows: Number(n), notes: ['inspected by DuckDB-WASM from the file'], hasGeometry: false };
   } catch (error) {
     return couldNotRead(error);
+  } finally {
+    await db.dropFile(handle);
+  }
+}
+
+/**
+ * A large candidate CSV into DuckDB table `table` (duck-layer.ts): JS keeps its positions only. A
+ * string says why it must take another path; whole-file errors (no coordinate column …) throw.
+ */
+export async function csvIntoDuckDb(db: BrowserDatabase, file: File, entry: LayerEntry, opts: DuckLoadOptions): Promise<{ layer: DuckLayer; report: LayerReport } | string> {
+  const plan = await csvPlan(file, entry);
+  if (typeof plan === 'string') return plan;
+  const handle = `dropped-${++registered}.csv`;
+  await db.registerFileHandle(handle, file);
+  try {
+    const loaded = await loadIntoDuckDb(db, file.name, plan.columns, readCsvSql(plan.delimiter, '*').replace('?', quoteString(handle)), entry, 'candidates', opts);
+    // the JS reader's note on the encoding (read-csv.ts)
+    if (plan.bom) loaded.report.notes.unshift('read as utf-8 with BOM');
+    loaded.report.notes.push(`read by DuckDB-WASM from the file (${loaded.report.read} rows), not copied into the page; its ids and attributes stay in DuckDB`);
+    return loaded;
+  } catch (error) {
+    if (error instanceof QueryError) return couldNotRead(error);
+    throw error;
   } finally {
     await db.dropFile(handle);
   }

@@ -21,9 +21,12 @@ import { layerColumns } from '../../db/layer-table.ts';
 import type { Database } from '../../db/database.ts';
 import { engineDb } from './engine-db.ts';
 import type { BrowserDatabase } from '../../db/duckdb-browser.ts';
-import { DUCKDB_CSV_MIN_BYTES, inspectCsvThroughDuckDb, readCsvThroughDuckDb } from './csv-through-duckdb.ts';
+import { DUCKDB_CSV_MIN_BYTES, csvIntoDuckDb, inspectCsvThroughDuckDb, readCsvThroughDuckDb } from './csv-through-duckdb.ts';
+import { hydrateLayer, type DuckLayer } from './duck-layer.ts';
 import type { RawTable } from '../../io/raw-table.ts';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
+import type { LayerReport } from '../../data/layer.ts';
+import type { AddressGeocoder } from '../../data/place-rows.ts';
 import { storeBundle, tableRows } from './bundle-tables.ts';
 import { forecastSite } from './forecast-site.ts';
 import { cacheBundleGraphs } from './graph-cache.ts';
@@ -39,6 +42,8 @@ import { huffSettingsOf } from './scenario-huff.ts';
 const kernelChoice = chooseKernel();
 void kernelChoice.then(({ info }) => post({ id: -1, kind: 'kernel', kernel: info }));
 let bundle: LoadedBundle = { name: 'empty', synthetic: false, reports: [] };
+/** A large dropped candidate file held in DuckDB (duck-layer.ts): `bundle.candidates` is then absent. */
+let candidatesInDb: DuckLayer | null = null;
 /** Bumped whenever `bundle` changes, so DuckDB's tables follow it. */
 let bundleVersion = 0;
 let stored: { version: number; done: Promise<Database> } | null = null;
@@ -52,9 +57,19 @@ function post(message: FromWorker): void {
   self.postMessage(message);
 }
 
-function setBundle(next: LoadedBundle): void {
+function setBundle(next: LoadedBundle, heldInDb: DuckLayer | null = next.candidates ? null : candidatesInDb): void {
   bundle = next;
+  candidatesInDb = heldInDb;
   bundleVersion++;
+}
+
+/**
+ * The bundle with every layer in JS: a candidate layer held in DuckDB is read back for the one
+ * request (ids and attributes), then let go, so the worker holds only its positions between runs.
+ */
+async function wholeBundle(): Promise<LoadedBundle> {
+  if (!candidatesInDb) return bundle;
+  return { ...bundle, candidates: await hydrateLayer(await engineDb(), candidatesInDb) };
 }
 
 /** DuckDB with the bundle's current layers and rejects as tables (booted on first call). */
@@ -62,9 +77,10 @@ function bundleTables(): Promise<Database> {
   if (stored?.version !== bundleVersion) {
     const before = stored?.done.catch(() => undefined);
     const [version, snapshot] = [bundleVersion, bundle];
+    const held = candidatesInDb ? [candidatesInDb.table] : [];
     const done = Promise.resolve(before).then(async () => {
       const db = await engineDb();
-      await storeBundle(db, snapshot);
+      await storeBundle(db, snapshot, held);
       return db;
     });
     stored = { version, done };
@@ -91,6 +107,25 @@ async function largeCsvTable(file: File, entry: LayerEntry, progress: (stage: st
   return typeof read === 'string' ? { note: `read in JS, not by DuckDB-WASM: ${read}` } : { table: read };
 }
 
+/** Geocodes candidate rows that have an address and no coordinates (as loadLayerFile's). */
+async function bundleGeocoder(): Promise<AddressGeocoder | undefined> {
+  if (!bundle.gazetteer) return undefined;
+  const { buildGeocoder } = await import('../../geocode/index.ts');
+  return buildGeocoder(bundle.gazetteer);
+}
+
+/** A large candidate CSV held in DuckDB (duck-layer.ts), or why not (then the other paths read it). */
+async function candidatesIntoDuckDb(file: File, entry: LayerEntry, progress: (stage: string, fraction: number) => void): Promise<{ layer: DuckLayer; report: LayerReport } | string> {
+  let db: BrowserDatabase;
+  try {
+    db = await engineDb();
+  } catch (error) {
+    return `DuckDB-WASM did not start (${error instanceof Error ? error.message : String(error)})`;
+  }
+  // about 40 bytes a row: a fraction for the progress bar, not a promise
+  return csvIntoDuckDb(db, file, entry, { geocoder: await bundleGeocoder(), progress: (rows) => progress('read', Math.min(1, (rows * 40) / Math.max(1, file.size))) });
+}
+
 async function handle(id: number, request: Request): Promise<Reply> {
   const progress = (stage: string, fraction: number): void => post({ id, kind: 'progress', stage, fraction });
   switch (request.type) {
@@ -99,9 +134,9 @@ async function handle(id: number, request: Request): Promise<Reply> {
       return { type: 'map', map: mapDataOf(outline) };
     }
     case 'loadBundle': {
-      setBundle(await loadBundle(fetchFileSource(request.baseUrl), { onProgress: (p) => progress(p.file, p.fraction) }));
+      setBundle(await loadBundle(fetchFileSource(request.baseUrl), { onProgress: (p) => progress(p.file, p.fraction) }), null);
       if (bundle.roads) cacheBundleGraphs(bundle.roads);
-      return { type: 'map', map: mapDataOf(bundle) };
+      return { type: 'map', map: mapDataOf(bundle, candidatesInDb) };
     }
     case 'run': {
       const scenario = parseScenario(request.scenario, 'scenario');
@@ -112,7 +147,7 @@ async function handle(id: number, request: Request): Promise<Reply> {
       const { kernel } = await kernelChoice;
       // DuckDB is waited for only when the scenario has a SQL filter for it to run
       const database = scenario.constraints.filter !== undefined ? await engineDb() : undefined;
-      const funnel = await runFunnel(bundle, scenario, { kernel, database, onProgress: progress, signal: controller.signal });
+      const funnel = await runFunnel(await wholeBundle(), scenario, { kernel, database, onProgress: progress, signal: controller.signal });
       if (!tablesScheduled) {
         tablesScheduled = true;
         setTimeout(() => void bundleTables().catch(() => undefined), TABLES_AFTER_FIRST_MAP_MS);
@@ -138,6 +173,18 @@ async function handle(id: number, request: Request): Promise<Reply> {
       return { type: 'map', map: mapDataOf(bundle) };
     case 'loadLayer': {
       refuseIfTooLarge(request.file);
+      const { file, entry } = request;
+      const replaces = request.mode !== 'append' || (!bundle.candidates && !candidatesInDb);
+      if (entry.layer === 'candidates' && replaces && file.size >= DUCKDB_CSV_MIN_BYTES) {
+        const held = await candidatesIntoDuckDb(file, entry, progress);
+        if (typeof held !== 'string') {
+          setBundle({ ...bundle, candidates: undefined, reports: [...bundle.reports.filter((r) => r.layer !== 'candidates'), held.report] }, held.layer);
+          const db = await engineDb();
+          const totals = await layerSums(async () => db, { layer: 'candidates', numeric: Object.fromEntries(held.layer.columns.filter((c) => c.kind === 'double').map((c) => [c.name, new Float64Array(0)])) }, Object.keys(entry.columns ?? {}));
+          return { type: 'layer', report: held.report, map: mapDataOf(bundle, candidatesInDb), sums: totals.sums, sumsBy: totals.by };
+        }
+        progress('read', 0);
+      }
       // a large CSV is read by DuckDB from the file itself, never copied whole into JS (else the JS reader)
       const { table, note } = await largeCsvTable(request.file, request.entry, progress);
       const bytes = table ? new Uint8Array(0) : await readWithProgress(request.file, progress);
@@ -147,14 +194,14 @@ async function handle(id: number, request: Request): Promise<Reply> {
       if (note) report.notes.push(note);
       progress('parse', 1);
       // ui: the planner chose to add the file to the layer already loaded, or to replace it.
-      const current = request.mode === 'append' ? bundle[loaded.layer.layer] : undefined;
+      const current = request.mode === 'append' ? (await wholeBundle())[loaded.layer.layer] : undefined;
       const layer = current ? appendLayer(current, loaded) : loaded.layer;
       const reports = current ? [...bundle.reports, report] : [...bundle.reports.filter((r) => r.layer !== layer.layer), report];
-      setBundle({ ...bundle, [layer.layer]: layer, reports });
+      setBundle({ ...bundle, [layer.layer]: layer, reports }, layer.layer === 'candidates' ? null : candidatesInDb);
       progress('sql', 0);
       const totals = await layerSums(bundleTables, layer, Object.keys(request.entry.columns ?? {}));
       if (totals.note) report.notes.push(totals.note);
-      return { type: 'layer', report, map: mapDataOf(bundle), sums: totals.sums, sumsBy: totals.by };
+      return { type: 'layer', report, map: mapDataOf(bundle, candidatesInDb), sums: totals.sums, sumsBy: totals.by };
     }
     case 'sensitivity': {
       const r = weightSensitivity(request.normalised, request.weights, request.ids, {
@@ -169,8 +216,8 @@ async function handle(id: number, request: Request): Promise<Reply> {
     case 'tables':
       return { type: 'tables', rows: await tableRows(await bundleTables()) };
     case 'checkFilter': {
-      const columns = bundle.candidates ? layerColumns(bundle.candidates).map((c) => c.name) : [];
-      if (!bundle.candidates) return { type: 'filterCheck', error: 'the bundle has no candidates layer to filter', columns };
+      const columns = candidatesInDb ? ['id', 'lon', 'lat', ...candidatesInDb.columns.map((c) => c.column)] : bundle.candidates ? layerColumns(bundle.candidates).map((c) => c.name) : [];
+      if (!bundle.candidates && !candidatesInDb) return { type: 'filterCheck', error: 'the bundle has no candidates layer to filter', columns };
       try {
         checkSqlPredicate(request.predicate, columns);
         return { type: 'filterCheck', error: null, columns };
@@ -181,7 +228,7 @@ async function handle(id: number, request: Request): Promise<Reply> {
     case 'tradeArea':
       return { type: 'tradeArea', areas: bundle.roads ? await bundleTradeAreas(bundle, request, request.profile, 'time', request.minutes) : null };
     case 'forecast':
-      return { type: 'forecast', ...(await forecastSite(bundle, parseScenario(request.scenario, 'scenario'), request.siteId, (await kernelChoice).kernel)) };
+      return { type: 'forecast', ...(await forecastSite(await wholeBundle(), parseScenario(request.scenario, 'scenario'), request.siteId, (await kernelChoice).kernel)) };
     case 'huff': {
       const settings = huffSettingsOf(parseScenario(request.scenario, 'scenario'));
       const { kernel } = await kernelChoice;

@@ -5,7 +5,7 @@
 import type { Database } from '../../db/database.ts';
 import type { Layer } from '../engine-api.ts';
 
-function jsSums(layer: Layer, columns: string[]): Record<string, number> {
+function jsSums(layer: Pick<Layer, 'numeric'>, columns: string[]): Record<string, number> {
   const sums: Record<string, number> = {};
   for (const name of columns) {
     const column = layer.numeric[name];
@@ -19,7 +19,7 @@ function jsSums(layer: Layer, columns: string[]): Record<string, number> {
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Totals of the layer's mapped numeric roles (population, weight, rent …), not of every code column. */
-export async function layerSums(db: () => Promise<Database>, layer: Layer, roles: readonly string[]): Promise<{ sums: Record<string, number>; by: 'duckdb' | 'js'; note?: string }> {
+export async function layerSums(db: () => Promise<Database>, layer: Pick<Layer, 'layer' | 'numeric'>, roles: readonly string[]): Promise<{ sums: Record<string, number>; by: 'duckdb' | 'js'; note?: string }> {
   const columns = Object.keys(layer.numeric).filter((c) => roles.includes(c));
   try {
     // the layer's table is the engine's (bundle-tables.ts), stored when the layer was loaded

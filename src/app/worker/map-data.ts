@@ -1,5 +1,6 @@
 /** The part of a loaded bundle the page draws: polygons, and points with a text label each. */
 import type { LoadedBundle, PointLayer, PolygonLayer } from './engine-types.ts';
+import type { DuckLayer } from './duck-layer.ts';
 import { POINT_LAYERS, type MapData, type MapPoints, type MapPolygons, type PointLayerKey } from './messages.ts';
 
 /** Which text columns make a useful tooltip label, per layer, first non-empty wins. */
@@ -26,7 +27,8 @@ function points(layer: PointLayer | undefined, key: PointLayerKey): MapPoints | 
   return { lon: layer.lon, lat: layer.lat, labels };
 }
 
-export function mapDataOf(bundle: LoadedBundle): MapData {
+/** `candidatesInDb`: a candidate layer held in DuckDB (duck-layer.ts), drawn from its positions with no labels (the page then names a point by its position in the layer). */
+export function mapDataOf(bundle: LoadedBundle, candidatesInDb: DuckLayer | null = null): MapData {
   const counts: MapData['counts'] = {};
   const pointData: MapData['points'] = {};
   for (const key of POINT_LAYERS) {
@@ -36,6 +38,10 @@ export function mapDataOf(bundle: LoadedBundle): MapData {
   for (const name of ['regions', 'districts', 'demand', 'competitors', 'network', 'pois', 'transit', 'candidates', 'gazetteer'] as const) {
     const layer = bundle[name];
     if (layer) counts[name] = layer.ids.length;
+  }
+  if (candidatesInDb) {
+    pointData.candidates = { lon: candidatesInDb.lon, lat: candidatesInDb.lat, labels: [] };
+    counts.candidates = candidatesInDb.lon.length;
   }
   return {
     name: bundle.name,

@@ -16,7 +16,7 @@ export interface MapPolygons {
 export interface MapPoints {
   lon: Float64Array;
   lat: Float64Array;
-  /** Label per point (name, brand, category …) shown in tooltips; text only. */
+  /** Label per point (name, brand, category …) shown in tooltips; text only. Empty for a layer held in DuckDB (a large dropped file). */
   labels: string[];
 }
 
