@@ -33,6 +33,18 @@ async function writeCandidates(path: string, rows: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
+/** Peak resident bytes per process of the run, by its Chromium role (--type=renderer, gpu-process …). */
+const peakByProcess = new Map<number, { role: string; bytes: number }>();
+
+function roleOf(pid: number): string {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /--type=([\w-]+)/.exec(cmd)?.[1] ?? (cmd.includes('chrom') ? 'browser' : 'other');
+  } catch {
+    return 'gone';
+  }
+}
+
 /** Resident bytes of every process descending from this one (the browser and its renderers, GPU, utility). */
 function descendantsRss(): number {
   const parent = new Map<number, number>();
@@ -53,6 +65,9 @@ function descendantsRss(): number {
     for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
       if (p === process.pid) {
         total += bytes;
+        const seen = peakByProcess.get(pid);
+        if (!seen) peakByProcess.set(pid, { role: roleOf(pid), bytes });
+        else seen.bytes = Math.max(seen.bytes, bytes);
         break;
       }
     }
@@ -81,7 +96,9 @@ async function main(): Promise<void> {
     await page.waitForSelector('body[data-ready]', { timeout: 300_000 });
     // DuckDB up and holding the sample, so the level before the drop includes it
     await page.waitForSelector('body[data-engine="duckdb-tables"]', { timeout: 300_000 });
+    peakByProcess.clear();
     const before = descendantsRss();
+    const beforeByProcess = new Map([...peakByProcess].map(([pid, p]) => [pid, p.bytes]));
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, descendantsRss())), 250);
     const stopWatching = await watchFrameGaps(page);
@@ -97,14 +114,23 @@ async function main(): Promise<void> {
     peak = Math.max(peak, descendantsRss());
     const gaps = await stopWatching();
     const notes = await card.locator('.layer-report').textContent();
+    // the page thread's share: its JS heap and the map's drawn marks
+    const pageSide = await page.evaluate(() => ({
+      heapMB: Math.round(((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20),
+      svgNodes: document.querySelectorAll('svg *').length,
+    }));
     Object.assign(results, {
       loadedRows: await card.locator('.count.loaded dd').textContent(),
       readByDuckDb: /read by DuckDB-WASM/.test(notes ?? ''),
       seconds: +seconds.toFixed(1),
+      pageSide,
+      longGaps: gaps.map((g, i) => ({ i, g: Math.round(g) })).filter((x) => x.g > 1000),
       frameGapMs: stats(gaps),
       rssBeforeMB: Math.round(before / 2 ** 20),
       rssPeakMB: Math.round(peak / 2 ** 20),
       peakOverFile: +((peak - before) / bytes).toFixed(2),
+      // where the growth is: peak minus the level before, per process, in MB
+      growthByProcessMB: [...peakByProcess].map(([pid, p]) => ({ pid, role: p.role, mb: Math.round((p.bytes - (beforeByProcess.get(pid) ?? 0)) / 2 ** 20) })).filter((p) => p.mb > 20),
       loadavg: loadavg().map((x) => x.toFixed(1)).join(' '),
     });
   } finally {

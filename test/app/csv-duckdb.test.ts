@@ -7,7 +7,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { recordRequests, useRootSession } from '../helpers/browser.ts';
+import { edgeCsv } from '../helpers/edge-candidates.ts';
+import { openNativeDatabase } from '../../src/node/duckdb-native.ts';
+import { quoteString } from '../../src/db/sql.ts';
 
 const session = useRootSession(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -50,6 +56,22 @@ describe('CSV through DuckDB-WASM in Chromium', () => {
       'excel.csv': 'an Excel "sep=" line',
     });
     expect(result.inspection).toMatchObject({ columns: ['id', 'name', 'lon', 'lat', 'rent'], rows: 7, sample: { name: ['First', 'No lon', 'Out of range'] } });
+    // a Parquet drop (written by native DuckDB, row groups of 64 rows) held in DuckDB: as the JS reader reads it whole
+    const temp = mkdtempSync(join(tmpdir(), 'held-parquet-'));
+    try {
+      writeFileSync(join(temp, 'edge.csv'), edgeCsv());
+      const native = await openNativeDatabase();
+      await native.run(`COPY (SELECT * FROM read_csv(${quoteString(join(temp, 'edge.csv'))}, all_varchar = true)) TO ${quoteString(join(temp, 'edge.parquet'))} (FORMAT parquet, ROW_GROUP_SIZE 64)`);
+      await native.close();
+      const bytes = Array.from(readFileSync(join(temp, 'edge.parquet')));
+      const parquet = (await page.evaluate((b) => (globalThis as unknown as { heldParquet: (b: number[]) => Promise<unknown> }).heldParquet(b), bytes)) as Result['held'][number];
+      expect(parquet.error).toBeUndefined();
+      expect(parquet.duckdb).toEqual(parquet.js);
+      expect(parquet.notes).toEqual([...(parquet.jsNotes ?? []), 'read row group by row group from the file (400 rows), not copied into the page; its ids and attributes stay in DuckDB']);
+      expect(parquet.notes?.[0]).toBe('Parquet: 400 rows, 7 columns');
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
     const origin = new URL(session.url).origin;
     expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     await page.close();

@@ -9,6 +9,8 @@ import { toLayer } from '../../src/data/to-layer.ts';
 import { readCsv } from '../../src/io/read-csv.ts';
 import { csvIntoDuckDb, inspectCsvThroughDuckDb, readCsvThroughDuckDb } from '../../src/app/worker/csv-through-duckdb.ts';
 import { hydrateLayer } from '../../src/app/worker/duck-layer.ts';
+import { parquetIntoDuckDb } from '../../src/app/worker/parquet-into-duckdb.ts';
+import { readParquet } from '../../src/io/parquet.ts';
 
 const entry: LayerEntry = { layer: 'candidates', file: 'x.csv', columns: { id: 'id', lon: 'lon', lat: 'lat' } };
 
@@ -85,6 +87,22 @@ async function main(): Promise<unknown> {
   await db.close();
   return { compared, held, refused, inspection };
 }
+
+/** A Parquet file (bytes from the test) held in DuckDB and read back, beside the JS reader's whole-file result. */
+async function heldParquet(bytes: number[]): Promise<unknown> {
+  const db = await openBrowserDatabase();
+  try {
+    const data = Uint8Array.from(bytes);
+    const candidates: LayerEntry = { layer: 'candidates', file: 'edge.parquet' };
+    const inDb = await parquetIntoDuckDb(db, new File([data], 'edge.parquet'), candidates, {});
+    if (typeof inDb === 'string') return { error: inDb };
+    const js = toLayer(await readParquet('edge.parquet', data), candidates);
+    return { duckdb: plain({ layer: await hydrateLayer(db, inDb.layer), report: inDb.report }), js: plain(js), notes: inDb.report.notes, jsNotes: js.report.notes };
+  } finally {
+    await db.close();
+  }
+}
+Object.assign(globalThis, { heldParquet });
 
 main().then(
   (result) => Object.assign(globalThis, { csvDuckdb: result }),

@@ -12,7 +12,7 @@ import type { LayerEntry } from '../../src/data/bundle-manifest.ts';
 import type { PointLayer } from '../../src/data/layer.ts';
 import { loadLayerFile } from '../../src/data/load-layer-file.ts';
 import type { BlockDatabase } from '../../src/db/block-database.ts';
-import { hydrateLayer, loadIntoDuckDb } from '../../src/app/worker/duck-layer.ts';
+import { hydrateLayer, loadIntoDuckDb, queryBlocks } from '../../src/app/worker/duck-layer.ts';
 import { openNodeDatabase } from '../../src/node/duckdb.ts';
 import { edgeCsv } from '../helpers/edge-candidates.ts';
 
@@ -37,7 +37,7 @@ async function both(name: string, bytes: Uint8Array, entry: LayerEntry) {
   await db.registerFile(name, bytes);
   const columns = new TextDecoder().decode(bytes.subarray(0, bytes.indexOf(0x0a))).replace(/^\uFEFF/, '').trim().split(',');
   const sql = `SELECT * FROM read_csv('${name}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true)`;
-  const held = await loadIntoDuckDb(db, name, columns, sql, entry, 'candidates');
+  const held = await loadIntoDuckDb(db, queryBlocks(db, name, columns, sql), name, entry, 'candidates');
   const layer = await hydrateLayer(db, held.layer);
   if (js.layer.kind !== 'point') throw new Error('points expected');
   return { js: { layer: plainLayer(js.layer), report: js.report }, duckdb: { layer: plainLayer(layer), report: held.report } };
@@ -76,7 +76,8 @@ describe('a candidate file held in DuckDB-WASM', () => {
     const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/bad/${name}`, import.meta.url)));
     await db.registerFile(name, bytes);
     const columns = new TextDecoder().decode(bytes.subarray(0, bytes.indexOf(0x0a))).trim().split(',');
-    const held = await failure(loadIntoDuckDb(db, name, columns, `SELECT * FROM read_csv('${name}', header = true, all_varchar = true)`, { layer: 'candidates', file: name }, 'candidates'));
+    const sql = `SELECT * FROM read_csv('${name}', header = true, all_varchar = true)`;
+    const held = await failure(loadIntoDuckDb(db, queryBlocks(db, name, columns, sql), name, { layer: 'candidates', file: name }, 'candidates'));
     const whole = await failure(loadLayerFile(name, bytes, { layer: 'candidates', file: name }));
     expect(held).toBe(whole);
   }, 60_000);
@@ -86,7 +87,8 @@ describe('a candidate file held in DuckDB-WASM', () => {
     for (let i = 0; i < 130_000; i++) rows.push(`C${i},${(-77.1 + (i % 200) * 0.001).toFixed(4)},${(38.85 + Math.floor(i / 200) * 0.001).toFixed(4)},${5000 + (i % 97)}`);
     const bytes = new TextEncoder().encode(rows.join('\n') + '\n');
     await db.registerFile('big.csv', bytes);
-    await loadIntoDuckDb(db, 'big.csv', ['id', 'lon', 'lat', 'rent'], `SELECT * FROM read_csv('big.csv', header = true, all_varchar = true)`, { layer: 'candidates', file: 'big.csv' }, 'candidates');
+    const sql = `SELECT * FROM read_csv('big.csv', header = true, all_varchar = true)`;
+    await loadIntoDuckDb(db, queryBlocks(db, 'big.csv', ['id', 'lon', 'lat', 'rent'], sql), 'big.csv', { layer: 'candidates', file: 'big.csv' }, 'candidates');
     const storage = await db.query(`SELECT column_name AS c, compression FROM pragma_storage_info('candidates') WHERE row_group_id = 0 AND segment_type <> 'VALIDITY' ORDER BY column_id`);
     expect(storage.length).toBeGreaterThan(0);
     for (const r of storage) expect(r.compression, String(r.c)).not.toBe('Uncompressed');

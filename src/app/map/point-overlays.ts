@@ -25,6 +25,9 @@ export const OVERLAY_STYLES: Record<PointLayerKey, Style> = {
   network: { symbol: 'star', stroke: 'none', fill: '#16803c', r: 4, label: 'layer.network' },
 };
 
+/** Points of one layer drawn at most (an even sample of those in view beyond it). */
+export const MAX_DRAWN = 20_000;
+
 /** Opacity of points outside the drilled-into area. */
 export const DIMMED = 0.22;
 
@@ -54,11 +57,15 @@ function inView(p: MapPoints, bounds: Bounds, area: Polygon | MultiPolygon | nul
   const mx = (e - w) * 0.02;
   const my = (n - s) * 0.02;
   const inside = area ? insideOf(p, area) : null;
+  const seen = (i: number): boolean => p.lon[i] >= w - mx && p.lon[i] <= e + mx && p.lat[i] >= s - my && p.lat[i] <= n + my;
+  let count = 0;
+  for (let i = 0; i < p.lon.length; i++) if (seen(i)) count++;
+  // an SVG mark per point froze the page for a minute at a million dropped candidates: every k-th
+  const stride = Math.ceil(count / MAX_DRAWN);
   const out: OverlayDatum[] = [];
-  for (let i = 0; i < p.lon.length; i++) {
-    const lon = p.lon[i];
-    const lat = p.lat[i];
-    if (lon >= w - mx && lon <= e + mx && lat >= s - my && lat <= n + my) out.push({ lon, lat, label: p.labels[i] ?? `#${i + 1}`, inside: !inside || inside[i] === 0 });
+  for (let i = 0, k = 0; i < p.lon.length; i++) {
+    if (!seen(i) || k++ % stride !== 0) continue;
+    out.push({ lon: p.lon[i], lat: p.lat[i], label: p.labels[i] ?? `#${i + 1}`, inside: !inside || inside[i] === 0 });
   }
   return out;
 }

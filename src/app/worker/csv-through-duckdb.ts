@@ -17,7 +17,7 @@ import type { RawTable, RawValue } from '../../io/raw-table.ts';
 import type { FileInspection } from './messages.ts';
 import type { LayerReport } from '../../data/layer.ts';
 import { QueryError } from '../../db/duckdb-database.ts';
-import { loadIntoDuckDb, type DuckLayer, type DuckLoadOptions } from './duck-layer.ts';
+import { loadIntoDuckDb, queryBlocks, type DuckLayer, type DuckLoadOptions } from './duck-layer.ts';
 
 /** Files from this size go through DuckDB: below it the copy costs little and DuckDB's boot (~5 s) more. */
 export const DUCKDB_CSV_MIN_BYTES = 32 * 1024 * 1024;
@@ -84,13 +84,14 @@ export async function inspectCsvThroughDuckDb(db: BrowserDatabase, file: File): 
  * A large candidate CSV into DuckDB table `table` (duck-layer.ts): JS keeps its positions only. A
  * string says why it must take another path; whole-file errors (no coordinate column …) throw.
  */
-export async function csvIntoDuckDb(db: BrowserDatabase, file: File, entry: LayerEntry, opts: DuckLoadOptions): Promise<{ layer: DuckLayer; report: LayerReport } | string> {
+export async function csvIntoDuckDb(db: BrowserDatabase, file: File, entry: LayerEntry, opts: DuckLoadOptions & { progress?: (rows: number) => void }): Promise<{ layer: DuckLayer; report: LayerReport } | string> {
   const plan = await csvPlan(file, entry);
   if (typeof plan === 'string') return plan;
   const handle = `dropped-${++registered}.csv`;
   await db.registerFileHandle(handle, file);
   try {
-    const loaded = await loadIntoDuckDb(db, file.name, plan.columns, readCsvSql(plan.delimiter, '*').replace('?', quoteString(handle)), entry, 'candidates', opts);
+    const sql = readCsvSql(plan.delimiter, '*').replace('?', quoteString(handle));
+    const loaded = await loadIntoDuckDb(db, queryBlocks(db, file.name, plan.columns, sql, opts.progress), file.name, entry, 'candidates', opts);
     // the JS reader's note on the encoding (read-csv.ts)
     if (plan.bom) loaded.report.notes.unshift('read as utf-8 with BOM');
     loaded.report.notes.push(`read by DuckDB-WASM from the file (${loaded.report.read} rows), not copied into the page; its ids and attributes stay in DuckDB`);

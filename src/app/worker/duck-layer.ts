@@ -34,8 +34,11 @@ const BLOCK_ROWS = 65_536;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
 
-/** The source query's rows as RawTable blocks of whole records (cells as DuckDB's text, NULL for empty). */
-async function* sourceBlocks(db: BlockDatabase, file: string, columns: string[], sql: string, progress: (rows: number) => void): AsyncGenerator<{ table: RawTable; firstRow: number }> {
+/** Whole records of a file as RawTables, each with its first record's 0-based index in the file. */
+export type RowBlocks = AsyncIterable<{ table: RawTable; firstRow: number }>;
+
+/** A query's rows as blocks of BLOCK_ROWS (cells as DuckDB gives them: text, NULL for empty). */
+export async function* queryBlocks(db: BlockDatabase, file: string, columns: string[], sql: string, progress: (rows: number) => void = () => undefined): AsyncGenerator<{ table: RawTable; firstRow: number }> {
   let values: RawValue[][] = columns.map(() => []);
   let firstRow = 0;
   let rows = 0;
@@ -62,18 +65,16 @@ async function* sourceBlocks(db: BlockDatabase, file: string, columns: string[],
 export interface DuckLoadOptions {
   geocoder?: AddressGeocoder;
   minConfidence?: number;
-  /** Rows read so far (for progress). */
-  progress?: (rows: number) => void;
 }
 
 /**
- * Reads candidate rows from `sql` (its columns named `columns`, every cell as text) into DuckDB table
- * `table`: the report says every row loaded or rejected, as toLayer would.
+ * Reads candidate rows, block by block, into DuckDB table `table`: the report says every row loaded
+ * or rejected, as toLayer would.
  */
-export async function loadIntoDuckDb(db: BlockDatabase, file: string, columns: string[], sql: string, entry: LayerEntry, table: string, opts: DuckLoadOptions = {}): Promise<{ layer: DuckLayer; report: LayerReport }> {
+export async function loadIntoDuckDb(db: BlockDatabase, blocks: RowBlocks, file: string, entry: LayerEntry, table: string, opts: DuckLoadOptions = {}): Promise<{ layer: DuckLayer; report: LayerReport }> {
   const stager = new RowStager(db, entry, { geocoder: opts.geocoder, minConfidence: opts.minConfidence });
   try {
-    for await (const block of sourceBlocks(db, file, columns, sql, opts.progress ?? (() => undefined))) await stager.add(block);
+    for await (const block of blocks) await stager.add(block);
     const staging = stager.finish();
     if (staging === undefined) throw new Error(`${file} has no data rows`);
     const settled = await settleRows(db, staging);

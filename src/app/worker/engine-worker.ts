@@ -23,6 +23,7 @@ import { engineDb } from './engine-db.ts';
 import type { BrowserDatabase } from '../../db/duckdb-browser.ts';
 import { DUCKDB_CSV_MIN_BYTES, csvIntoDuckDb, inspectCsvThroughDuckDb, readCsvThroughDuckDb } from './csv-through-duckdb.ts';
 import { hydrateLayer, type DuckLayer } from './duck-layer.ts';
+import { DUCKDB_PARQUET_MIN_BYTES, isParquet, parquetIntoDuckDb } from './parquet-into-duckdb.ts';
 import type { RawTable } from '../../io/raw-table.ts';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
 import type { LayerReport } from '../../data/layer.ts';
@@ -122,8 +123,10 @@ async function candidatesIntoDuckDb(file: File, entry: LayerEntry, progress: (st
   } catch (error) {
     return `DuckDB-WASM did not start (${error instanceof Error ? error.message : String(error)})`;
   }
+  const geocoder = await bundleGeocoder();
+  if (isParquet(file, entry)) return parquetIntoDuckDb(db, file, entry, { geocoder, progress: (rows, total) => progress('read', rows / total) });
   // about 40 bytes a row: a fraction for the progress bar, not a promise
-  return csvIntoDuckDb(db, file, entry, { geocoder: await bundleGeocoder(), progress: (rows) => progress('read', Math.min(1, (rows * 40) / Math.max(1, file.size))) });
+  return csvIntoDuckDb(db, file, entry, { geocoder, progress: (rows) => progress('read', Math.min(1, (rows * 40) / Math.max(1, file.size))) });
 }
 
 async function handle(id: number, request: Request): Promise<Reply> {
@@ -175,7 +178,8 @@ async function handle(id: number, request: Request): Promise<Reply> {
       refuseIfTooLarge(request.file);
       const { file, entry } = request;
       const replaces = request.mode !== 'append' || (!bundle.candidates && !candidatesInDb);
-      if (entry.layer === 'candidates' && replaces && file.size >= DUCKDB_CSV_MIN_BYTES) {
+      let notInDb: string | undefined;
+      if (entry.layer === 'candidates' && replaces && file.size >= (isParquet(file, entry) ? DUCKDB_PARQUET_MIN_BYTES : DUCKDB_CSV_MIN_BYTES)) {
         const held = await candidatesIntoDuckDb(file, entry, progress);
         if (typeof held !== 'string') {
           setBundle({ ...bundle, candidates: undefined, reports: [...bundle.reports.filter((r) => r.layer !== 'candidates'), held.report] }, held.layer);
@@ -183,15 +187,18 @@ async function handle(id: number, request: Request): Promise<Reply> {
           const totals = await layerSums(async () => db, { layer: 'candidates', numeric: Object.fromEntries(held.layer.columns.filter((c) => c.kind === 'double').map((c) => [c.name, new Float64Array(0)])) }, Object.keys(entry.columns ?? {}));
           return { type: 'layer', report: held.report, map: mapDataOf(bundle, candidatesInDb), sums: totals.sums, sumsBy: totals.by };
         }
+        notInDb = `not held in DuckDB: ${held}`;
         progress('read', 0);
       }
       // a large CSV is read by DuckDB from the file itself, never copied whole into JS (else the JS reader)
-      const { table, note } = await largeCsvTable(request.file, request.entry, progress);
+      const large = isParquet(file, entry) ? {} : await largeCsvTable(request.file, request.entry, progress);
+      const { table } = large;
+      const notes = [notInDb, large.note].filter((n) => n !== undefined);
       const bytes = table ? new Uint8Array(0) : await readWithProgress(request.file, progress);
       progress('parse', 0);
       const loaded = await loadLayerFile(request.file.name, bytes, request.entry, { gazetteer: bundle.gazetteer, table });
       const { report } = loaded;
-      if (note) report.notes.push(note);
+      report.notes.push(...notes);
       progress('parse', 1);
       // ui: the planner chose to add the file to the layer already loaded, or to replace it.
       const current = request.mode === 'append' ? (await wholeBundle())[loaded.layer.layer] : undefined;
