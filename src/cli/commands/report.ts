@@ -8,7 +8,7 @@ import { funnelShortlist } from '../../score/funnel-shortlist.ts';
 import { writeHtmlReport } from '../../node/html-report.ts';
 import { EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { parseReportArgs } from '../report/report-args.ts';
-import { progressBar } from '../score/progress-bar.ts';
+import { progressBar } from '../progress-bar.ts';
 import { USAGE } from '../usage/report.ts';
 
 export const command: Command = {

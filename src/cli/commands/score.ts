@@ -11,7 +11,7 @@ import { createKernel } from '../../kernel/index.ts';
 import { createNodeKernel } from '../../node/kernel-pool.ts';
 import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
-import { progressBar } from '../score/progress-bar.ts';
+import { progressBar } from '../progress-bar.ts';
 import { candidateSites, locateInputs, readBundleAndScenario } from '../../node/command-inputs.ts';
 import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
 import { scoreRun } from '../../node/score/score-run.ts';

@@ -11,8 +11,9 @@ import { layerTotals, type LayerTotals } from '../../data/layer-totals.ts';
 import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { locateBundle } from '../../node/bundle-location.ts';
 import { formatOutputNumber } from '../../format/number.ts';
-import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
+import { EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
 import { parseBundleOptions } from '../parse-options.ts';
+import { progressBar } from '../progress-bar.ts';
 import { USAGE } from '../usage/validate.ts';
 
 interface Parsed {
@@ -61,14 +62,6 @@ function table(bundle: LoadedBundle, limit: number): string {
   return out.join('\n') + '\n';
 }
 
-function progress(io: CliIO): ((p: { file: string; fraction: number }) => void) | undefined {
-  if (!io.stderrIsTTY) return undefined;
-  return ({ file, fraction }) => {
-    const filled = Math.round(fraction * 20);
-    io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${Math.round(fraction * 100)}% ${path.basename(file)}`.padEnd(70) + (fraction >= 1 ? '\n' : ''));
-  };
-}
-
 export const command: Command = {
   usage: USAGE,
   async run(args, io) {
@@ -76,7 +69,8 @@ export const command: Command = {
     let bundle: LoadedBundle;
     try {
       const { dir, manifestPath } = await locateBundle(opts.target, io.cwd);
-      bundle = await loadBundleDir(dir, { manifestPath, onProgress: progress(io) });
+      const bar = progressBar(io);
+      bundle = await loadBundleDir(dir, { manifestPath, onProgress: ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction) });
     } catch (err) {
       if (!(err instanceof BundleError)) throw err;
       if (opts.json) io.stdout(JSON.stringify({ ok: false, error: err.message, file: err.file, layers: [] }, null, 2) + '\n');

@@ -1,5 +1,5 @@
 /** A one-line progress bar on standard error, drawn only when it is a terminal. */
-import type { CliIO } from '../command.ts';
+import type { CliIO } from './command.ts';
 
 export function progressBar(io: CliIO, width = 24): (label: string, fraction: number) => void {
   if (!io.stderrIsTTY) return () => {};
