@@ -5,22 +5,17 @@
  * between the views; the keyboard selects and drills from the map.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
 import { parseScenario, runFunnel, type FunnelResult } from '../../src/app/engine-api.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from './build-site.ts';
-import { crumbs, tableCount } from './page-helpers.ts';
-import { serveStatic } from './static-server.ts';
+import { crumbs, openWorkbench, tableCount, type WorkbenchSession } from './page-helpers.ts';
 import { mulberry32 as random } from '../../src/sensitivity/random.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
-let server: Server;
-let browser: Browser;
+let session: WorkbenchSession;
 let page: Page;
 let bundle: LoadedBundle;
 let funnel: FunnelResult;
@@ -71,21 +66,13 @@ async function clickAt(p: [number, number], dbl = false): Promise<void> {
 const selectedName = (): Promise<string> => page.$eval('.rt-row.selected .rt-name', (n) => n.textContent ?? '').catch(() => '');
 
 beforeAll(async () => {
-  const [dir, loaded] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
-  bundle = loaded;
+  bundle = await loadBundleDir(sampleDir);
   funnel = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8'))));
-  let url: string;
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-}, 120_000);
+  session = await openWorkbench();
+  page = session.page;
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 describe('a map that responds (sample city, built site)', () => {
   it('selects the region under the pointer for 20 interior points of each region', async () => {
