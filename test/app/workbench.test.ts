@@ -5,23 +5,18 @@
  * origin. Expected values are computed in Node with the same public API (runFunnel, rerank).
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
 import { parseScenario, rerank, runFunnel, weightSensitivity, type FunnelResult, type LevelResult, type Scenario } from '../../src/app/engine-api.ts';
-import { launchBrowser, recordRequests } from '../helpers/browser.ts';
 import { decodeUrlState } from '../../src/app/state/state-url.ts';
-import { buildSite } from './build-site.ts';
 import { en } from '../../src/app/i18n/en.ts';
 import { zh } from '../../src/app/i18n/zh.ts';
-import { afterRun, crumbs, downloadText, moveSlider, tableCount, tableNames, tableScores } from './page-helpers.ts';
-import { serveStatic } from './static-server.ts';
+import { afterRun, crumbs, downloadText, moveSlider, openWorkbench, tableCount, tableNames, tableScores, type WorkbenchSession } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
-let server: Server;
+let session: WorkbenchSession;
 let url: string;
-let browser: Browser;
 let page: Page;
 let requests: string[];
 let bundle: LoadedBundle;
@@ -40,26 +35,19 @@ function best(level: LevelResult): number {
 }
 
 beforeAll(async () => {
-  const [dir, loaded] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
-  bundle = loaded;
+  bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
   funnel = await runFunnel(bundle, scenario);
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  requests = recordRequests(page);
+  session = await openWorkbench({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  ({ url, page, requests } = session);
+  // Dialogs are recorded from here on, before the tests load any file of their own.
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-});
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 describe('workbench on the sample city (built site)', () => {
   it('shows every region on the map and ranks them as runFunnel does', async () => {
