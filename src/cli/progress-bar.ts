@@ -13,3 +13,8 @@ export function progressBar(io: CliIO, width = 24): (label: string, fraction: nu
     io.stderr(line + (f >= 1 ? '\n' : ''));
   };
 }
+
+/** A solver's stages on standard error (`stage NN %`), on a terminal and without --json only. */
+export function stageProgress(io: CliIO, json: boolean): ((p: { stage: string; fraction: number }) => void) | undefined {
+  return io.stderrIsTTY && !json ? (p) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
+}

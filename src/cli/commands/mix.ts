@@ -4,10 +4,12 @@
  * src/node/channel-mix-run.ts.
  */
 import { UsageError } from '../../errors.ts';
+import { formatNumber } from '../../format/number.ts';
 import { runChannelMix } from '../../node/channel-mix-run.ts';
 import type { ChannelMixResult } from '../../optimize/channel-mix-problem.ts';
 import { summariseMix } from '../../optimize/channel-mix-summary.ts';
 import { EXIT_OK, type Command } from '../command.ts';
+import { stageProgress } from '../progress-bar.ts';
 import { parseOptions } from '../parse-options.ts';
 import { USAGE } from '../usage/mix.ts';
 
@@ -27,7 +29,8 @@ function positive(name: string, v: string | undefined): number | undefined {
   return x;
 }
 
-const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+/** Whole numbers in the project's one style (digit groups from five digits on). */
+const fmt = (x: number): string => formatNumber(Math.round(x));
 
 function toText(r: ChannelMixResult, notes: string[]): string {
   const table = [
@@ -59,7 +62,7 @@ export const command: Command = {
     if (v.bundle === undefined) throw new UsageError('give --bundle DIR (see siteselect mix --help)');
     const timeLimit = positive('time-limit', v['time-limit']);
     const budget = positive('budget', v.budget);
-    const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
+    const onProgress = stageProgress(io, v.json);
     const { result, notes } = await runChannelMix({ bundle: v.bundle, scenario: v.scenario, budget }, io.cwd, { method, timeLimit, onProgress });
     if (onProgress) io.stderr('\n');
     io.stdout(v.json ? JSON.stringify(summariseMix(result, notes)) + '\n' : toText(result, notes));

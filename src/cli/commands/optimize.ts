@@ -11,6 +11,7 @@ import { MODEL_NAMES, type ModelName, type OptimizeProblem, type OptimizeResult 
 import { objectiveCurve, type ObjectiveCurve } from '../../optimize/objective-curve.ts';
 import { summarise, summariseCurve } from '../../optimize/summary.ts';
 import { EXIT_OK, type Command } from '../command.ts';
+import { stageProgress } from '../progress-bar.ts';
 import { parseOptions, type OptionValues } from '../parse-options.ts';
 import { USAGE } from '../usage/optimize.ts';
 
@@ -137,7 +138,7 @@ export const command: Command = {
     if (v['single-source'] && !inputs.capacity) throw new UsageError('--single-source needs --capacity W, --capacity-col C or --capacity-type T=W');
     const { problem, rejected } = await optimizeProblem(inputs, { cwd: io.cwd, note: io.stderr });
     if (problem.capacity) problem.singleSource = v['single-source'];
-    const onProgress = io.stderrIsTTY && !v.json ? (p: { stage: string; fraction: number }) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
+    const onProgress = stageProgress(io, v.json);
     const range = pRange(v.p);
     if (range) {
       const curve = await objectiveCurve(problem, range.from, range.to, { timeLimit, method, onProgress });
