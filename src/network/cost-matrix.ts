@@ -6,7 +6,7 @@
  */
 import type { Points } from '../kernel/types.ts';
 import type { Hierarchy } from './contraction.ts';
-import { eachHierarchyCost } from './hierarchy-matrix.ts';
+import { eachHierarchyRow } from './hierarchy-matrix.ts';
 import type { Direction, Router } from './router.ts';
 import type { SnappedPoints } from './snap.ts';
 
@@ -58,6 +58,11 @@ function targetsByNode(router: Router, targets: SnappedPoints): { start: Int32Ar
   return { start, target };
 }
 
+/** The reached entries of a row of costs within `max` (an unreached one is Infinity, which an unbounded `max` would let through). */
+function eachWithin(row: Float64Array, max: number, visit: (j: number, cost: number) => void): void {
+  for (let j = 0; j < row.length; j++) if (row[j] <= max && row[j] !== Infinity) visit(j, row[j]);
+}
+
 class Growable {
   from = new Int32Array(1024);
   to = new Int32Array(1024);
@@ -80,6 +85,16 @@ class Growable {
     this.value[this.size++] = v;
   }
 
+  costs(o: SnappedPoints, t: SnappedPoints): SparseCosts {
+    return { from: this.from.slice(0, this.size), to: this.to.slice(0, this.size), value: this.value.slice(0, this.size), unsnappedFrom: o.unsnapped, unsnappedTo: t.unsnapped };
+  }
+
+  /** Origin i's reached targets within `max`, in target order (`row`: a cost per target, Infinity when not reached). */
+  pushRow(i: number, row: Float64Array, max: number): void {
+    // The loop of eachWithin without a call per entry: this is the matrix's hot path.
+    for (let j = 0; j < row.length; j++) if (row[j] <= max && row[j] !== Infinity) this.push(i, j, row[j]);
+  }
+
   /** Orders the pairs from `start` on by target, so output does not depend on search order. */
   sortFrom(start: number): void {
     let sorted = true;
@@ -100,8 +115,10 @@ class Growable {
  * within one origin). Origins and targets are already snapped (see Router.snap).
  */
 export function eachCost(router: Router, o: SnappedPoints, t: SnappedPoints, opts: MatrixOptions, visit: (i: number, j: number, cost: number) => void): void {
-  if (opts.hierarchy) return eachHierarchyCost(router, opts.hierarchy, o, t, opts, visit);
   const max = opts.max ?? Infinity;
+  if (opts.hierarchy) {
+    return eachHierarchyRow(router, opts.hierarchy, o, t, opts, (i, row) => eachWithin(row, max, (j, c) => visit(i, j, c)));
+  }
   const direction = opts.direction ?? 'from';
   const byNode = targetsByNode(router, t);
   const seen = new Int32Array(t.segment.length).fill(-1);
@@ -135,6 +152,12 @@ export function costMatrix(router: Router, origins: Points, targets: Points, opt
   const o = router.snap(origins, opts.snapLimit);
   const t = router.snap(targets, opts.snapLimit);
   const out = new Growable();
+  if (opts.hierarchy) {
+    // Rows come by origin and by target already: appended as they are, without a call per pair.
+    const max = opts.max ?? Infinity;
+    eachHierarchyRow(router, opts.hierarchy, o, t, opts, (i, row) => out.pushRow(i, row, max));
+    return out.costs(o, t);
+  }
   let current = -1;
   let first = 0;
   eachCost(router, o, t, opts, (i, j, c) => {
@@ -146,11 +169,5 @@ export function costMatrix(router: Router, origins: Points, targets: Points, opt
     out.push(i, j, c);
   });
   out.sortFrom(first);
-  return {
-    from: out.from.slice(0, out.size),
-    to: out.to.slice(0, out.size),
-    value: out.value.slice(0, out.size),
-    unsnappedFrom: o.unsnapped,
-    unsnappedTo: t.unsnapped,
-  };
+  return out.costs(o, t);
 }

@@ -147,22 +147,18 @@ function readRow(c: TargetClosure, label: Float64Array, b: number, row: Float64A
   }
 }
 
-/** The reached targets within `max` (an unreached one is Infinity, which an unbounded `max` would let through). */
-function emitRow(i: number, row: Float64Array, max: number, visit: (i: number, j: number, cost: number) => void): void {
-  for (let j = 0; j < row.length; j++) if (row[j] <= max && row[j] !== Infinity) visit(i, j, row[j]);
-}
-
 /**
- * Calls `visit(i, j, cost)` for each origin i and each target j within `max` of it, by target
- * within one origin: the same pairs and costs as cost-matrix.ts's eachCost (up to rounding).
+ * Calls `row(i, costs)` for each snapped origin i in order with its cost to every target (Infinity:
+ * not reached; may exceed `max`), the same costs as cost-matrix.ts's plain searches give (up to
+ * rounding). `costs` is reused: read it before returning.
  */
-export function eachHierarchyCost(
+export function eachHierarchyRow(
   router: Router,
   hierarchy: Hierarchy,
   o: SnappedPoints,
   t: SnappedPoints,
   opts: HierarchyMatrixOptions,
-  visit: (i: number, j: number, cost: number) => void,
+  onRow: (i: number, costs: Float64Array) => void,
 ): void {
   const max = opts.max ?? Infinity;
   const direction = opts.direction ?? 'from';
@@ -202,7 +198,7 @@ export function eachHierarchyCost(
         const j = onSegment.item[k];
         row[j] = Math.min(row[j], router.alongStreet(direction, o, i, t, j));
       }
-      emitRow(i, row, max, visit);
+      onRow(i, row);
     }
   }
   opts.progress?.(originCount, originCount);
