@@ -6,25 +6,19 @@
  * with ?bundle=./dc/.
  */
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
 import { repoRoot, runReport } from '../report/run-cli.ts';
-import { buildSite } from './build-site.ts';
-import { serveStatic } from './static-server.ts';
+import { serveWorkbench, type WorkbenchHost } from './page-helpers.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/dc');
 const scenarioFile = path.join(repoRoot, 'test/fixtures/dc-bank-scenario.json');
 const root = mkdtempSync(path.join(tmpdir(), 'siteselect-dc-page-'));
-let server: Server;
-let browser: Browser;
-let url: string;
+let host: WorkbenchHost;
 
-beforeAll(async () => {
-  const site = await buildSite();
+/** The built site copied beside a dc/ bundle folder whose files link to the fixture's. */
+function withDcBundle(site: string): string {
   cpSync(site, root, { recursive: true });
   const dc = path.join(root, 'dc');
   mkdirSync(dc);
@@ -40,13 +34,15 @@ beforeAll(async () => {
   }
   writeFileSync(path.join(dc, 'bundle.json'), JSON.stringify(manifest));
   symlinkSync(scenarioFile, path.join(dc, 'scenario.json'));
-  ({ server, url } = await serveStatic(root));
-  browser = await launchBrowser();
+  return root;
+}
+
+beforeAll(async () => {
+  host = await serveWorkbench({ prepare: withDcBundle });
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await host?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -56,9 +52,7 @@ describe('shortlist = report on the DC manifest (built site, Chromium)', () => {
     expect(report.code).toBe(0);
     const reported = (JSON.parse(report.stdout) as { shortlist: { id: string; score: number }[] }).shortlist;
     expect(reported.length).toBe(20); // the scenario keeps 20 sites
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${url}?bundle=./dc/`);
-    await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
+    const { page } = await host.open({ path: '?bundle=./dc/' });
     await page.click('#tab-shortlist');
     const shown = await page.$$eval('.shortlist .shortlist-table tbody tr', (trs) =>
       trs.map((tr) => ({ id: (tr as HTMLElement).dataset.id ?? '', score: Number(tr.querySelector('.sl-score')?.textContent) })),
