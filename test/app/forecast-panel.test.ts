@@ -4,8 +4,7 @@
  * branches — the numbers the API gives for the same site (calibrate + forecast + analogs in Node).
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickRows } from '../../src/data/concat-layers.ts';
 import { analogs } from '../../src/forecast/analogs.ts';
@@ -14,37 +13,22 @@ import { formatNumber } from '../../src/format/number.ts';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
 import { parseScenario, type Scenario } from '../../src/app/engine-api.ts';
 import type { SiteForecastView } from '../../src/app/worker/forecast-site.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from './build-site.ts';
-import { serveStatic } from './static-server.ts';
+import { openWorkbench, type WorkbenchSession } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
-let server: Server;
-let browser: Browser;
+let session: WorkbenchSession;
 let page: Page;
 let bundle: LoadedBundle;
 let scenario: Scenario;
-const requests: string[] = [];
 
 beforeAll(async () => {
-  const [dir, loaded] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
-  bundle = loaded;
+  bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
-  let url: string;
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-  requests.splice(0, 0);
-  (globalThis as { origin?: string }).origin = url;
-}, 120_000);
+  session = await openWorkbench();
+  page = session.page;
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 describe('forecast panel (sample city, built site)', () => {
   it('asks for a site until one is selected, then shows the API forecast, transfers and similar branches for it', async () => {
@@ -95,8 +79,8 @@ describe('forecast panel (sample city, built site)', () => {
   }, 180_000);
 
   it('made no request beyond the page itself', () => {
-    const origin = (globalThis as { origin?: string }).origin ?? '';
-    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    const origin = new URL(session.url).origin;
+    expect(session.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   });
   // ui (issue 14): where a planner looks for it, without pushing the breakdown below the fold.
   it('sits with the breakdown as a tab that carries the figure; at 1280×720 and 1920×1080 both start in view', async () => {
