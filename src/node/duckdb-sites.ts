@@ -54,7 +54,7 @@ export interface LoadedSites {
 }
 
 /**
- * Table `sites` (pos = the site's index in `sites`): id, name, lon, lat, district (index into
+ * Table `sites` (pos = the site's index in `sites`): id, name (NULL: the id), lon, lat, district (index into
  * bundle.districts, -1 none), keep_region (the district's region, else by containment: the
  * scenario's top N per region), region (by containment in bundle.regions: the output's region),
  * eligible, excluded_by, one raw column per term, then the attributes.
@@ -83,7 +83,8 @@ export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenar
     const columns: TableColumn[] = [
       { name: 'pos', kind: 'integer', values: Int32Array.from({ length: m }, (_, i) => start + i) },
       { name: 'id', kind: 'text', values: chunk.ids },
-      { name: 'name', kind: 'text', values: chunk.ids.map((id, i) => chunk.text.name?.[i] || chunk.text.address?.[i] || id) },
+      // NULL (read as the id) where the file names a site by its id alone: a copy of every id would be appended
+      { name: 'name', kind: 'text', values: chunk.ids.map((_, i) => chunk.text.name?.[i] || chunk.text.address?.[i] || '') },
       { name: 'lon', kind: 'double', values: chunk.lon },
       { name: 'lat', kind: 'double', values: chunk.lat },
       { name: 'district', kind: 'integer', values: district },

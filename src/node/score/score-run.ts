@@ -168,7 +168,7 @@ async function scoreIn(db: NativeDatabase, run: ScoreRun, seen: { sites?: number
     written = await writeRows(run.out, columns, db.chunks(siteQuery(q, columns)), run.format);
   }
   await writeRejects(run.rejects, sites.file, sites.rejects());
-  const top = await db.query(`SELECT c.rank, s.id, s.name, c.score, c.pos IN (SELECT pos FROM kept) AS kept, coalesce(s.excluded_by, '') AS excluded_by
+  const top = await db.query(`SELECT c.rank, s.id, coalesce(s.name, s.id) AS name, c.score, c.pos IN (SELECT pos FROM kept) AS kept, coalesce(s.excluded_by, '') AS excluded_by
     FROM scored c JOIN sites s USING (pos) ${q.rows === 'all' ? '' : `WHERE c.pos IN (SELECT pos FROM ${q.rows})`} ORDER BY c.rank LIMIT 10`);
   return {
     file: sites.file, read: sites.read, rejected: sites.rejected, scored: loaded.n,
