@@ -1,10 +1,12 @@
 /**
  * Calibration and forecast benchmark (issue 15):
  *   npm run bench:calibrate -- [--demand 1000000] [--own 500] [--competitors 2000] [--candidates 100000] [--folds 5]
- *     [--cell 100] [--ungrouped] [--transfer-sites 10000] [--js-sites 10000]
+ *     [--cell 100] [--ungrouped] [--transfer-sites 10000] [--js-sites 10000] [--flows]
  *   (--cell: demand cell side in metres for the calibration; --ungrouped also fits every point, to compare;
  *   --transfer-sites: how many candidates are also timed with their top-5 transfers;
- *   --js-sites: how many are also timed with the JavaScript scan, and compared with the SIMD one; 0 skips)
+ *   --js-sites: how many are also timed with the JavaScript scan, and compared with the SIMD one; 0 skips;
+ *   --flows: also draws customers by origin and outlet, Poisson with mean 0.05·w_i·P_ij from the same
+ *   model, and times the flows fit on every origin and on origins grouped into --cell cells)
  * A generated market shaped like ../shared/bench/gen.mjs (a 40 km square around 121.47 E, 31.23 N,
  * ten Gaussian centres σ 1.5–3 km plus 15 % uniform background, log-normal weights); own outlets
  * and competitors follow demand; the own outlets' totals come from a known model (α 1.1, β 1.8,
@@ -17,6 +19,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { calibrateModel } from '../src/forecast/calibrate-model.ts';
 import { forecastSites, shapeOf } from '../src/forecast/forecast-sites.ts';
+import { evaluateFlows } from '../src/forecast/flows-pass.ts';
 import { evaluateHuff } from '../src/forecast/huff-pass.ts';
 import { prepareHuff } from '../src/forecast/huff-data.ts';
 import { marketState } from '../src/forecast/market-state.ts';
@@ -34,6 +37,7 @@ const { values: opt } = parseArgs({
     ungrouped: { type: 'boolean', default: false },
     'transfer-sites': { type: 'string', default: '10000' },
     'js-sites': { type: 'string', default: '10000' },
+    flows: { type: 'boolean', default: false },
   },
 });
 const sizes = { demand: Number(opt.demand), own: Number(opt.own), competitors: Number(opt.competitors), candidates: Number(opt.candidates) };
@@ -88,6 +92,29 @@ const calibration = timedCalibration(Number(opt.cell));
 if (opt.ungrouped) {
   const exactFit = timedCalibration(0);
   console.log(`  grouped − ungrouped: α ${(calibration.alpha - exactFit.alpha).toFixed(4)} (${((calibration.alpha - exactFit.alpha) / exactFit.se.alpha).toFixed(2)} SE), β ${(calibration.beta! - exactFit.beta!).toFixed(4)} (${((calibration.beta! - exactFit.beta!) / exactFit.se.beta).toFixed(2)} SE), scale ${(100 * (calibration.scale / exactFit.scale - 1)).toFixed(2)} %`);
+}
+
+if (opt.flows) {
+  // Poisson counts (Knuth's product of uniforms below 30, the rounded normal above) on every own pair.
+  const mean = evaluateFlows(shape, truthData.data, Float64Array.of(Math.log(0.05), truth.alpha, truth.beta), false).mean;
+  const { start, outlet: pairOutlet } = truthData.data.own;
+  const origin: number[] = [], outlet: number[] = [], count: number[] = [];
+  for (let k = 0; k < truthData.grid.order.length; k++) {
+    for (let pair = start[k]; pair < start[k + 1]; pair++) {
+      const m = mean[pair];
+      let n = 0;
+      if (m >= 30) n = Math.max(0, Math.round(m + Math.sqrt(m) * normal(rnd)));
+      else for (let product = rnd(), limit = Math.exp(-m); product > limit; product *= rnd()) n++;
+      if (n > 0) { origin.push(truthData.grid.order[k]); outlet.push(pairOutlet[pair]); count.push(n); }
+    }
+  }
+  const flows = { origin: Int32Array.from(origin), outlet: Int32Array.from(outlet), count: Float64Array.from(count) };
+  console.log(`flows: ${origin.length.toLocaleString('en')} origin–outlet rows with customers (of ${mean.length.toLocaleString('en')} own pairs)`);
+  for (const cell of [0, Number(opt.cell)]) {
+    const start = cpu();
+    const fit = calibrateModel(points, { flows, ids: Array.from({ length: sizes.own }, (_, j) => `B${j}`), observedName: 'customers', demandColumn: 'population', cutoff: 5000, floor: 50, folds: Number(opt.folds), demandCellMetres: cell });
+    console.log(`  flows fit, ${cell > 0 ? `origins in ${cell} m cells (${fit.demandCells?.cells.toLocaleString('en')} cells)` : 'every origin'}: ${(cpu() - start).toFixed(1)} s CPU; α ${fit.alpha.toFixed(4)} ± ${fit.se.alpha.toFixed(4)}, β ${fit.beta!.toFixed(4)} ± ${fit.se.beta.toFixed(4)} (truth ${truth.alpha}, ${truth.beta}); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  }
 }
 
 t = cpu();

@@ -27,7 +27,9 @@ export interface CalibrationOptions {
   observed?: Float64Array;
   /**
    * Customers by origin and outlet: fitted by the flows likelihood (origin-flows.ts) instead of the
-   * totals; `observed` is then their per-outlet sums, and demand is not grouped (the origins are its points).
+   * totals; `observed` is then their per-outlet sums. Demand is grouped only when `demandCellMetres`
+   * says so (origins in one cell add up): flows pin β down about three times as tightly as totals,
+   * so grouping's small shift is a larger share of the standard error (bench/README.md).
    */
   flows?: OriginFlows;
   ids: string[];
@@ -45,7 +47,7 @@ export interface CalibrationOptions {
   folds?: number;
   /** Radius of the baseline's "demand within" [1000 m]. */
   baselineRadius?: number;
-  /** Side of the cells demand is grouped into before the fit [100 m]; 0 fits every point (demand-cells.ts). */
+  /** Side of the cells demand is grouped into before the fit [100 m; with flows 0]; 0 fits every point (demand-cells.ts). */
   demandCellMetres?: number;
   maxIterations?: number;
   seed?: number;
@@ -69,10 +71,10 @@ export function calibrateModel(points: ForecastPoints, options: CalibrationOptio
   if (!observed) throw new UsageError('nothing to calibrate on: give the own outlets\' observed totals or the customer flows by origin');
   const { use, means } = usableOutlets(points, observed, options, shape, warnings);
   checkIdentifiable(points, shape, use, options.observedName);
-  const cellMetres = flows ? 0 : options.demandCellMetres ?? DEMAND_CELL_METRES;
+  const cellMetres = options.demandCellMetres ?? (flows ? 0 : DEMAND_CELL_METRES);
   const prepared = prepareHuff(points, shape, means, { cellMetres, signal: options.signal });
   const totals: MeanModel = (theta, withJacobian) => evaluateHuff(shape, prepared.data, theta, withJacobian);
-  const pairs = flows ? flowObservations(prepared, flows, m, points.demand.lon.length) : undefined;
+  const pairs = flows ? flowObservations(prepared, flows, m) : undefined;
   if (pairs && pairs.outsideRows > 0) warnings.push(`${pairs.outsideRows} flow row${pairs.outsideRows > 1 ? 's' : ''} (${pairs.outside.toLocaleString('en')} customers, ${(100 * pairs.outside / (pairs.outside + pairs.within.reduce((a, b) => a + b, 0))).toFixed(1)} %) come from beyond the cut-off (${shape.cutoff} m) or from origins with no demand weight: left out of the fit`);
   const y = pairs ? pairs.within : observed.map((v) => (v >= 0 ? v : 0));
   const likelihood: Likelihood = pairs

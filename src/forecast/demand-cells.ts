@@ -15,6 +15,8 @@ const DEG_PER_M = 180 / (Math.PI * EARTH_RADIUS_M);
 export interface GroupedDemand extends WeightedPoints {
   /** Demand points that carried weight (non-finite coordinates and weights ≤ 0 are left out). */
   points: number;
+  /** The cell of each input point (−1 for one left out): flows by origin are summed per cell with it. */
+  cellOf: Int32Array;
 }
 
 export function groupDemand(demand: WeightedPoints, metres: number): GroupedDemand {
@@ -31,6 +33,7 @@ export function groupDemand(demand: WeightedPoints, metres: number): GroupedDema
   const slotOf = new Map<number, number>();
   let sums = new Float64Array(3 * 1024);
   let slots = 0, points = 0;
+  const cellOf = new Int32Array(lon.length).fill(-1);
   for (let i = 0; i < lon.length; i++) {
     const w = weight[i], x = lon[i], y = lat[i];
     if (!(w > 0) || !Number.isFinite(w) || !Number.isFinite(x) || !Number.isFinite(y)) continue;
@@ -43,11 +46,12 @@ export function groupDemand(demand: WeightedPoints, metres: number): GroupedDema
       slotOf.set(key, slot);
       if (3 * slots > sums.length) { const wider = new Float64Array(2 * sums.length); wider.set(sums); sums = wider; }
     }
+    cellOf[i] = slot;
     sums[3 * slot] += w;
     sums[3 * slot + 1] += w * x;
     sums[3 * slot + 2] += w * y;
   }
-  const out: GroupedDemand = { lon: new Float64Array(slots), lat: new Float64Array(slots), weight: new Float64Array(slots), points };
+  const out: GroupedDemand = { lon: new Float64Array(slots), lat: new Float64Array(slots), weight: new Float64Array(slots), points, cellOf };
   for (let s = 0; s < slots; s++) {
     const w = sums[3 * s];
     out.weight[s] = w;

@@ -23,6 +23,8 @@ export interface ForecastPoints {
 export interface PreparedHuff {
   grid: PointGrid;
   data: HuffData;
+  /** With demand grouped into cells: the cell (index into the grid's points) of each demand point, −1 if left out. */
+  cellOf?: Int32Array;
 }
 
 /** log(x/ḡ) per own outlet and attribute, m × K; a missing or non-positive x counts as typical (0). */
@@ -55,7 +57,8 @@ export function positiveOnly(points: WeightedPoints): WeightedPoints {
  */
 export function prepareHuff(points: ForecastPoints, shape: ModelShape, means: Record<string, number>, options: { cellMetres?: number; forForecast?: boolean; signal?: AbortSignal } = {}): PreparedHuff {
   const { signal } = options;
-  const demand = options.cellMetres ? groupDemand(points.demand, options.cellMetres) : points.demand;
+  const grouped = options.cellMetres ? groupDemand(points.demand, options.cellMetres) : undefined;
+  const demand = grouped ?? points.demand;
   const grid = buildGrid(demand);
   const weight = gatherSorted(grid, demand.weight).map((w) => (w > 0 && Number.isFinite(w) ? w : 0));
   const wanted = Uint8Array.from(weight, (w) => (w > 0 ? 1 : 0));
@@ -66,6 +69,7 @@ export function prepareHuff(points: ForecastPoints, shape: ModelShape, means: Re
   const m = points.own.lon.length;
   return {
     grid,
+    ...(grouped ? { cellOf: grouped.cellOf } : {}),
     data: {
       weight,
       own,

@@ -33,16 +33,23 @@ export interface FlowObservations {
   outsideRows: number;
 }
 
-export function flowObservations(prepared: PreparedHuff, flows: OriginFlows, outlets: number, demandPoints: number): FlowObservations {
-  const { grid, data } = prepared;
-  const sortedOf = new Int32Array(demandPoints).fill(-1);
+/**
+ * With demand grouped into cells (prepared.cellOf), the rows of the origins in one cell add up to
+ * that cell's observation: a sum of Poisson counts is Poisson with the summed mean, which the model
+ * gives at the cell's weighted centroid (the same approximation, and bound, as the totals fit:
+ * demand-cells.ts).
+ */
+export function flowObservations(prepared: PreparedHuff, flows: OriginFlows, outlets: number): FlowObservations {
+  const { grid, data, cellOf } = prepared;
+  const sortedOf = new Int32Array(grid.order.length).fill(-1);
   grid.order.forEach((i, k) => { sortedOf[i] = k; });
   const { start, outlet } = data.own;
   const y = new Float64Array(outlet.length);
   const within = new Float64Array(outlets);
   let outside = 0, outsideRows = 0;
   for (let r = 0; r < flows.origin.length; r++) {
-    const k = sortedOf[flows.origin[r]], j = flows.outlet[r];
+    const point = cellOf ? cellOf[flows.origin[r]] : flows.origin[r];
+    const k = point >= 0 ? sortedOf[point] : -1, j = flows.outlet[r];
     let at = -1;
     if (k >= 0) for (let t = start[k]; t < start[k + 1] && at < 0; t++) if (outlet[t] === j) at = t;
     if (at < 0) { outside += flows.count[r]; outsideRows++; continue; }

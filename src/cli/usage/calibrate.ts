@@ -17,13 +17,14 @@ Options:
   --flows FILE         customers by home and outlet, a CSV with the columns origin (a demand id),
                        outlet (a network id), count: fits the flows by maximum likelihood (each
                        origin–outlet pair within the cut-off a Poisson count, unlisted pairs 0)
-                       instead of the outlets' totals; demand is then not grouped into cells
+                       instead of the outlets' totals; every origin apart unless --demand-cell
   --attributes a,b     network columns as attractiveness terms, one exponent γ each;
                        without them one α is fitted on the attractiveness
   --decay D            power (β, default) or exponential (λ)
   --demand-column C    demand weight column [population]
   --folds K            cross-validation folds [5]
-  --demand-cell M      group demand into cells of M metres for the fit, 0 for every point [100];
+  --demand-cell M      group demand into cells of M metres for the fit, 0 for every point [100;
+                       with --flows 0: origins in one cell add up];
                        forecasts with this calibration use the same cells
   --out FILE           write the calibration (for score --calibration) [not written]
   --json               print the summary as one JSON object: model, n, alpha, beta | lambda, scale,
