@@ -5,19 +5,15 @@
  * the origin.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
 import { bundleTerritoryPolygons, objectiveCurve, optimize, parseScenario, problemFromBundle, territoriesFromBundle, type Scenario } from '../../src/app/engine-api.ts';
-import { launchBrowser, recordRequests } from '../helpers/browser.ts';
-import { buildSite } from './build-site.ts';
-import { serveStatic } from './static-server.ts';
+import { openWorkbench, type WorkbenchSession } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
-let server: Server;
+let session: WorkbenchSession;
 let url: string;
-let browser: Browser;
 let page: Page;
 let requests: string[];
 let bundle: LoadedBundle;
@@ -28,21 +24,13 @@ async function panelState(): Promise<string | undefined> {
 }
 
 beforeAll(async () => {
-  const [dir, loaded] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
-  bundle = loaded;
+  bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  requests = recordRequests(page);
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-}, 120_000);
+  session = await openWorkbench({ viewport: { width: 1400, height: 900 } });
+  ({ url, page, requests } = session);
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 describe('optimisation panel (built site)', () => {
   it('labels every control, so it is usable from the keyboard', async () => {
