@@ -7,44 +7,31 @@
  * `siteselect report` writes, its table the one Node builds for the same funnel.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { parseHTML } from 'linkedom';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleTradeAreas, type TradeAreaCollection } from '../../src/network/bundle-trade-areas.ts';
 import { loadBundleDir } from '../../src/node.ts';
 import { reportTradeAreas, tradeAreaSection } from '../../src/report/trade-area-section.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
-import { launchBrowser, recordRequests } from '../helpers/browser.ts';
-import { buildSite } from './build-site.ts';
-import { downloadText } from './page-helpers.ts';
-import { serveStatic } from './static-server.ts';
+import { downloadText, serveWorkbench, type WorkbenchHost } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
-let browser: Browser;
-let server: Server;
+let host: WorkbenchHost;
 let url: string;
 let bundle: Awaited<ReturnType<typeof loadBundleDir>>;
 
 beforeAll(async () => {
-  let dir: string;
-  [dir, bundle] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-});
+  bundle = await loadBundleDir(sampleDir);
+  host = await serveWorkbench();
+  url = host.url;
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => host?.close());
 
 describe('trade areas on the workbench map', () => {
   it('draws 5/10/15-minute walking areas for the selected site with the counts Node gives', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const requests = recordRequests(page);
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+    const { page, requests } = await host.open({ viewport: { width: 1280, height: 800 } });
     // The best kept site, opened as the shortlist opens it.
     const site = await page.evaluate(() => {
       const bench = (window as unknown as { workbench: { levels: { funnel: { sites: { ids: string[]; rank: Int32Array; kept: Uint8Array; lon: Float64Array; lat: Float64Array } } }; openSite(i: number): void } }).workbench;
@@ -83,9 +70,7 @@ describe('trade areas on the workbench map', () => {
   });
 
   it('puts the best kept site’s walking and driving areas in the page’s report, as siteselect report does', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+    const { page } = await host.open({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     // The areas come from the engine worker (graphs built there first): longer than a click.
     const html = (await downloadText(page, () => page.click('#export-report'))).bytes.toString('utf8');
     const funnel = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8'))));
