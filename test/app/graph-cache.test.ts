@@ -5,37 +5,28 @@
  * values — those runFunnel() gives in Node.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, runFunnel } from '../../src/app/engine-api.ts';
 import { loadBundleDir } from '../../src/node.ts';
-import { launchBrowser, recordRequests } from '../helpers/browser.ts';
-import { buildSite } from './build-site.ts';
-import { serveStatic } from './static-server.ts';
+import { READY_TIMEOUT, serveWorkbench, type WorkbenchHost } from './page-helpers.ts';
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const WALK_10_MIN = { radius: 10, travel: { metric: 'network', profile: 'walk', unit: 'minutes' } };
 
-let browser: Browser;
-let server: Server;
-let url: string;
+let host: WorkbenchHost;
 let expected: number[];
 
 beforeAll(async () => {
-  const [dir, bundle] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
+  const bundle = await loadBundleDir(sampleDir);
   const json = JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')) as { criteria: { id: string }[] };
   json.criteria = json.criteria.map((c) => (c.id === 'demand' ? { ...c, ...WALK_10_MIN } : c));
   const funnel = await runFunnel(bundle, parseScenario(json));
   expected = Array.from(funnel.sites.criteria.find((c) => c.name === 'demand')!.raw);
-  ({ server, url } = await serveStatic(dir));
-  browser = await launchBrowser();
-});
+  host = await serveWorkbench();
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => host?.close());
 
 /** The page's own scenario with demand counted within 10 minutes' walk, run in its engine worker: the sites' demand. */
 function runWalkingDemand(page: Page): Promise<number[]> {
@@ -50,18 +41,14 @@ function runWalkingDemand(page: Page): Promise<number[]> {
 
 describe('the page’s street-graph cache', () => {
   it('builds the walk graph on the first load and reads it from IndexedDB after a reload', async () => {
-    const page = await browser.newPage();
-    const requests = recordRequests(page);
     const said: string[] = [];
-    page.on('worker', (worker) => worker.on('console', (m) => said.push(m.text())));
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+    const { page, requests } = await host.open({ beforeGoto: (p) => p.on('worker', (worker) => worker.on('console', (m) => said.push(m.text()))) });
     const first = await runWalkingDemand(page);
     expect(said.filter((s) => s.startsWith('street graph'))).toEqual([expect.stringMatching(/^street graph \(walk\) of roads\.geojson: built and cached in \d+ ms$/)]);
 
     said.length = 0;
     await page.reload();
-    await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+    await page.waitForSelector('body[data-ready]', { timeout: READY_TIMEOUT });
     const second = await runWalkingDemand(page);
     expect(said.filter((s) => s.startsWith('street graph'))).toEqual([expect.stringMatching(/^street graph \(walk\) of roads\.geojson: read from the browser cache in \d+ ms$/)]);
 
@@ -69,7 +56,7 @@ describe('the page’s street-graph cache', () => {
     expect(first.length).toBe(expected.length);
     first.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, expected[i])));
     expect(first.some((v) => v > 0)).toBe(true);
-    const origin = new URL(url).origin;
+    const origin = new URL(host.url).origin;
     expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     await page.close();
   });

@@ -71,6 +71,8 @@ export interface PageOptions {
   path?: string;
   viewport?: { width: number; height: number };
   acceptDownloads?: boolean;
+  /** Called before the page navigates: listeners that must hear the start (a worker's console …). */
+  beforeGoto?: (page: Page) => void;
 }
 
 export interface OpenedPage {
@@ -108,6 +110,7 @@ export async function serveWorkbench(options: HostOptions = {}): Promise<Workben
   const open = async (o: PageOptions = {}): Promise<OpenedPage> => {
     const page = await browser.newPage({ viewport: o.viewport ?? { width: 1440, height: 900 }, acceptDownloads: o.acceptDownloads ?? false });
     const requests = recordRequests(page);
+    o.beforeGoto?.(page);
     await page.goto(`${url}${o.path ?? ''}`);
     await page.waitForSelector('body[data-ready]', { timeout: READY_TIMEOUT });
     return { page, requests };
