@@ -6,34 +6,23 @@
  * as "filtered out by: …". Nothing is fetched from another origin.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvText } from '../../src/io/read-csv.ts';
-import { launchBrowser, recordRequests, startServer } from '../helpers/browser.ts';
-import { afterRun } from './page-helpers.ts';
+import { afterRun, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
 
 const candidatesCsv = new URL('../../data/sample/candidates.csv', import.meta.url).pathname;
-let server: ViteDevServer;
+let session: WorkbenchSession;
 let url: string;
-let browser: Browser;
 let page: Page;
 let requests: string[];
 
 beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  requests = recordRequests(page);
-  await page.goto(url);
-  // the machine is shared by several engineers (load 10–25): the first run takes far longer than on a quiet one
-  await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
+  session = await openWorkbench({ site: 'dev', viewport: { width: 1400, height: 1000 } });
+  ({ url, page, requests } = session);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 async function submitFilter(text: string): Promise<string> {
   await page.fill('#sql-filter', text);
