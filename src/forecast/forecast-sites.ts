@@ -19,6 +19,7 @@ import { scanSiteJs, type SiteScan } from './forecast-scan-js.ts';
 import type { PreparedHuff } from './huff-data.ts';
 import type { MarketState } from './market-state.ts';
 import { layoutOf, type ModelShape } from './model.ts';
+import { largestTransfers } from './largest-transfers.ts';
 import { quadraticForm } from './small-matrix.ts';
 import { tQuantile } from './t-quantile.ts';
 
@@ -105,8 +106,6 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
   const q3 = new Float64Array(3);
   const gradient = new Float64Array(p);
   const loss = new Float64Array(m);
-  const seen = new Uint8Array(m);
-  const touched: number[] = [];
   for (let c = 0; c < count; c++) {
     if ((c & 255) === 0) options.signal?.throwIfAborted();
     const lon = sites.lon[c], lat = sites.lat[c], a = sites.attractiveness[c];
@@ -145,26 +144,17 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
       continue;
     }
     // transfer_cj = s Σ_i (w_i P_ic) P_ij over the visited points, from the share the scan wrote.
+    const { start, outlet } = own, { ownShare } = state;
     for (let r = 0; r < spans; r++) {
       for (let k = ranges[2 * r]; k < ranges[2 * r + 1]; k++) {
         const ws = share[k];
         if (ws === 0) continue;
-        for (let pair = own.start[k]; pair < own.start[k + 1]; pair++) {
-          const j = own.outlet[pair];
-          if (seen[j] === 0) { seen[j] = 1; touched.push(j); }
-          loss[j] += ws * state.ownShare[pair];
-        }
+        for (let pair = start[k]; pair < start[k + 1]; pair++) loss[outlet[pair]] += ws * ownShare[pair];
       }
     }
-    const list: Transfer[] = [];
-    for (const j of touched) {
-      list.push({ outlet: j, amount: scale * loss[j] });
-      loss[j] = 0;
-      seen[j] = 0;
-    }
-    touched.length = 0;
-    list.sort((x, y) => y.amount - x.amount || x.outlet - y.outlet);
-    out.transfers.push(list.slice(0, top));
+    const list = largestTransfers(loss, scale, top);
+    out.transfers.push(list);
   }
   return out;
 }
+
