@@ -5,33 +5,22 @@
  * branches, 40 metro stations. A small bad file's rejects download as CSV, row by row.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, recordRequests, startServer } from '../helpers/browser.ts';
-import { downloadText } from './page-helpers.ts';
+import { downloadText, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
 
 const dc = (file: string): string => new URL(`../../../shared/data/dc/${file}`, import.meta.url).pathname;
-let server: ViteDevServer;
+let session: WorkbenchSession;
 let url: string;
-let browser: Browser;
 let page: Page;
 let requests: string[];
 
 beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  requests = recordRequests(page);
-  await page.goto(url);
-  await page.waitForSelector('#data-files', { state: 'attached' });
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-});
+  session = await openWorkbench({ site: 'dev', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  ({ url, page, requests } = session);
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 /** Picks one file, sets its layer and roles, loads it and returns its report's counts and sums. */
 async function load(file: string, layer: string, roles: Record<string, string>, bytes?: Buffer, mode?: 'append' | 'replace'): Promise<Record<string, string>> {
