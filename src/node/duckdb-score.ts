@@ -35,10 +35,12 @@ export interface KeepOptions {
   scenario: Scenario;
   /** The best `top` eligible sites per `group`, spaced by the scenario's minSpacing. */
   shortlist?: { top: number; group: RankGroup };
+  /** Ranks read in the first window [65 536], each next window twice as wide. */
+  window?: number;
 }
 
 /** Creates tables `kept` and `shortlisted` (pos); returns how many of each. */
-export async function keepSites(db: NativeDatabase, { scenario, shortlist }: KeepOptions): Promise<{ kept: number; shortlisted: number }> {
+export async function keepSites(db: NativeDatabase, { scenario, shortlist, window = 1 << 16 }: KeepOptions): Promise<{ kept: number; shortlisted: number }> {
   const { topK, minScore } = scenario.funnel.sites;
   const { topNPerRegion, minSpacing } = scenario.constraints;
   const keeper = new Keeper({ topK, minScore, minSpacing, ...(topNPerRegion !== undefined ? { perGroup: { limit: topNPerRegion, group: new Int32Array(0) } } : {}) }, true);
@@ -46,20 +48,28 @@ export async function keepSites(db: NativeDatabase, { scenario, shortlist }: Kee
 
   const kept = new PositionList();
   const picked = new PositionList();
-  const rows = db.chunks(`SELECT pos, c.score, s.eligible, s.keep_region, ${shortlist?.group === undefined || shortlist.group === "all" ? "0" : `s.${shortlist.group}`}::INTEGER AS grp, s.lon, s.lat
-    FROM scored c JOIN sites s USING (pos) ORDER BY c.rank`);
-  for await (const [pos, score, eligible, keepRegion, grp, lon, lat] of rows) {
-    for (let i = 0; i < pos.length; i++) {
-      const p = Number(pos[i]);
-      const x = Number(lon[i]);
-      const y = Number(lat[i]);
-      const ok = eligible[i] === true;
-      if (!keeper.done && keeper.offer(Number(score[i]), ok, Number(keepRegion[i]), x, y)) kept.push(p);
-      // a site outside every region (district) is in no region's (district's) shortlist
-      const g = Number(grp[i]);
-      if (picker?.offer(!ok || g < 0, g, x, y)) picked.push(p);
+  const group = `${shortlist?.group === undefined || shortlist.group === 'all' ? '0' : `s.${shortlist.group}`}::INTEGER AS grp`;
+  // Ranks in windows that double (65 536, then 131 072 …): keeping usually ends in the first, and then
+  // DuckDB sorts that window's sites only, not all of them.
+  for (let from = 0, width = window, more = true; more; from += width, width *= 2) {
+    const rows = db.chunks(`SELECT pos, c.score, s.eligible, s.keep_region, ${group}, s.lon, s.lat
+      FROM scored c JOIN sites s USING (pos) WHERE c.rank > ${from} AND c.rank <= ${from + width} ORDER BY c.rank`);
+    let got = 0;
+    for await (const [pos, score, eligible, keepRegion, grp, lon, lat] of rows) {
+      for (let i = 0; i < pos.length; i++) {
+        const p = Number(pos[i]);
+        const x = Number(lon[i]);
+        const y = Number(lat[i]);
+        const ok = eligible[i] === true;
+        if (!keeper.done && keeper.offer(Number(score[i]), ok, Number(keepRegion[i]), x, y)) kept.push(p);
+        // a site outside every region (district) is in no region's (district's) shortlist
+        const g = Number(grp[i]);
+        if (picker?.offer(!ok || g < 0, g, x, y)) picked.push(p);
+      }
+      got += pos.length;
+      if (keeper.done && picker === undefined) break;
     }
-    if (keeper.done && picker === undefined) break;
+    more = got === width && !(keeper.done && picker === undefined);
   }
   await kept.save(db, 'kept');
   await picked.save(db, 'shortlisted');
