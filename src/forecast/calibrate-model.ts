@@ -28,7 +28,7 @@ export interface CalibrationOptions {
   /**
    * Customers by origin and outlet: fitted by the flows likelihood (origin-flows.ts) instead of the
    * totals; `observed` is then their per-outlet sums. Demand is grouped only when `demandCellMetres`
-   * says so (origins in one cell add up): flows pin β down about three times as tightly as totals,
+   * says so (origins in one cell add up): flows pin β down several times as tightly as totals,
    * so grouping's small shift is a larger share of the standard error (bench/README.md).
    */
   flows?: OriginFlows;
