@@ -151,4 +151,23 @@ describe('a map that responds (sample city, built site)', () => {
     // Back up, the region drilled from stays selected.
     expect(await selectedName()).toBe(funnel.regions.names[best]);
   }, 60_000);
+
+  it('draws the map again for the window it is in: after a resize the drawing fills the map box and still selects where clicked', async () => {
+    const widths = () => page.$eval('#map', (host) => [host.clientWidth, Number(host.querySelector('svg')!.getAttribute('width'))]);
+    const [before] = await widths();
+    await page.setViewportSize({ width: 1180, height: 820 });
+    await page.waitForFunction(() => {
+      const host = document.querySelector<HTMLElement>('#map')!;
+      return Math.abs(Number(host.querySelector('svg')!.getAttribute('width')) - host.clientWidth) <= 4;
+    });
+    const [host, drawn] = await widths();
+    expect(host).toBeLessThan(before - 100);
+    expect(Math.abs(drawn - host)).toBeLessThanOrEqual(4);
+    // The projection is the new drawing's: an interior point of the worst region selects it.
+    const r = funnel.regions.rank.indexOf(funnel.regions.names.length);
+    const [p] = await interiorPixels(bundle.regions!.geometries[bundle.regions!.ids.indexOf(funnel.regions.ids[r])] as Polygon | MultiPolygon, 1, 7);
+    await clickAt(p);
+    expect(await selectedName()).toBe(funnel.regions.names[r]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }, 60_000);
 });

@@ -81,6 +81,11 @@ function tipText(d: { name: string; score: number; rank: number; kept: boolean; 
   return `${d.name}\n${t('table.score')}: ${score}${d.rank > 0 ? `\n${t('table.rank')}: ${d.rank}` : ''}${verdict}`;
 }
 
+/** The pixels a drawing gets: the host's box, at least 320 × 320 (a hidden host: 640 × 520). */
+function hostSize(host: HTMLElement): [number, number] {
+  return [Math.max(320, host.clientWidth || 640), Math.max(320, host.clientHeight || 520)];
+}
+
 export class MapView {
   svg: SVGSVGElement | null = null;
   private projection: GeoProjection | null = null;
@@ -93,6 +98,7 @@ export class MapView {
   private mark: Highlight = { selected: -1, huff: null, ringMetres: 1000, selectedTitle: '', chosen: [], planA: [] };
   private readonly tooltip: HTMLDivElement;
   private hoverFrame = 0;
+  private resizeFrame = 0;
 
   constructor(readonly host: HTMLElement, private readonly handlers: MapHandlers) {
     this.tooltip = document.createElement('div');
@@ -110,6 +116,19 @@ export class MapView {
     host.addEventListener('pointermove', (e) => this.hover(e));
     host.addEventListener('pointerleave', () => (this.tooltip.hidden = true));
     host.addEventListener('keydown', (e) => this.onKey(e));
+    // A drawing is laid out for its frame's pixels (labels, legend, scale bar); when the window changes size
+    // it is drawn again for the new frame rather than scaled, which shrank its text.
+    new ResizeObserver(() => {
+      cancelAnimationFrame(this.resizeFrame);
+      this.resizeFrame = requestAnimationFrame(() => this.fitToHost());
+    }).observe(host);
+  }
+
+  private fitToHost(): void {
+    const { frame, input } = this;
+    if (!frame || !input) return;
+    const [width, height] = hostSize(this.host);
+    if (Math.abs(width - frame.width) > 4 || Math.abs(height - frame.height) > 4) this.render(input, this.mark);
   }
 
   /** The units shown, best first (keyboard order). */
@@ -136,7 +155,7 @@ export class MapView {
       this.host.replaceChildren(this.tooltip);
       return null;
     }
-    const frame = mapFrame(Math.max(320, this.host.clientWidth || 640), Math.max(320, this.host.clientHeight || 520));
+    const frame = mapFrame(...hostSize(this.host));
     const fitTo: FeatureCollection = extent.features.length > 0 ? extent : { type: 'FeatureCollection', features: shown.sites.map((s) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [s.lon, s.lat] } })) };
     const projection = fitProjection(frame, fitTo);
     this.projection = projection;
