@@ -1,7 +1,7 @@
 /**
  * A Database for work too large for rows in memory: column blocks in, chunks out. Native DuckDB in
  * Node (src/node/duckdb-native.ts) and DuckDB-WASM (src/db/duckdb-database.ts: Node and the page's
- * worker) both have it, so the block reader's staging and settling (src/node/stage-rows.ts,
+ * worker) both have it, so the block reader's staging and settling (src/db/stage-rows.ts,
  * settle-rows.ts) run on either.
  */
 import { Bool, Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';

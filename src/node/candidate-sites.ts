@@ -11,8 +11,8 @@ import type { CompanionReader } from '../io/read-shapefile.ts';
 import type { NativeDatabase } from './duckdb-native.ts';
 import { loadedRows, studyAreaSplitter } from '../score/compared-sites.ts';
 import type { OutsideReason } from '../score/outside-study-area.ts';
-import { settleRows, type SettledRows } from './settle-rows.ts';
-import { RowStager } from './stage-rows.ts';
+import { settleRows, type SettledRows } from '../db/settle-rows.ts';
+import { RowStager } from '../db/stage-rows.ts';
 import { ReadWhole, tableBlocks, wholeFile, type TableBlock } from './table-blocks.ts';
 
 export type CandidateSites = SettledRows;

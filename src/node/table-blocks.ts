@@ -13,6 +13,7 @@ import { RecordBatchReader } from 'apache-arrow';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import type { LayerEntry } from '../data/bundle-manifest.ts';
+import type { TableBlock } from '../db/stage-rows.ts';
 import { CsvChunker } from '../io/csv-chunks.ts';
 import { columnarRawTable } from '../io/columnar-values.ts';
 import { resolveFormat } from '../io/detect-format.ts';
@@ -20,11 +21,7 @@ import type { RawTable } from '../io/raw-table.ts';
 import { readTable } from '../io/read-table.ts';
 import type { CompanionReader } from '../io/read-shapefile.ts';
 
-export interface TableBlock {
-  table: RawTable;
-  /** 0-based index, in the whole file, of the block's first record. */
-  firstRow: number;
-}
+export type { TableBlock } from '../db/stage-rows.ts';
 
 /** The file must be read whole for the whole-file reader's result (said why, for tests). */
 export class ReadWhole extends Error {}

@@ -1,7 +1,7 @@
 /**
  * A large candidate file held in DuckDB rather than in JS. Its rows come from a DuckDB query
  * (read_csv over the dropped file) block by block; each block is checked by the block reader's JS
- * rules and staged in DuckDB (src/node/stage-rows.ts), the whole-file decisions are made in SQL
+ * rules and staged in DuckDB (src/db/stage-rows.ts), the whole-file decisions are made in SQL
  * (settle-rows.ts: swaps, missing and duplicate ids, column types, notes) — the same rows loaded
  * or rejected, with the same reasons, as toLayer gives. The kept rows become table `candidates`
  * (compressed: the worker's database is attached with COMPRESS) and JS keeps only lon/lat as typed
@@ -15,8 +15,8 @@ import type { RawTable, RawValue } from '../../io/raw-table.ts';
 import type { BlockDatabase } from '../../db/block-database.ts';
 import { layerColumns } from '../../db/layer-table.ts';
 import { dropTableSql, quoteIdentifier } from '../../db/sql.ts';
-import { RowStager } from '../../node/stage-rows.ts';
-import { settleRows } from '../../node/settle-rows.ts';
+import { RowStager } from '../../db/stage-rows.ts';
+import { settleRows } from '../../db/settle-rows.ts';
 
 /** A point layer whose ids and attributes live in DuckDB table `table`; JS holds its positions. */
 export interface DuckLayer {

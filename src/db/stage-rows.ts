@@ -12,10 +12,16 @@ import { placeRows, type AddressGeocoder } from '../data/place-rows.ts';
 import { fileStem, isBlank, isMissingToken, isNumberCell, toNumber, toText } from '../data/raw-values.ts';
 import { idFold, NO_GAZETTEER_REASON, unplaceableFile } from '../data/to-layer.ts';
 import type { RawTable } from '../io/raw-table.ts';
-import type { BlockDatabase, TableColumn } from '../db/block-database.ts';
-import type { TableBlock } from './table-blocks.ts';
+import type { BlockDatabase, TableColumn } from './block-database.ts';
 
 /** A column of the layer, in buildColumns' order: the roles, then the source columns kept by name. */
+
+/** Rows of a file read block by block (src/node/table-blocks.ts reads them from disk, the page's worker from a File). */
+export interface TableBlock {
+  table: RawTable;
+  /** 0-based index, in the whole file, of the block's first record. */
+  firstRow: number;
+}
 export interface StagedColumn {
   key: string;
   ref: ColumnRef;

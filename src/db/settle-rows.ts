@@ -14,10 +14,10 @@ import type { PointLayer, Reject } from '../data/layer.ts';
 import { fileStem, numericByCounts } from '../data/raw-values.ts';
 import { looksSwapped, medianStep, sampleMedian, SWAP_MIN_ROWS } from '../data/swapped-outliers.ts';
 import { everyRowProjected, lookalikeNote, mostSwappedNote, noIdNote, SWAPPED_REASON } from '../data/to-layer.ts';
-import { doubleSql } from '../db/score-sql.ts';
-import { quoteString } from '../db/sql.ts';
+import { doubleSql } from './score-sql.ts';
+import { quoteString } from './sql.ts';
 import { CRS_LABEL } from '../geo/crs.ts';
-import type { BlockDatabase } from '../db/block-database.ts';
+import type { BlockDatabase } from './block-database.ts';
 import { CLASS_NUMBER, CLASS_TEXT, type StagedColumn, type Staging } from './stage-rows.ts';
 
 /** Sites of a chunk and their 1-based rows in the file (0 where unknown). */
