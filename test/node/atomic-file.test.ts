@@ -3,8 +3,8 @@
  * file beside it that replaces the target only when whole; a failure or Ctrl-C mid-write leaves
  * the target as it was and no temporary file behind.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,21 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const leftovers = (): string[] => readdirSync(temp).filter((f) => f.includes('.partial'));
 
 describe('atomic outputs', () => {
+  it('write through a device or a pipe instead of replacing it (--out /dev/null, a FIFO)', async () => {
+    await writeFileAtomically('/dev/null', 'discarded');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const fifo = join(temp, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const chunks: Buffer[] = [];
+    const read = new Promise<string>((resolve, reject) => {
+      createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8'))).on('error', reject);
+    });
+    await writeAtomically(fifo, async (t) => writeFileSync(t, 'through the pipe'));
+    expect(await read).toBe('through the pipe');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('replace the target only when the write completes', async () => {
     const file = join(temp, 'a.txt');
     writeFileSync(file, 'old');
