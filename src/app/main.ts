@@ -3,7 +3,7 @@
  * in the engine worker, draws the map as soon as the geometry arrives and the scores when the
  * funnel has run.
  */
-import { parseScenario } from './engine-api.ts';
+import { parseScenario, type LoadedBundle } from './engine-api.ts';
 import { byId } from './dom.ts';
 import { wireExports } from './export/wire-exports.ts';
 import { currentLang, dictionaryGaps, missingKeys, setLang, t, translateTree, type Lang } from './i18n/i18n.ts';
@@ -111,9 +111,10 @@ renderDataPanel(byId('data-panel'), {
     return { report: reply.report, sums: reply.sums, sumsBy: reply.sumsBy };
   },
 });
-// The optimisation panel loads the same bundle in its own per-run worker.
-renderOptimizePanel(byId('optimize-panel'), { baseUrl: bundleUrl, scenario: () => bench.state.scenario, onResult: (sites) => bench.showOptimised(sites) });
-bench.territoryLayer = new TerritoryLayer(bundleUrl, () => bench.refreshHighlight());
+// Optimisation and territories run in one-run workers on a copy of the engine's bundle, so the planner's imports count.
+const engineBundle = (): Promise<LoadedBundle> => engine.call<'bundle'>({ type: 'bundle' }).then((r) => r.bundle);
+renderOptimizePanel(byId('optimize-panel'), { bundle: engineBundle, scenario: () => bench.state.scenario, onResult: (sites) => bench.showOptimised(sites) });
+bench.territoryLayer = new TerritoryLayer(engineBundle, () => bench.refreshHighlight());
 byId('layer-toggles').after(bench.territoryLayer.control);
 wireExports(bench);
 translateTree(document);

@@ -119,6 +119,7 @@ export class Workbench {
     this.state.selected = -1;
     this.huff = null;
     this.mapData = map;
+    this.territoryLayer?.forget();
     byId('synthetic-badge').hidden = !map.synthetic;
     this.table.clear();
     this.renderAll();

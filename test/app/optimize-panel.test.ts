@@ -158,6 +158,31 @@ describe('optimisation panel (built site)', () => {
     expect(await page.$$eval('#map path.territory', (ps) => ps.length)).toBe(0);
   }, 150_000);
 
+  it('optimises over the candidates the planner imported, not the sample\'s it replaced', async () => {
+    const c = bundle.candidates!;
+    // Six of the sample's own candidate positions under new ids: the replaced layer is all there is.
+    const picks = [0, 300, 600, 900, 1200, 1500];
+    const csv = ['id,lon,lat', ...picks.map((k, n) => `N${n + 1},${c.lon[k]},${c.lat[k]}`)].join('\n');
+    await page.setInputFiles('#data-files', { name: 'new-sites.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const card = page.locator('.file-card[data-file="new-sites.csv"]');
+    await card.locator('select.layer-select').selectOption('candidates');
+    await card.locator('select.role-select').first().waitFor();
+    await card.locator('select.mode-select').selectOption('replace');
+    await card.locator('button.load-layer').click();
+    await card.locator('.layer-report').waitFor({ timeout: 60_000 });
+    const imported: LoadedBundle = { ...bundle, candidates: { ...c, ids: picks.map((_, n) => `N${n + 1}`), lon: Float64Array.from(picks, (k) => c.lon[k]), lat: Float64Array.from(picks, (k) => c.lat[k]), numeric: {}, text: {} } };
+    const expected = await optimize(problemFromBundle(imported, { model: 'mclp', p: 2, radius: 1500, scenario, includeNetwork: true }), { method: 'heuristic' });
+    await page.selectOption('#optimize-model', 'mclp');
+    await page.fill('#optimize-p', '2');
+    await page.fill('#optimize-radius', '1500');
+    await page.selectOption('#optimize-method', 'heuristic');
+    await page.click('#optimize-run');
+    await page.waitForSelector('#optimize-panel[data-state="done"]', { timeout: 60_000 });
+    const chosen = await page.$$eval('#optimize-selected li', (li) => li.map((n) => n.textContent ?? ''));
+    expect(chosen).toEqual(expected.selectedIds.filter((id) => !id.startsWith('own:')));
+    expect(chosen.every((id) => /^N[1-6]$/.test(id))).toBe(true);
+  }, 150_000);
+
   it('has every label in 中文', async () => {
     await page.selectOption('#lang-select', 'zh');
     expect(await page.textContent('#optimize-run')).toBe('运行优化');

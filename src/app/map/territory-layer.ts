@@ -9,7 +9,7 @@ import type { GeoPermissibleObjects } from 'd3';
 import { schemeTableau10 } from 'd3';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { rewindForD3 } from '../../geo/rewind.ts';
-import type { TerritoryProperties } from '../engine-api.ts';
+import type { LoadedBundle, TerritoryProperties } from '../engine-api.ts';
 import { el } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
 import type { LegendItem } from './map-legend.ts';
@@ -26,7 +26,8 @@ export class TerritoryLayer {
   private features: TerritoryFeature[] | null = null;
   private loading = false;
 
-  constructor(private readonly baseUrl: string, private readonly redraw: () => void) {
+  /** `bundle`: the bundle as the engine worker holds it now, imports included. */
+  constructor(private readonly bundle: () => Promise<LoadedBundle>, private readonly redraw: () => void) {
     this.box = el('input', { attrs: { type: 'checkbox', id: 'territory-toggle' } });
     this.note = el('span', { className: 'muted', attrs: { id: 'territory-note', role: 'status' } });
     this.box.addEventListener('change', () => {
@@ -34,6 +35,13 @@ export class TerritoryLayer {
       this.redraw();
     });
     this.control = el('label', { className: 'toggles territory-choice' }, [this.box, el('span', { i18n: 'territory.toggle' }), this.note]);
+  }
+
+  /** The layers changed (an import, a new city): territories are worked out again when next shown. */
+  forget(): void {
+    this.features = null;
+    delete this.control.dataset.count;
+    if (this.box.checked && !this.loading) this.load();
   }
 
   private load(): void {
@@ -53,7 +61,15 @@ export class TerritoryLayer {
       }
       this.redraw();
     });
-    worker.postMessage({ baseUrl: this.baseUrl });
+    this.bundle().then(
+      (bundle) => worker.postMessage({ bundle }),
+      (error: unknown) => {
+        worker.terminate();
+        this.loading = false;
+        this.note.replaceChildren(el('span', { text: ` ${error instanceof Error ? error.message : String(error)}` }));
+        this.box.checked = false;
+      },
+    );
   }
 
   /** What the map draws: the territories while the box is ticked and they have arrived. */

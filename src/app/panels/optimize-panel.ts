@@ -6,7 +6,7 @@
  * counted. "Automatic" is exact when the model fits and a heuristic with its bound beyond. The
  * chosen sites go to `onResult` so the map can draw them.
  */
-import type { ChosenSite, ModelName, OptimizeResult } from '../engine-api.ts';
+import type { ChosenSite, LoadedBundle, ModelName, OptimizeResult } from '../engine-api.ts';
 import { el, formatNumber, labelled } from '../dom.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { curveView } from './optimize-curve-view.ts';
@@ -14,7 +14,8 @@ import { CancelledError, startOptimizeRun, type OptimizeRun } from '../worker/op
 import type { OptimizeMethodChoice, OptimizeRunRequest } from '../worker/optimize-messages.ts';
 
 export interface OptimizePanelSource {
-  baseUrl: string;
+  /** The bundle as the page holds it now, imports included (the engine worker's). */
+  bundle(): Promise<LoadedBundle>;
   /** The scenario now in the page (radius defaults, Huff settings), or null before it loads. */
   scenario(): unknown;
   /** Called with each finished run's open sites (new ones first, then the kept ones), or [] when a run starts. */
@@ -52,6 +53,8 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
   const status = el('p', { attrs: { id: 'optimize-status', role: 'status', 'aria-live': 'polite' } });
   const output = el('div', { attrs: { id: 'optimize-result' } });
   let current: OptimizeRun | null = null;
+  /** Counts Run presses, so a bundle arriving for an older press starts nothing. */
+  let requests = 0;
 
   const setState = (state: RunState, detail?: string): void => {
     host.dataset.state = state;
@@ -62,9 +65,9 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
     cancelButton.disabled = !running;
   };
 
-  runButton.addEventListener('click', () => {
-    const request: OptimizeRunRequest = {
-      baseUrl: source.baseUrl,
+  runButton.addEventListener('click', () => void startRun());
+  const startRun = async (): Promise<void> => {
+    const options = {
       scenario: source.scenario() ?? null,
       model: model.value as ModelName,
       p: Math.max(1, Math.round(Number(p.value)) || 1),
@@ -76,7 +79,19 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
     output.replaceChildren();
     source.onResult?.([], null);
     bar.value = 0;
+    current = null;
     setState('running');
+    const asked = ++requests;
+    let bundle: LoadedBundle;
+    try {
+      bundle = await source.bundle();
+    } catch (error) {
+      if (asked === requests) setState('error', error instanceof Error ? error.message : String(error));
+      return;
+    }
+    // Cancelled (or run again) while the bundle was on its way.
+    if (asked !== requests || host.dataset.state !== 'running') return;
+    const request: OptimizeRunRequest = { bundle, ...options };
     const run = startOptimizeRun(request, (s, fraction) => {
       bar.value = Math.min(1, Math.max(0, fraction));
       stage.textContent = s;
@@ -96,8 +111,11 @@ export function renderOptimizePanel(host: HTMLElement, source: OptimizePanelSour
         else setState('error', e instanceof Error ? e.message : String(e));
       },
     );
+  };
+  cancelButton.addEventListener('click', () => {
+    if (current) current.cancel();
+    else setState('cancelled');
   });
-  cancelButton.addEventListener('click', () => current?.cancel());
 
   host.replaceChildren(
     el('h2', { i18n: 'optimize.title' }),

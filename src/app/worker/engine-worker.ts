@@ -220,6 +220,8 @@ async function handle(id: number, request: Request): Promise<Reply> {
       });
       return { type: 'sensitivity', ...r };
     }
+    case 'bundle':
+      return { type: 'bundle', bundle: await wholeBundle() };
     case 'tables':
       return { type: 'tables', rows: await tableRows(await bundleTables()) };
     case 'checkFilter': {

@@ -2,7 +2,7 @@
  * What the page and its engine worker say to each other. The worker owns the bundle, the kernels
  * and DuckDB; the page only receives what it draws (geometry, points, scored levels).
  */
-import type { Basemap, FunnelResult, LayerEntry, LayerReport, LayerName, MultiPolygon, Polygon } from './engine-types.ts';
+import type { Basemap, FunnelResult, LayerEntry, LayerReport, LayerName, LoadedBundle, MultiPolygon, Polygon } from './engine-types.ts';
 import type { BundleProposal } from '../engine-api.ts';
 import type { TradeAreaCollection } from '../../network/bundle-trade-areas.ts';
 import type { SiteForecastReply } from './forecast-site.ts';
@@ -77,6 +77,8 @@ export type Request =
   | { type: 'tradeArea'; lon: number; lat: number; profile: string; minutes: number[] }
   /** Rows per table of the worker's DuckDB (boots it and stores the bundle when not done yet). */
   | { type: 'tables' }
+  /** The bundle as the engine holds it now (imports included), for the one-run optimisation and territory workers. */
+  | { type: 'bundle' }
   | { type: 'sensitivity'; normalised: Float64Array[]; weights: number[]; ids: string[]; topK: number; combine: 'sum' | 'geometric' }
   | { type: 'forecast'; siteId: string; scenario: unknown };
 
@@ -90,6 +92,7 @@ export type Reply =
   /** A SQL filter checked against the candidates' columns: the problem in words, or null. */
   | { type: 'filterCheck'; error: string | null; columns: string[] }
   | { type: 'tables'; rows: Record<string, number> }
+  | { type: 'bundle'; bundle: LoadedBundle }
   | { type: 'sensitivity'; pTopK: Float64Array; rankP05: Int32Array; rankP95: Int32Array; rankMedian: Int32Array }
   /** null when the bundle has no street network. */
   | { type: 'tradeArea'; areas: TradeAreaCollection | null }

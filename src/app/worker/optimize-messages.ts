@@ -2,13 +2,13 @@
  * What the page and a one-run optimisation worker say to each other. The worker lives for one run
  * only, so cancelling is terminating it (HiGHS runs synchronously and cannot be interrupted).
  */
-import type { ModelName, OptimizeCurveSummary, OptimizeResult } from '../engine-api.ts';
+import type { LoadedBundle, ModelName, OptimizeCurveSummary, OptimizeResult } from '../engine-api.ts';
 
 export type OptimizeMethodChoice = 'auto' | 'exact' | 'heuristic';
 
 export interface OptimizeRunRequest {
-  /** Bundle folder the worker loads, as the engine worker does. */
-  baseUrl: string;
+  /** The bundle the engine worker holds (the planner's imports included), copied to this worker. */
+  bundle: LoadedBundle;
   /** The scenario as JSON (radius defaults, Huff settings, lattice spacing). */
   scenario: unknown;
   model: ModelName;

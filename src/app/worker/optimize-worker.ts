@@ -1,11 +1,11 @@
 /**
- * One optimisation run: loads the bundle (as the engine worker does), builds the problem with
+ * One optimisation run on the bundle the engine worker holds (sent with the request), builds the problem with
  * problemFromBundle and solves it with optimize, posting the stages as progress. HiGHS loads its
  * wasm from this origin (a Vite asset), never from a CDN.
  */
 import type { Highs } from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
-import { fetchFileSource, loadBundle, objectiveCurve, optimize, parseScenario, problemFromBundle, summariseCurve } from '../engine-api.ts';
+import { objectiveCurve, optimize, parseScenario, problemFromBundle, summariseCurve } from '../engine-api.ts';
 import type { FromOptimizeWorker, OptimizeRunRequest } from './optimize-messages.ts';
 
 function post(message: FromOptimizeWorker): void {
@@ -18,10 +18,7 @@ const loadSolver = async (): Promise<Highs> => {
 };
 
 async function run(request: OptimizeRunRequest): Promise<void> {
-  post({ kind: 'progress', stage: 'load', fraction: 0 });
-  const bundle = await loadBundle(fetchFileSource(request.baseUrl), {
-    onProgress: (p) => post({ kind: 'progress', stage: `load ${p.file}`, fraction: p.fraction }),
-  });
+  const bundle = request.bundle;
   const scenario = request.scenario === null ? undefined : parseScenario(request.scenario, 'scenario');
   post({ kind: 'progress', stage: 'distances', fraction: 0 });
   const problem = problemFromBundle(bundle, {
