@@ -51,7 +51,7 @@ export function criterionUnit(spec: CriterionSpec | undefined, name: string, lev
     case 'forecast_net':
       return u('observed unit', '观测单位');
     case 'attribute':
-      return u(spec.column, spec.column);
+      return u(spec.unit ?? spec.column, spec.unit ?? spec.column);
   }
 }
 

@@ -143,6 +143,8 @@ export const CriterionSpec = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('attribute'),
     /** Numeric column of the candidate sites. */
     column: z.string().min(1),
+    /** What the column is measured in, shown beside its values in every language ('CNY/month', 'm²'); without it, the column's name. */
+    unit: z.string().min(1).optional(),
     /** Numeric column of regions/districts for the areal form; without it the criterion is site-only. */
     areaColumn: z.string().optional() }).strict(),
 ]);

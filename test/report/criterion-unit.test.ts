@@ -16,6 +16,13 @@ describe('criterion units and rounding', () => {
     expect(criterionUnit(undefined, 'context_region', 'site').en).toBe('score 0–100');
   });
 
+  it("gives an attribute the scenario's unit in both languages, else its column's name", () => {
+    const rent = spec({ id: 'rent', kind: 'attribute', column: 'rent', unit: 'CNY/month' });
+    expect([criterionUnit(rent, 'rent', 'site').en, criterionUnit(rent, 'rent', 'site').zh]).toEqual(['CNY/month', 'CNY/month']);
+    expect(criterionUnit(spec({ id: 'fa', kind: 'attribute', column: 'floor_area' }), 'fa', 'site').zh).toBe('floor_area');
+    expect(() => spec({ id: 'r', kind: 'attribute', column: 'rent', unit: '' })).toThrow();
+  });
+
   it('writes values to meaningful digits: whole people, three significant digits otherwise', () => {
     const people = criterionUnit(spec({ id: 'd', kind: 'demand' }), 'd', 'site');
     expect(formatMeasure(66349.38, people)).toBe('66 349');
