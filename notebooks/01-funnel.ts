@@ -8,7 +8,7 @@
 // `siteselect notebook notebooks/01-funnel.ts --out funnel.html`.
 
 import { parseScenario, runFunnel, type LevelResult } from '../src/index.ts';
-import { display, levelValues, loadBundle, map, md, readJson } from '../src/notebook/index.ts';
+import { database, display, levelValues, loadBundle, map, md, readJson } from '../src/notebook/index.ts';
 
 // %% Load the bundle
 const bundle = await loadBundle('data/sample');
@@ -26,7 +26,7 @@ display(
 display(md`Funnel cuts: keep the top **${scenario.funnel.regions.topK ?? 'all'}** regions, the top **${scenario.funnel.districts.topK ?? 'all'}** districts inside them, then the best **${scenario.funnel.sites.topK ?? 'all'}** sites.`);
 
 // %% Run the funnel
-const funnel = await runFunnel(bundle, scenario);
+const funnel = await runFunnel(bundle, scenario, { database: await database() });
 const levelRow = (level: LevelResult) => {
   const best = Array.from(level.rank).indexOf(1);
   return { level: level.level, compared: level.ids.length, kept: level.kept.reduce((a, b) => a + b, 0), best: level.ids[best] ?? '', 'best score': level.score[best] ?? NaN };

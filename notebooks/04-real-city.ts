@@ -12,7 +12,7 @@
 // `?nb=04-real-city.ts&arg=../shared/data/dc&arg=--manifest&arg=test/fixtures/dc/bundle.json`.
 
 import { parseScenario, runFunnel, type LevelResult } from '../src/index.ts';
-import { display, levelValues, loadBundle, map, md, option, positional, readJson } from '../src/notebook/index.ts';
+import { database, display, levelValues, loadBundle, map, md, option, positional, readJson } from '../src/notebook/index.ts';
 
 // %% Which bundle
 const given = positional()[0];
@@ -34,7 +34,7 @@ display(md`**${residents}** residents in **${districts.ids.length}** districts a
 
 // %% Run the funnel
 const scenario = parseScenario(await readJson(scenarioFile), scenarioFile);
-const funnel = await runFunnel(bundle, scenario);
+const funnel = await runFunnel(bundle, scenario, { database: await database() });
 const summary = (level: LevelResult) => ({ level: level.level, compared: level.ids.length, kept: level.kept.reduce((a, b) => a + b, 0) });
 display([summary(funnel.regions), summary(funnel.districts), summary(funnel.sites)], { caption: `${scenario.name}` });
 if (funnel.warnings?.length) display(funnel.warnings.join('\n'));

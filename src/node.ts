@@ -6,3 +6,4 @@ export { openNodeDatabase } from './node/duckdb.ts';
 export { createNodeKernel } from './node/kernel-pool.ts';
 export { loadRoadGraph, graphCacheFile, type LoadedGraph, type GraphLoadOptions } from './node/road-graph-cache.ts';
 export { openSql, type SqlSession } from './node/sql-session.ts';
+export { openDatabase } from './node/open-database.ts';

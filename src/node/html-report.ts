@@ -11,6 +11,7 @@ import { reportForecast } from '../forecast/report-forecast.ts';
 import { createKernel } from '../kernel/index.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { runFunnel } from '../score/funnel.ts';
+import { openDatabase } from './open-database.ts';
 import type { FunnelResult } from '../score/types.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { locateBundle } from './bundle-location.ts';
@@ -58,7 +59,11 @@ export async function writeHtmlReport(request: HtmlReportRequest, cwd: string, b
   const attribution = await readAttribution(manifestFile);
   const threads = request.threads ?? availableParallelism();
   const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
-  const result = await runFunnel(bundle, scenario, { kernel: pool ?? createKernel(), onProgress: (stage, f) => bar(stage, 0.4 + 0.5 * f) }).finally(() => pool?.close());
+  const database = await openDatabase();
+  const result = await runFunnel(bundle, scenario, { database, kernel: pool ?? createKernel(), onProgress: (stage, f) => bar(stage, 0.4 + 0.5 * f) }).finally(async () => {
+    await pool?.close();
+    await database.close();
+  });
   const optimizeCurve = curve && (await curve.module.bundleCurve(bundle, scenario, curve.spec, { onProgress: (p) => bar(`how many outlets: ${p.stage}`, 0.9) }));
   const forecast = calibration && reportForecast(bundle, scenario, calibration, result.sites, request.topN);
   bar('drawing the report', 0.9);

@@ -4,6 +4,7 @@
  * cell that produced them even though the whole file runs as one module.
  */
 import type { LoadedBundle } from '../data/layer.ts';
+import type { Database } from '../db/database.ts';
 import type { Output } from './outputs.ts';
 
 /** What differs between Node and the browser. */
@@ -16,6 +17,8 @@ export interface NotebookHost {
   loadBundle(path: string, options?: { manifest?: string }): Promise<LoadedBundle>;
   /** Bytes of a file by path (relative to where the notebook was started). */
   readFile(path: string): Promise<Uint8Array>;
+  /** A DuckDB for the run (runFunnel scores in it): native in Node (else WASM), DuckDB-WASM in the page. */
+  openDatabase(): Promise<Database>;
 }
 
 export interface RunState {
@@ -28,6 +31,8 @@ export interface RunState {
   ms: number[];
   current: number;
   cellStartedAt: number;
+  /** The run's DuckDB, opened on first use (database() in index.ts) and closed when the run ends. */
+  database?: Promise<Database>;
 }
 
 let active: RunState | null = null;
@@ -43,6 +48,13 @@ export function finishRun(): RunState {
   const done = active;
   active = null;
   return done;
+}
+
+/** The run's one DuckDB, opened on first use. */
+export function runDatabase(): Promise<Database> {
+  if (!active) throw new Error('database() is for notebooks: call it while a notebook runs');
+  active.database ??= active.host.openDatabase();
+  return active.database;
 }
 
 /** Called by the compiled notebook at each cell marker. */

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, basename, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { BundleError, loadBundle, nodeFileSource, type LoadedBundle } from '../node.ts';
+import { BundleError, loadBundle, nodeFileSource, openDatabase, type LoadedBundle } from '../node.ts';
 import { MANIFEST_NAME, missingManifestMessage, withManifest } from './bundle-source.ts';
 import { installPixelCanvas } from './canvas-shim.node.ts';
 import type { NotebookHost } from './context.ts';
@@ -24,6 +24,7 @@ export function nodeHost(options: { args: readonly string[]; cwd: string }): Not
       if (!existsSync(full)) throw new BundleError(path, `${path} does not exist (paths are relative to ${options.cwd})`);
       return new Uint8Array(await readFile(full));
     },
+    openDatabase,
   };
 }
 

@@ -6,7 +6,8 @@
  */
 import type { LoadedBundle } from '../data/layer.ts';
 import { BundleError } from '../errors.ts';
-import { currentHost, emit } from './context.ts';
+import type { Database } from '../db/database.ts';
+import { currentHost, emit, runDatabase } from './context.ts';
 import { formatValue } from './format.ts';
 import { Markdown, toOutput, type DisplayOptions } from './outputs.ts';
 
@@ -65,6 +66,14 @@ export function positional(): string[] {
  */
 export function loadBundle(path: string, options?: { manifest?: string }): Promise<LoadedBundle> {
   return currentHost().loadBundle(path, options);
+}
+
+/**
+ * The run's DuckDB (native in Node, else DuckDB-WASM; DuckDB-WASM in the page), opened on first use
+ * and closed when the notebook ends: `runFunnel(bundle, scenario, { database: await database() })`.
+ */
+export function database(): Promise<Database> {
+  return runDatabase();
 }
 
 /** A text file (UTF-8) by path, relative to where the notebook was started. */

@@ -41,6 +41,7 @@ export async function runCompiled(nb: CompiledNotebook, host: NotebookHost, load
     failure = { error };
   }
   const state = finishRun();
+  await state.database?.then((db) => db.close(), () => undefined);
   const failed = failure ? state.current : -1;
   const cells = nb.cells.map((cell): CellResult => {
     const ran = cell.kind === 'markdown' || state.entered.includes(cell.index);

@@ -20,14 +20,18 @@ import { subsetPointLayer } from './subset-layer.ts';
 import type { FunnelResult, LevelResult } from './types.ts';
 
 export interface ScoreOptions {
+  /**
+   * The DuckDB every level is scored in (normalised, combined, ranked and cut by SQL, src/db/score-sql.ts),
+   * which also runs the scenario's SQL filter. The caller owns it: DuckDB-WASM in the page's worker,
+   * openDatabase() from 'siteselect/node' in Node (native, else WASM). It is not closed here.
+   */
+  database: Database;
   kernel?: SiteKernel;
-  /** The DuckDB that runs the scenario's SQL filter (constraints.filter); not needed without one. */
-  database?: Database;
   signal?: AbortSignal;
   onProgress?: (stage: string, fraction: number) => void;
 }
 
-export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: ScoreOptions = {}): Promise<FunnelResult> {
+export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: ScoreOptions): Promise<FunnelResult> {
   const kernel = opts.kernel ?? createKernel();
   const links = linkBundle(bundle);
   const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal, opts.database);

@@ -26,7 +26,7 @@ export interface SiteScoring {
   regionScore?: Float64Array;
 }
 
-export async function prepareSiteScoring(bundle: LoadedBundle, scenario: Scenario, opts: ScoreOptions = {}): Promise<SiteScoring> {
+export async function prepareSiteScoring(bundle: LoadedBundle, scenario: Scenario, opts: ScoreOptions): Promise<SiteScoring> {
   const kernel = opts.kernel ?? createKernel();
   const links = linkBundle(bundle);
   const inputs = new BundleInputs(bundle, scenario, links, kernel, opts.signal, opts.database);
@@ -67,7 +67,7 @@ export function contextScores(scoring: SiteScoring, district: Int32Array, region
   };
 }
 
-export async function scoreSites(bundle: LoadedBundle, scenario: Scenario, sites: PointLayer, opts: ScoreOptions = {}): Promise<LevelResult> {
+export async function scoreSites(bundle: LoadedBundle, scenario: Scenario, sites: PointLayer, opts: ScoreOptions): Promise<LevelResult> {
   const scoring = await prepareSiteScoring(bundle, scenario, opts);
   const { district, region } = locateSites(bundle, scoring.links, sites.lon, sites.lat);
   const context = contextScores(scoring, district, region);

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node.ts';
 import { funnelShortlist, parseScenario, runFunnel, type FunnelResult, type Scenario } from '../../src/app/engine-api.ts';
 import { afterRun, openWorkbench, READY_TIMEOUT, type WorkbenchSession } from './page-helpers.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const SPACING_B = 1500;
@@ -28,7 +31,7 @@ beforeAll(async () => {
   const bundle = await loadBundleDir(sampleDir);
   const a: Scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
   const b: Scenario = { ...a, constraints: { ...a.constraints, minSpacing: SPACING_B } };
-  [planA, planB] = [await runFunnel(bundle, a), await runFunnel(bundle, b)];
+  [planA, planB] = [await runFunnel(bundle, a, { database: testDb() }), await runFunnel(bundle, b, { database: testDb() })];
   session = await openWorkbench();
   ({ browser, page, url } = session);
 }, 180_000);

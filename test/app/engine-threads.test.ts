@@ -14,6 +14,9 @@ import { loadBundleDir } from '../../src/node.ts';
 import { launchBrowser, recordRequests } from '../helpers/browser.ts';
 import { buildSite } from './build-site.ts';
 import { serveStatic } from './static-server.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 
@@ -62,7 +65,7 @@ beforeAll(async () => {
   const [built, bundle] = await Promise.all([buildSite(), loadBundleDir(sampleDir)]);
   dir = built;
   const scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
-  expected = plainFunnel(await runFunnel(bundle, scenario));
+  expected = plainFunnel(await runFunnel(bundle, scenario, { database: testDb() }));
   browser = await launchBrowser();
 });
 

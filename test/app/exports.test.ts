@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node.ts';
 import { funnelShortlist, parseScenario, runFunnel, type FunnelResult, type Scenario } from '../../src/app/engine-api.ts';
 import { downloadText, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(`${sampleDir}bundle.json`, 'utf8')) as { attribution: string; basemap: { attribution: string } };
@@ -25,7 +28,7 @@ let outletNames: string[];
 beforeAll(async () => {
   const bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
-  funnel = await runFunnel(bundle, scenario);
+  funnel = await runFunnel(bundle, scenario, { database: testDb() });
   outletNames = [...bundle.network!.text.name].sort((a, b) => b.length - a.length);
   session = await openWorkbench({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   ({ browser, page, url } = session);

@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, runFunnel } from '../../src/app/engine-api.ts';
 import { loadBundleDir } from '../../src/node.ts';
 import { READY_TIMEOUT, serveWorkbench, type WorkbenchHost } from './page-helpers.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const WALK_10_MIN = { radius: 10, travel: { metric: 'network', profile: 'walk', unit: 'minutes' } };
@@ -21,7 +24,7 @@ beforeAll(async () => {
   const bundle = await loadBundleDir(sampleDir);
   const json = JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')) as { criteria: { id: string }[] };
   json.criteria = json.criteria.map((c) => (c.id === 'demand' ? { ...c, ...WALK_10_MIN } : c));
-  const funnel = await runFunnel(bundle, parseScenario(json));
+  const funnel = await runFunnel(bundle, parseScenario(json), { database: testDb() });
   expected = Array.from(funnel.sites.criteria.find((c) => c.name === 'demand')!.raw);
   host = await serveWorkbench();
 }, 180_000);

@@ -13,6 +13,9 @@ import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
 import { parseScenario, runFunnel, type FunnelResult } from '../../src/app/engine-api.ts';
 import { crumbs, openWorkbench, tableCount, type WorkbenchSession } from './page-helpers.ts';
 import { mulberry32 as random } from '../../src/sensitivity/random.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 let session: WorkbenchSession;
@@ -67,7 +70,7 @@ const selectedName = (): Promise<string> => page.$eval('.rt-row.selected .rt-nam
 
 beforeAll(async () => {
   bundle = await loadBundleDir(sampleDir);
-  funnel = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8'))));
+  funnel = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8'))), { database: testDb() });
   session = await openWorkbench();
   page = session.page;
 }, 180_000);

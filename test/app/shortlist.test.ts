@@ -13,6 +13,9 @@ import { loadBundleDir, type LoadedBundle } from '../../src/node.ts';
 import { funnelShortlist, parseScenario, runFunnel, type FunnelResult, type Scenario } from '../../src/app/engine-api.ts';
 import { runReport } from '../report/run-cli.ts';
 import { downloadText, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 let session: WorkbenchSession;
@@ -26,7 +29,7 @@ const rows = new Map<string, Record<string, string>>();
 beforeAll(async () => {
   bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
-  funnel = await runFunnel(bundle, scenario);
+  funnel = await runFunnel(bundle, scenario, { database: testDb() });
   session = await openWorkbench({ acceptDownloads: true });
   page = session.page;
 }, 180_000);

@@ -15,6 +15,9 @@ import { reportTradeAreas, tradeAreaSection } from '../../src/report/trade-area-
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import { downloadText, serveWorkbench, type WorkbenchHost } from './page-helpers.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 let host: WorkbenchHost;
@@ -73,7 +76,7 @@ describe('trade areas on the workbench map', () => {
     const { page } = await host.open({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     // The areas come from the engine worker (graphs built there first): longer than a click.
     const html = (await downloadText(page, () => page.click('#export-report'))).bytes.toString('utf8');
-    const funnel = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8'))));
+    const funnel = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8'))), { database: testDb() });
     const want = tradeAreaSection(parseHTML('<!doctype html><html><body></body></html>').document, await reportTradeAreas(bundle, funnel));
     const table = (h: string): string => h.slice(h.indexOf('<table id="trade-area-table"'), h.indexOf('</table>', h.indexOf('<table id="trade-area-table"')));
     expect(want).toContain('<table id="trade-area-table"');

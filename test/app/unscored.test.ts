@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node.ts';
 import { formatNotKept, levelReasons, loadLayerFile, parseScenario, runFunnel, type FunnelResult, type LayerEntry } from '../../src/app/engine-api.ts';
 import { afterRun, downloadText, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 const scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
@@ -24,7 +27,7 @@ let csv: string;
 
 beforeAll(async () => {
   const bundle = await loadBundleDir(sampleDir);
-  sample = await runFunnel(bundle, scenario);
+  sample = await runFunnel(bundle, scenario, { database: testDb() });
   sampleRead = bundle.reports.filter((r) => r.layer === 'candidates').reduce((s, r) => s + r.read, 0);
   const c = bundle.candidates!;
   const u = sample.unreached!;
@@ -47,7 +50,7 @@ beforeAll(async () => {
   const entry: LayerEntry = { layer: 'candidates', file: 'my-sites.csv', columns: { id: 'id', lon: 'lon', lat: 'lat', rent: 'rent' } };
   const loaded = await loadLayerFile('my-sites.csv', new TextEncoder().encode(csv), entry);
   if (loaded.layer.kind !== 'point') throw new Error('candidates load as points');
-  imported = await runFunnel({ ...bundle, candidates: loaded.layer }, scenario);
+  imported = await runFunnel({ ...bundle, candidates: loaded.layer }, scenario, { database: testDb() });
 
   session = await openWorkbench({ acceptDownloads: true });
   page = session.page;

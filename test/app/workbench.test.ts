@@ -13,6 +13,9 @@ import { decodeUrlState } from '../../src/app/state/state-url.ts';
 import { en } from '../../src/app/i18n/en.ts';
 import { zh } from '../../src/app/i18n/zh.ts';
 import { afterRun, crumbs, downloadText, moveSlider, openWorkbench, tableCount, tableNames, tableScores, type WorkbenchSession } from './page-helpers.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = new URL('../../data/sample/', import.meta.url).pathname;
 let session: WorkbenchSession;
@@ -37,7 +40,7 @@ function best(level: LevelResult): number {
 beforeAll(async () => {
   bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}scenario.json`, 'utf8')));
-  funnel = await runFunnel(bundle, scenario);
+  funnel = await runFunnel(bundle, scenario, { database: testDb() });
   session = await openWorkbench({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   ({ url, page, requests } = session);
   // Dialogs are recorded from here on, before the tests load any file of their own.
@@ -123,7 +126,7 @@ describe('workbench on the sample city (built site)', () => {
         c.id === 'demand' ? { ...c, levels: { ...c.levels, district: 0 } } : c.id === 'access' ? { ...c, levels: { ...c.levels, district: 5 } } : c,
       ),
     };
-    const rerun = await runFunnel(bundle, edited);
+    const rerun = await runFunnel(bundle, edited, { database: testDb() });
     expect((await tableNames(page)).slice(0, 10)).toEqual(rankedNames(rerun.districts, region).slice(0, 10));
   });
 

@@ -16,6 +16,9 @@ import { scoreSites } from '../../src/score/score-sites.ts';
 import { weightSensitivity } from '../../src/sensitivity/weights.ts';
 import { checkJsonSchema, type JsonSchema } from './json-schema-check.ts';
 import { readCsvRows, runScore } from './run-score.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const repo = new URL('../../', import.meta.url).pathname;
 const dcBundle = join(repo, 'test', 'fixtures', 'dc');
@@ -31,7 +34,7 @@ describe('siteselect score on the DC retail sites', () => {
     const bundle = await loadBundleDir(dcBundle);
     const scenario = parseScenario(JSON.parse(readFileSync(dcScenario, 'utf8')), dcScenario);
     if (!bundle.candidates) throw new Error('the DC fixture bundle has no candidates layer');
-    api = await scoreSites(bundle, scenario, bundle.candidates);
+    api = await scoreSites(bundle, scenario, bundle.candidates, { database: testDb() });
     const r = await runScore(temp, '--bundle', dcBundle, '--scenario', dcScenario, '--out', 'dc.csv', '--json', '--quiet',
       '--sensitivity', '--draws', '40', '--concentration', '30', '--seed', '7', '--sensitivity-top', '10');
     expect(r.code, r.stderr).toBe(0);

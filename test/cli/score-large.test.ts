@@ -28,6 +28,9 @@ import { loadedRows, studyAreaSplitter } from '../../src/score/compared-sites.ts
 import { scoreSites } from '../../src/score/score-sites.ts';
 import { readCsvRows, runScore } from './run-score.ts';
 import { expectSameRanking } from './same-ranking.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const repo = new URL('../../', import.meta.url).pathname;
 const sample = join(repo, 'data', 'sample');
@@ -91,7 +94,7 @@ describe(`siteselect score on ${N.toLocaleString('en')} generated rows (two bloc
     if (loaded.layer.kind !== 'point') throw new Error('sites.csv gave polygons');
     // the study-area rule as the JS core's callers apply it: sites outside every region are not compared
     const compared = studyAreaSplitter(bundle)(loaded.layer, loadedRows(loaded.report, loaded.layer.ids.length) ?? []);
-    const api = await scoreSites(bundle, parseScenario(scenario, 'scenario.json'), compared.sites);
+    const api = await scoreSites(bundle, parseScenario(scenario, 'scenario.json'), compared.sites, { database: testDb() });
     const rejects = [...loaded.report.rejects, ...compared.rejects].sort((a, b) => a.row - b.row);
     // the rejects: by hand, ⌈N/10 007⌉ repeated ids, ⌈N/20 011⌉ missing lon, ⌈N/30 013⌉ swapped (out of range)
     expect(cliRejects.map((x) => [Number(x.row), x.reason])).toEqual(rejects.map((x) => [x.row, x.reason]));

@@ -17,6 +17,9 @@ import { studyAreaSplitter } from '../../src/score/compared-sites.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';
 import { readCsvRows, runScore } from './run-score.ts';
 import { expectSameRanking } from './same-ranking.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const repo = new URL('../../', import.meta.url).pathname;
 const sample = join(repo, 'data', 'sample');
@@ -67,7 +70,7 @@ describe.each(['sum', 'geometric'] as const)('siteselect score under a 64MB Duck
     // the lattice reaches past the city's regions: those sites are not compared (outside-study-area.ts)
     const compared = studyAreaSplitter(bundle)(loaded.layer, []);
     expect(compared.rejects.length).toBeGreaterThan(0);
-    const api = await scoreSites(bundle, scenario, compared.sites);
+    const api = await scoreSites(bundle, scenario, compared.sites, { database: testDb() });
     expect(cli).toHaveLength(N - compared.rejects.length);
     expectSameRanking(cli, api);
   }, 240_000);

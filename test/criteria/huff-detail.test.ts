@@ -10,6 +10,9 @@ import type { LoadedBundle } from '../../src/data/layer.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';
 import { pointLayer } from './fixture.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 function bundle(): LoadedBundle {
   return {
@@ -50,7 +53,7 @@ describe('per-outlet Huff probabilities and captures', () => {
 
   it('agrees with the kernel’s huff_share capture and cannibalisation', async () => {
     const b = bundle();
-    const scored = await scoreSites(b, scenario, b.candidates!);
+    const scored = await scoreSites(b, scenario, b.candidates!, { database: testDb() });
     const detail = bundleHuffDetail(b, scenario, b.candidates!);
     b.candidates!.ids.forEach((id, i) => {
       const rows = detail.filter((r) => r.candidate === id);

@@ -8,6 +8,9 @@ import { Scenario } from '../../src/scenario/scenario.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';
 import { syntheticMarket } from './synthetic-market.ts';
 import { writeMarketBundle } from './write-market-bundle.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const KM = 1 / 111.195;
 
@@ -23,7 +26,7 @@ describe('forecast_net criterion and score columns', async () => {
   };
 
   it('scores each site by its net (or gross) forecast', async () => {
-    const result = await scoreSites(bundle, { ...base, calibration }, sites);
+    const result = await scoreSites(bundle, { ...base, calibration }, sites, { database: testDb() });
     const expected = forecast(bundle, base, calibration, sites);
     const column = (id: string) => result.criteria.find((c) => c.name === id)!.raw;
     const order = result.ids.map((id) => sites.ids.indexOf(id));
@@ -50,7 +53,7 @@ describe('forecast_net criterion and score columns', async () => {
   });
 
   it('without a calibration the criterion is left out with the reason', async () => {
-    const result = await scoreSites(bundle, Scenario.parse({ version: 1, name: 'x', criteria: [{ id: 'net', kind: 'forecast_net' }, { id: 'demand', kind: 'demand' }] }), sites);
+    const result = await scoreSites(bundle, Scenario.parse({ version: 1, name: 'x', criteria: [{ id: 'net', kind: 'forecast_net' }, { id: 'demand', kind: 'demand' }] }), sites, { database: testDb() });
     expect(result.warnings?.join(' ')).toMatch(/the scenario names no calibration/);
   });
 

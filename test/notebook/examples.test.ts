@@ -11,6 +11,9 @@ import { calibrate, createKernel, forecast, loadBundleDir, optimize, parseScenar
 import { formatNumber } from '../../src/format/number.ts';
 import { renderReport } from '../../src/notebook/render-html.ts';
 import { runNotebookFile } from '../../src/notebook/run-file.node.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const sampleScenario = () => parseScenario(JSON.parse(readFileSync(resolve(repo, 'data/sample/scenario.json'), 'utf8')));
@@ -37,7 +40,7 @@ describe('example notebooks', () => {
     const html = await report('01-funnel.ts');
     const bundle = await sampleBundle();
     const scenario = sampleScenario();
-    const funnel = await runFunnel(bundle, scenario);
+    const funnel = await runFunnel(bundle, scenario, { database: testDb() });
     const top = topOf(funnel.sites);
     expect(html).toContain(`The top site is <strong>${top.id}</strong> with a score of <strong>${formatNumber(top.score)}</strong> out of 100`);
     // Regions: all 5 compared, the scenario's topK of them kept.
@@ -97,7 +100,7 @@ describe('example notebooks', () => {
     expect(html).toContain('<strong>601 723</strong> residents in <strong>179</strong> districts and <strong>8</strong> regions');
     const dc = await loadBundleDir(resolve(repo, 'test/fixtures/dc'));
     const scenario = parseScenario(JSON.parse(readFileSync(resolve(repo, 'notebooks/real-city.scenario.json'), 'utf8')));
-    const top = topOf((await runFunnel(dc, scenario)).sites);
+    const top = topOf((await runFunnel(dc, scenario, { database: testDb() })).sites);
     expect(html).toContain(`The top site is <strong>${top.id}</strong>`);
     expect(html).toContain(`with a score of <strong>${formatNumber(top.score)}</strong>`);
   });

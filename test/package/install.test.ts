@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
+import { openDatabase } from '../../src/node/open-database.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { readCsvRows, runScore } from '../cli/run-score.ts';
 
@@ -101,19 +102,22 @@ describe('the packed tarball', () => {
     expect(readFileSync(join(app, 'scores.csv'), 'utf8')).toBe(readFileSync(join(temp, 'src-scores.csv'), 'utf8'));
   });
 
-  it('imports runFunnel from siteselect and loadBundleDir from siteselect/node in a plain ESM script', async () => {
+  it('imports runFunnel from siteselect and loadBundleDir, openDatabase from siteselect/node in a plain ESM script', async () => {
     writeFileSync(join(app, 'funnel.mjs'), [
       "import { runFunnel, parseScenario } from 'siteselect';",
-      "import { loadBundleDir } from 'siteselect/node';",
+      "import { loadBundleDir, openDatabase } from 'siteselect/node';",
       "import { readFile } from 'node:fs/promises';",
       'const bundle = await loadBundleDir(process.argv[2]);',
-      "const r = await runFunnel(bundle, parseScenario(JSON.parse(await readFile(process.argv[2] + '/scenario.json', 'utf8'))));",
+      'const database = await openDatabase();',
+      "const r = await runFunnel(bundle, parseScenario(JSON.parse(await readFile(process.argv[2] + '/scenario.json', 'utf8'))), { database });",
+      'await database.close();',
       'console.log(JSON.stringify([r.regions.ids.length, r.districts.ids.length, r.sites.ids, Array.from(r.sites.score)]));',
     ].join('\n'));
     const r = await run(process.execPath, ['funnel.mjs', sample], app);
     expect(r.code, r.stderr).toBe(0);
     const bundle = await loadBundleDir(sample);
-    const expected = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(join(sample, 'scenario.json'), 'utf8'))));
+    const database = await openDatabase();
+    const expected = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(join(sample, 'scenario.json'), 'utf8'))), { database }).finally(() => database.close());
     expect(JSON.parse(r.stdout)).toEqual([expected.regions.ids.length, expected.districts.ids.length, expected.sites.ids, Array.from(expected.sites.score)]);
   });
 
@@ -128,8 +132,8 @@ describe('the packed tarball', () => {
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }));
     const use = (line: string): string => [
       "import { runFunnel, parseScenario, type FunnelResult } from 'siteselect';",
-      "import { loadBundleDir } from 'siteselect/node';",
-      "const result: FunnelResult = await runFunnel(await loadBundleDir('data'), parseScenario({ version: 1, criteria: [] }));",
+      "import { loadBundleDir, openDatabase } from 'siteselect/node';",
+      "const result: FunnelResult = await runFunnel(await loadBundleDir('data'), parseScenario({ version: 1, criteria: [] }), { database: await openDatabase() });",
       line,
       'export {};',
     ].join('\n');

@@ -14,6 +14,9 @@ import { parseScenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import type { FunnelResult } from '../../src/score/types.ts';
 import { repoRoot, runReport, section, tableRows } from './run-cli.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const dir = mkdtempSync(path.join(tmpdir(), 'siteselect-report-dc-'));
 const out = path.join(dir, 'dc.html');
@@ -26,7 +29,7 @@ beforeAll(async () => {
   const scenario = parseScenario(JSON.parse(readFileSync(scenarioFile, 'utf8')), scenarioFile);
   expect(scenario.funnel.regions).toEqual({}); // keep all wards …
   expect(scenario.funnel.districts).toEqual({}); // … and all tracts
-  expected = await runFunnel(await loadBundleDir(path.join(repoRoot, 'test/fixtures/dc')), scenario);
+  expected = await runFunnel(await loadBundleDir(path.join(repoRoot, 'test/fixtures/dc')), scenario, { database: testDb() });
   ({ code } = await runReport(['--bundle', 'test/fixtures/dc', '--scenario', 'test/fixtures/dc-bank-scenario.json', '--out', out, '--threads', '1']));
   html = readFileSync(out, 'utf8');
 }, 180_000);

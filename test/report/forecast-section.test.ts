@@ -17,6 +17,9 @@ import { parseScenario, type Scenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import type { LevelResult } from '../../src/score/types.ts';
 import { repoRoot, runReport, section, tableRows } from './run-cli.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const dir = mkdtempSync(path.join(tmpdir(), 'siteselect-forecast-report-'));
 let bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites: LevelResult, html: string;
@@ -27,7 +30,7 @@ beforeAll(async () => {
   scenario = parseScenario(JSON.parse(readFileSync(scenarioFile, 'utf8')), scenarioFile);
   calibration = calibrate(bundle, scenario);
   writeFileSync(path.join(dir, 'calibration.json'), JSON.stringify(calibration));
-  sites = (await runFunnel(bundle, scenario)).sites;
+  sites = (await runFunnel(bundle, scenario, { database: testDb() })).sites;
   const run = await runReport(['--bundle', 'data/sample', '--out', path.join(dir, 'report.html'), '--threads', '1', '--top', '5', '--calibration', path.join(dir, 'calibration.json')]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);

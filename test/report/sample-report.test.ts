@@ -16,6 +16,9 @@ import { parseScenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import type { FunnelResult, LevelResult } from '../../src/score/types.ts';
 import { repoRoot, runReport, section, tableRows } from './run-cli.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const dir = mkdtempSync(path.join(tmpdir(), 'siteselect-report-'));
 const out1 = path.join(dir, 'a.html');
@@ -32,7 +35,7 @@ beforeAll(async () => {
   bundle = await loadBundleDir(path.join(repoRoot, 'data/sample'));
   const scenarioFile = path.join(repoRoot, 'data/sample/scenario.json');
   scenarioJson = JSON.parse(readFileSync(scenarioFile, 'utf8')) as typeof scenarioJson;
-  expected = await runFunnel(bundle, parseScenario(scenarioJson, scenarioFile));
+  expected = await runFunnel(bundle, parseScenario(scenarioJson, scenarioFile), { database: testDb() });
   first = await runReport(['--bundle', 'data/sample', '--scenario', 'data/sample/scenario.json', '--out', out1, '--threads', '1']);
   html = readFileSync(out1, 'utf8');
 }, 180_000);

@@ -15,6 +15,9 @@ import { reportTradeAreas } from '../../src/report/trade-area-section.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import { repoRoot, runReport, section, tableRows } from './run-cli.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const dir = mkdtempSync(path.join(tmpdir(), 'siteselect-report-areas-'));
 let html: string;
@@ -31,7 +34,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the report’s trade areas', () => {
   it('shows the best kept site’s walking and driving areas with the counts worked out apart', async () => {
     const bundle = await loadBundleDir(path.join(repoRoot, 'data/sample'));
-    const result = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(path.join(repoRoot, 'data/sample/scenario.json'), 'utf8'))));
+    const result = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(path.join(repoRoot, 'data/sample/scenario.json'), 'utf8'))), { database: testDb() });
     const kept = leadSites(result).kept!;
     const part = section(html, 'trade-areas');
     expect(part).toContain(`Trade areas of ${kept.id}`);
@@ -54,7 +57,7 @@ describe('the report’s trade areas', () => {
   it('is left out for a bundle without roads', async () => {
     const bundle = await loadBundleDir(path.join(repoRoot, 'data/sample'));
     delete bundle.roads;
-    const result = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(path.join(repoRoot, 'data/sample/scenario.json'), 'utf8'))));
+    const result = await runFunnel(bundle, parseScenario(JSON.parse(readFileSync(path.join(repoRoot, 'data/sample/scenario.json'), 'utf8'))), { database: testDb() });
     expect(await reportTradeAreas(bundle, result)).toBeUndefined();
   });
 });

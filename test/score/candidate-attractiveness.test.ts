@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedBundle, PointLayer } from '../../src/data/layer.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 function points(layer: PointLayer['layer'], coords: [number, number][], numeric: Record<string, number[]> = {}): PointLayer {
   return {
@@ -32,7 +35,7 @@ describe('candidate attractiveness in Huff', () => {
       huff: { alpha: 1, beta: 2, cutoff: 5000, floor: 50 },
       criteria: [{ id: 'capture', kind: 'huff_share', measure: 'capture', weight: 1 }],
     });
-    const result = await runFunnel(bundle, scenario);
+    const result = await runFunnel(bundle, scenario, { database: testDb() });
     const capture = result.sites.criteria.find((c) => c.name === 'capture')!.raw;
     expect(capture[0]).toBeCloseTo((100 * 4) / 5, 6); // its column: 4, not 4 × 5000
     expect(capture[1]).toBeCloseTo((100 * 5000) / 5001, 6); // no value: the branch type's 5000

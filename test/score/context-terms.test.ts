@@ -11,6 +11,9 @@ import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { parseScenario, type Scenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sample = join(new URL('../../', import.meta.url).pathname, 'data', 'sample');
 const WARNING = "the scenario weights the district score (funnel.context.district 0.5) but the bundle has no districts layer: the term is left out of every site's score";
@@ -26,8 +29,8 @@ beforeAll(async () => {
 describe('a district context weight on a bundle without districts', () => {
   it('is left out, with one warning, by the funnel and by batch scoring alike', async () => {
     if (!bundle.candidates) throw new Error('the sample has candidates');
-    const funnel = await runFunnel(bundle, scenario);
-    const sites = await scoreSites(bundle, scenario, bundle.candidates);
+    const funnel = await runFunnel(bundle, scenario, { database: testDb() });
+    const sites = await scoreSites(bundle, scenario, bundle.candidates, { database: testDb() });
     for (const level of [funnel.sites, sites]) {
       expect(level.criteria.map((c) => c.name)).not.toContain('context_district');
       expect(level.criteria.map((c) => c.name)).toContain('context_region');

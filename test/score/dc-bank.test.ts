@@ -14,6 +14,9 @@ import { rerank } from '../../src/score/rerank.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';
 import type { LevelResult } from '../../src/score/types.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 let bundle: LoadedBundle;
 let scenario: Scenario;
@@ -23,7 +26,7 @@ beforeAll(async () => {
   bundle = await loadBundleDir(fileURLToPath(new URL('../fixtures/dc', import.meta.url)));
   const file = fileURLToPath(new URL('../fixtures/dc-bank-scenario.json', import.meta.url));
   scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
-  sites = await scoreSites(bundle, scenario, bundle.candidates!);
+  sites = await scoreSites(bundle, scenario, bundle.candidates!, { database: testDb() });
 });
 
 const column = (name: string) => sites.criteria.find((c) => c.name === name)!;
@@ -81,7 +84,7 @@ describe('DC bank branch among the 324 retail sites', () => {
   });
 
   it('the funnel with no cut at region and district level compares the same 324 sites and keeps the top 20', async () => {
-    const f = await runFunnel(bundle, scenario);
+    const f = await runFunnel(bundle, scenario, { database: testDb() });
     expect(f.regions.ids.length).toBe(8);
     expect(f.districts.ids.length).toBe(179);
     expect(f.sites.ids.length).toBe(324);

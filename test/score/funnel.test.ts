@@ -6,6 +6,9 @@ import { breakdown, funnelTable } from '../../src/score/funnel-table.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';
 import type { LevelResult } from '../../src/score/types.ts';
 import { east, pointLayer, squares } from '../criteria/fixture.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 /*
  * A strip city on the equator, 8 km × 2 km. Regions R1 = x 0–4 km, R2 = x 4–8 km; districts of
@@ -57,7 +60,7 @@ function expectContributionsSumToScore(level: LevelResult) {
 
 describe('runFunnel on a hand-made strip city', () => {
   it('keeps R1, then D1 inside it, then scores only D1’s candidates', async () => {
-    const f = await runFunnel(bundle(), scenario());
+    const f = await runFunnel(bundle(), scenario(), { database: testDb() });
     expect(f.regions.ids).toEqual(['R1', 'R2']);
     expect(keptIds(f.regions)).toEqual(['R1']);
     expect([...f.regions.score]).toEqual([100, 0]);
@@ -81,7 +84,7 @@ describe('runFunnel on a hand-made strip city', () => {
       { id: 'c1', x: 200, y: 1000 },
       { id: 'c6', x: 9000, y: 1000 },
     ]);
-    const f = await runFunnel({ ...bundle(), candidates: extra }, scenario());
+    const f = await runFunnel({ ...bundle(), candidates: extra }, scenario(), { database: testDb() });
     expect(f.sites.ids).toEqual(['c1']);
     expect(f.outside).toEqual({ ids: ['c6'], reasons: ['outside every region'], index: [3] });
     const u = f.unreached;
@@ -92,7 +95,7 @@ describe('runFunnel on a hand-made strip city', () => {
   });
 
   it('as one funnel table (level, unit, parent, score, rank, kept) and a breakdown', async () => {
-    const f = await runFunnel(bundle(), scenario());
+    const f = await runFunnel(bundle(), scenario(), { database: testDb() });
     const rows = funnelTable(f).map((r) => [r.level, r.id, r.parent, r.rank, r.kept]);
     expect(rows).toEqual([
       ['region', 'R1', '', 1, true], ['region', 'R2', '', 2, false],
@@ -103,12 +106,12 @@ describe('runFunnel on a hand-made strip city', () => {
   });
 
   it('minimum spacing 1 km: c3 (900 m from c2) and c1 (800 m) are not kept', async () => {
-    const f = await runFunnel(bundle(), scenario({ constraints: { minSpacing: 1000 } }));
+    const f = await runFunnel(bundle(), scenario({ constraints: { minSpacing: 1000 } }), { database: testDb() });
     expect(keptIds(f.sites)).toEqual(['c2']);
   });
 
   it('maximum rent 50 excludes c2 and says why; c3 and c1 are kept', async () => {
-    const f = await runFunnel(bundle(), scenario({ constraints: { maxAttribute: { rent: 50 } } }));
+    const f = await runFunnel(bundle(), scenario({ constraints: { maxAttribute: { rent: 50 } } }), { database: testDb() });
     expect(keptIds(f.sites)).toEqual(['c1', 'c3']);
     expect(f.sites.excludedBy).toEqual(['', 'rent 99 above the maximum 50', '']);
     expect(f.sites.rank[1]).toBe(1); // still ranked, only not kept
@@ -117,7 +120,7 @@ describe('runFunnel on a hand-made strip city', () => {
   it('minimum rent 15 and a missing value: c1 (10) fails, c3 without rent fails, c2 is kept', async () => {
     const b = bundle();
     b.candidates!.numeric.rent[2] = NaN;
-    const f = await runFunnel(b, scenario({ constraints: { minAttribute: { rent: 15 } } }));
+    const f = await runFunnel(b, scenario({ constraints: { minAttribute: { rent: 15 } } }), { database: testDb() });
     expect(f.sites.excludedBy).toEqual(['rent 10 below the minimum 15', '', 'no rent value (minimum 15)']);
     expect(keptIds(f.sites)).toEqual(['c2']);
   });
@@ -128,7 +131,7 @@ describe('runFunnel on a hand-made strip city', () => {
     const ring: [number, number][] = [[east(1850), east(950)], [east(1950), east(950)], [east(1950), east(1050)], [east(1850), east(1050)], [east(1850), east(950)]];
     const area = { type: 'Polygon' as const, coordinates: [ring] };
     const s = scenario({ criteria: [{ id: 'demand', kind: 'demand', radius: 1000 }], constraints: { minDistanceToOwn: 500, excludedAreas: [area] } });
-    const f = await runFunnel(b, s);
+    const f = await runFunnel(b, s, { database: testDb() });
     // c1 is 100 m from n1; c3 (1900, 1000) is inside the 100 m square around it
     expect(f.sites.excludedBy![0]).toBe('100 m from own outlet n1 (minimum 500 m)');
     expect(f.sites.excludedBy![2]).toBe('inside excluded area 1');
@@ -136,13 +139,13 @@ describe('runFunnel on a hand-made strip city', () => {
   });
 
   it('top N per region: 1 per region keeps only the best of R1', async () => {
-    const f = await runFunnel(bundle(), scenario({ constraints: { topNPerRegion: 1 } }));
+    const f = await runFunnel(bundle(), scenario({ constraints: { topNPerRegion: 1 } }), { database: testDb() });
     expect(keptIds(f.sites)).toEqual(['c2']);
   });
 
   it('context terms carry the district and region scores (both 100 for D1 in R1)', async () => {
     const s = scenario({ funnel: { regions: { topK: 1 }, districts: { topK: 1 }, sites: { topK: 2 }, context: { district: 1, region: 1 } } });
-    const f = await runFunnel(bundle(), s);
+    const f = await runFunnel(bundle(), s, { database: testDb() });
     const names = f.sites.criteria.map((c) => c.name);
     expect(names).toEqual(['demand', 'context_district', 'context_region']);
     expect([...f.sites.criteria[1].raw]).toEqual([100, 100, 100]);
@@ -152,7 +155,7 @@ describe('runFunnel on a hand-made strip city', () => {
   });
 
   it('without candidates: a 500 m lattice inside D1 → 4 × 4 points at 250, 750, 1250, 1750 m', async () => {
-    const f = await runFunnel(bundle(false), scenario());
+    const f = await runFunnel(bundle(false), scenario(), { database: testDb() });
     expect(f.sites.ids.length).toBe(16);
     expect(f.warnings?.[0]).toMatch(/16 lattice sites/);
     const xs = [...new Set([...f.sites.lon!].map((lon) => Math.round(lon / east(1))))].sort((a, b) => a - b);
@@ -164,13 +167,13 @@ describe('runFunnel on a hand-made strip city', () => {
     const b = bundle();
     b.candidates!.lon[3] = east(9000); // c4 moved off the map (regions end at 8 km)
     b.districts!.text.region[3] = 'R9'; // D4: unknown region id, and its interior point lies in R2 → still linked
-    const f = await runFunnel(b, scenario());
+    const f = await runFunnel(b, scenario(), { database: testDb() });
     expect(f.warnings).toEqual(['1 candidate lies outside every region and was not compared']);
     expect(f.outside).toEqual({ ids: ['c4'], reasons: ['outside every region'], index: [3] });
     // D4 moved off the map too: x 6–8 km is now in R2 but in no district, where c3 is moved
     b.districts!.geometries[3] = squares('districts', [['X', [9000, 0, 9100, 100]]]).geometries[0];
     b.candidates!.lon[2] = east(7000);
-    const g = await runFunnel(b, scenario());
+    const g = await runFunnel(b, scenario(), { database: testDb() });
     expect(g.warnings).toEqual([
       '1 district lies in no region and was not compared',
       '1 candidate lies outside every district and was not compared',
@@ -182,7 +185,7 @@ describe('runFunnel on a hand-made strip city', () => {
 
   it('per-level weights: a weight of 0 at a level leaves the criterion out there only', async () => {
     const s = scenario({ criteria: [{ id: 'demand', kind: 'demand' }, { id: 'total', kind: 'demand', areal: 'total', levels: { site: 0, district: 2 } }] });
-    const f = await runFunnel(bundle(), s);
+    const f = await runFunnel(bundle(), s, { database: testDb() });
     expect(f.regions.criteria.map((c) => [c.name, c.weight])).toEqual([['demand', 1], ['total', 1]]);
     expect(f.districts.criteria.map((c) => [c.name, c.weight])).toEqual([['demand', 1], ['total', 2]]);
     expect(f.sites.criteria.map((c) => c.name)).toEqual(['demand']);
@@ -190,7 +193,7 @@ describe('runFunnel on a hand-made strip city', () => {
 
   it('a criterion whose layer is missing is left out with a warning', async () => {
     const s = scenario({ criteria: [{ id: 'demand', kind: 'demand' }, { id: 'bus', kind: 'access' }] });
-    const f = await runFunnel(bundle(), s);
+    const f = await runFunnel(bundle(), s, { database: testDb() });
     expect(f.sites.criteria.map((c) => c.name)).toEqual(['demand']);
     expect(f.warnings).toContain('criterion "bus" left out at the site level: the bundle has no transit layer');
   });
@@ -199,21 +202,21 @@ describe('runFunnel on a hand-made strip city', () => {
 describe('progress and cancelling', () => {
   it('reports each criterion of each level, then 1 per level', async () => {
     const stages: string[] = [];
-    await runFunnel(bundle(), scenario(), { onProgress: (stage, fraction) => stages.push(`${stage} ${fraction}`) });
+    await runFunnel(bundle(), scenario(), { database: testDb(), onProgress: (stage, fraction) => stages.push(`${stage} ${fraction}`) });
     expect(stages).toEqual(['region: demand 0', 'region 1', 'district: demand 0', 'district 1', 'site: demand 0', 'site 1']);
   });
 
   it('an aborted signal stops the run with its reason', async () => {
     const controller = new AbortController();
     controller.abort(new Error('user cancelled'));
-    await expect(runFunnel(bundle(), scenario(), { signal: controller.signal })).rejects.toThrow('user cancelled');
+    await expect(runFunnel(bundle(), scenario(), { database: testDb(), signal: controller.signal })).rejects.toThrow('user cancelled');
   });
 });
 
 describe('scoreSites', () => {
   it('scores every given site with no funnel cut; parent is the district index', async () => {
     const b = bundle();
-    const r = await scoreSites(b, scenario(), b.candidates!);
+    const r = await scoreSites(b, scenario(), b.candidates!, { database: testDb() });
     expect(r.ids).toEqual(['c1', 'c2', 'c3', 'c4']);
     // c4 at x 3000: D2's 3000 within 0 m → 3000
     expect([...r.criteria[0].raw]).toEqual([5000, 5100, 5100, 3000]);

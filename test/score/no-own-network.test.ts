@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedBundle, PointLayer } from '../../src/data/layer.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import { parseScenario } from '../../src/scenario/scenario.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 function points(layer: PointLayer['layer'], coords: [number, number][], numeric: Record<string, number[]> = {}): PointLayer {
   return {
@@ -31,7 +34,7 @@ describe('criteria whose own-network input is missing', () => {
         { id: 'gap', kind: 'coverage_gap', weight: 1, radius: 500 },
       ],
     });
-    const result = await runFunnel(bundle, scenario);
+    const result = await runFunnel(bundle, scenario, { database: testDb() });
     const warnings = result.warnings ?? [];
     expect(warnings).toContain('criterion "cannibalisation" at the site level: the bundle has no own outlets (network layer), so nothing is taken from them: every unit gets 0 and the criterion separates nothing (drop it or give it weight 0 until there is a network)');
     expect(warnings).toContain('criterion "gap" at the site level: the bundle has no own outlets (network layer), so all demand counts as uncovered: the criterion measures the same as a demand criterion over its radius');

@@ -12,6 +12,9 @@ import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { parseScenario, type Scenario } from '../../src/scenario/scenario.ts';
 import { runFunnel } from '../../src/score/funnel.ts';
 import type { FunnelResult, LevelResult } from '../../src/score/types.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 const sampleDir = fileURLToPath(new URL('../../data/sample', import.meta.url));
 const goldenFile = fileURLToPath(new URL('../golden/sample-top20.json', import.meta.url));
@@ -23,7 +26,7 @@ let funnel: FunnelResult;
 beforeAll(async () => {
   bundle = await loadBundleDir(sampleDir);
   scenario = parseScenario(JSON.parse(readFileSync(`${sampleDir}/scenario.json`, 'utf8')), 'data/sample/scenario.json');
-  funnel = await runFunnel(bundle, scenario);
+  funnel = await runFunnel(bundle, scenario, { database: testDb() });
 });
 
 const kept = (level: LevelResult) => [...level.ids.keys()].filter((i) => level.kept[i]);

@@ -1,7 +1,8 @@
 /**
- * The engine worker's one DuckDB-WASM. It boots on first use and never before the first scored map
- * (about 5 s on a 2-core machine), so opening the page does not wait for it. Once up it holds the
- * bundle as tables (bundle-tables.ts): the layers' kept rows and the rejects, as Arrow.
+ * The engine worker's one DuckDB-WASM. It boots as the worker starts (in its own worker, beside the
+ * bundle's fetch) because every run scores its levels in it; a failed boot is not remembered, so the
+ * next use tries again. After the first scored map it also holds the bundle as tables
+ * (bundle-tables.ts): the layers' kept rows and the rejects, as Arrow.
  */
 import { openBrowserDatabase, type BrowserDatabase } from '../../db/duckdb-browser.ts';
 

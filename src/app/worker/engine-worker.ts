@@ -1,15 +1,13 @@
 /**
  * The engine worker: owns the loaded bundle, the kernel and DuckDB, and runs the funnel. The page
- * never blocks on any of it; it gets back what it draws. DuckDB boots only after the first map is
- * drawn, so opening the page does not wait for it; then it holds the bundle's layers and rejects as
- * tables (bundle-tables.ts), and runs the scenario's SQL filter — the same SQL text as the CLI's.
+ * never blocks on any of it; it gets back what it draws. DuckDB-WASM boots as the worker starts,
+ * beside the bundle's fetch and parse (it runs in its own worker), because every run scores its
+ * levels in it: normalisation, combination, rank and per-parent top-N are SQL (src/db/score-sql.ts),
+ * the one scoring path of the CLI, the report and the notebooks. After the first scored map it also
+ * takes the bundle's layers and rejects as tables (bundle-tables.ts) and runs the scenario's SQL filter.
  *
- * Where the paths split: the funnel's scores (normalise, combine, rank) are computed here in JS
- * typed arrays (src/score), not in DuckDB, because the first map must not wait ~5 s for DuckDB to
- * boot and the page re-ranks 100 k sites on every slider move within a 16 ms frame
- * (src/score/rerank.ts); src/db/score-sql.ts mirrors that arithmetic term by term, and
- * the scoring suite (test/db/score-suite.ts: DuckDB-WASM in Node and Chromium, native) holds the
- * two to the same values.
+ * Where the paths split: re-weighting on a slider (src/score/rerank.ts) and the sensitivity draws
+ * stay in JS typed arrays over the normalised columns DuckDB gave back — see src/score/rerank.ts.
  */
 import { fetchFileSource, loadBundle, loadLayerFile, parseScenario, proposeFiles, runFunnel, weightSensitivity } from '../engine-api.ts';
 import type { LoadedBundle } from './engine-types.ts';
@@ -41,6 +39,8 @@ import { huffSettingsOf } from './scenario-huff.ts';
 
 /** The pool's workers start now, while the bundle loads; runs wait for the choice. */
 const kernelChoice = chooseKernel();
+// DuckDB-WASM boots now too, while the bundle loads: the first run scores in it (a failed boot is retried by the run)
+void engineDb().catch(() => undefined);
 void kernelChoice.then(({ info }) => post({ id: -1, kind: 'kernel', kernel: info }));
 let bundle: LoadedBundle = { name: 'empty', synthetic: false, reports: [] };
 /** A large dropped candidate file held in DuckDB (duck-layer.ts): `bundle.candidates` is then absent. */
@@ -148,8 +148,9 @@ async function handle(id: number, request: Request): Promise<Reply> {
       const controller = new AbortController();
       running = controller;
       const { kernel } = await kernelChoice;
-      // DuckDB is waited for only when the scenario has a SQL filter for it to run
-      const database = scenario.constraints.filter !== undefined ? await engineDb() : undefined;
+      const database = await engineDb().catch((error: unknown) => {
+        throw new Error(`the scores could not be computed: DuckDB-WASM did not start (${error instanceof Error ? error.message : String(error)})`);
+      });
       const funnel = await runFunnel(await wholeBundle(), scenario, { kernel, database, onProgress: progress, signal: controller.signal });
       if (!tablesScheduled) {
         tablesScheduled = true;

@@ -5,6 +5,7 @@
 import { BundleError, fetchFileSource, loadBundle, type LoadedBundle } from '../../index.ts';
 import { MANIFEST_NAME, missingManifestMessage, splitPath, withManifest } from '../bundle-source.ts';
 import type { NotebookHost } from '../context.ts';
+import { openBrowserDatabase } from '../../db/duckdb-browser.ts';
 
 export function browserHost(options: { args: readonly string[]; root: string }): NotebookHost {
   return {
@@ -16,6 +17,7 @@ export function browserHost(options: { args: readonly string[]; root: string }):
       if (!res.ok) throw new BundleError(path, `${path} could not be read (HTTP ${res.status}; paths are relative to ${options.root})`);
       return new Uint8Array(await res.arrayBuffer());
     },
+    openDatabase: openBrowserDatabase,
   };
 }
 
