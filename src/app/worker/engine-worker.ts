@@ -40,7 +40,7 @@ import { huffSettingsOf } from './scenario-huff.ts';
 /** The pool's workers start now, while the bundle loads; runs wait for the choice. */
 const kernelChoice = chooseKernel();
 // DuckDB-WASM boots now too, while the bundle loads: the first run scores in it (a failed boot is retried by the run)
-void engineDb().catch(() => undefined);
+void engineDb().then(() => post({ id: -1, kind: 'status', status: 'duckdb-ready' }), () => undefined);
 void kernelChoice.then(({ info }) => post({ id: -1, kind: 'kernel', kernel: info }));
 let bundle: LoadedBundle = { name: 'empty', synthetic: false, reports: [] };
 /** A large dropped candidate file held in DuckDB (duck-layer.ts): `bundle.candidates` is then absent. */
