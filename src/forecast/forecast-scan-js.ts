@@ -6,6 +6,7 @@
 import type { PointGrid } from '../kernel/grid.ts';
 import { arcFromChordSq } from '../kernel/sphere.ts';
 import type { ForecastColumns } from '../kernel/wasm/forecast-scan.ts';
+import { TRANSFER_LANES } from '../kernel/wasm/transfers-wat.ts';
 import type { DecayForm } from './model.ts';
 import { distanceTerm } from './outlet-pairs.ts';
 
@@ -15,14 +16,14 @@ export interface SiteScan {
   decay: DecayForm;
   cutoff: number;
   floor: number;
-  /** Written: w_i·P_i at every visited i. */
+  /** Written: w_i·P_i at every visited i, in the site's lane (TRANSFER_LANES per point, as the SIMD scans). */
   share: Float64Array;
   /** Written: the sums, 4 + gradient columns. */
   sums: Float64Array;
 }
 
 /** Sums over the first `spans` [begin, end) slices of `ranges` for a site at unit vector q. */
-export function scanSiteJs(at: SiteScan, ranges: Int32Array, spans: number, q: Float64Array, limit: number, e: number, coeff: number): Float64Array {
+export function scanSiteJs(at: SiteScan, lane: number, ranges: Int32Array, spans: number, q: Float64Array, limit: number, e: number, coeff: number): Float64Array {
   const { grid, columns, share, sums, decay, cutoff, floor } = at;
   const { weight, ownWeight, total, gradients } = columns;
   const g = gradients.length;
@@ -33,12 +34,12 @@ export function scanSiteJs(at: SiteScan, ranges: Int32Array, spans: number, q: F
       const w = weight[k];
       const dx = xyz[3 * k] - q[0], dy = xyz[3 * k + 1] - q[1], dz = xyz[3 * k + 2] - q[2];
       const c2 = dx * dx + dy * dy + dz * dz;
-      if (!(w > 0) || c2 > limit) { share[k] = 0; continue; }
+      if (!(w > 0) || c2 > limit) { share[k * TRANSFER_LANES + lane] = 0; continue; }
       const d = distanceTerm(decay, Math.min(cutoff, arcFromChordSq(c2)), floor);
       const t = e * Math.exp(-coeff * d);
       const p = t / (total[k] + t);
       const ws = w * p, spread = ws * (1 - p);
-      share[k] = ws;
+      share[k * TRANSFER_LANES + lane] = ws;
       sums[0] += ws;
       sums[1] += ownWeight[k] * p;
       sums[2] += spread;

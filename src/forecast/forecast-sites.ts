@@ -12,14 +12,16 @@ import { EARTH_RADIUS_M } from '../geo/haversine.ts';
 import { circleRanges, rangesCapacity } from '../kernel/circle-ranges.ts';
 import { chordSqOfArc, unitVector } from '../kernel/sphere.ts';
 import type { Points } from '../kernel/types.ts';
-import { bindForecastScan, type ForecastColumns } from '../kernel/wasm/forecast-scan.ts';
+import { bindForecastScan, type ForecastColumns, type OwnPairs } from '../kernel/wasm/forecast-scan.ts';
+import { TRANSFER_LANES } from '../kernel/wasm/transfers-wat.ts';
 import { SIMD_MAX_CHORD_SQ } from '../kernel/wasm/simd-limits.ts';
 import type { Calibration } from './calibration.ts';
 import { scanSiteJs, type SiteScan } from './forecast-scan-js.ts';
 import type { PreparedHuff } from './huff-data.ts';
 import type { MarketState } from './market-state.ts';
 import { layoutOf, type ModelShape } from './model.ts';
-import { largestTransfers } from './largest-transfers.ts';
+import { siteOrder } from './site-order.ts';
+import { SiteTransfers } from './site-transfers.ts';
 import { quadraticForm } from './small-matrix.ts';
 import { tQuantile } from './t-quantile.ts';
 
@@ -69,7 +71,8 @@ function forecastColumns(data: PreparedHuff['data'], state: MarketState, p: numb
 }
 
 /**
- * `top`: transfers kept per site [5]; 0 skips the per-outlet sums (the totals stay exact).
+ * `top`: transfers kept per site [5]; 0 skips the per-outlet sums (the totals stay exact). Sites are
+ * visited in tiles of TRANSFER_LANES nearby ones (site-order.ts), whose transfers are summed together.
  * The sums over demand run in the kernel's WebAssembly SIMD forecast scan where it is available
  * (`simd: false` forces the JavaScript scan; both give the same sums to ~1e-11 relative).
  */
@@ -91,69 +94,63 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
   const top = options.top ?? 5;
 
   const count = sites.lon.length;
-  const out: SiteForecasts = { forecast: new Float64Array(count), low: new Float64Array(count), high: new Float64Array(count), cannibalised: new Float64Array(count), net: new Float64Array(count), transfers: [] };
+  const out: SiteForecasts = { forecast: new Float64Array(count), low: new Float64Array(count), high: new Float64Array(count), cannibalised: new Float64Array(count), net: new Float64Array(count), transfers: new Array<Transfer[]>(count) };
   const columns = forecastColumns(data, state, p);
   const rangePairs = rangesCapacity(grid);
   const limit = chordSqOfArc(shape.cutoff);
+  const pairs: OwnPairs = { start: own.start, outlet: own.outlet, share: state.ownShare, outlets: m };
   // Beyond SIMD_MAX_CHORD_SQ (a cut-off of ~38 km) the scans' arc series lose precision.
-  const simd = options.simd === false || limit > SIMD_MAX_CHORD_SQ ? null : bindForecastScan(grid, columns, shape.decay, rangePairs);
+  const simd = options.simd === false || limit > SIMD_MAX_CHORD_SQ ? null : bindForecastScan(grid, columns, shape.decay, rangePairs, top > 0 ? pairs : null);
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangePairs);
-  const share = simd ? simd.share : new Float64Array(data.weight.length);
+  const share = simd ? simd.share : new Float64Array(TRANSFER_LANES * data.weight.length);
+  const transfers = top > 0 ? new SiteTransfers(pairs, share, rangePairs, simd ? simd.transfers : null) : null;
   const jsScan: SiteScan = { grid, columns, decay: shape.decay, cutoff: shape.cutoff, floor: shape.floor, share, sums: new Float64Array(3 + p) };
   const floor2 = shape.floor * shape.floor;
   const cut = shape.decay === 'power' ? shape.cutoff * shape.cutoff : shape.cutoff;
   const rho = shape.cutoff / EARTH_RADIUS_M;
   const q3 = new Float64Array(3);
   const gradient = new Float64Array(p);
-  const loss = new Float64Array(m);
-  for (let c = 0; c < count; c++) {
-    if ((c & 255) === 0) options.signal?.throwIfAborted();
-    const lon = sites.lon[c], lat = sites.lat[c], a = sites.attractiveness[c];
-    if (!Number.isFinite(lon) || !Number.isFinite(lat) || !(a > 0)) {
-      out.forecast[c] = out.low[c] = out.high[c] = out.cannibalised[c] = out.net[c] = NaN;
-      out.transfers.push([]);
-      continue;
-    }
-    // ∂log t/∂θ_q of the site for α and the γs; the decay's is factor·D, summed by the scan.
-    let base = calibration.alpha * Math.log(a);
-    if (at.alpha >= 0) gradient[at.alpha] = Math.log(a);
-    for (let q = 0; q < K; q++) {
-      gradient[at.gamma + q] = sites.z[c * K + q];
-      base += theta[at.gamma + q] * sites.z[c * K + q];
-    }
-    unitVector(lon, lat, q3, 0);
-    const spans = circleRanges(grid, lon, lat, rho, ranges);
-    const sums = simd
-      ? simd.scan(spans, q3[0], q3[1], q3[2], limit, Math.exp(base), coefficient, floor2, cut)
-      : scanSiteJs(jsScan, ranges, spans, q3, limit, Math.exp(base), coefficient);
-    // sums: Σ w·P, Σ wO·P, Σ spread, Σ spread·D, Σ spread·Ḡ_q (q = 1 … p − 1).
-    const forecast = scale * sums[0];
-    for (let q = 1; q < at.decay; q++) gradient[q] = scale * (gradient[q] * sums[2] - sums[3 + q]);
-    gradient[at.decay] = scale * (factor * sums[3] - sums[3 + at.decay]);
-    gradient[0] = forecast;
-    const variance = quadraticForm(covariance, gradient, p) + (residualCv * forecast) ** 2;
-    const half = t95 * Math.sqrt(Math.max(variance, 0));
-    const cannibalised = scale * sums[1];
-    out.forecast[c] = forecast;
-    out.low[c] = Math.max(0, forecast - half);
-    out.high[c] = forecast + half;
-    out.cannibalised[c] = cannibalised;
-    out.net[c] = forecast - cannibalised;
-    if (top === 0) {
-      out.transfers.push([]);
-      continue;
-    }
-    // transfer_cj = s Σ_i (w_i P_ic) P_ij over the visited points, from the share the scan wrote.
-    const { start, outlet } = own, { ownShare } = state;
-    for (let r = 0; r < spans; r++) {
-      for (let k = ranges[2 * r]; k < ranges[2 * r + 1]; k++) {
-        const ws = share[k];
-        if (ws === 0) continue;
-        for (let pair = start[k]; pair < start[k + 1]; pair++) loss[outlet[pair]] += ws * ownShare[pair];
+  const order = siteOrder(grid, sites.lon, sites.lat);
+  for (let first = 0; first < count; first += TRANSFER_LANES) {
+    options.signal?.throwIfAborted();
+    const lanes = Math.min(TRANSFER_LANES, count - first);
+    for (let lane = 0; lane < lanes; lane++) {
+      const c = order[first + lane];
+      const lon = sites.lon[c], lat = sites.lat[c], a = sites.attractiveness[c];
+      if (!Number.isFinite(lon) || !Number.isFinite(lat) || !(a > 0)) {
+        out.forecast[c] = out.low[c] = out.high[c] = out.cannibalised[c] = out.net[c] = NaN;
+        continue;
       }
+      // ∂log t/∂θ_q of the site for α and the γs; the decay's is factor·D, summed by the scan.
+      let base = calibration.alpha * Math.log(a);
+      if (at.alpha >= 0) gradient[at.alpha] = Math.log(a);
+      for (let q = 0; q < K; q++) {
+        gradient[at.gamma + q] = sites.z[c * K + q];
+        base += theta[at.gamma + q] * sites.z[c * K + q];
+      }
+      unitVector(lon, lat, q3, 0);
+      const spans = circleRanges(grid, lon, lat, rho, ranges);
+      const sums = simd
+        ? simd.scan(lane, spans, q3[0], q3[1], q3[2], limit, Math.exp(base), coefficient, floor2, cut)
+        : scanSiteJs(jsScan, lane, ranges, spans, q3, limit, Math.exp(base), coefficient);
+      transfers?.add(lane, ranges, spans);
+      // sums: Σ w·P, Σ wO·P, Σ spread, Σ spread·D, Σ spread·Ḡ_q (q = 1 … p − 1).
+      const forecast = scale * sums[0];
+      for (let q = 1; q < at.decay; q++) gradient[q] = scale * (gradient[q] * sums[2] - sums[3 + q]);
+      gradient[at.decay] = scale * (factor * sums[3] - sums[3 + at.decay]);
+      gradient[0] = forecast;
+      const variance = quadraticForm(covariance, gradient, p) + (residualCv * forecast) ** 2;
+      const half = t95 * Math.sqrt(Math.max(variance, 0));
+      const cannibalised = scale * sums[1];
+      out.forecast[c] = forecast;
+      out.low[c] = Math.max(0, forecast - half);
+      out.high[c] = forecast + half;
+      out.cannibalised[c] = cannibalised;
+      out.net[c] = forecast - cannibalised;
     }
-    const list = largestTransfers(loss, scale, top);
-    out.transfers.push(list);
+    // transfer_cj = s Σ_i (w_i P_ic) P_ij over the visited points, from the shares the scans wrote.
+    const lists = transfers?.finish(scale, top);
+    for (let lane = 0; lane < lanes; lane++) out.transfers[order[first + lane]] = lists?.[lane] ?? [];
   }
   return out;
 }

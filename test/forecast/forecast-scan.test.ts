@@ -13,8 +13,7 @@ import { marketState } from '../../src/forecast/market-state.ts';
 import { buildGrid } from '../../src/kernel/grid.ts';
 import { bindForecastScan } from '../../src/kernel/wasm/forecast-scan.ts';
 import { setSimdEnabled } from '../../src/kernel/wasm/simd-scans.ts';
-import { mulberry32 } from '../../src/sensitivity/random.ts';
-import { syntheticMarket } from './synthetic-market.ts';
+import { randomSites, syntheticMarket } from './synthetic-market.ts';
 
 const KM = 1 / 111.19508372419141;
 const common = { observedName: 'sales', demandColumn: 'population', cutoff: 5000, floor: 50 };
@@ -78,14 +77,8 @@ describe('forecast scan (SIMD) for any decay', () => {
       const attributes: Record<string, Float64Array> = area ? { area: market.area } : {};
       const points = { demand: market.demand, own: market.own, competitors: market.competitors, attributes };
       const calibration = calibrateModel(points, { ...common, decay, fitAlpha, observed: market.observed, ids: market.ids, folds: 2 });
-      const rnd = mulberry32(5);
       const count = 60;
-      const sites: SitesToForecast = {
-        lon: Float64Array.from({ length: count }, () => 120 + (1 + 18 * rnd()) * KM),
-        lat: Float64Array.from({ length: count }, () => 30 + (1 + 18 * rnd()) * KM),
-        attractiveness: Float64Array.from({ length: count }, () => 0.5 + rnd()),
-        z: Float64Array.from({ length: area ? count : 0 }, () => rnd() - 0.5),
-      };
+      const sites: SitesToForecast = randomSites(5, count, area ? 1 : 0);
       const { simd, js } = forecastBoth(calibration, points, sites);
       const relative = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(b), 1e-300));
       let reached = 0;

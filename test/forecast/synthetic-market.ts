@@ -62,3 +62,14 @@ export function syntheticMarket(seed: number, truth: MarketTruth, sizes = { dema
   for (let j = 0; j < sizes.own; j++) observed[j] *= truth.scale * Math.exp(truth.noise * normal(rnd) - (truth.noise * truth.noise) / 2);
   return { demand, own, competitors, area, observed, ids: Array.from({ length: sizes.own }, (_, j) => `B${j + 1}`) };
 }
+
+/** `count` sites spread over the market's square (1–19 km), attractiveness 0.5–1.5, and `attributes` z columns in ±0.5. */
+export function randomSites(seed: number, count: number, attributes = 0): { lon: Float64Array; lat: Float64Array; attractiveness: Float64Array; z: Float64Array } {
+  const rnd = mulberry32(seed);
+  return {
+    lon: Float64Array.from({ length: count }, () => 120 + (1 + 18 * rnd()) * KM),
+    lat: Float64Array.from({ length: count }, () => 30 + (1 + 18 * rnd()) * KM),
+    attractiveness: Float64Array.from({ length: count }, () => 0.5 + rnd()),
+    z: Float64Array.from({ length: attributes * count }, () => rnd() - 0.5),
+  };
+}

@@ -7,10 +7,11 @@
  * and the scan returns, in `out`: Σ w·P, Σ wO·P (wO = w_i × the own network's share), Σ spread,
  * Σ spread·D and Σ spread·Ḡ_q for each of G mean-gradient columns (G = 1 … MAX_GRADIENT_COLUMNS,
  * one function each), and writes w_i·P_i at i of the `share` column (0 beyond the cut-off) for the
- * per-outlet transfers. Columns are laid out as for the kernel scans (kernel-wat.ts), each with a
+ * per-outlet transfers: in the site's lane of that interleaved column (transfers-wat.ts). Columns are laid out as for the kernel scans (kernel-wat.ts), each with a
  * spare slot after its last point.
  */
 import { EARTH_RADIUS_M } from '../../geo/haversine.ts';
+import { TRANSFER_LANES } from './transfers-wat.ts';
 import { CONSTANTS, expNegSteps, lnSteps, load, mathLocals, slicesLoop, splat } from './wat-math.ts';
 
 /** Most mean-gradient columns (θ's entries after log s: α, the γs, the decay) a scan takes. */
@@ -47,10 +48,13 @@ function forecastStep(decay: ForecastDecay, g: number, tail: boolean, x = '', of
     ? lnSteps(`(f64x2.pmax (local.get $vfloor2) (f64x2.pmin (local.get $vcut) ${arcSq}))`, LN_TERMS, x)
     : [`(f64x2.pmin (local.get $vcut) ${arc})`];
   const decayed = expNegSteps(`(f64x2.mul (local.get $vcoeff) ${get('dd')})`, EXP_TERMS, x);
-  const address = `(i32.add (local.get $share) (local.get $o))`;
-  const stored = tail
-    ? `(f64.store${offset ? ` offset=${offset}` : ''} ${address} (f64x2.extract_lane 0 ${get('ws')}))`
-    : `(v128.store${offset ? ` offset=${offset}` : ''} ${address} ${get('ws')})`;
+  // The share column is interleaved, TRANSFER_LANES sites per point ($share points at the site's lane).
+  const address = `(i32.add (local.get $share) (i32.shl (local.get $o) (i32.const ${Math.log2(TRANSFER_LANES)})))`;
+  const storeLane = (lane: number) => {
+    const at = TRANSFER_LANES * (offset + 8 * lane);
+    return `(f64.store${at ? ` offset=${at}` : ''} ${address} (f64x2.extract_lane ${lane} ${get('ws')}))`;
+  };
+  const stored = tail ? storeLane(0) : `${storeLane(0)} ${storeLane(1)}`;
   const add = (acc: number, term: string) => `(local.set $acc${acc} (f64x2.add (local.get $acc${acc}) ${term}))`;
   return [
     `(local.set $dx${x} (f64x2.sub ${at('$x')} (local.get $vqx)))`,

@@ -10,6 +10,7 @@
  * with a pair whose second lane is read but masked out.
  */
 import { forecastWat } from './forecast-wat.ts';
+import { transfersWat } from './transfers-wat.ts';
 import { ARC, ARC_SQ, CONSTANTS, expNeg, load, slicesLoop, splat } from './wat-math.ts';
 
 interface Scan {
@@ -88,6 +89,7 @@ export function kernelWat(): string {
   return `(module
   (memory (export "memory") 1)
   ${SCANS.map(scanFunction).join('\n  ')}
-  ${forecastWat()})
+  ${forecastWat()}
+  ${transfersWat()})
 `;
 }
