@@ -18,6 +18,7 @@ import { forecastSites, shapeOf, type SiteForecasts } from './forecast-sites.ts'
 import { prepareHuff, type ForecastPoints, type PreparedHuff } from './huff-data.ts';
 import { marketState, type MarketState } from './market-state.ts';
 import type { DecayForm } from './model.ts';
+import { fingerprint } from './fingerprint.ts';
 
 export interface CalibrateOptions {
   /** The network layer's numeric column to fit [the `observed` role of bundle.json]. */
@@ -111,47 +112,62 @@ export function missingAttributeWarning(missing: number, name: string, mean: num
 
 /** Today's market as a calibration sees it: built once per bundle, scenario and calibration. */
 interface Market {
-  inputs: BundleInputs;
   prepared: PreparedHuff;
   state: MarketState;
 }
 
 /**
- * The last market forecast() built for each bundle, with what it was built from: score forecasts
- * its sites a chunk at a time (64 k rows), and the workbench one site per click, against the same
- * market (2 s of CPU for a million demand points).
+ * The last market forecast() built for each bundle, with the fingerprint of what it was built from:
+ * score forecasts its sites a chunk at a time (64 k rows), and the workbench one site per click,
+ * against the same market (2 s of CPU for a million demand points).
+ * Keyed by content, not identity: a bundle's columns are typed arrays that a caller may edit in place
+ * (and typed arrays cannot be frozen), so the key hashes the very arrays the market is built from —
+ * demand, own outlets and competitors with the scenario's attractiveness, the calibrated attributes —
+ * and the calibration's model (≈ 10 ms for a million demand points, against ≈ 2 s to rebuild).
  */
-const markets = new WeakMap<LoadedBundle, { from: readonly unknown[]; market: Market }>();
+const markets = new WeakMap<LoadedBundle, { key: string; market: Market }>();
 
-function marketOf(inputs: BundleInputs, calibration: Calibration, signal?: AbortSignal): Market {
+function marketKey(points: ForecastPoints, calibration: Calibration): string {
+  const { demand, own, competitors, attributes } = points;
+  const arrays = [demand, own, competitors].flatMap((p) => [p.lon, p.lat, p.weight]);
+  const model = JSON.stringify([shapeOf(calibration), calibration.theta, calibration.attributeMeans, calibration.demandCells?.metres ?? 0]);
+  return fingerprint([...arrays, ...Object.keys(attributes).sort().map((name) => attributes[name])], model);
+}
+
+function marketOf(points: ForecastPoints, calibration: Calibration, signal?: AbortSignal): Market {
+  const shape = shapeOf(calibration);
+  const prepared = prepareHuff(points, shape, calibration.attributeMeans, { cellMetres: calibration.demandCells?.metres, forForecast: true, signal });
+  return { prepared, state: marketState(shape, prepared.data, Float64Array.from(calibration.theta)) };
+}
+
+function forecastPoints(inputs: BundleInputs, calibration: Calibration): ForecastPoints {
   const { network, demand } = inputs.bundle;
   if (!network || !demand) throw new UsageError('a forecast needs the bundle\'s network and demand layers (the ones the calibration was fitted on)');
-  const shape = shapeOf(calibration);
-  const points = pointsFor(inputs, network, calibration.demandColumn, shape.attributes);
-  const prepared = prepareHuff(points, shape, calibration.attributeMeans, { cellMetres: calibration.demandCells?.metres, forForecast: true, signal });
-  return { inputs, prepared, state: marketState(shape, prepared.data, Float64Array.from(calibration.theta)) };
+  return pointsFor(inputs, network, calibration.demandColumn, Object.keys(calibration.coefficients));
 }
 
 /** Forecasts `sites` (default: the bundle's candidates) against today's network. */
 export function forecast(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
   const layer = sites ?? bundle.candidates;
   if (!layer) throw new UsageError('no sites to forecast: the bundle has no candidates layer');
-  const from = [scenario, calibration, bundle.demand, bundle.network, bundle.competitors];
+  const inputs = huffInputs(bundle, scenario, options.signal);
+  const points = forecastPoints(inputs, calibration);
+  const key = marketKey(points, calibration);
   const cached = markets.get(bundle);
-  let market = cached && cached.from.every((x, i) => x === from[i]) ? cached.market : undefined;
+  let market = cached?.key === key ? cached.market : undefined;
   if (!market) {
-    market = marketOf(huffInputs(bundle, scenario, options.signal), calibration, options.signal);
-    markets.set(bundle, { from, market });
+    market = marketOf(points, calibration, options.signal);
+    markets.set(bundle, { key, market });
   }
-  return forecastInMarket(market, calibration, layer, options);
+  return forecastInMarket(inputs, market, calibration, layer, options);
 }
 
 /** forecast() with the inputs a funnel run already holds (the forecast_net criterion). */
 export function forecastWithInputs(inputs: BundleInputs, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
-  return forecastInMarket(marketOf(inputs, calibration, options.signal), calibration, layer, options);
+  return forecastInMarket(inputs, marketOf(forecastPoints(inputs, calibration), calibration, options.signal), calibration, layer, options);
 }
 
-function forecastInMarket({ inputs, prepared, state }: Market, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal }): BundleForecasts {
+function forecastInMarket(inputs: BundleInputs, { prepared, state }: Market, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal }): BundleForecasts {
   const shape = shapeOf(calibration);
   const K = shape.attributes.length;
   const z = new Float64Array(layer.ids.length * K);

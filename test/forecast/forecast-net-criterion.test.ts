@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PointLayer } from '../../src/data/layer.ts';
 import { forecast, calibrate, forecastWithInputs, huffInputs } from '../../src/forecast/from-bundle.ts';
 import { forecastColumns } from '../../src/forecast/forecast-columns.ts';
+import { haversine } from '../../src/geo/haversine.ts';
 import { loadBundleDir } from '../../src/node/load-bundle-dir.ts';
 import { Scenario } from '../../src/scenario/scenario.ts';
 import { scoreSites } from '../../src/score/score-sites.ts';
@@ -50,6 +51,25 @@ describe('forecast_net criterion and score columns', async () => {
     const fresh = forecastWithInputs(huffInputs(bundle, base), steeper, sites);
     expect([...forecast(bundle, base, steeper, sites).forecast]).toEqual([...fresh.forecast]);
     expect(fresh.forecast[1]).not.toBeCloseTo(whole.forecast[1], 1);
+  });
+
+  it('a demand value edited in place gives a new forecast: the kept market is keyed by content, not by the arrays\' identity', () => {
+    const before = forecast(bundle, base, calibration, sites);
+    const population = bundle.demand!.numeric.population;
+    let nearest = 0;
+    bundle.demand!.lon.forEach((lon, i) => {
+      if (haversine(lon, bundle.demand!.lat[i], sites.lon[1], sites.lat[1]) < haversine(bundle.demand!.lon[nearest], bundle.demand!.lat[nearest], sites.lon[1], sites.lat[1])) nearest = i;
+    });
+    const kept = population[nearest];
+    population[nearest] = kept + 5000;
+    try {
+      const after = forecast(bundle, base, calibration, sites);
+      expect([...after.forecast]).toEqual([...forecastWithInputs(huffInputs(bundle, base), calibration, sites).forecast]);
+      expect(after.forecast[1]).toBeGreaterThan(before.forecast[1] + 1);
+    } finally {
+      population[nearest] = kept;
+    }
+    expect([...forecast(bundle, base, calibration, sites).forecast]).toEqual([...before.forecast]);
   });
 
   it('without a calibration the criterion is left out with the reason', async () => {
