@@ -11,6 +11,7 @@ export { createBrowserKernel } from '../kernel/browser-pool.ts';
 export { simdAvailable } from '../kernel/wasm/simd-scans.ts';
 export { levelReasons, funnelShortlist, siteParents, siteRanks, type ShortlistEntry } from '../score/funnel-shortlist.ts';
 export { formatNotKept } from '../score/format-not-kept.ts';
+export { REJECT_CODES, REJECT_REASONS, type RejectCode, type RejectReason } from '../reject-reason.ts';
 export type { NotKept } from '../score/not-kept.ts';
 export { rankWithinGroups } from '../score/rank-order.ts';
 export { criterionUnit, formatMeasure, type MeasureUnit } from '../report/criterion-unit.ts';

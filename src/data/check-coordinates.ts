@@ -4,6 +4,7 @@
  */
 import type { CrsName } from './bundle-manifest.ts';
 import { inCrsRange, WEB_MERCATOR_MAX } from '../geo/crs.ts';
+import { rejectReason, type RejectReason } from '../reject-reason.ts';
 
 export type CoordinateProblemKind = 'swapped' | 'projected' | 'range';
 
@@ -11,11 +12,8 @@ export interface CoordinateProblem {
   kind: CoordinateProblemKind;
   /** Which of the pair is at fault. */
   axis: 'lon' | 'lat';
-  reason: string;
+  reason: RejectReason;
 }
-
-export const PROJECTED_REASON =
-  'looks like projected metres, not degrees: if these are web-mercator (EPSG:3857) set "crs": "epsg3857" for this file in bundle.json';
 
 /** Values this far beyond ±180 cannot be degrees; they are metres of some projection. */
 const PROJECTED_THRESHOLD = 1000;
@@ -26,20 +24,20 @@ export function coordinateProblem(x: number, y: number, crs: CrsName): Coordinat
     return {
       kind: 'range',
       axis: Math.abs(x) > WEB_MERCATOR_MAX ? 'lon' : 'lat',
-      reason: `outside the EPSG:3857 range (±${Math.round(WEB_MERCATOR_MAX)} m)`,
+      reason: rejectReason('mercator-range', { metres: Math.round(WEB_MERCATOR_MAX) }),
     };
   }
   if (Math.abs(x) > PROJECTED_THRESHOLD || Math.abs(y) > PROJECTED_THRESHOLD) {
-    return { kind: 'projected', axis: Math.abs(x) > PROJECTED_THRESHOLD ? 'lon' : 'lat', reason: PROJECTED_REASON };
+    return { kind: 'projected', axis: Math.abs(x) > PROJECTED_THRESHOLD ? 'lon' : 'lat', reason: rejectReason('projected-metres') };
   }
   if (Math.abs(y) > 90 && Math.abs(y) <= 180 && Math.abs(x) <= 90) {
     return {
       kind: 'swapped',
       axis: 'lat',
-      reason: `lat/lon look swapped: latitude ${y} is outside ±90 but the pair is valid the other way round`,
+      reason: rejectReason('swapped-pair', { latitude: y }),
     };
   }
   return Math.abs(x) > 180
-    ? { kind: 'range', axis: 'lon', reason: `longitude ${x} is outside ±180` }
-    : { kind: 'range', axis: 'lat', reason: `latitude ${y} is outside ±90` };
+    ? { kind: 'range', axis: 'lon', reason: rejectReason('longitude-range', { longitude: x }) }
+    : { kind: 'range', axis: 'lat', reason: rejectReason('latitude-range', { latitude: y }) };
 }

@@ -4,6 +4,7 @@
  * that file's rejects, so loaded + rejected = read still holds per file.
  */
 import type { Columns, Layer, LayerReport, PointLayer, PolygonLayer } from './layer.ts';
+import { rejectReason } from '../reject-reason.ts';
 
 function concatColumns(parts: Columns[], sizes: number[]): Columns {
   const out: Columns = { numeric: {}, text: {} };
@@ -65,7 +66,7 @@ export function keepUniqueAcrossParts(parts: LayerPart<Layer>[]): number[][] {
       const owner = seen.get(id);
       if (owner === undefined) keep.push(i);
       else {
-        report.rejects.push({ row: rows[i], column: 'id', reason: `duplicate id (already loaded from ${owner})`, value: id });
+        report.rejects.push({ row: rows[i], column: 'id', ...rejectReason('duplicate-id-loaded', { file: owner }), value: id, id });
         report.loaded--;
         report.rejected++;
       }

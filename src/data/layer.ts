@@ -3,6 +3,7 @@
  * Importers produce these; criteria, kernels and the database layer consume them.
  */
 import type { Basemap } from './basemap.ts';
+import type { RejectReason } from '../reject-reason.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export const LAYER_NAMES = [
@@ -53,13 +54,14 @@ export interface PolygonLayer extends Columns {
 
 export type Layer = PointLayer | PolygonLayer;
 
-/** One input row that was not loaded, and why. `row` is the 1-based data record number in its file. */
-export interface Reject {
+/** One input row that was not loaded, and why (code, parameters, English). `row` is the 1-based data record number in its file. */
+export interface Reject extends RejectReason {
   row: number;
   column: string;
-  reason: string;
   /** The offending value as read, when there is one. */
   value?: string;
+  /** The row's id, when its id column could be read. */
+  id?: string;
 }
 
 /** What one file contributed to one layer. Invariant: loaded + rejected === read. */

@@ -16,6 +16,7 @@ import { interiorPoint } from '../geo/interior-point.ts';
 import { checkArea } from './check-geometry.ts';
 import { coordinateProblem, type CoordinateProblemKind } from './check-coordinates.ts';
 import { isBlank, toNumber, toText } from './raw-values.ts';
+import { rejectReason, type RejectReason } from '../reject-reason.ts';
 
 /** The subset of the geocoder (src/geocode) the loader needs. */
 export interface AddressGeocoder {
@@ -43,8 +44,8 @@ export interface PlaceOptions {
   geocoder?: AddressGeocoder;
   addressColumn?: string;
   minConfidence?: number;
-  /** Why a row with an address and no coordinates cannot be placed when there is no geocoder (candidates in a bundle without a gazetteer). */
-  noGeocoderReason?: string;
+  /** Rows with an address and no coordinates are rejected for want of a geocoder (candidates in a bundle without a gazetteer). */
+  rejectUngeocoded?: boolean;
 }
 
 /**
@@ -75,34 +76,34 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
   const addrCol = opts.addressColumn !== undefined ? raw.values[opts.addressColumn] : undefined;
   const geomColumn = plan.wkt ?? 'geometry';
 
-  const reject = (r: number, column: string, reason: string, value?: unknown): void => {
-    rejects[r] = value === undefined || value === null ? { row: r + 1, column, reason } : { row: r + 1, column, reason, value: String(value) };
+  const reject = (r: number, column: string, why: RejectReason, value?: unknown): void => {
+    rejects[r] = value === undefined || value === null ? { row: r + 1, column, ...why } : { row: r + 1, column, ...why, value: String(value) };
   };
   const placeGeometry = (r: number, g: Geometry | null): void => {
     // A file's geometry is unchecked JSON: "coordinates" may be missing or not an array.
     const coordinates: unknown = g !== null && 'coordinates' in g ? g.coordinates : undefined;
     if (g !== null && (g.type === 'Point' || g.type === 'MultiPoint') && !Array.isArray(coordinates)) {
-      reject(r, geomColumn, `invalid geometry: a ${g.type} without a coordinates array`);
+      reject(r, geomColumn, rejectReason('point-without-coordinates', { type: g.type }));
       return;
     }
     if (g !== null && (g.type === 'Point' || (g.type === 'MultiPoint' && g.coordinates.length === 1)) && !opts.polygonLayer) {
       const p: unknown = g.type === 'Point' ? g.coordinates : g.coordinates[0];
-      if (!Array.isArray(p)) return reject(r, geomColumn, 'invalid geometry: a position that is not an array of numbers');
+      if (!Array.isArray(p)) return reject(r, geomColumn, rejectReason('position-not-numbers'));
       placeXY(r, p[0], p[1], geomColumn, geomColumn);
       return;
     }
     const checked = checkArea(g, crs);
     if (!checked.ok) {
       if (checked.kind === 'swapped' || checked.kind === 'projected' || checked.kind === 'range') problems[checked.kind]++;
-      reject(r, geomColumn, opts.polygonLayer || checked.kind !== 'type' ? checked.reason : `a ${g?.type ?? 'missing'} geometry where this layer needs points or polygons`);
+      reject(r, geomColumn, opts.polygonLayer || checked.kind !== 'type' ? checked.reason : rejectReason('not-point-or-area', { type: g?.type ?? 'missing' }));
       return;
     }
     areas[r] = checked.geometry;
     if (!opts.polygonLayer) [lon[r], lat[r]] = areaPoint(checked.geometry);
   };
   const placeXY = (r: number, x: number, y: number, lonName: string, latName: string): void => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) return reject(r, lonName, 'non-numeric coordinate', x);
-    if (typeof y !== 'number' || !Number.isFinite(y)) return reject(r, latName, 'non-numeric coordinate', y);
+    if (typeof x !== 'number' || !Number.isFinite(x)) return reject(r, lonName, rejectReason('non-numeric-coordinate'), x);
+    if (typeof y !== 'number' || !Number.isFinite(y)) return reject(r, latName, rejectReason('non-numeric-coordinate'), y);
     const problem = coordinateProblem(x, y, crs);
     if (problem !== null) {
       problems[problem.kind]++;
@@ -116,14 +117,14 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
     const address = toText(addrCol[r]);
     if (address === '') return false;
     if (!opts.geocoder || !placedBy || !confidence) {
-      if (opts.noGeocoderReason === undefined) return false;
-      reject(r, opts.addressColumn ?? 'address', opts.noGeocoderReason, address);
+      if (!opts.rejectUngeocoded) return false;
+      reject(r, opts.addressColumn ?? 'address', rejectReason('no-gazetteer'), address);
       return true;
     }
     const hit = opts.geocoder.geocode(address);
-    if (hit === null) reject(r, opts.addressColumn ?? 'address', 'address not found in the gazetteer', address);
+    if (hit === null) reject(r, opts.addressColumn ?? 'address', rejectReason('address-not-found'), address);
     else if (hit.confidence < (opts.minConfidence ?? 0)) {
-      reject(r, opts.addressColumn ?? 'address', `address matched with confidence ${hit.confidence.toFixed(2)}, below the minimum ${opts.minConfidence}`, address);
+      reject(r, opts.addressColumn ?? 'address', rejectReason('address-low-confidence', { confidence: hit.confidence.toFixed(2), minimum: opts.minConfidence ?? 0 }), address);
     } else {
       lon[r] = hit.lon;
       lat[r] = hit.lat;
@@ -147,7 +148,7 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
     } else if (wktCol !== undefined) {
       const cell = wktCol[r];
       if (isBlank(cell)) {
-        if (!geocode(r)) reject(r, geomColumn, 'missing geometry');
+        if (!geocode(r)) reject(r, geomColumn, rejectReason('missing-geometry'));
         continue;
       }
       const parsed = parseWkt(toText(cell));
@@ -157,16 +158,16 @@ export function placeRows(raw: RawTable, plan: ColumnPlan, opts: PlaceOptions): 
       const xs = lonCol[r];
       const ys = latCol[r];
       if (isBlank(xs) || isBlank(ys)) {
-        if (!geocode(r)) reject(r, isBlank(xs) ? plan.lon : plan.lat, 'missing coordinate');
+        if (!geocode(r)) reject(r, isBlank(xs) ? plan.lon : plan.lat, rejectReason('missing-coordinate'));
         continue;
       }
       const x = toNumber(xs);
       const y = toNumber(ys);
-      if (Number.isNaN(x)) reject(r, plan.lon, 'non-numeric coordinate', xs);
-      else if (Number.isNaN(y)) reject(r, plan.lat, 'non-numeric coordinate', ys);
+      if (Number.isNaN(x)) reject(r, plan.lon, rejectReason('non-numeric-coordinate'), xs);
+      else if (Number.isNaN(y)) reject(r, plan.lat, rejectReason('non-numeric-coordinate'), ys);
       else placeXY(r, x, y, plan.lon, plan.lat);
     } else if (!geocode(r)) {
-      reject(r, opts.addressColumn ?? '', opts.addressColumn ? 'no coordinates and no address' : 'no coordinates');
+      reject(r, opts.addressColumn ?? '', rejectReason(opts.addressColumn ? 'no-coordinates-no-address' : 'no-coordinates'));
     }
   }
   return { lon, lat, areas, rejects, placedBy, confidence, explanation, problems };

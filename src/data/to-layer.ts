@@ -14,6 +14,7 @@ import { fileStem, isBlank, toNumber, toText } from './raw-values.ts';
 import { CRS_LABEL } from '../geo/crs.ts';
 import { findSwappedOutliers } from './swapped-outliers.ts';
 import { foldCodedValues } from './layer-roles.ts';
+import { rejectReason } from '../reject-reason.ts';
 
 export interface ToLayerOptions {
   /** The bundle's default CRS, used when the entry names none. */
@@ -56,15 +57,15 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     throw new BundleError(file, `${file} has no population column for the demand layer; name it in columns.population in bundle.json.`);
   }
 
-  const noGeocoderReason = entry.layer === 'candidates' && !geocoder ? NO_GAZETTEER_REASON : undefined;
-  const placed = placeRows(raw, plan, { crs, polygonLayer, geocoder, addressColumn, minConfidence: opts.minConfidence, noGeocoderReason });
+  const rejectUngeocoded = entry.layer === 'candidates' && !geocoder;
+  const placed = placeRows(raw, plan, { crs, polygonLayer, geocoder, addressColumn, minConfidence: opts.minConfidence, rejectUngeocoded });
   const { rejects } = placed;
   const n = raw.rowCount;
   const notes = [...raw.notes, ...plan.notes];
   if (crs !== 'wgs84') notes.push(`converted from ${CRS_LABEL[crs]} to WGS84`);
 
   let withCoordinates = n;
-  for (const r of rejects) if (r !== null && r.reason === 'missing coordinate') withCoordinates--;
+  for (const r of rejects) if (r !== null && r.code === 'missing-coordinate') withCoordinates--;
   if (placed.problems.projected > 0 && placed.problems.projected === withCoordinates) {
     throw everyRowProjected(file);
   }
@@ -76,7 +77,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
       rejects[r] = {
         row: r + 1,
         column: plan.lat ?? 'geometry',
-        reason: SWAPPED_REASON,
+        ...rejectReason('swapped-outlier'),
         value: `${placed.lon[r]}, ${placed.lat[r]}`,
       };
     }
@@ -101,17 +102,17 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
       const w = toNumber(weightCol[r]);
       const col = weightRole.ref as string;
       if (Number.isNaN(w)) {
-        rejects[r] = { row: r + 1, column: col, reason: `${weightRole.role} is ${isBlank(weightCol[r]) ? 'missing' : 'not a number'}`, value: toText(weightCol[r]) };
+        rejects[r] = { row: r + 1, column: col, ...rejectReason(isBlank(weightCol[r]) ? 'weight-missing' : 'weight-not-number', { role: weightRole.role }), value: toText(weightCol[r]) };
         continue;
       }
       if (w < 0) {
-        rejects[r] = { row: r + 1, column: col, reason: `negative ${weightRole.role}`, value: String(w) };
+        rejects[r] = { row: r + 1, column: col, ...rejectReason('weight-negative', { role: weightRole.role }), value: String(w) };
         continue;
       }
     }
     const id = idCol !== undefined ? toText(idCol[r]) : (plan.idValue ?? `${stem}:${r + 1}`);
     if (id === '') {
-      rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: 'missing id' };
+      rejects[r] = { row: r + 1, column: plan.id ?? 'id', ...rejectReason('missing-id') };
       continue;
     }
     ids[r] = id;
@@ -125,7 +126,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
     const firstRow = new Map<string, number>();
     for (let r = 0; r < n; r++) if (rejects[r] === null && repeated.has(ids[r]) && !firstRow.has(ids[r])) firstRow.set(ids[r], r);
     for (const r of repeats) {
-      rejects[r] = { row: r + 1, column: plan.id ?? 'id', reason: `duplicate id (first seen in row ${(firstRow.get(ids[r]) ?? r) + 1})`, value: ids[r] };
+      rejects[r] = { row: r + 1, column: plan.id ?? 'id', ...rejectReason('duplicate-id', { first: (firstRow.get(ids[r]) ?? r) + 1 }), value: ids[r] };
     }
   }
   if (idCol === undefined && plan.idValue === undefined) notes.push(noIdNote(stem));
@@ -139,7 +140,7 @@ export function toLayer(raw: RawTable, entry: LayerEntry, opts: ToLayerOptions =
   for (let r = 0; r < n; r++) {
     const rej = rejects[r];
     if (rej === null) keep.push(r);
-    else rejectList.push(rej);
+    else rejectList.push(idCol !== undefined && !isBlank(idCol[r]) ? { ...rej, id: toText(idCol[r]) } : rej);
   }
   const cols = buildColumns(raw, plan, keep, notes);
   notes.push(...foldCodedValues(entry.layer, cols.text));
@@ -212,12 +213,6 @@ function lookalikeIds(ids: readonly string[], rejects: readonly (Reject | null)[
   }
   return example === undefined ? undefined : lookalikeNote(count, ...example);
 }
-
-/** A candidate row with an address and no coordinates, in a bundle without a gazetteer. */
-export const NO_GAZETTEER_REASON = 'address given but the bundle has no gazetteer; add one or give coordinates';
-
-/** The reason of a row whose lat/lon look swapped (findSwappedOutliers). */
-export const SWAPPED_REASON = 'lat/lon look swapped: the point is far from the rest of the file, and swapped it lies among them';
 
 export function mostSwappedNote(swapped: number, read: number): string {
   return `most rows (${swapped} of ${read}) look like lat/lon swapped: map columns.lon and columns.lat the other way round in bundle.json`;

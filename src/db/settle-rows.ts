@@ -7,13 +7,14 @@
  * 3. missing ids; 4. duplicate ids, the first row of an id winning;
  * 5. the type of each untyped column, by the column rule's counts over the rows kept;
  * 6. the look-alike ids note.
- * The late rejects go to table `late`; the kept sites are read back in file order, a range of rows
+ * The late rejects go to table `late` (code and parameters as JSON: the English is made from them); the kept sites are read back in file order, a range of rows
  * at a time, as point layers (`chunks`). Native DuckDB in Node, DuckDB-WASM in the page (BlockDatabase).
  */
 import type { PointLayer, Reject } from '../data/layer.ts';
 import { fileStem, numericByCounts } from '../data/raw-values.ts';
 import { looksSwapped, medianStep, sampleMedian, SWAP_MIN_ROWS } from '../data/swapped-outliers.ts';
-import { everyRowProjected, lookalikeNote, mostSwappedNote, noIdNote, SWAPPED_REASON } from '../data/to-layer.ts';
+import { everyRowProjected, lookalikeNote, mostSwappedNote, noIdNote } from '../data/to-layer.ts';
+import { storedRejectReason } from '../reject-reason.ts';
 import { doubleSql } from './score-sql.ts';
 import { quoteString } from './sql.ts';
 import { CRS_LABEL } from '../geo/crs.ts';
@@ -51,18 +52,18 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export async function settleRows(db: BlockDatabase, s: Staging): Promise<SettledRows> {
   const { plan } = s;
   if (s.projected > 0 && s.projected === s.read - s.missingCoordinate) throw everyRowProjected(s.file);
-  await db.run('CREATE OR REPLACE TABLE late (row INTEGER, rj_column VARCHAR, rj_reason VARCHAR, rj_value VARCHAR)');
+  await db.run('CREATE OR REPLACE TABLE late (row INTEGER, rj_column VARCHAR, rj_code VARCHAR, rj_params VARCHAR, rj_value VARCHAR, rj_id VARCHAR)');
   const notes = [...plan.notes];
   if (s.crs !== 'wgs84') notes.push(`converted from ${CRS_LABEL[s.crs]} to WGS84`);
   const swapped = s.swapped + (s.crs !== 'epsg3857' ? await rejectSwaps(db, plan.lat ?? 'geometry') : 0);
   if (swapped > s.read / 2) notes.push(mostSwappedNote(swapped, s.read));
   const idColumn = quoteString(plan.id ?? 'id');
-  await db.run(`INSERT INTO late SELECT row, ${idColumn}, 'missing id', NULL FROM staged WHERE id IS NULL AND ${KEPT}`);
+  await db.run(`INSERT INTO late SELECT row, ${idColumn}, 'missing-id', '{}', NULL, NULL FROM staged WHERE id IS NULL AND ${KEPT}`);
   if (s.idColumn || plan.idValue !== undefined) {
     await db.run(`INSERT INTO late
       WITH ok AS (SELECT row, id FROM staged WHERE ${KEPT}),
       firsts AS (SELECT id, min(row) AS first FROM ok GROUP BY id HAVING count(*) > 1)
-      SELECT ok.row, ${idColumn}, 'duplicate id (first seen in row ' || (firsts.first + 1) || ')', ok.id FROM ok JOIN firsts USING (id) WHERE ok.row > firsts.first`);
+      SELECT ok.row, ${idColumn}, 'duplicate-id', '{"first":' || (firsts.first + 1) || '}', ok.id, ok.id FROM ok JOIN firsts USING (id) WHERE ok.row > firsts.first`);
   }
   if (!s.idColumn && plan.idValue === undefined) notes.push(noIdNote(fileStem(s.file)));
   if (s.idColumn) {
@@ -83,13 +84,15 @@ export async function settleRows(db: BlockDatabase, s: Staging): Promise<Settled
       await db.append('late', [
         { name: 'row', kind: 'integer', values: Int32Array.from(rejects, (r) => r.row - 1) },
         { name: 'rj_column', kind: 'text', values: rejects.map((r) => r.column) },
-        { name: 'rj_reason', kind: 'text', values: rejects.map((r) => r.reason) },
+        { name: 'rj_code', kind: 'text', values: rejects.map((r) => r.code) },
+        { name: 'rj_params', kind: 'text', values: rejects.map((r) => JSON.stringify(r.params)) },
         { name: 'rj_value', kind: 'text', values: rejects.map((r) => r.value ?? '') },
+        { name: 'rj_id', kind: 'text', values: rejects.map((r) => r.id ?? '') },
       ]);
       settled.loaded -= rejects.length;
       settled.rejected += rejects.length;
     },
-    rejects: () => rejectChunks(db),
+    rejects: () => rejectChunks(db, s.idColumn),
   };
   return settled;
 }
@@ -114,20 +117,24 @@ async function rejectSwaps(db: BlockDatabase, column: string): Promise<number> {
   // Swapped, the point lies within 100 km of the median, so its lon is within 0.9° of the median latitude.
   const rows: number[] = [];
   const values: string[] = [];
-  for await (const [row, x, y] of db.chunks(`SELECT row, lon, lat FROM staged WHERE swappable AND abs(lon - ${doubleSql(mLat)}) < 1 ORDER BY row`)) {
+  const ids: string[] = [];
+  for await (const [row, x, y, id] of db.chunks(`SELECT row, lon, lat, id FROM staged WHERE swappable AND abs(lon - ${doubleSql(mLat)}) < 1 ORDER BY row`)) {
     for (let i = 0; i < row.length; i++) {
       const px = num(x[i]);
       const py = num(y[i]);
       if (!looksSwapped(px, py, mLon, mLat)) continue;
       rows.push(num(row[i]));
       values.push(`${px}, ${py}`);
+      ids.push(str(id[i]));
     }
   }
   await db.append('late', [
     { name: 'row', kind: 'integer', values: Int32Array.from(rows) },
     { name: 'rj_column', kind: 'text', values: rows.map(() => column) },
-    { name: 'rj_reason', kind: 'text', values: rows.map(() => SWAPPED_REASON) },
+    { name: 'rj_code', kind: 'text', values: rows.map(() => 'swapped-outlier') },
+    { name: 'rj_params', kind: 'text', values: rows.map(() => '{}') },
     { name: 'rj_value', kind: 'text', values },
+    { name: 'rj_id', kind: 'text', values: ids },
   ]);
   return rows.length;
 }
@@ -213,13 +220,16 @@ function layerOf(s: Staging, got: unknown[][], m: number, numeric: Set<string>, 
   return layer;
 }
 
-async function* rejectChunks(db: BlockDatabase): AsyncGenerator<Reject[]> {
-  const rows = db.chunks(`SELECT row, rj_column, rj_reason, rj_value FROM (
-    SELECT row, rj_column, rj_reason, rj_value FROM staged WHERE rj_reason IS NOT NULL UNION ALL SELECT * FROM late) ORDER BY row`);
-  for await (const [row, column, reason, value] of rows) {
+/** The rejects in row order; with `withIds` (the file has an id column) each with its row's id where it has one. */
+async function* rejectChunks(db: BlockDatabase, withIds: boolean): AsyncGenerator<Reject[]> {
+  const rows = db.chunks(`SELECT row, rj_column, rj_code, rj_params, rj_value, rj_id FROM (
+    SELECT row, rj_column, rj_code, rj_params, rj_value, id AS rj_id FROM staged WHERE rj_reason IS NOT NULL UNION ALL SELECT * FROM late) ORDER BY row`);
+  for await (const [row, column, code, params, value, id] of rows) {
     yield row.map((r, i): Reject => {
       const v = value[i];
-      return { row: num(r) + 1, column: str(column[i]), reason: str(reason[i]), ...(typeof v === 'string' ? { value: v } : {}) };
+      const rowId = withIds ? id[i] : null;
+      const why = storedRejectReason(str(code[i]), JSON.parse(str(params[i]) || '{}') as Record<string, string | number>);
+      return { row: num(r) + 1, column: str(column[i]), ...why, ...(typeof v === 'string' ? { value: v } : {}), ...(typeof rowId === 'string' ? { id: rowId } : {}) };
     });
   }
 }

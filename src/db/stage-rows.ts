@@ -10,7 +10,7 @@ import type { ColumnRef, CrsName, LayerEntry } from '../data/bundle-manifest.ts'
 import { planColumns, type ColumnPlan } from '../data/column-plan.ts';
 import { placeRows, type AddressGeocoder } from '../data/place-rows.ts';
 import { fileStem, isBlank, isMissingToken, isNumberCell, toNumber, toText } from '../data/raw-values.ts';
-import { idFold, NO_GAZETTEER_REASON, unplaceableFile } from '../data/to-layer.ts';
+import { idFold, unplaceableFile } from '../data/to-layer.ts';
 import type { RawTable } from '../io/raw-table.ts';
 import type { BlockDatabase, TableColumn } from './block-database.ts';
 
@@ -95,13 +95,15 @@ export class RowStager {
     const geocoder = this.opts.geocoder;
     const placed = placeRows(raw, plan, {
       crs: s.crs, polygonLayer: false, geocoder, addressColumn: this.addressColumn, minConfidence: this.opts.minConfidence,
-      noGeocoderReason: geocoder ? undefined : NO_GAZETTEER_REASON,
+      rejectUngeocoded: !geocoder,
     });
     s.read += m;
     s.projected += placed.problems.projected;
     s.swapped += placed.problems.swapped;
     const rjColumn = new Array<string>(m).fill('');
     const rjReason = new Array<string>(m).fill('');
+    const rjCode = new Array<string>(m).fill('');
+    const rjParams = new Array<string>(m).fill('');
     const rjValue = new Array<string>(m).fill('');
     const ids = new Array<string>(m).fill('');
     const folds = new Array<string>(m).fill('');
@@ -111,10 +113,14 @@ export class RowStager {
     for (let r = 0; r < m; r++) {
       const rej = placed.rejects[r];
       if (rej !== null) {
-        if (rej.reason === 'missing coordinate') s.missingCoordinate++;
+        if (rej.code === 'missing-coordinate') s.missingCoordinate++;
         rjColumn[r] = rej.column;
         rjReason[r] = rej.reason;
+        rjCode[r] = rej.code;
+        rjParams[r] = JSON.stringify(rej.params);
         rjValue[r] = rej.value ?? '';
+        // the id of a rejected row, where its id column is readable (the rejects list shows it)
+        if (idCol !== undefined) ids[r] = toText(idCol[r]);
         continue;
       }
       const by = placed.placedBy?.[r];
@@ -130,6 +136,8 @@ export class RowStager {
       { name: 'row', kind: 'integer', values: Int32Array.from({ length: m }, (_, r) => first + r) },
       { name: 'rj_column', kind: 'text', values: rjColumn },
       { name: 'rj_reason', kind: 'text', values: rjReason },
+      { name: 'rj_code', kind: 'text', values: rjCode },
+      { name: 'rj_params', kind: 'text', values: rjParams },
       { name: 'rj_value', kind: 'text', values: rjValue },
       { name: 'lon', kind: 'double', values: placed.lon },
       { name: 'lat', kind: 'double', values: placed.lat },
@@ -167,7 +175,7 @@ export class RowStager {
       read: 0, projected: 0, swapped: 0, missingCoordinate: 0,
     };
     await this.db.createTable('staged', [
-      { name: 'row', kind: 'integer' }, { name: 'rj_column', kind: 'text' }, { name: 'rj_reason', kind: 'text' }, { name: 'rj_value', kind: 'text' },
+      { name: 'row', kind: 'integer' }, { name: 'rj_column', kind: 'text' }, { name: 'rj_reason', kind: 'text' }, { name: 'rj_code', kind: 'text' }, { name: 'rj_params', kind: 'text' }, { name: 'rj_value', kind: 'text' },
       { name: 'lon', kind: 'double' }, { name: 'lat', kind: 'double' }, { name: 'swappable', kind: 'boolean' },
       { name: 'id', kind: 'text' }, { name: 'id_fold', kind: 'text' },
       ...(staging.geocoded ? [{ name: 'placed_by', kind: 'text' as const }, { name: 'confidence', kind: 'double' as const }, { name: 'explanation', kind: 'text' as const }] : []),

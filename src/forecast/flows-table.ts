@@ -44,7 +44,7 @@ export function originFlows(table: RawTable, demandIds: string[], outletIds: str
     const shape = table.rowErrors?.[r];
     const i = demandIndex.get(text(origins[r])), j = outletIndex.get(text(outlets[r]));
     const n = typeof counts[r] === 'number' ? counts[r] as number : Number(text(counts[r]) || NaN);
-    const reason = shape ? shape
+    const reason = shape ? shape.reason
       : i === undefined ? `origin "${text(origins[r])}" is not an id of the demand layer`
       : j === undefined ? `outlet "${text(outlets[r])}" is not an id of the network layer`
       : !(n >= 0) || !Number.isFinite(n) ? `count "${text(counts[r])}" is not a number ≥ 0`

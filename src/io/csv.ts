@@ -5,13 +5,14 @@
  * file, are reported per record: they become rejects, not lost rows. Records whose quoted fields
  * hold line breaks are listed with their physical lines, so rows swallowed by a stray quote show.
  */
+import { rejectReason, type RejectReason } from '../reject-reason.ts';
 export interface ParsedCsv {
   header: string[];
   /** columns[c][r]: the field of record r in column c ('' where the record was short). */
   columns: string[][];
   rowCount: number;
   /** Per record: null, or what is wrong with its shape. */
-  rowErrors: (string | null)[];
+  rowErrors: (RejectReason | null)[];
   /** Characters of `text` parsed; with `partial`, the unfinished last record starts here. */
   consumed: number;
   /** Records that span several physical lines (quoted line breaks), in record order. */
@@ -61,7 +62,7 @@ export function parseCsv(text: string, delimiter: string, opts: ParseCsvOptions 
   let header: string[] | null = opts.header ?? null;
   let columns: string[][] = header ? header.map(() => []) : [];
   let width = header?.length ?? 0;
-  const rowErrors: (string | null)[] = [];
+  const rowErrors: (RejectReason | null)[] = [];
   let rowCount = 0;
   // Fields go straight into their column; `field` counts the fields of the current record.
   let field = 0;
@@ -98,7 +99,7 @@ export function parseCsv(text: string, delimiter: string, opts: ParseCsvOptions 
     } else {
       for (let c = field; c < width; c++) columns[c].push('');
       // The reason stays free of line numbers: a streamed block only knows lines relative to itself.
-      rowErrors.push(openQuote ? 'truncated record: a quoted field is never closed' : field !== width ? `has ${field} fields where the header has ${width}` : null);
+      rowErrors.push(openQuote ? rejectReason('unclosed-quote') : field !== width ? rejectReason('field-count', { fields: field, width }) : null);
       if (line > recordLine) multiLine.push({ record: rowCount, firstLine: recordLine, lines: line - recordLine + 1, rowLike });
       rowCount++;
     }

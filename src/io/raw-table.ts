@@ -4,6 +4,7 @@
  * lon/lat are still plain columns). `toLayer` turns this into a typed layer and its rejects.
  */
 import type { Geometry } from 'geojson';
+import type { RejectReason } from '../reject-reason.ts';
 
 export type RawValue = string | number | boolean | null;
 
@@ -17,7 +18,7 @@ export interface RawTable {
   /** Per-record geometry problems found while reading (index-aligned with records), if any. */
   geometryErrors?: (string | null)[];
   /** Per-record shape problems (a CSV record with the wrong field count, a truncated record), if any. */
-  rowErrors?: (string | null)[];
+  rowErrors?: (RejectReason | null)[];
   rowCount: number;
   notes: string[];
   /** A coordinate system the file itself declares (legacy GeoJSON "crs"), used when the manifest names none. */

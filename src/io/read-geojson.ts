@@ -5,6 +5,7 @@
 import type { Feature, Geometry } from 'geojson';
 import { BundleError } from '../errors.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
+import { rejectReason, type RejectReason } from '../reject-reason.ts';
 
 function toRawValue(v: unknown): RawValue {
   if (v === null || v === undefined) return null;
@@ -102,19 +103,19 @@ export function featureTable(file: string, features: readonly unknown[], shape: 
   const values: Record<string, RawValue[]> = {};
   for (const key of shape.columns) values[key] = new Array<RawValue>(n).fill(null);
   const geometry: (Geometry | null)[] = new Array<Geometry | null>(n);
-  const rowErrors: (string | null)[] = new Array<string | null>(n).fill(null);
+  const rowErrors: (RejectReason | null)[] = new Array<RejectReason | null>(n).fill(null);
   const featureIds: RawValue[] = new Array<RawValue>(n).fill(null);
   for (let r = 0; r < n; r++) {
     const f = features[r];
     if (!isObject(f) || f.type !== 'Feature') {
-      rowErrors[r] = 'not a GeoJSON Feature';
+      rowErrors[r] = rejectReason('not-a-feature');
       geometry[r] = null;
       continue;
     }
     const props = isObject(f.properties) ? f.properties : {};
     const deep = tooDeepAt(f, props);
     if (deep !== undefined) {
-      rowErrors[r] = `${deep} is nested more than ${MAX_NESTING} levels deep; flatten it or drop the feature`;
+      rowErrors[r] = rejectReason('nested-too-deep', { property: deep, levels: MAX_NESTING });
       geometry[r] = null;
       continue;
     }

@@ -12,6 +12,7 @@ import { BundleError } from '../errors.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
 import { parseWkb } from './wkb.ts';
 import { crsOfWkt } from './wkt-crs.ts';
+import { rejectReason, type RejectReason } from '../reject-reason.ts';
 
 let sqlite: ReturnType<typeof initSqlJs> | undefined;
 
@@ -86,7 +87,7 @@ export async function readGeoPackage(file: string, bytes: Uint8Array, opts: { ta
     const columns = stmt.getColumnNames().filter((c) => c !== geomColumn);
     const values: Record<string, RawValue[]> = Object.fromEntries(columns.map((c) => [c, []]));
     const geometry: (Geometry | null)[] = [];
-    const rowErrors: (string | null)[] = [];
+    const rowErrors: (RejectReason | null)[] = [];
     let blobs = 0;
     while (stmt.step()) {
       const row = stmt.getAsObject();
@@ -101,7 +102,7 @@ export async function readGeoPackage(file: string, bytes: Uint8Array, opts: { ta
         rowErrors.push(null);
       } catch (err) {
         geometry.push(null);
-        rowErrors.push(`unreadable geometry: ${err instanceof Error ? err.message : String(err)}`);
+        rowErrors.push(rejectReason('unreadable-geometry', { detail: err instanceof Error ? err.message : String(err) }));
       }
     }
     stmt.free();

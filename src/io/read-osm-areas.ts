@@ -12,6 +12,7 @@ import { decodeOsmPbfFile, type OsmTags } from './osm-pbf-decode.ts';
 import { assembleArea, type WayLine } from './osm-rings.ts';
 import { describeFilter, matchTags, type OsmTagFilter } from './osm-tag-filter.ts';
 import type { RawTable, RawValue } from './raw-table.ts';
+import { rejectReason, type RejectReason } from '../reject-reason.ts';
 
 const KEPT_TAGS = ['name', 'admin_level', 'boundary', 'building', 'building:levels', 'ref', 'population'];
 const AREA_RELATIONS = new Set(['multipolygon', 'boundary']);
@@ -78,7 +79,7 @@ export function readOsmAreas(file: string, bytes: Uint8Array, filter: OsmTagFilt
     return { nodes, coords };
   };
   const geometry: (Geometry | null)[] = [];
-  const rowErrors: (string | null)[] = [];
+  const rowErrors: (RejectReason | null)[] = [];
   const areaM2: RawValue[] = [];
   for (const f of areas) {
     const missingWays = (f.wayIds ?? []).filter((w) => !memberWays.has(w)).length;
@@ -86,8 +87,7 @@ export function readOsmAreas(file: string, bytes: Uint8Array, filter: OsmTagFilt
     const { geometry: g, openWays } = assembleArea(ways);
     geometry.push(g);
     areaM2.push(g ? Math.round(area(g) * 10) / 10 : null);
-    const gaps = [missingWays > 0 ? `${missingWays} member ways are not in the extract` : '', openWays > 0 ? `${openWays} member ways do not close into a ring` : ''].filter(Boolean);
-    rowErrors.push(g === null ? `${f.id} has no closed ring${gaps.length ? ` (${gaps.join('; ')})` : ''}; the extract may cut it at its edge — use a larger extract` : null);
+    rowErrors.push(g === null ? rejectReason('osm-area-open', { osmId: f.id, missingWays, openWays }) : null);
   }
   const values: Record<string, RawValue[]> = {
     id: areas.map((f) => f.id),

@@ -12,6 +12,7 @@ import { parseDbf } from './dbf.ts';
 import { NULL_SHAPE, parseShp } from './shp-geometry.ts';
 import type { RawTable } from './raw-table.ts';
 import { crsOfWkt } from './wkt-crs.ts';
+import { rejectReason } from '../reject-reason.ts';
 
 /** Bytes of the file beside this one with another extension ('dbf', 'prj', 'cpg'), if it exists. */
 export type CompanionReader = (extension: string) => Promise<Uint8Array | undefined>;
@@ -98,7 +99,7 @@ export async function readShapefile(file: string, bytes: Uint8Array, opts: Shape
     values: table.values,
     geometry: records.map((r) => r.geometry),
     // A null shape is a missing geometry (a candidate may still be geocoded); a broken record is rejected as such.
-    rowErrors: records.map((r) => (r.geometry === null && r.error !== undefined && r.error !== NULL_SHAPE ? `unreadable shape: ${r.error}` : null)),
+    rowErrors: records.map((r) => (r.geometry === null && r.error !== undefined && r.error !== NULL_SHAPE ? rejectReason('unreadable-shape', { detail: r.error }) : null)),
     rowCount: records.length,
     notes,
     ...(declaredCrs ? { declaredCrs } : {}),

@@ -4,8 +4,9 @@
  * Returns a message instead of throwing so a bad cell becomes a reject.
  */
 import type { Geometry, Position } from 'geojson';
+import { rejectReason, type RejectReason } from '../reject-reason.ts';
 
-export type WktResult = { geometry: Geometry } | { error: string };
+export type WktResult = { geometry: Geometry } | { error: RejectReason };
 
 type Nested = Position | Nested[];
 
@@ -87,27 +88,27 @@ export function parseWkt(text: string): WktResult {
   // Matched piece by piece (no two unbounded \s* around an optional part: that backtracked
   // quadratically on 'POINT' + 200 000 spaces + 'x').
   const head = HEAD.exec(text);
-  if (head === null) return { error: 'not WKT POINT, POLYGON or MULTIPOLYGON' };
+  if (head === null) return { error: rejectReason('wkt-unknown') };
   const afterType = text.slice(head[0].length);
   const ordinates = ORDINATES.exec(afterType);
   const body = ordinates === null ? '' : afterType.slice(ordinates[0].length).trim();
-  if (!body.startsWith('(') || !body.endsWith(')')) return { error: 'not WKT POINT, POLYGON or MULTIPOLYGON' };
+  if (!body.startsWith('(') || !body.endsWith(')')) return { error: rejectReason('wkt-unknown') };
   const m = [head[0], head[1], body];
   const kind = m[1].toUpperCase();
   const nested = parseNested(m[2]);
-  if (nested === null) return { error: 'unreadable WKT coordinates' };
+  if (nested === null) return { error: rejectReason('wkt-coordinates') };
   if (kind === 'POINT') {
     const p = nested[0];
-    return isPosition(p) ? { geometry: { type: 'Point', coordinates: [p[0], p[1]] } } : { error: 'unreadable WKT point' };
+    return isPosition(p) ? { geometry: { type: 'Point', coordinates: [p[0], p[1]] } } : { error: rejectReason('wkt-point') };
   }
   if (kind === 'POLYGON') {
     const rings = toRings(nested);
-    return rings ? { geometry: { type: 'Polygon', coordinates: rings } } : { error: 'unreadable WKT polygon' };
+    return rings ? { geometry: { type: 'Polygon', coordinates: rings } } : { error: rejectReason('wkt-polygon') };
   }
   const polys: Position[][][] = [];
   for (const poly of nested) {
     const rings = toRings(poly);
-    if (rings === null) return { error: 'unreadable WKT multipolygon' };
+    if (rings === null) return { error: rejectReason('wkt-multipolygon') };
     polys.push(rings);
   }
   return { geometry: { type: 'MultiPolygon', coordinates: polys } };

@@ -36,7 +36,7 @@ function geometryOf(table: RawTable, wkt: RawValue[] | undefined, r: number): Ge
   const w = text(wkt?.[r]);
   if (w === undefined || w === '') return table.geometryErrors?.[r] ?? 'no geometry';
   const parsed = parseWkt(w);
-  return 'error' in parsed ? parsed.error : parsed.geometry;
+  return 'error' in parsed ? parsed.error.reason : parsed.geometry;
 }
 
 function linesOf(g: Geometry): Position[][] | null {

@@ -6,6 +6,7 @@
  */
 import { BundleError } from '../errors.ts';
 import type { Reject } from '../data/layer.ts';
+import { rejectReason } from '../reject-reason.ts';
 import type { FacilityCosts } from './problem.ts';
 
 export interface CostColumnNames {
@@ -50,10 +51,10 @@ export class CostPairsBuilder {
   add(row: number, originId: string, destId: string, cost: number, weight: number, rawCost: string, rawWeight: string): void {
     this.rows++;
     const { cols, rejects } = this;
-    if (originId === '') return void rejects.push({ row, column: cols.origin, reason: 'empty origin id' });
-    if (destId === '') return void rejects.push({ row, column: cols.destination, reason: 'empty destination id' });
-    if (!(cost >= 0) || cost === Infinity) return void rejects.push({ row, column: cols.cost, reason: 'cost is not a number >= 0', value: rawCost });
-    if (!(weight >= 0) || weight === Infinity) return void rejects.push({ row, column: cols.weight, reason: 'weight is not a number >= 0', value: rawWeight });
+    if (originId === '') return void rejects.push({ row, column: cols.origin, ...rejectReason('cost-origin-empty') });
+    if (destId === '') return void rejects.push({ row, column: cols.destination, ...rejectReason('cost-destination-empty') });
+    if (!(cost >= 0) || cost === Infinity) return void rejects.push({ row, column: cols.cost, ...rejectReason('cost-not-number'), value: rawCost });
+    if (!(weight >= 0) || weight === Infinity) return void rejects.push({ row, column: cols.weight, ...rejectReason('cost-weight-not-number'), value: rawWeight });
     let i = this.origin.get(originId);
     if (i === undefined) {
       i = this.weights.length;
@@ -61,7 +62,7 @@ export class CostPairsBuilder {
       this.originIds.push(originId);
       this.weights.push(weight);
     } else if (this.weights.data[i] !== weight) {
-      return void rejects.push({ row, column: cols.weight, reason: `origin '${originId}' has weight ${this.weights.data[i]} on an earlier row`, value: rawWeight });
+      return void rejects.push({ row, column: cols.weight, ...rejectReason('cost-weight-differs', { origin: originId, weight: this.weights.data[i] }), value: rawWeight });
     }
     let j = this.dest.get(destId);
     if (j === undefined) {
@@ -95,7 +96,7 @@ export class CostPairsBuilder {
         if (I[group[t]] !== I[group[t - 1]]) continue;
         keep[group[t]] = 0;
         kept--;
-        this.rejects.push({ row: R[group[t]], column: this.cols.destination, reason: `second row for origin '${this.originIds[I[group[t]]]}' and destination '${this.destIds[j]}'` });
+        this.rejects.push({ row: R[group[t]], column: this.cols.destination, ...rejectReason('cost-pair-repeated', { origin: this.originIds[I[group[t]]], destination: this.destIds[j] }) });
       }
     }
     if (kept === 0) {

@@ -8,6 +8,7 @@ import { linkDistrictsToRegions } from '../data/link-bundle.ts';
 import { outsideStudyArea, type OutsideReason } from './outside-study-area.ts';
 import { locateSites } from './score-sites.ts';
 import { subsetPointLayer } from './subset-layer.ts';
+import { rejectReason } from '../reject-reason.ts';
 
 export interface ComparedChunk {
   /** The chunk's sites inside the study area. */
@@ -25,7 +26,7 @@ export function studyAreaSplitter(bundle: LoadedBundle): (sites: PointLayer, row
     const outside = outsideStudyArea(bundle, district, region);
     if (outside.index.length === 0) return { sites, rejects: [], reasons: [] };
     const rejects: Reject[] = outside.index.map((i, k) => ({
-      row: rows[i], column: 'lon/lat', reason: `${outside.reasons[k]}: not compared (id ${sites.ids[i]})`, value: `${sites.lon[i]} ${sites.lat[i]}`,
+      row: rows[i], column: 'lon/lat', ...rejectReason(outside.reasons[k] === 'outside every region' ? 'outside-regions' : 'outside-districts', { id: sites.ids[i] }), value: `${sites.lon[i]} ${sites.lat[i]}`, id: sites.ids[i],
     }));
     const left = new Set(outside.index);
     const keep = Array.from({ length: sites.ids.length }, (_, i) => i).filter((i) => !left.has(i));

@@ -72,8 +72,8 @@ describe('data panel with the DC open data', () => {
     const { name, bytes } = await downloadText(page, () => card.locator('button.rejects-download').click());
     expect(name).toBe('bad-pois-rejects.csv');
     const lines = bytes.toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('row,column,reason,value');
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['2', '3', '4']);
+    expect(lines[0]).toBe('row,id,column,reason,value');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2))).toEqual([['2', 'p2'], ['3', 'p3'], ['4', 'p4']]);
     expect(lines[2]).toContain('95');
     expect(lines[3]).toContain('abc');
   });

@@ -9,6 +9,7 @@ import { csvText } from '../../src/io/csv-write.ts';
 import { en } from '../../src/app/i18n/en.ts';
 import { zh } from '../../src/app/i18n/zh.ts';
 import { rejectsCsv } from '../../src/app/panels/layer-report.ts';
+import { rejectReason } from '../../src/reject-reason.ts';
 import { levelWeights, setMaxRent, setTopK, setWeight } from '../../src/app/state/scenario-edit.ts';
 import { decodeUrlState, encodeUrlState } from '../../src/app/state/state-url.ts';
 import { orderUnits, unitsUnder } from '../../src/app/table/table-order.ts';
@@ -69,9 +70,12 @@ describe('CSV', () => {
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
     expect(csvText(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', 3]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",3\r\n');
   });
-  it('writes rejects as row, column, reason, value', () => {
-    const report = { layer: 'pois' as const, file: 'p.csv', read: 3, loaded: 1, rejected: 2, notes: [], rejects: [{ row: 2, column: 'lon', reason: 'missing coordinate' }, { row: 3, column: 'lat', reason: 'out of range', value: '95' }] };
-    expect(rejectsCsv(report)).toBe('row,column,reason,value\r\n2,lon,missing coordinate,\r\n3,lat,out of range,95\r\n');
+  it('writes rejects as row, id, column, reason, value', () => {
+    const report = {
+      layer: 'pois' as const, file: 'p.csv', read: 3, loaded: 1, rejected: 2, notes: [],
+      rejects: [{ row: 2, column: 'lon', ...rejectReason('missing-coordinate'), id: 'P2' }, { row: 3, column: 'lat', ...rejectReason('latitude-range', { latitude: 95 }), value: '95' }],
+    };
+    expect(rejectsCsv(report)).toBe('row,id,column,reason,value\r\n2,P2,lon,missing coordinate,\r\n3,,lat,latitude 95 is outside ±90,95\r\n');
   });
 });
 

@@ -3,10 +3,11 @@
  * of 8 rows, made from the sample's own sites: 3 in kept districts, 2 in a district the funnel cut,
  * 1 in a region it cut, 1 far outside the city and 1 with a latitude that is not a number. The panel
  * lists the 5 rows not scored (read 8 − scored 3) with the reasons a funnel run in Node gives, in
- * English and in Chinese, and downloads them as CSV.
+ * English and in Chinese, and downloads them as CSV. Then a file of bad rows: each reject's reason in
+ * 中文 from its code, with the row's id, in the list and in the layer's rejects CSV.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node.ts';
 import { formatNotKept, levelReasons, loadLayerFile, parseScenario, runFunnel, type FunnelResult, type LayerEntry } from '../../src/app/engine-api.ts';
@@ -24,6 +25,9 @@ let sample: FunnelResult;
 let imported: FunnelResult;
 let sampleRead: number;
 let csv: string;
+/** A candidates file whose rows 2–8 are each rejected for one reason (row 1 is a sample site). */
+let bad: string;
+let swappedLat: number;
 
 beforeAll(async () => {
   const bundle = await loadBundleDir(sampleDir);
@@ -47,6 +51,18 @@ beforeAll(async () => {
     `T8,${at(k3)}`,
   ];
   csv = ['id,lon,lat,rent', ...rows].join('\n');
+  swappedLat = c.lon[k3];
+  bad = [
+    'id,lon,lat,rent',
+    `B1,${at(k1)}`,
+    `B2,${at(k2, undefined, '')}`,
+    `B3,${at(k2, undefined, 'abc')}`,
+    `B4,${at(k2, undefined, '200.5')}`,
+    `B1,${at(k3)}`,
+    `,${at(k3)}`,
+    `B7,${at(k3, String(c.lon[k3]), String(c.lat[k3]))}`,
+    'B8,114',
+  ].join('\n');
   const entry: LayerEntry = { layer: 'candidates', file: 'my-sites.csv', columns: { id: 'id', lon: 'lon', lat: 'lat', rent: 'rent' } };
   const loaded = await loadLayerFile('my-sites.csv', new TextEncoder().encode(csv), entry);
   if (loaded.layer.kind !== 'point') throw new Error('candidates load as points');
@@ -57,6 +73,19 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(() => session?.close());
+
+/** Drops `text` as file `name`, loads it in place of the candidates and runs the funnel; its card. */
+async function loadCandidates(name: string, text: string): Promise<Locator> {
+  await page.setInputFiles('#data-files', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const card = page.locator(`.file-card[data-file="${name}"]`);
+  await card.locator('select.layer-select').selectOption('candidates');
+  await card.locator('select.role-select').first().waitFor();
+  await card.locator('select.mode-select').selectOption('replace');
+  await card.locator('button.load-layer').click();
+  await card.locator('.layer-report').waitFor({ timeout: 60_000 });
+  await afterRun(page, () => page.click('#run-funnel'));
+  return card;
+}
 
 const listed = (p: Page): Promise<string[][]> =>
   p.$$eval('#unscored-panel tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
@@ -70,14 +99,7 @@ describe('candidate rows not scored (built site)', () => {
   });
 
   it('an imported file: each row not scored listed with its reason, read − scored of them', async () => {
-    await page.setInputFiles('#data-files', { name: 'my-sites.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    const card = page.locator('.file-card[data-file="my-sites.csv"]');
-    await card.locator('select.layer-select').selectOption('candidates');
-    await card.locator('select.role-select').first().waitFor();
-    await card.locator('select.mode-select').selectOption('replace');
-    await card.locator('button.load-layer').click();
-    await card.locator('.layer-report').waitFor({ timeout: 60_000 });
-    await afterRun(page, () => page.click('#run-funnel'));
+    await loadCandidates('my-sites.csv', csv);
 
     // By construction: T1, T3, T8 scored; the Node run agrees.
     expect(imported.sites.ids.slice().sort()).toEqual(['T1', 'T3', 'T8']);
@@ -95,7 +117,7 @@ describe('candidate rows not scored (built site)', () => {
       ['2', 'T2', district('T2')],
       ['4', 'T4', 'outside every region'],
       ['5', 'T5', district('T5')],
-      ['6', '', 'rejected at load: non-numeric coordinate'],
+      ['6', 'T6', 'rejected at load: non-numeric coordinate'],
       ['7', 'T7', region('T7')],
     ];
     // The reasons name the unit and its own cut: a rank against the scenario's top K.
@@ -123,6 +145,30 @@ describe('candidate rows not scored (built site)', () => {
       '载入时被拒：坐标不是数字',
       expect.stringMatching(/^位于地域 .+（落选：/),
     ]);
+    await page.selectOption('#lang-select', 'en');
+  });
+
+  it('a file of bad rows: each rejected row with its id and its reason in 中文, in the list and the rejects CSV', async () => {
+    const card = await loadCandidates('bad-sites.csv', bad);
+    await page.selectOption('#lang-select', 'zh');
+    await page.waitForFunction(() => document.querySelector('#unscored-panel')?.getAttribute('data-count') === '7');
+    const expected = [
+      ['2', 'B2', '缺少坐标'],
+      ['3', 'B3', '坐标不是数字'],
+      ['4', 'B4', '经度 200.5 超出 ±180'],
+      ['5', 'B1', '编号重复（首次出现在第 1 行）'],
+      ['6', '', '缺少编号'],
+      ['7', 'B7', `经纬度疑似颠倒：纬度 ${swappedLat} 超出 ±90，对调后有效`],
+      ['8', 'B8', '有 2 个字段，而表头有 4 个'],
+    ];
+    const rejected = await page.$$eval('#unscored-panel tbody tr[data-kind="rejected"]', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rejected).toEqual(expected.map(([row, id, why]) => [row, id, `载入时被拒：${why}`]));
+
+    const { bytes } = await downloadText(page, () => card.locator('.rejects-download').click());
+    const lines = bytes.toString('utf8').trim().split(/\r\n/);
+    expect(lines[0]).toBe('row,id,column,reason,value');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).concat(l.split(',')[3]))).toEqual(expected);
+    await page.screenshot({ path: 'test-output/unscored-rejects-zh.png' });
     await page.selectOption('#lang-select', 'en');
   });
 });

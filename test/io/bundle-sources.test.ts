@@ -45,7 +45,7 @@ describe('loadBundle from memory', () => {
     expect(Array.from(b.pois?.numeric.floor ?? [])).toEqual([10, 20, NaN]);
     const second = b.reports[1];
     expect([second.read, second.loaded, second.rejected]).toEqual([2, 1, 1]);
-    expect(second.rejects[0]).toEqual({ row: 1, column: 'id', reason: 'duplicate id (already loaded from a/shops.csv)', value: 's2' });
+    expect(second.rejects[0]).toEqual({ row: 1, column: 'id', code: 'duplicate-id-loaded', params: { file: 'a/shops.csv' }, reason: 'duplicate id (already loaded from a/shops.csv)', value: 's2', id: 's2' });
     expect(progress).toEqual([0, 0.5, 1]);
   });
 

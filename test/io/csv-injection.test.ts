@@ -13,6 +13,7 @@ import type { CliIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 import { csvCell, csvRow, csvText } from '../../src/io/csv-write.ts';
 import { readCsvText } from '../../src/io/read-csv.ts';
+import { rejectReason } from '../../src/reject-reason.ts';
 
 describe('csvCell neutralises formulas', () => {
   it.each([
@@ -39,8 +40,8 @@ describe('csvCell neutralises formulas', () => {
   });
 
   it('the workbench rejects export', () => {
-    const report = { layer: 'pois' as const, file: 'p.csv', read: 2, loaded: 1, rejected: 1, notes: [], rejects: [{ row: 2, column: 'lon', reason: 'non-numeric coordinate', value: '=1+1' }] };
-    expect(rejectsCsv(report)).toBe("row,column,reason,value\r\n2,lon,non-numeric coordinate,'=1+1\r\n");
+    const report = { layer: 'pois' as const, file: 'p.csv', read: 2, loaded: 1, rejected: 1, notes: [], rejects: [{ row: 2, column: 'lon', ...rejectReason('non-numeric-coordinate'), value: '=1+1' }] };
+    expect(rejectsCsv(report)).toBe("row,id,column,reason,value\r\n2,,lon,non-numeric coordinate,'=1+1\r\n");
   });
 });
 

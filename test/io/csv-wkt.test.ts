@@ -20,7 +20,11 @@ describe('parseCsv', () => {
   it('reads TSV and reports short and long records', () => {
     const p = parseCsv('a\tb\n1\t2\n3\n4\t5\t6\n', '\t');
     expect(p.columns).toEqual([['1', '3', '4'], ['2', '', '5']]);
-    expect(p.rowErrors).toEqual([null, 'has 1 fields where the header has 2', 'has 3 fields where the header has 2']);
+    expect(p.rowErrors).toEqual([
+      null,
+      { code: 'field-count', params: { fields: 1, width: 2 }, reason: 'has 1 fields where the header has 2' },
+      { code: 'field-count', params: { fields: 3, width: 2 }, reason: 'has 3 fields where the header has 2' },
+    ]);
   });
 
   it('sniffs tab, semicolon and comma', () => {
@@ -39,7 +43,7 @@ describe('parseWkt', () => {
     });
     const mp = parseWkt('MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))');
     expect('geometry' in mp && mp.geometry.type === 'MultiPolygon' && mp.geometry.coordinates.length).toBe(2);
-    expect(parseWkt('LINESTRING (0 0, 1 1)')).toEqual({ error: 'not WKT POINT, POLYGON or MULTIPOLYGON' });
+    expect(parseWkt('LINESTRING (0 0, 1 1)')).toEqual({ error: { code: 'wkt-unknown', params: {}, reason: 'not WKT POINT, POLYGON or MULTIPOLYGON' } });
     expect(parseWkt('POINT (abc def)')).toHaveProperty('error');
   });
 
@@ -47,7 +51,7 @@ describe('parseWkt', () => {
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
     const pts = await loadLayerFile('p.csv', enc('id,wkt\na,POINT (10 20)\nb,POINT (x y)\n'), { layer: 'pois', file: 'p.csv' });
     expect((pts.layer as PointLayer).lon[0]).toBe(10);
-    expect(pts.report.rejects).toEqual([{ row: 2, column: 'wkt', reason: 'unreadable WKT coordinates', value: 'POINT (x y)' }]);
+    expect(pts.report.rejects).toEqual([{ row: 2, column: 'wkt', code: 'wkt-coordinates', params: {}, reason: 'unreadable WKT coordinates', value: 'POINT (x y)', id: 'b' }]);
     const polys = await loadLayerFile('d.csv', enc('id,name,geom\nd1,One,"POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))"\n'), { layer: 'districts', file: 'd.csv' });
     expect((polys.layer as PolygonLayer).names).toEqual(['One']);
     expect((polys.layer as PolygonLayer).geometries[0].type).toBe('Polygon');

@@ -15,8 +15,8 @@ describe('candidates with addresses and no gazetteer', () => {
     const bundle = await loadBundleDir(dir);
     expect(bundle.candidates?.ids).toEqual(['c1']);
     expect(bundle.reports[0].rejects).toEqual([
-      { row: 2, column: 'address', reason: 'address given but the bundle has no gazetteer; add one or give coordinates', value: '2 Main St' },
-      { row: 3, column: 'lon', reason: 'missing coordinate' },
+      { row: 2, column: 'address', code: 'no-gazetteer', params: {}, reason: 'address given but the bundle has no gazetteer; add one or give coordinates', value: '2 Main St', id: 'c2' },
+      { row: 3, column: 'lon', code: 'missing-coordinate', params: {}, reason: 'missing coordinate', id: 'c3' },
     ]);
   });
 });

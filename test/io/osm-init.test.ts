@@ -69,7 +69,8 @@ describe('OSM areas and brands from the hand-drawn extract', () => {
     expect(area[2] / (2 * 8 * 3 * u)).toBeCloseTo(1, 4); // Leste: two 8 × 3 outers
     expect(t.geometry?.[2]?.type).toBe('MultiPolygon');
     expect(t.geometry?.[3]).toBeNull();
-    expect(t.rowErrors?.[3]).toMatch(/relation\/313 has no closed ring \(1 member ways are not in the extract; 1 member ways do not close into a ring\)/);
+    expect(t.rowErrors?.[3]?.params).toEqual({ osmId: 'relation/313', missingWays: 1, openWays: 1 });
+    expect(t.rowErrors?.[3]?.reason).toMatch(/relation\/313 has no closed ring \(1 member ways are not in the extract; 1 member ways do not close into a ring\)/);
   });
 
   it('buildings as demand: floor area = footprint × building:levels (1 when untagged), holes left out', () => {

@@ -59,7 +59,7 @@ async function blockCount(file: string, blockBytes: number): Promise<number> {
   return n;
 }
 
-const plainRejects = (rejects: Reject[]): Reject[] => rejects.map((r) => ({ row: r.row, column: r.column, reason: r.reason, value: r.value ?? '' }));
+const plainRejects = (rejects: Reject[]): Reject[] => rejects.map((r) => ({ ...r, value: r.value ?? '' }));
 const values = (a: ArrayLike<number>): (number | null)[] => Array.from(a, (v) => (Number.isNaN(v) ? null : v));
 
 async function expectSame(file: string, entry: LayerEntry = { layer: 'candidates', file: basename(file) }, blockBytes = 256): Promise<void> {

@@ -149,7 +149,7 @@ describe('cost-table door', () => {
     const text = 'sep=;\r\no;d;c;w\r\n"a\r\n""1""";X;3,5;2\r\n"a\r\n""1""";Y;4;2\r\nb;X;;1\r\n\r\nb;Y;1,25;1\r\n';
     const whole = costsFromCsv('q.csv', text, cols);
     // Semicolon file: 3,5 and 1,25 are decimals; row 3 has no cost (the blank line is not a row).
-    expect(whole.rejects).toEqual([{ row: 3, column: 'c', reason: 'cost is not a number >= 0', value: '' }]);
+    expect(whole.rejects).toEqual([{ row: 3, column: 'c', code: 'cost-not-number', params: {}, reason: 'cost is not a number >= 0', value: '' }]);
     expect(whole.costs.demandIds).toEqual(['a\r\n"1"', 'b']);
     expect(Array.from(whole.costs.cost)).toEqual([3.5, 4, 1.25]);
     for (const block of [1, 2, 3, 5, 8, 13]) expect(costsFromCsv('q.csv', text, cols, block)).toEqual(whole);

@@ -1,12 +1,13 @@
-/** A layer's validation report: read = loaded + rejected, column totals, notes, rejects as CSV. */
+/** A layer's validation report: read = loaded + rejected, column totals, notes, rejects as CSV (reasons in the page's language). */
 import { csvText, type LayerReport } from '../engine-api.ts';
 import { el, formatNumber } from '../dom.ts';
 import { downloadBlob } from '../export/download.ts';
+import { rejectReasonText } from './reject-reason.ts';
 
 export function rejectsCsv(report: LayerReport): string {
   return csvText(
-    ['row', 'column', 'reason', 'value'],
-    report.rejects.map((r) => [r.row, r.column, r.reason, r.value]),
+    ['row', 'id', 'column', 'reason', 'value'],
+    report.rejects.map((r) => [r.row, r.id, r.column, rejectReasonText(r), r.value]),
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Every candidate row the funnel did not score, with its reason in the page's language: rejected at
- * load (the loader's reason), outside the study area, or in a district (region) the funnel cut, with
+ * load (the loader's reason, from its code), outside the study area, or in a district (region) the funnel cut, with
  * that unit's own reason. read − scored rows in all.
  */
 import { formatNotKept, levelReasons, type FunnelResult, type LayerReport } from '../engine-api.ts';
@@ -13,7 +13,7 @@ export interface UnscoredRow {
   /** The file the row came from and its 1-based data record number there (0: not known). */
   file: string;
   row: number;
-  /** '' for a row rejected before it had one. */
+  /** '' for a row rejected without a readable id. */
   id: string;
   kind: UnscoredKind;
   reason: string;
@@ -47,7 +47,7 @@ export function unscoredRows(funnel: FunnelResult, reports: LayerReport[]): Unsc
   const lang = currentLang();
   const rows: UnscoredRow[] = [];
   for (const r of files) {
-    for (const x of r.rejects) rows.push({ file: r.file, row: x.row, id: '', kind: 'rejected', reason: t('unscored.rejected').replace('{reason}', rejectReasonText(x.reason, lang)) });
+    for (const x of r.rejects) rows.push({ file: r.file, row: x.row, id: x.id ?? '', kind: 'rejected', reason: t('unscored.rejected').replace('{reason}', rejectReasonText(x)) });
   }
   const sources = loadedRowSources(files);
   const at = (index: number): { file: string; row: number } => ({ file: sources.file[index] ?? '', row: sources.row[index] ?? 0 });

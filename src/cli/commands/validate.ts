@@ -30,7 +30,9 @@ function parse(args: string[]): Parsed {
 }
 
 function layerJson(r: LayerReport, limit: number): Record<string, unknown> {
-  return { layer: r.layer, file: r.file, read: r.read, loaded: r.loaded, rejected: r.rejected, rejects: r.rejects.slice(0, limit), notes: r.notes };
+  // the JSON keeps its row, column, reason, value per reject (codes are for the page's languages)
+  const rejects = r.rejects.slice(0, limit).map(({ row, column, reason, value }) => ({ row, column, reason, value }));
+  return { layer: r.layer, file: r.file, read: r.read, loaded: r.loaded, rejected: r.rejected, rejects, notes: r.notes };
 }
 
 function totalsJson(t: LayerTotals): Record<string, unknown> {
