@@ -36,8 +36,8 @@ export function scanPressure(job: PressureJob, from: number, to: number): void {
   const limit = chordSqOfArc(params.cutoff);
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
-  // β = 2 within ~38 km (every practical cut-off): the SIMD scan; otherwise the JS loop below.
-  const simd = halfBeta === 1 && limit <= SIMD_MAX_CHORD_SQ ? bindSimd(grid, [weight], rangesCapacity(grid)) : null;
+  // Within ~38 km (every practical cut-off): the SIMD scans (β = 2 needs no power); otherwise the JS loop below.
+  const simd = limit <= SIMD_MAX_CHORD_SQ ? bindSimd(grid, [weight], rangesCapacity(grid)) : null;
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   for (let q = from; q < to; q++) {
     const i = qOrder[q];
@@ -46,7 +46,7 @@ export function scanPressure(job: PressureJob, from: number, to: number): void {
     const cl = Math.cos(lat * RAD);
     const qx = cl * Math.cos(lon * RAD), qy = cl * Math.sin(lon * RAD), qz = Math.sin(lat * RAD);
     const count = circleRanges(grid, lon, lat, rho, ranges);
-    if (simd) { out[i] = simd.pressure(count, qx, qy, qz, limit, floor2); continue; }
+    if (simd) { out[i] = halfBeta === 1 ? simd.pressure(count, qx, qy, qz, limit, floor2) : simd.pressurePower(count, qx, qy, qz, limit, floor2, halfBeta); continue; }
     let sum = 0;
     for (let r = 0; r < count; r++) {
       const begin = ranges[2 * r], end = ranges[2 * r + 1];
@@ -96,7 +96,7 @@ export function scanCandidates(job: CandidatesJob, from: number, to: number): vo
   const limit = chordSqOfArc(params.cutoff);
   const rho = params.cutoff / EARTH_RADIUS_M;
   const floor2 = params.floor * params.floor, halfBeta = params.beta / 2;
-  const simd = halfBeta === 1 && limit <= SIMD_MAX_CHORD_SQ
+  const simd = limit <= SIMD_MAX_CHORD_SQ
     ? bindSimd(grid, ownShare ? [weight, total, ownShare] : [weight, total], rangesCapacity(grid)) : null;
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangesCapacity(grid));
   const sums = new Float64Array(2);
@@ -110,9 +110,15 @@ export function scanCandidates(job: CandidatesJob, from: number, to: number): vo
     const cl = Math.cos(lat * RAD);
     const qx = cl * Math.cos(lon * RAD), qy = cl * Math.sin(lon * RAD), qz = Math.sin(lat * RAD);
     const count = circleRanges(grid, lon, lat, rho, ranges);
-    if (simd) {
+    if (simd && halfBeta === 1) {
       capture[i] = simd.capture(count, qx, qy, qz, limit, floor2, a);
       if (ownShare) cannibalisation[i] = simd.captureThird(count, qx, qy, qz, limit, floor2, a);
+      continue;
+    }
+    if (simd) {
+      const both = simd.capturePower(count, qx, qy, qz, limit, floor2, a, halfBeta);
+      capture[i] = both[0];
+      if (ownShare) cannibalisation[i] = both[1];
       continue;
     }
     sums[0] = 0;

@@ -58,6 +58,46 @@ describe('SIMD scans', () => {
     expect(relative(capture[0], 200 + 600 / 13)).toBeLessThan(1e-10);
   });
 
+  it('Huff for any β, worked by hand with β = 1.5 (SIMD and the JS loop): pressure, capture and cannibalisation', async () => {
+    const params = { cutoff: 5000, beta: 1.5, floor: 50 };
+    // Pressure: 30 m counts as 50 m, 6 km is out: 2·50^−1.5 + 3·1000^−1.5 = 0.0056569 + 0.0000949 = 0.0057517.
+    // Capture (a = 1): 400 at 1 km with S = 1000^−1.5 (P = ½) and 600 at 2 km with S = 3·2000^−1.5 (P = ¼): 200 + 150.
+    // With the own network holding half of each S: cannibalisation = 400·½·½ + 600·½·¼ = 175.
+    const demand = ring([1000, 2000], [400, 600]);
+    const total = Float64Array.of(1000 ** -1.5, 3 * 2000 ** -1.5);
+    for (const simd of [true, false]) {
+      setSimdEnabled(simd);
+      const kernel = createKernel();
+      const [pressure] = await kernel.huffPressure(query, ring([30, 1000, 6000], [2, 3, 4]), params);
+      expect(relative(pressure, 2 * 50 ** -1.5 + 3 * 1000 ** -1.5)).toBeLessThan(1e-10);
+      expect(pressure).toBeCloseTo(0.0057517, 7);
+      const { capture, cannibalisation } = await kernel.huffCandidates({ ...query, weight: Float64Array.of(1) }, demand, total, total.map((s) => s / 2), params);
+      expect(relative(capture[0], 350)).toBeLessThan(1e-10);
+      expect(relative(cannibalisation[0], 175)).toBeLessThan(1e-10);
+    }
+  });
+
+  for (const beta of [1, 1.5, 2.7]) {
+    it(`Huff with β = ${beta}: the SIMD scans equal the JS loops to 1e-12 on a seeded instance`, async () => {
+      const { queries, sources } = instance(37, 120, 2500, [1000, 3000, 5000]);
+      const candidates = { ...queries, weight: queries.weight.map((w) => w / 3) };
+      const params = { cutoff: 5000, beta, floor: 50 };
+      const run = async (kernel: SiteKernel) => {
+        const pressure = await kernel.huffPressure(sources, queries, params);
+        const withOwn = await kernel.huffCandidates(candidates, sources, pressure, pressure.map((p) => p / 4), params);
+        const alone = await kernel.huffCandidates(candidates, sources, pressure, new Float64Array(pressure.length), params);
+        return [pressure, withOwn.capture, withOwn.cannibalisation, alone.capture];
+      };
+      const simd = await run(createKernel());
+      setSimdEnabled(false);
+      const js = await run(createKernel());
+      for (let k = 0; k < simd.length; k++) {
+        expect(js[k].some((v) => v > 0)).toBe(true);
+        for (let i = 0; i < js[k].length; i++) expect(relative(simd[k][i], js[k][i])).toBeLessThan(1e-12);
+      }
+    });
+  }
+
   it('e^(−d/λ) is exact for d/λ up to 700 (to the rounding of x itself), and 0 beyond (terms under 1e-304)', async () => {
     const kernel = createKernel();
     const lambda = 4;

@@ -10,8 +10,17 @@
  * with a pair whose second lane is read but masked out.
  */
 import { forecastWat } from './forecast-wat.ts';
+import { huffPowerWat } from './huff-power-wat.ts';
 import { transfersWat } from './transfers-wat.ts';
-import { ARC, ARC_SQ, CONSTANTS, expNeg, load, slicesLoop, splat } from './wat-math.ts';
+import { ARC, ARC_SQ, CONSTANTS, expNeg, expNegSteps, joinSteps, lnSteps, load, mathLocals, slicesLoop, splat } from './wat-math.ts';
+
+/** max(d², floor²)^(−β/2) = e^(−(β/2)·ln m) for any β, by the series of wat-math.ts (~1e-14). */
+const LN_M = lnSteps(`(f64x2.pmax (local.get $v_floor2) ${ARC_SQ})`, 8);
+const POWER_DECAY = `(block (result v128) ${joinSteps([
+  ...LN_M.slice(0, -1),
+  `(local.set $dd ${LN_M[LN_M.length - 1]})`,
+  ...expNegSteps('(f64x2.mul (local.get $v_halfBeta) (local.get $dd))', 12),
+])})`;
 
 interface Scan {
   name: string;
@@ -46,7 +55,12 @@ const SCANS: Scan[] = [
     body: `(f64x2.div ${load('$w')} (f64x2.pmax (local.get $v_floor2) ${ARC_SQ}))`,
   },
   {
-    // Huff capture, β = 2: w_i·a / (a + S_i·max(d², floor²))
+    // Huff pressure, any β: a_k · max(d², floor²)^(−β/2)
+    name: 'pressure_power', columns: ['$w'], scalars: ['$floor2', '$halfBeta'],
+    body: `(f64x2.mul ${load('$w')} ${POWER_DECAY})`,
+  },
+  {
+    // Huff capture, β = 2: w_i·a / (a + S_i·max(d², floor²)); any other β: huff-power-wat.ts
     name: 'capture_inverse_square', columns: ['$w', '$s'], scalars: ['$floor2', '$a'],
     body: `(f64x2.div (f64x2.mul ${load('$w')} (local.get $v_a))
       (f64x2.add (local.get $v_a) (f64x2.mul ${load('$s')} (f64x2.pmax (local.get $v_floor2) ${ARC_SQ}))))`,
@@ -77,8 +91,8 @@ function scanFunction(scan: Scan): string {
   return `(func (export "${scan.name}") ${params.map((p) => `(param ${p})`).join(' ')} (result f64)
     (local $r i32) (local $o i32) (local $end i32)
     ${[...constants.map(([, local]) => local), ...vectors].map((v) => `(local ${v} v128)`).join(' ')}
-    (local $dx v128) (local $dy v128) (local $dz v128) (local $c2 v128) (local $acc v128)
-    (local $ex v128) (local $en v128) (local $ey v128) (local $ey2 v128) (local $ey4 v128) (local $et v128)
+    (local $dx v128) (local $dy v128) (local $dz v128) (local $c2 v128) (local $acc v128) (local $dd v128)
+    ${mathLocals().map((v) => `(local ${v} v128)`).join(' ')}
     ${constants.map(([literal, local]) => `(local.set ${local} (f64x2.splat (f64.const ${literal})))`).join('\n    ')}
     ${setVectors}
     ${slicesLoop(step(scan), step(scan, '(v128.const i64x2 -1 0)'))}
@@ -90,6 +104,7 @@ export function kernelWat(): string {
   (memory (export "memory") 1)
   ${SCANS.map(scanFunction).join('\n  ')}
   ${forecastWat()}
-  ${transfersWat()})
+  ${transfersWat()}
+  ${huffPowerWat()})
 `;
 }

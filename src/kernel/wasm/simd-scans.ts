@@ -23,8 +23,12 @@ interface KernelExports {
   sum_gaussian: Scan5;
   sum_linear: Scan5;
   pressure_inverse_square: Scan5;
+  pressure_power: (ranges: number, count: number, x: number, y: number, z: number, w: number,
+    qx: number, qy: number, qz: number, limit: number, floor2: number, halfBeta: number) => number;
   capture_inverse_square: (ranges: number, count: number, x: number, y: number, z: number, w: number, s: number,
     qx: number, qy: number, qz: number, limit: number, floor2: number, a: number) => number;
+  huff_power_candidates: (ranges: number, count: number, x: number, y: number, z: number, w: number, s: number, third: number, out: number,
+    qx: number, qy: number, qz: number, limit: number, floor2: number, a: number, halfBeta: number) => void;
 }
 
 /** Sources bound in the module's memory: byte pointers of their columns and the ranges buffer. */
@@ -39,10 +43,17 @@ export interface SimdBinding {
   sumLinear(count: number, qx: number, qy: number, qz: number, limit: number, invRadius: number): number;
   /** Σ w / max(d², floor2): Huff pressure with β = 2, and the power decay with β = 2. */
   pressure(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number): number;
-  /** Σ w·P (P = a/(a + S·max(d², floor2))); needs value columns w_i, then S_i. */
+  /** Σ w·max(d², floor2)^(−halfBeta): Huff pressure for any β. */
+  pressurePower(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number, halfBeta: number): number;
+  /** Σ w·P (P = a/(a + S·max(d², floor2)), β = 2); needs value columns w_i, then S_i. */
   capture(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number, a: number): number;
   /** The same with a third column in place of w_i (the own network's share w·O/S: cannibalisation). */
   captureThird(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number, a: number): number;
+  /**
+   * Any β: [Σ w·P, Σ third·P] with P = t/(S + t), t = a·max(d², floor2)^(−halfBeta), in one pass
+   * (the view is overwritten by the next call); third: the third column, else w again.
+   */
+  capturePower(count: number, qx: number, qy: number, qz: number, limit: number, floor2: number, a: number, halfBeta: number): Float64Array;
 }
 
 let enabled = true;
@@ -98,7 +109,8 @@ export function bindSimd(grid: PointGrid, columns: Float64Array[], rangePairs: n
   if (!exports) return null;
   const n = grid.order.length;
   const columnBytes = 16 * Math.ceil((8 * (n + 2)) / 16); // + a spare slot for the masked odd lane
-  const rangesBytes = 16 * Math.ceil((8 * rangePairs) / 16);
+  const outAt = 8 * rangePairs; // two f64 of results after the ranges
+  const rangesBytes = 16 * Math.ceil((outAt + 16) / 16);
   const total = rangesBytes + (3 + columns.length) * columnBytes;
   if (total > MAX_BYTES) return null;
   const memory = exports.memory;
@@ -129,6 +141,7 @@ export function bindSimd(grid: PointGrid, columns: Float64Array[], rangePairs: n
   });
   const [px, py, pz, pw, ps, p3] = [pointer(0), pointer(1), pointer(2), pointer(3), pointer(4), pointer(5)];
   const e = exports;
+  const out = new Float64Array(buffer, outAt, 2);
   const binding: SimdBinding = {
     ranges: new Int32Array(buffer, 0, 2 * rangePairs),
     sumUniform: (count, qx, qy, qz, limit) => e.sum_uniform(0, count, px, py, pz, pw, qx, qy, qz, limit),
@@ -136,8 +149,13 @@ export function bindSimd(grid: PointGrid, columns: Float64Array[], rangePairs: n
     sumGaussian: (count, qx, qy, qz, limit, k) => e.sum_gaussian(0, count, px, py, pz, pw, qx, qy, qz, limit, k),
     sumLinear: (count, qx, qy, qz, limit, k) => e.sum_linear(0, count, px, py, pz, pw, qx, qy, qz, limit, k),
     pressure: (count, qx, qy, qz, limit, floor2) => e.pressure_inverse_square(0, count, px, py, pz, pw, qx, qy, qz, limit, floor2),
+    pressurePower: (count, qx, qy, qz, limit, floor2, halfBeta) => e.pressure_power(0, count, px, py, pz, pw, qx, qy, qz, limit, floor2, halfBeta),
     capture: (count, qx, qy, qz, limit, floor2, a) => e.capture_inverse_square(0, count, px, py, pz, pw, ps, qx, qy, qz, limit, floor2, a),
     captureThird: (count, qx, qy, qz, limit, floor2, a) => e.capture_inverse_square(0, count, px, py, pz, p3, ps, qx, qy, qz, limit, floor2, a),
+    capturePower: (count, qx, qy, qz, limit, floor2, a, halfBeta) => {
+      e.huff_power_candidates(0, count, px, py, pz, pw, ps, columns.length > 2 ? p3 : pw, outAt, qx, qy, qz, limit, floor2, a, halfBeta);
+      return out;
+    },
   };
   bound = { key, capacity: rangePairs, binding };
   return binding;
