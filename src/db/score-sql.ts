@@ -182,15 +182,49 @@ export async function normalisedTermsSql(terms: readonly ScoreTerm[], stats: (go
  * score, p{k} (points), rank and rank_in_group (1, 2, 3 … down each value of `group`, by rank).
  */
 export function scoredTableSql(source: string, normalised: readonly string[], weights: readonly number[], combine: 'sum' | 'geometric', group: string): string {
+  return `CREATE OR REPLACE TABLE scored AS ${scoredSelectSql(source, normalised, weights, combine, group)}`;
+}
+
+/** The rows of scoredTableSql's table, as a query. */
+export function scoredSelectSql(source: string, normalised: readonly string[], weights: readonly number[], combine: 'sum' | 'geometric', group: string): string {
   const n = normalised.map((_, k) => `n${k}`);
   const { score, points } = combineSql(n, rescaleWeights([...weights]), combine);
   // The windows sort only what they carry: a narrow projection of the rows, never their attributes.
   const order = rankOrderSql('score', 'id', 'pos');
-  return `CREATE OR REPLACE TABLE scored AS
-    WITH norm AS (SELECT pos, id, ${group} AS grp${normalised.map((e, k) => `, ${e} AS n${k}`).join('')} FROM ${quoteIdentifier(source)}),
+  return `WITH norm AS (SELECT pos, id, ${group} AS grp${normalised.map((e, k) => `, ${e} AS n${k}`).join('')} FROM ${quoteIdentifier(source)}),
     comb AS (SELECT *, ${score} AS score FROM norm)
     SELECT pos${n.map((c) => `, ${c}`).join('')}, score${points.map((e, k) => `, ${e} AS p${k}`).join('')},
       (row_number() OVER (ORDER BY ${order}))::INTEGER AS rank,
       (row_number() OVER (PARTITION BY grp ORDER BY ${order}))::INTEGER AS rank_in_group
     FROM comb`;
+}
+
+/** A level's keep rule as SQL can apply it: every part but the minimum spacing (keep.ts, in JS). */
+export interface KeepSqlRule {
+  topK?: number;
+  minScore?: number;
+  /** A column of `source`, 1 where the unit may be kept (constraints that do not depend on the ranking). */
+  eligible?: string;
+  /** At most `limit` kept per value of column `group` of `source` (e.g. the site's region). */
+  perGroup?: { limit: number; group: string };
+}
+
+/**
+ * `scored` (pos, score, rank) with `kept`: best first, the units that pass the minimum score and
+ * are eligible, at most `perGroup.limit` of them per group, the first `topK` of those — what
+ * keep.ts decideKept gives when there is no minimum spacing. A score below the minimum ends the
+ * list (scores fall down the ranking, NaN last), so every unit after it fails too.
+ */
+export function keptSql(scored: string, source: string, rule: KeepSqlRule): string {
+  const passes = [
+    rule.minScore !== undefined ? `(NOT isnan(s.score) AND s.score >= ${doubleSql(rule.minScore)})` : 'TRUE',
+    rule.eligible !== undefined ? `coalesce(u.${quoteIdentifier(rule.eligible)} = 1, FALSE)` : 'TRUE',
+  ].join(' AND ');
+  const group = rule.perGroup ? `u.${quoteIdentifier(rule.perGroup.group)}` : '0';
+  const quota = rule.perGroup && Number.isFinite(rule.perGroup.limit) ? `(row_number() OVER (PARTITION BY ok, keep_grp ORDER BY rank) <= ${Math.floor(rule.perGroup.limit)})` : 'TRUE';
+  const topK = rule.topK !== undefined && Number.isFinite(rule.topK) ? `(row_number() OVER (PARTITION BY q ORDER BY rank) <= ${Math.floor(rule.topK)})` : 'TRUE';
+  return `WITH s AS (${scored}),
+    okay AS (SELECT s.*, ${passes} AS ok, ${group} AS keep_grp FROM s JOIN ${quoteIdentifier(source)} u USING (pos)),
+    quota AS (SELECT *, ok AND ${quota} AS q FROM okay)
+    SELECT *, q AND ${topK} AS kept FROM quota`;
 }

@@ -40,7 +40,7 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
 
   // 1. Regions: all of them are compared.
   const regions = regionLayer
-    ? await scoreAreas(inputs, regionLayer, 'region', allOf(regionLayer.ids.length), new Int32Array(regionLayer.ids.length).fill(-1), scenario.funnel.regions, progress)
+    ? await scoreAreas(opts.database, inputs, regionLayer, 'region', allOf(regionLayer.ids.length), new Int32Array(regionLayer.ids.length).fill(-1), scenario.funnel.regions, progress)
     : emptyLevel('region');
 
   // 2. Districts inside the kept regions (all districts when there is no regions layer).
@@ -53,7 +53,7 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
     const orphans = regionLayer ? region.filter((r) => r < 0).length : 0;
     if (orphans > 0) progress.warnings.push(notCompared(orphans, 'district', 'in no region'));
     districtPosition = positions(region.length, units);
-    districts = await scoreAreas(inputs, districtLayer, 'district', units, Int32Array.from(units, (d) => region[d]), scenario.funnel.districts, progress);
+    districts = await scoreAreas(opts.database, inputs, districtLayer, 'district', units, Int32Array.from(units, (d) => region[d]), scenario.funnel.districts, progress);
   }
 
   // 3. Sites inside the kept districts (kept regions when there are no districts).
@@ -62,7 +62,7 @@ export async function runFunnel(bundle: LoadedBundle, scenario: Scenario, opts: 
   progress.warnings.push(...outsideNotes(outside));
   if (!bundle.candidates) progress.warnings.push(`no candidates layer: ${sites.ids.length} lattice sites generated every ${scenario.funnel.latticeSpacing} m inside the kept districts`);
   const parent = Int32Array.from(district, (d) => (d >= 0 && d < districtPosition.length ? districtPosition[d] : -1));
-  const siteLevel = await scoreSiteSet(inputs, {
+  const siteLevel = await scoreSiteSet(opts.database, inputs, {
     sites,
     district,
     region,

@@ -1,12 +1,12 @@
 /**
  * Evaluates the scenario's criteria that carry weight at a level, in scenario order, and turns
- * them into raw columns for buildLevel; a criterion whose layer is missing is left out with a
+ * them into raw columns for scoreLevel; a criterion whose layer is missing is left out with a
  * warning rather than failing the run.
  */
 import type { Evaluated } from '../criteria/evaluate-site.ts';
 import { directionOf, levelWeight, travelLabel, type CriterionSpec, type Level } from '../scenario/criterion-spec.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import type { RawCriterion } from './build-level.ts';
+import type { RawCriterion } from './score-level.ts';
 
 export interface Progress {
   signal?: AbortSignal;

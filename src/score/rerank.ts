@@ -1,9 +1,16 @@
 /**
- * Re-weighting: new weights → new scores, ranks and kept flags from the normalised columns already
- * computed. No distance, no normalisation is redone; the id tie order is cached per ids array, so
- * re-ranking 100 k sites fits in an animation frame (bench/rerank.ts).
- * The split: batch scoring normalises and ranks in DuckDB (src/db/score-sql.ts, the same arithmetic
- * as SQL); the page and the notebooks re-rank here, in typed arrays, to hold the ≤ 16 ms goal.
+ * Re-weighting: new weights → new scores, ranks and kept flags from the normalised columns a level
+ * already holds. No distance, no normalisation is redone; the id tie order is cached per ids array,
+ * so re-ranking 100 k sites fits in an animation frame (bench/rerank.ts).
+ *
+ * Where the one scoring path splits (issue 13): every level is scored in SQL, in the caller's DuckDB
+ * (score-level.ts → src/db/score-sql.ts: normalisation, weights and points, rank with ties by id,
+ * per-parent top-N). Only re-combining those normalised columns under other weights stays in JS
+ * typed arrays — here, for the page's weight sliders and the notebooks, and in the sensitivity draws
+ * (src/sensitivity/weights.ts, thousands of weight vectors) — because a slider move must re-rank
+ * 100 k sites within a 16 ms frame, which a round trip through DuckDB-WASM's worker (a query, an
+ * Arrow result read back) cannot hold. combine.ts, rank.ts and keep.ts serve this side; with a
+ * level's own weights they give the SQL's scores to the last bit (test/db/score-sql.test.ts).
  */
 import { UsageError } from '../errors.ts';
 import type { Combine } from './combine.ts';

@@ -5,8 +5,9 @@
 import { SiteEvaluator } from '../criteria/evaluate-site.ts';
 import type { BundleInputs } from '../criteria/inputs.ts';
 import type { LoadedBundle, PointLayer } from '../data/layer.ts';
+import type { Database } from '../db/database.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { buildLevel, type ContextTerm, type RawCriterion } from './build-level.ts';
+import { scoreLevel, type ContextTerm, type RawCriterion } from './score-level.ts';
 import { checkConstraints } from './constraints.ts';
 import { levelCriteria, type Progress } from './level-criteria.ts';
 import type { Exclusion } from './not-kept.ts';
@@ -25,7 +26,7 @@ export interface SiteSetInput {
   regionScore?: Float64Array;
 }
 
-/** The raw site criteria and constraints of a set of sites: what buildLevel needs besides them. */
+/** The raw site criteria and constraints of a set of sites: what scoreLevel needs besides them. */
 export interface SiteSetColumns {
   criteria: RawCriterion[];
   eligible: Uint8Array;
@@ -35,7 +36,7 @@ export interface SiteSetColumns {
 
 /**
  * Per-site values only (each site's raw values do not depend on the other sites), so a long list
- * can be evaluated in chunks and the chunks' columns joined before buildLevel.
+ * can be evaluated in chunks and the chunks' columns joined before scoreLevel.
  */
 export async function siteSetColumns(inputs: BundleInputs, input: Pick<SiteSetInput, 'sites' | 'district'>, progress: Progress): Promise<SiteSetColumns> {
   const { scenario } = inputs;
@@ -82,11 +83,12 @@ export function siteKeepRule(scenario: Scenario, eligible: Uint8Array, region: I
   };
 }
 
-export async function scoreSiteSet(inputs: BundleInputs, input: SiteSetInput, progress: Progress): Promise<LevelResult> {
+/** Scored, ranked and kept in `db` (score-level.ts). */
+export async function scoreSiteSet(db: Database, inputs: BundleInputs, input: SiteSetInput, progress: Progress): Promise<LevelResult> {
   const { scenario } = inputs;
   const { sites } = input;
   const { criteria, eligible, excludedBy, exclusions } = await siteSetColumns(inputs, input, progress);
-  return buildLevel({
+  return scoreLevel(db, {
     level: 'site',
     ids: sites.ids,
     names: sites.ids.map((id, i) => sites.text.name?.[i] || sites.text.address?.[i] || id),

@@ -36,10 +36,10 @@ export async function prepareSiteScoring(bundle: LoadedBundle, scenario: Scenari
   const context = scenario.funnel.context;
   const scoring: SiteScoring = { inputs, links, progress };
   if (districts && context.district > 0) {
-    scoring.districtScore = (await scoreAreas(inputs, districts, 'district', all(districts.ids.length), links.districtRegion, {}, progress)).score;
+    scoring.districtScore = (await scoreAreas(opts.database, inputs, districts, 'district', all(districts.ids.length), links.districtRegion, {}, progress)).score;
   }
   if (regions && context.region > 0) {
-    scoring.regionScore = (await scoreAreas(inputs, regions, 'region', all(regions.ids.length), new Int32Array(regions.ids.length).fill(-1), {}, progress)).score;
+    scoring.regionScore = (await scoreAreas(opts.database, inputs, regions, 'region', all(regions.ids.length), new Int32Array(regions.ids.length).fill(-1), {}, progress)).score;
   }
   return scoring;
 }
@@ -72,7 +72,7 @@ export async function scoreSites(bundle: LoadedBundle, scenario: Scenario, sites
   const { district, region } = locateSites(bundle, scoring.links, sites.lon, sites.lat);
   const context = contextScores(scoring, district, region);
   const { inputs, progress } = scoring;
-  const result = await scoreSiteSet(inputs, { sites, district, region, parent: district, ...context }, progress);
+  const result = await scoreSiteSet(opts.database, inputs, { sites, district, region, parent: district, ...context }, progress);
   if (progress.warnings.length) result.warnings = progress.warnings;
   return result;
 }

@@ -1,6 +1,6 @@
 /** Runs the shared SQL and scoring suites against DuckDB-WASM in this page's worker; the test reads `dbSuite`. */
 import { openBrowserDatabase } from '../../src/db/duckdb-browser.ts';
-import { runScoreSuite } from '../db/score-suite.ts';
+import { runHandFunnel, runScoreSuite } from '../db/score-suite.ts';
 import { runSqlSuite } from '../db/sql-suite.ts';
 
 async function main(): Promise<unknown> {
@@ -8,7 +8,7 @@ async function main(): Promise<unknown> {
   const db = await openBrowserDatabase();
   const openMs = performance.now() - started;
   try {
-    return { outcomes: await runSqlSuite(db), scoreOutcomes: await runScoreSuite(db), openMs };
+    return { outcomes: await runSqlSuite(db), scoreOutcomes: await runScoreSuite(db), handFunnel: await runHandFunnel(db), openMs };
   } finally {
     await db.close();
   }

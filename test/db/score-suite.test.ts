@@ -1,57 +1,78 @@
 /**
- * The scoring suite (score-suite.ts) on DuckDB-WASM in Node and on native DuckDB: scores and ranks
- * equal the hand-worked ones, the two engines give identical doubles, and both equal the page's JS
- * scoring (src/score/build-level.ts) that the SQL mirrors. Chromium runs the same suite in
- * browser-vs-node.test.ts.
+ * The scoring suite (score-suite.ts) on DuckDB-WASM in Node and on native DuckDB: scores, ranks and
+ * kept units equal the hand-worked ones, and the two engines give identical doubles; the same for
+ * the hand-worked funnel, worked out below. Chromium runs the same suite in browser-vs-node.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/node/duckdb.ts';
 import { openNativeDatabase } from '../../src/node/duckdb-native.ts';
-import { buildLevel } from '../../src/score/build-level.ts';
-import { SCORE_CASES, SCORE_SITES, runScoreSuite, type ScoreCase, type ScoreOutcome } from './score-suite.ts';
+import { SCORE_CASES, runHandFunnel, runScoreSuite, type ScoreOutcome } from './score-suite.ts';
 
 let wasm: ScoreOutcome[];
 let native: ScoreOutcome[];
+let wasmFunnel: Awaited<ReturnType<typeof runHandFunnel>>;
+let nativeFunnel: Awaited<ReturnType<typeof runHandFunnel>>;
 
 beforeAll(async () => {
   const a = await openNodeDatabase();
-  wasm = await runScoreSuite(a).finally(() => a.close());
+  [wasm, wasmFunnel] = await Promise.all([runScoreSuite(a), runHandFunnel(a)]).finally(() => a.close());
   const b = await openNativeDatabase();
-  native = await runScoreSuite(b).finally(() => b.close());
+  [native, nativeFunnel] = await Promise.all([runScoreSuite(b), runHandFunnel(b)]).finally(() => b.close());
 }, 60_000);
-
-/** The JS core's scores and ranks for a case (what the page computes). */
-function jsLevel(c: ScoreCase): { score: number[]; rank: number[] } {
-  const column = (name: string) => SCORE_SITES.find((s) => s.name === name)!.values as Float64Array;
-  const ids = SCORE_SITES[1].values as string[];
-  const level = buildLevel({
-    level: 'site', ids, names: ids, parent: new Int32Array(ids.length).fill(-1), combine: c.combine, keepRule: {},
-    criteria: c.terms.map((t) => ({ name: t.column, label: t.column, weight: t.weight, raw: column(t.column), normalise: t.normalise!, direction: t.direction! })),
-  });
-  return { score: Array.from(level.score), rank: Array.from(level.rank) };
-}
-
-const rowsOf = (o: ScoreOutcome) => ('rows' in o ? o.rows : o.error);
 
 describe.each(SCORE_CASES.map((c, i) => [c.name, i] as const))('%s', (_name, i) => {
   const c = SCORE_CASES[i];
-  it('gives the hand-worked scores and ranks on DuckDB-WASM in Node', () => {
-    const rows = rowsOf(wasm[i]);
-    expect(Array.isArray(rows), String(rows)).toBe(true);
-    const got = rows as { id: string; score: number; rank: number }[];
-    expect(got.map((r) => r.id)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
-    got.forEach((r, k) => expect(r.score, r.id).toBeCloseTo(c.expected.score[k], 10));
-    expect(got.map((r) => r.rank)).toEqual(c.expected.rank);
+  it('gives the hand-worked scores, ranks and kept units on DuckDB-WASM in Node', () => {
+    const got = wasm[i];
+    if ('error' in got) throw new Error(got.error);
+    got.score.forEach((s, k) => expect(s, `s${k + 1}`).toBeCloseTo(c.expected.score[k], 10));
+    expect(got.rank).toEqual(c.expected.rank);
+    if (c.expected.kept) expect(got.kept).toEqual(c.expected.kept);
+    // each site's points add up to its score
+    got.score.forEach((s, k) => expect(got.points.reduce((sum, p) => sum + p[k], 0)).toBeCloseTo(s, 10));
   });
 
-  it('gives identical rows on native DuckDB', () => {
-    expect(rowsOf(native[i])).toEqual(rowsOf(wasm[i]));
+  it('gives identical doubles on native DuckDB', () => {
+    expect(native[i]).toEqual(wasm[i]);
+  });
+});
+
+/*
+ * The hand-worked funnel (score-suite.ts handBundle, HAND_SCENARIO): weights footfall 3, rent 1 →
+ * 0.75, 0.25, so a unit's score = 75 · footfall (min-max) + 25 · rent (lower, rank: the dense rank
+ * of −rent, 0 worst … 1 best).
+ * Regions: footfall 30, 10, 20 → 1, 0, ½; rent 50, 20, 50 → 0, 1, 0. R1 75, R2 25, R3 37.5: R1, R3 kept (top 2).
+ * Districts of R1 and R3 only (D3 and D4, footfall 9, never enter the min-max): D1, D2, D5, D6 with
+ *   footfall 8, 4, 8, 6 → 1, 0, 1, ½ and rent 30, 10, 20, 20 → 0, 1, ½, ½: 75, 25, 87.5, 50.
+ *   Ranks 2, 4, 1, 3; top 3 kept: D1, D5, D6.
+ * Sites in D1, D5, D6 (s9 lies in D2, cut): s1…s5 with footfall 100, 300, 300, 200, 500 → 0, ½, ½, ¼, 1
+ *   and rent 40, 20, 20, 60, 40 → ½, 1, 1, 0, ½: 12.5, 62.5, 62.5, 18.75, 87.5. s2 and s3 tie: by id,
+ *   s2 first. Ranks 5, 2, 3, 4, 1. Kept (top 3, at most 1 per region): s5 (R3), s2 (R1); s3, s4 are R3's
+ *   second and third, s1 R1's second: two kept.
+ */
+describe('the hand-worked funnel', () => {
+  it('scores, ranks and cuts each level as worked out by hand, with every criterion’s points', () => {
+    const f = wasmFunnel;
+    expect(f.regions.score).toEqual([75, 25, 37.5]);
+    expect(f.regions.rank).toEqual([1, 3, 2]);
+    expect(f.regions.kept).toEqual([1, 0, 1]);
+    expect(f.regions.criteria.map((c) => c.normalised)).toEqual([[1, 0, 0.5], [0, 1, 0]]);
+
+    expect(f.districts.ids).toEqual(['D1', 'D2', 'D5', 'D6']);
+    expect(f.districts.criteria.map((c) => c.raw)).toEqual([[8, 4, 8, 6], [30, 10, 20, 20]]);
+    expect(f.districts.score).toEqual([75, 25, 87.5, 50]);
+    expect(f.districts.rank).toEqual([2, 4, 1, 3]);
+    expect(f.districts.kept).toEqual([1, 0, 1, 1]);
+
+    expect(f.sites.ids).toEqual(['s1', 's2', 's3', 's4', 's5']);
+    expect(f.sites.criteria.map((c) => c.normalised)).toEqual([[0, 0.5, 0.5, 0.25, 1], [0.5, 1, 1, 0, 0.5]]);
+    expect(f.sites.criteria.map((c) => c.points)).toEqual([[0, 37.5, 37.5, 18.75, 75], [12.5, 25, 25, 0, 12.5]]);
+    expect(f.sites.score).toEqual([12.5, 62.5, 62.5, 18.75, 87.5]);
+    expect(f.sites.rank).toEqual([5, 2, 3, 4, 1]);
+    expect(f.sites.kept).toEqual([0, 1, 0, 0, 1]);
   });
 
-  it('equals the JS scoring the page runs, to the last bit', () => {
-    const js = jsLevel(c);
-    const rows = rowsOf(native[i]) as { score: number; rank: number }[];
-    expect(rows.map((r) => r.score)).toEqual(js.score);
-    expect(rows.map((r) => r.rank)).toEqual(js.rank);
+  it('is the same on native DuckDB, to the last bit', () => {
+    expect(nativeFunnel).toEqual(wasmFunnel);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildLevel } from '../../src/score/build-level.ts';
 import { decideKept } from '../../src/score/keep.ts';
+import { rerank } from '../../src/score/rerank.ts';
+import { scoreLevel } from '../../src/score/score-level.ts';
 import { east } from '../criteria/fixture.ts';
+import { useDatabase } from '../helpers/database.ts';
+
+const testDb = useDatabase();
 
 // Five units already in rank order 0..4 with scores 90, 80, 70, 60, 50.
 const order = [0, 1, 2, 3, 4];
@@ -30,15 +34,17 @@ describe('decideKept', () => {
 });
 
 describe('explained columns', () => {
-  it('contributions are computed on first read and survive a spread copy', () => {
-    const level = buildLevel({
+  it('DuckDB gives each criterion’s points with the score; a re-rank computes them on first read, and they survive a spread copy', async () => {
+    const level = await scoreLevel(testDb(), {
       level: 'region', ids: ['a', 'b'], names: ['a', 'b'], parent: Int32Array.of(-1, -1),
       criteria: [{ name: 'x', label: 'x', weight: 2, raw: Float64Array.of(1, 3), normalise: 'minmax', direction: 'higher' }],
       combine: 'sum', keepRule: {},
     });
-    const copy = { ...level.criteria[0] };
+    expect([...level.criteria[0].contribution]).toEqual([0, 100]);
+    const reranked = rerank(level, { x: 1 });
+    const copy = { ...reranked.criteria[0] };
     expect([...copy.contribution]).toEqual([0, 100]);
-    expect(level.criteria[0].contribution).toBe(copy.contribution); // computed once
-    expect(JSON.parse(JSON.stringify({ c: level.criteria[0].contribution })).c).toEqual({ 0: 0, 1: 100 });
+    expect(reranked.criteria[0].contribution).toBe(copy.contribution); // computed once
+    expect(JSON.parse(JSON.stringify({ c: reranked.criteria[0].contribution })).c).toEqual({ 0: 0, 1: 100 });
   });
 });
