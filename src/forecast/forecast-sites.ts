@@ -48,6 +48,13 @@ export interface SitesToForecast extends Points {
   z: Float64Array;
 }
 
+/**
+ * Below this many sites the transfers take the JavaScript tile loop: binding the own pairs copies them
+ * into the module's memory (≈ 12 bytes a pair, 3.7 M pairs for 1 M demand points in 100 m cells), which
+ * costs more than a few sites' sums.
+ */
+const MIN_SITES_FOR_SIMD_TRANSFERS = 64;
+
 export function shapeOf(calibration: Calibration): ModelShape {
   return {
     decay: calibration.decay,
@@ -100,10 +107,12 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
   const limit = chordSqOfArc(shape.cutoff);
   const pairs: OwnPairs = { start: own.start, outlet: own.outlet, share: state.ownShare, outlets: m };
   // Beyond SIMD_MAX_CHORD_SQ (a cut-off of ~38 km) the scans' arc series lose precision.
-  const simd = options.simd === false || limit > SIMD_MAX_CHORD_SQ ? null : bindForecastScan(grid, columns, shape.decay, rangePairs, top > 0 ? pairs : null);
+  // Few sites (a click in the workbench): the JavaScript tile loop costs less than copying the own pairs.
+  const bindPairs = top > 0 && count >= MIN_SITES_FOR_SIMD_TRANSFERS;
+  const simd = options.simd === false || limit > SIMD_MAX_CHORD_SQ ? null : bindForecastScan(grid, columns, shape.decay, rangePairs, bindPairs ? pairs : null);
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangePairs);
   const share = simd ? simd.share : new Float64Array(TRANSFER_LANES * data.weight.length);
-  const transfers = top > 0 ? new SiteTransfers(pairs, share, rangePairs, simd ? simd.transfers : null) : null;
+  const transfers = top > 0 ? new SiteTransfers(pairs, share, rangePairs, simd?.transfers ?? null) : null;
   const jsScan: SiteScan = { grid, columns, decay: shape.decay, cutoff: shape.cutoff, floor: shape.floor, share, sums: new Float64Array(3 + p) };
   const floor2 = shape.floor * shape.floor;
   const cut = shape.decay === 'power' ? shape.cutoff * shape.cutoff : shape.cutoff;

@@ -2,7 +2,7 @@
  * Transfers summed a tile of sites at a time (src/forecast/site-transfers.ts, transfers-wat.ts):
  * a hand-worked 2-point, 2-outlet, 1-site case; every site of a generated market against the
  * definition transfer_cj = s Σ_i w_i P_ic P_ij written out here pair by pair (haversine distances,
- * P_ij from the market state); a site's transfers the same alone as among 60 others; the top-k cut.
+ * P_ij from the market state); a site's transfers the same alone as among 100 others; the top-k cut.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { calibrateModel } from '../../src/forecast/calibrate-model.ts';
@@ -95,15 +95,15 @@ describe('site transfers', () => {
     });
   }
 
-  it('a site\'s transfers are the same alone as in a tile among 60 sites', () => {
+  it('a site\'s transfers are the same alone (JavaScript tile loop) as among 100 sites (SIMD tiles)', () => {
     const market = syntheticMarket(11, { alpha: 1, beta: 2, scale: 0.5, noise: 0.05 });
     const points = { demand: market.demand, own: market.own, competitors: market.competitors, attributes: {} };
     const calibration = handCalibration(1.8, 0.5);
     const rnd = mulberry32(9);
-    const count = 60;
+    const count = 100;
     const lon = Float64Array.from({ length: count }, () => 120 + (4 + 12 * rnd()) * KM), lat = Float64Array.from({ length: count }, () => 30 + (4 + 12 * rnd()) * KM);
     const all = forecastIn(calibration, points, { lon, lat, attractiveness: new Float64Array(count).fill(1), z: new Float64Array(0) }).out;
-    for (const c of [0, 13, 59]) {
+    for (const c of [0, 13, 99]) {
       const alone = forecastIn(calibration, points, { lon: lon.subarray(c, c + 1), lat: lat.subarray(c, c + 1), attractiveness: Float64Array.of(1), z: new Float64Array(0) }).out;
       expect(all.transfers[c].length).toBe(5);
       expect(all.transfers[c]).toEqual(alone.transfers[0]);
