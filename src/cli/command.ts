@@ -1,4 +1,7 @@
 /** What every `siteselect` sub-command module exports (src/cli/commands/<name>.ts). */
+import type { CommandSpec } from './help-text.ts';
+import type { CommandLine } from './parse-options.ts';
+
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -7,11 +10,10 @@ export interface CliIO {
   cwd: string;
 }
 
-/** A command's one-line summary sits in main.ts beside its loader, so `--help` loads no command. */
-export interface Command {
-  usage: string;
-  /** Returns the exit status: 0 done, 1 failure, 2 bad usage or unusable input. */
-  run(args: string[], io: CliIO): Promise<number>;
+/** A command's summary sits in main.ts, its options and help in usage/, so `--help` loads no command. */
+export interface Command<S extends CommandSpec = CommandSpec> {
+  /** The command line as parsed by the command's options; returns the exit status: 0 done, 1 failure, 2 bad usage or unusable input. */
+  run(line: CommandLine<S>, io: CliIO): Promise<number>;
 }
 
 export const EXIT_OK = 0;

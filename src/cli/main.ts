@@ -2,17 +2,21 @@
  * `siteselect <command> …`: a thin dispatcher. Each command lives in its own file under
  * commands/ and is loaded only when asked for, so `validate` does not pay for the optimiser,
  * `siteselect --help` loads no command at all (the summaries live here, beside the loaders) and
- * `siteselect <command> --help` loads only that command's text (usage/).
+ * `siteselect <command> --help` loads only that command's options and text (usage/). The
+ * arguments are parsed by those options before the command is loaded.
  */
 import { EXIT_FAILURE, EXIT_USAGE, type CliIO, type Command } from './command.ts';
+import { helpText, type CommandSpec } from './help-text.ts';
+import { parseCommandLine } from './parse-options.ts';
 import { systemErrorMessage } from './system-error.ts';
 import { BundleError, UsageError } from '../errors.ts';
 
 interface CommandEntry {
   summary: string;
-  /** The command's help text alone (src/cli/usage/), so `<command> --help` loads no command code. */
-  usage?: () => Promise<{ USAGE: string }>;
-  load: () => Promise<{ command: Command }>;
+  /** The command's options and help alone (src/cli/usage/), so `<command> --help` loads no command code. */
+  usage: () => Promise<{ SPEC: CommandSpec }>;
+  /** The command, or the job of a command with jobs (`network matrix`). */
+  load: (job: string) => Promise<{ command: Command }>;
 }
 
 /** Literal import paths, so the build compiles every command and a bundler can split them. */
@@ -27,12 +31,8 @@ const COMMANDS: Record<string, CommandEntry> = {
   huff: { summary: 'the Huff model outlet by outlet: what each candidate takes from every own outlet and competitor', usage: () => import('./usage/huff.ts'), load: () => import('./commands/huff.ts') },
   calibrate: { summary: 'fit the Huff/MCI model to the own network\'s observed sales, deposits or customers', usage: () => import('./usage/calibrate.ts'), load: () => import('./commands/calibrate.ts') },
   notebook: { summary: 'run a notebook headless and write a self-contained HTML report', usage: () => import('./usage/notebook.ts'), load: () => import('./commands/notebook.ts') },
-  network: { summary: 'travel time over streets: network cost matrices', usage: () => import('./usage/network.ts'), load: () => import('./commands/network.ts') },
+  network: { summary: 'travel time over streets: network cost matrices', usage: () => import('./usage/network.ts'), load: (job) => (job === 'area' ? import('./network/area.ts') : import('./network/matrix.ts')) },
 };
-
-async function loadCommand(name: string): Promise<Command> {
-  return (await COMMANDS[name].load()).command;
-}
 
 export function nodeIO(): CliIO {
   return {
@@ -61,14 +61,17 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    const entry = COMMANDS[name];
-    const usage = entry.usage ? (await entry.usage()).USAGE : (await loadCommand(name)).usage;
-    io.stdout(usage.trimEnd() + '\n');
+    io.stdout(helpText((await COMMANDS[name].usage()).SPEC) + '\n');
     return 0;
   }
-  const command = await loadCommand(name);
   try {
-    return await command.run(rest, io);
+    const spec = (await COMMANDS[name].usage()).SPEC;
+    const [job, args] = spec.jobs ? [rest[0], rest.slice(1)] : ['', rest];
+    const jobSpec = spec.jobs ? spec.jobs.find((j) => j.name === `${name} ${job}`) : spec;
+    if (jobSpec === undefined) throw new UsageError(`${job === undefined ? 'name a job' : `unknown job '${job}'; use`} ${spec.jobs!.map((j) => j.name.slice(name.length + 1)).join(' or ')} (see siteselect ${name} --help)`);
+    const line = parseCommandLine(args, jobSpec);
+    const { command } = await COMMANDS[name].load(job);
+    return await command.run(line, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof BundleError) {
       io.stderr(`siteselect ${name}: ${err.message}\n`);

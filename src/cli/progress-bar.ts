@@ -14,7 +14,8 @@ export function progressBar(io: CliIO, width = 24): (label: string, fraction: nu
   };
 }
 
-/** A solver's stages on standard error (`stage NN %`), on a terminal and without --json only. */
-export function stageProgress(io: CliIO, json: boolean): ((p: { stage: string; fraction: number }) => void) | undefined {
-  return io.stderrIsTTY && !json ? (p) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `) : undefined;
+/** A solver's stages on standard error (`stage NN %`), on a terminal and without --json only; done() ends the line. */
+export function stageProgress(io: CliIO, json: boolean): { onProgress?: (p: { stage: string; fraction: number }) => void; done: () => void } {
+  if (!io.stderrIsTTY || json) return { done: () => {} };
+  return { onProgress: (p) => io.stderr(`\r${p.stage} ${(100 * p.fraction).toFixed(0)} %   `), done: () => io.stderr('\n') };
 }

@@ -12,7 +12,7 @@ import { readCsv } from '../io/read-csv.ts';
 import { parseScenario, Scenario } from '../scenario/scenario.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { loadBundleDir } from './load-bundle-dir.ts';
-import { refuseClobbering } from './output-guard.ts';
+import { refuseOverwritingInputs } from './output-guard.ts';
 import { readJsonFile } from './read-json-file.ts';
 
 export interface CalibrateRequest {
@@ -32,10 +32,10 @@ export async function calibrateBundle(request: CalibrateRequest, cwd: string): P
   const beside = path.join(bundleDir, 'scenario.json');
   const scenarioFile = request.scenario !== undefined ? path.resolve(cwd, request.scenario) : (await stat(beside).then((s) => s.isFile(), () => false)) ? beside : undefined;
   const out = request.out === undefined ? undefined : path.resolve(cwd, request.out);
-  if (out) await refuseClobbering([...(scenarioFile ? [{ label: 'the scenario', file: scenarioFile }] : []), { label: 'the bundle manifest', file: path.join(bundleDir, 'bundle.json') }], [{ label: '--out', file: out }]);
+  const flowsFile = request.flows === undefined ? undefined : path.resolve(cwd, request.flows);
+  await refuseOverwritingInputs({ bundle: { dir: bundleDir, manifestPath: 'bundle.json' }, inputs: { 'the scenario': scenarioFile, 'the --flows file': flowsFile }, outputs: { '--out': out } });
   const scenario = scenarioFile ? parseScenario(await readJsonFile(scenarioFile), scenarioFile) : Scenario.parse(DEFAULT_SCENARIO);
   const bundle = await loadBundleDir(bundleDir);
-  const flowsFile = request.flows === undefined ? undefined : path.resolve(cwd, request.flows);
   const flowsBytes = flowsFile && (await readFile(flowsFile).catch((err: NodeJS.ErrnoException) => {
     throw new UsageError(`--flows ${request.flows}: cannot read it (${err.code ?? err.message}); give the path of a CSV with the columns origin, outlet, count`);
   }));

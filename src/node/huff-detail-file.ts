@@ -11,7 +11,7 @@ import { csvText } from '../io/csv-write.ts';
 import { subsetPointLayer } from '../score/subset-layer.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { locateInputs, readBundleAndScenario, readCandidates, type CommandInputs } from './command-inputs.ts';
-import { bundleInputs, refuseClobbering } from './output-guard.ts';
+import { refuseOverwritingInputs } from './output-guard.ts';
 
 const COLUMNS = ['candidate', 'outlet', 'kind', 'attractiveness', 'probability_before', 'probability_after', 'capture_before', 'capture_after', 'change'];
 
@@ -31,12 +31,17 @@ function pickSites(sites: PointLayer, wanted: string[]): PointLayer {
   return subsetPointLayer(sites, wanted.map((id) => position.get(id)!));
 }
 
+/** What candidate `id` captures, and how much of it it takes from own outlets and from competitors. */
+export function candidateTakes(rows: readonly HuffDetailRow[], id: string): { capture: number; fromOwn: number; fromCompetitors: number; outlets: number } {
+  const mine = rows.filter((r) => r.candidate === id);
+  const taken = (kind: HuffDetailRow['kind']) => -mine.filter((r) => r.kind === kind).reduce((s, r) => s + r.captureAfter - r.captureBefore, 0);
+  return { capture: mine[0].captureAfter, fromOwn: taken('own'), fromCompetitors: taken('competitor'), outlets: mine.length - 1 };
+}
+
 /** Writes the detail of `sites` (all candidates when absent) to `out`; returns its rows and the sites. */
 export async function writeHuffDetail(inputs: CommandInputs, out: string, cwd: string, wanted?: string[]): Promise<{ rows: HuffDetailRow[]; sites: PointLayer }> {
   const { dir, manifestPath, scenarioFile } = await locateInputs(inputs, cwd);
-  const read = [...(await bundleInputs(dir, manifestPath)), { label: 'the scenario', file: scenarioFile }];
-  if (inputs.candidates !== undefined) read.push({ label: 'the --candidates file', file: path.resolve(cwd, inputs.candidates) });
-  await refuseClobbering(read, [{ label: '--out', file: out }]);
+  await refuseOverwritingInputs({ bundle: { dir, manifestPath }, inputs: { 'the scenario': scenarioFile, 'the --candidates file': inputs.candidates && path.resolve(cwd, inputs.candidates) }, outputs: { '--out': out } });
   const base = await readBundleAndScenario(inputs, cwd);
   const { sites: all } = await readCandidates(inputs, cwd, base);
   const sites = wanted === undefined ? all : pickSites(all, wanted);

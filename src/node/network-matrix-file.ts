@@ -11,7 +11,7 @@ import { costMatrix } from '../network/cost-matrix.ts';
 import { profileFor } from '../network/profiles.ts';
 import type { Metric } from '../network/road-graph.ts';
 import { Router } from '../network/router.ts';
-import { refuseClobbering } from './output-guard.ts';
+import { refuseOverwritingInputs } from './output-guard.ts';
 import { readPointsFile } from './read-points-file.ts';
 import { loadHierarchy, loadRoadGraph, readHierarchy } from './road-graph-cache.ts';
 import { BlockWriter } from './score/block-writer.ts';
@@ -56,10 +56,7 @@ export async function writeNetworkMatrix(request: MatrixRequest, { cwd, note, pr
   const unit = UNIT_OF[metric];
   const roads = path.resolve(cwd, request.osm);
   const out = path.resolve(cwd, request.out);
-  await refuseClobbering(
-    [{ label: '--from', file: path.resolve(cwd, request.from) }, { label: '--to', file: path.resolve(cwd, request.to) }, { label: '--osm', file: roads }],
-    [{ label: '--out', file: out }],
-  );
+  await refuseOverwritingInputs({ inputs: { '--from': path.resolve(cwd, request.from), '--to': path.resolve(cwd, request.to), '--osm': roads }, outputs: { '--out': out } });
   if (!(await stat(roads).then((s) => s.isFile(), () => false))) throw new BundleError(request.osm, `${request.osm} (--osm) was not found; check the path.`);
   const cacheDir = request.cacheDir === undefined ? undefined : path.resolve(cwd, request.cacheDir);
   const loaded = await loadRoadGraph(roads, profileFor(request.profile), { display: request.osm, cacheDir, cache: request.cache });

@@ -8,7 +8,7 @@ import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { NotebookResult } from '../notebook/run.ts';
 import { writeFileAtomically } from './atomic-file.ts';
-import { refuseClobbering } from './output-guard.ts';
+import { refuseOverwritingInputs } from './output-guard.ts';
 
 export interface NotebookError {
   /** 'before the first cell', or the line and cell. */
@@ -35,8 +35,8 @@ export async function writeNotebookReport(file: string, args: string[], cwd: str
   if (!existsSync(path)) throw new UsageError(`notebook file ${file} does not exist`);
   const report = resolve(cwd, out ?? basename(path).replace(/\.[cm]?[jt]s$/, '') + '.html');
   // The notebook's own arguments that name files (a manifest, a scenario) are inputs too.
-  const argFiles = args.map((a) => resolve(cwd, a)).filter((f) => existsSync(f)).map((f) => ({ label: 'a notebook argument', file: f }));
-  await refuseClobbering([{ label: 'the notebook', file: path }, ...argFiles], [{ label: '--out', file: report }]);
+  const argFiles = args.map((a, i) => [`notebook argument ${i + 1}`, resolve(cwd, a)]).filter(([, f]) => existsSync(f));
+  await refuseOverwritingInputs({ inputs: { 'the notebook': path, ...Object.fromEntries(argFiles) }, outputs: { '--out': report } });
   const [{ runNotebookFile }, { renderReport }] = await Promise.all([import('../notebook/run-file.node.ts'), import('../notebook/render-html.ts')]);
   const result = await runNotebookFile(path, { args, cwd });
   await writeFileAtomically(report, renderReport(result, { title: basename(path) }));

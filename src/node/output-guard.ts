@@ -48,7 +48,7 @@ async function refuseUnwritable(out: NamedFile): Promise<void> {
 }
 
 /** Throws a UsageError naming the output and what it would overwrite, or why it cannot be written. */
-export async function refuseClobbering(inputs: readonly NamedFile[], outputs: readonly NamedFile[]): Promise<void> {
+async function refuseClobbering(inputs: readonly NamedFile[], outputs: readonly NamedFile[]): Promise<void> {
   for (const out of outputs) await refuseUnwritable(out);
   const seen = new Map<string, NamedFile & { input: boolean }>();
   for (const f of inputs) seen.set(await identity(f.file), { ...f, input: true });
@@ -63,17 +63,35 @@ export async function refuseClobbering(inputs: readonly NamedFile[], outputs: re
   }
 }
 
+/** Files by how the message names them; undefined ones (an option not given) are left out. */
+export type FilesByLabel = Record<string, string | undefined>;
+
+const named = (files: FilesByLabel): NamedFile[] => Object.entries(files).flatMap(([label, file]) => (file === undefined ? [] : [{ label, file }]));
+
 /**
- * The manifest and every layer file it names, as the loader will resolve them. A manifest that
+ * The check every command that writes makes before any work: the run's inputs are the bundle (its
+ * manifest and every layer file, when it reads one) and the other files it names.
+ */
+export async function refuseOverwritingInputs(run: { bundle?: { dir: string; manifestPath: string }; inputs?: FilesByLabel; outputs: FilesByLabel }): Promise<void> {
+  const outputs = named(run.outputs);
+  if (outputs.length === 0) return;
+  const bundle = run.bundle === undefined ? [] : await bundleInputs(run.bundle.dir, run.bundle.manifestPath);
+  await refuseClobbering([...bundle, ...named(run.inputs ?? {})], outputs);
+}
+
+/**
+ * The manifest and every file it names (layers, roads, basemap), as the loader will resolve them. A manifest that
  * is missing or unreadable gives just itself: the loader reports that in its own words.
  */
-export async function bundleInputs(dir: string, manifestName: string): Promise<NamedFile[]> {
+async function bundleInputs(dir: string, manifestName: string): Promise<NamedFile[]> {
   const manifestFile = path.resolve(dir, manifestName);
   const files: NamedFile[] = [{ label: 'the bundle manifest', file: manifestFile }];
   try {
     const manifest = readManifest(manifestName, new Uint8Array(await readFile(manifestFile)));
     const base = path.dirname(manifestFile);
     for (const e of manifest.layers) files.push({ label: `layer ${e.layer}'s file`, file: path.resolve(base, e.file) });
+    if (manifest.roads) files.push({ label: 'the roads file', file: path.resolve(base, manifest.roads.file) });
+    if (manifest.basemap) files.push({ label: 'the basemap file', file: path.resolve(base, manifest.basemap.file) });
   } catch {
     // not readable here: loading fails later with the reason
   }

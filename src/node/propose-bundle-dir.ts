@@ -4,7 +4,7 @@
  * the manifest written from it. Paths in the manifest are relative to the manifest's own folder,
  * so it may sit beside read-only data. Node only.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BundleManifest } from '../data/bundle-manifest.ts';
 import { isSidecarFile, profileFile } from '../data/profile-file.ts';
@@ -12,6 +12,7 @@ import { proposeBundle, type BundleProposal, type FileProfile, type ProposedLaye
 import { proposeOsmBundle } from '../data/propose-osm-bundle.ts';
 import { UsageError } from '../errors.ts';
 import { companionFiles } from './companion-files.ts';
+import { refuseOverwritingInputs } from './output-guard.ts';
 
 export interface DirProposal {
   proposal: BundleProposal;
@@ -69,7 +70,7 @@ export async function proposeOsm(request: OsmRequest, cwd: string, outDir: strin
 }
 
 /** The manifest of an accepted proposal; an extract's carries OpenStreetMap's attribution. */
-export function proposedManifest(proposal: BundleProposal, name: string, osm: boolean): BundleManifest {
+function proposedManifest(proposal: BundleProposal, name: string, osm: boolean): BundleManifest {
   const floorArea = proposal.layers.some((l) => l.entry.columns?.population === 'floor_area_m2');
   return {
     version: 1,
@@ -79,4 +80,14 @@ export function proposedManifest(proposal: BundleProposal, name: string, osm: bo
     crs: 'wgs84',
     layers: proposal.layers.map((l) => l.entry),
   };
+}
+
+/**
+ * Writes the accepted proposal as the manifest `out`: never over a file it names (so --force
+ * replaces an old manifest, not a data file), and over an existing file only with `force`.
+ */
+export async function writeProposedManifest(proposal: BundleProposal, out: string, options: { name: string; osm: boolean; force: boolean }): Promise<void> {
+  const files = proposal.layers.map((l) => [`layer ${l.entry.layer}'s file`, path.resolve(path.dirname(out), l.entry.file)]);
+  await refuseOverwritingInputs({ inputs: Object.fromEntries(files), outputs: { '--out': out } });
+  await writeFile(out, JSON.stringify(proposedManifest(proposal, options.name, options.osm), null, 2) + '\n', { flag: options.force ? 'w' : 'wx' });
 }

@@ -5,13 +5,13 @@ import { bundleTerritoryPolygons, territoriesFromBundle } from '../optimize/terr
 import { writeFileAtomically } from './atomic-file.ts';
 import { locateBundle } from './bundle-location.ts';
 import { loadBundleDir } from './load-bundle-dir.ts';
-import { bundleInputs, refuseClobbering } from './output-guard.ts';
+import { refuseOverwritingInputs } from './output-guard.ts';
 
 /** `bundle` and `out` as given (relative to `cwd`); returns the territories and the full path written, if any. */
 export async function runTerritories(bundleArg: string, out: string | undefined, cwd: string, options: TerritoryOptions): Promise<{ result: TerritoryResult; out?: string }> {
   const { dir, manifestPath } = await locateBundle(bundleArg, cwd);
   const file = out === undefined ? undefined : path.resolve(cwd, out);
-  if (file) await refuseClobbering(await bundleInputs(dir, manifestPath), [{ label: '--out', file }]);
+  await refuseOverwritingInputs({ bundle: { dir, manifestPath }, outputs: { '--out': file } });
   const bundle = await loadBundleDir(dir, { manifestPath });
   const result = territoriesFromBundle(bundle, options);
   if (file) await writeFileAtomically(file, JSON.stringify({ type: 'FeatureCollection', features: bundleTerritoryPolygons(bundle, result) }) + '\n');

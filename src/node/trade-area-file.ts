@@ -10,7 +10,7 @@ import { bundleTradeAreas } from '../network/bundle-trade-areas.ts';
 import type { Metric } from '../network/road-graph.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { loadBundleDir } from './load-bundle-dir.ts';
-import { refuseClobbering } from './output-guard.ts';
+import { refuseOverwritingInputs } from './output-guard.ts';
 
 export interface TradeAreaRequest {
   /** The bundle folder and the output, as given. */
@@ -40,7 +40,7 @@ function siteOf(bundle: LoadedBundle, lonLat: string | undefined, id: string | u
 export async function writeTradeAreas(request: TradeAreaRequest, cwd: string, note: (text: string) => void) {
   const out = path.resolve(cwd, request.out);
   const dir = path.resolve(cwd, request.bundle);
-  await refuseClobbering([{ label: '--bundle', file: path.join(dir, 'bundle.json') }], [{ label: '--out', file: out }]);
+  await refuseOverwritingInputs({ bundle: { dir, manifestPath: 'bundle.json' }, outputs: { '--out': out } });
   const bundle = await loadBundleDir(dir);
   const site = siteOf(bundle, request.site, request.siteId);
   const areas = await bundleTradeAreas(bundle, site, request.profile, request.metric, request.thresholds);

@@ -76,6 +76,26 @@ describe('outputs never clobber inputs', () => {
     const nb = join(temp, 'nb.ts');
     writeFileSync(nb, '// %% one\nconst x = 1;\n');
     await refused(nb, /--out .*nb\.ts is the same file as the notebook/, 'notebook', nb, '--out', nb);
-    await refused(join(bundle, 'bundle.json'), /is the same file as a notebook argument/, 'notebook', nb, '--out', join(bundle, 'bundle.json'), '--', join(bundle, 'bundle.json'));
+    await refused(join(bundle, 'bundle.json'), /is the same file as notebook argument 1 /, 'notebook', nb, '--out', join(bundle, 'bundle.json'), '--', join(bundle, 'bundle.json'));
+  });
+
+  // every other command that writes: the same check (src/node/output-guard.ts), each refusal naming both files
+  it.each([
+    ['huff', ['huff', 'BUNDLE', '--out', 'BUNDLE/candidates.csv'], 'candidates.csv', /--out .*candidates\.csv is the same file as layer candidates's file \(.*candidates\.csv\)/],
+    ['territories', ['territories', 'BUNDLE', '--out', 'BUNDLE/network.csv'], 'network.csv', /--out .*network\.csv is the same file as layer network's file \(.*network\.csv\)/],
+    ['calibrate onto a layer file', ['calibrate', 'BUNDLE', '--out', 'BUNDLE/network.csv'], 'network.csv', /--out .*network\.csv is the same file as layer network's file/],
+    ['calibrate onto its --flows', ['calibrate', 'BUNDLE', '--flows', 'in.csv', '--out', 'in.csv'], '../in.csv', /--out .*in\.csv is the same file as the --flows file \(.*in\.csv\)/],
+    ['network area onto the roads', ['network', 'area', 'BUNDLE', '--site-id', 'x', '--profile', 'walk', '--out', 'BUNDLE/roads.geojson'], 'roads.geojson', /--out .*roads\.geojson is the same file as the roads file \(.*roads\.geojson\)/],
+    ['network matrix onto --from', ['network', 'matrix', '--osm', 'BUNDLE/roads.geojson', '--profile', 'walk', '--from', 'in.csv', '--to', 'BUNDLE/demand.csv', '--out', 'in.csv'], '../in.csv', /--out .*in\.csv is the same file as --from \(.*in\.csv\)/],
+    ['init --force onto a data file it names', ['init', 'BUNDLE', '--out', 'BUNDLE/pois.csv', '--yes', '--force'], 'pois.csv', /--out .*pois\.csv is the same file as layer pois's file \(.*pois\.csv\)/],
+  ] as const)('%s', async (_, argv, file, message) => {
+    await refused(join(bundle, file), message, ...argv.map((a) => a.replace('BUNDLE', bundle)));
+  });
+
+  it('score and report --out onto their --calibration file', async () => {
+    const calibration = join(temp, 'cal.json');
+    writeFileSync(calibration, '{}\n');
+    await refused(calibration, /--out .*cal\.json is the same file as the --calibration file \(.*cal\.json\)/, 'score', bundle, '--calibration', 'cal.json', '--out', 'cal.json', '--threads', '1');
+    await refused(calibration, /--out .*cal\.json is the same file as the --calibration file/, 'report', bundle, '--calibration', 'cal.json', '--out', 'cal.json');
   });
 });

@@ -35,6 +35,31 @@ describe('the flags of every command', () => {
     expect(await run('optimize', 'pmedian')).toEqual({ code: 2, stderr: "siteselect optimize: unexpected argument 'pmedian'; see siteselect optimize --help\n" });
   });
 
+  it.each([
+    ['score', '--threds', '--threads'], ['score', '--candidate', '--candidates'], ['report', '--scenaro', '--scenario'], ['validate', '--reject', '--rejects'],
+    ['optimize', '--modle', '--model'], ['init', '--froce', '--force'], ['calibrate', '--obseved', '--observed'],
+  ])('%s %s: the message suggests the nearest option, %s', async (command, typo, meant) => {
+    expect(await run(command, typo, '1')).toEqual({ code: 2, stderr: `siteselect ${command}: unknown option ${typo} (did you mean ${meant}?); see siteselect ${command} --help\n` });
+  });
+
+  it('a job of a command is named in the message: network matrix', async () => {
+    expect(await run('network', 'matrix', '--metrc', 'time')).toEqual({ code: 2, stderr: 'siteselect network: unknown option --metrc (did you mean --metric?); see siteselect network matrix --help\n' });
+    expect(await run('network', 'route')).toEqual({ code: 2, stderr: "siteselect network: unknown job 'route'; use matrix or area (see siteselect network --help)\n" });
+  });
+
+  it('declared values: kinds, ranges and choices are checked by the one parser, with the flag named', async () => {
+    expect((await run('report', 'data/sample', '--top', '0')).stderr).toBe("siteselect report: --top needs a whole number ≥ 1, got '0'\n");
+    expect((await run('score', 'data/sample', '--threads', '65')).stderr).toBe("siteselect score: --threads needs a whole number from 1 to 64, got '65'\n");
+    expect((await run('territories', 'data/sample', '--radius', '-5')).stderr).toBe("siteselect territories: --radius needs a number > 0, got '-5'\n");
+    expect((await run('mix', 'data/sample', '--method', 'fast')).stderr).toBe("siteselect mix: --method must be one of auto, exact, heuristic, got 'fast'\n");
+  });
+
+  it('an option that only applies with another is refused without it; a required one is asked for', async () => {
+    expect((await run('score', 'data/sample', '--draws', '10')).stderr).toBe('siteselect score: --draws only applies with --sensitivity\n');
+    expect((await run('optimize', '--costs', 'c.csv', '--capacity-col', 'cap', '--model', 'pmedian')).stderr).toBe('siteselect optimize: --capacity-col only applies with --bundle\n');
+    expect((await run('optimize', '--p', '2')).stderr).toBe('siteselect optimize: give --model mclp|lscp|pmedian|pcenter|huff: which model to solve (Models, above); see siteselect optimize --help\n');
+  });
+
   it('notebook: its own arguments go after --, and the message says so', async () => {
     expect(await run('notebook', 'n.ts', '--city', 'x')).toEqual({ code: 2, stderr: 'siteselect notebook: unknown option --city; see siteselect notebook --help (arguments for the notebook go after --)\n' });
   });

@@ -82,7 +82,7 @@ describe('usage errors exit 2', () => {
   it.each([
     [['--top-per', 'city:5'], /--top-per must be region:N or district:N/],
     [['--top-per', 'region:0'], /--top-per must be region:N or district:N/],
-    [['--format', 'xlsx'], /--format must be csv, geojson, parquet/],
+    [['--format', 'xlsx'], /--format must be one of csv, geojson, parquet, got 'xlsx'/],
     [['--crs', 'utm'], /--crs must be wgs84, gcj02, bd09 or 3857/],
     [['--draws', '10'], /--draws only applies with --sensitivity/],
     [['--sensitivity', '--draws', '0'], /--draws needs a whole number/],

@@ -132,7 +132,7 @@ describe('siteselect score usage errors exit 2 with one sentence', () => {
     [['--bogus'], /unknown option --bogus/],
     [[], /name the bundle folder/],
     [['SAMPLE', '--top', '0'], /--top needs a whole number/],
-    [['SAMPLE', '--per', 'city'], /--per must be region, district or all/],
+    [['SAMPLE', '--per', 'city'], /--per must be one of region, district, all, got 'city'/],
     [['SAMPLE', '--min-confidence', '2'], /--min-confidence needs a number from 0 to 1/],
     [['SAMPLE', '--threads', '0'], /--threads needs a whole number/],
     [['SAMPLE', '--out', 'a.csv', '--rejects', 'a.csv'], /same file/],

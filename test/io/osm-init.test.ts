@@ -166,7 +166,7 @@ describe('siteselect init --osm', () => {
 
   it('refuses a folder beside --osm and the OSM options without it', async () => {
     expect((await run(['init', poa, '--osm', 'x.pbf'])).err).toMatch(/with --osm, name no folder/);
-    expect((await run(['init', poa, '--own-brand', 'X'])).err).toMatch(/--own-brand goes with --osm/);
+    expect((await run(['init', poa, '--own-brand', 'X'])).err).toMatch(/--own-brand only applies with --osm/);
     expect((await run(['init', '--osm', 'x.pbf', '--admin-levels', 'four'])).err).toMatch(/--admin-levels takes one or two admin_level numbers/);
   });
 });

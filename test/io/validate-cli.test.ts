@@ -1,7 +1,7 @@
 /** `siteselect validate`: exit status, the JSON shape of issue 2 item 8, and the text report. */
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { command } from '../../src/cli/commands/validate.ts';
+import { main } from '../../src/cli/main.ts';
 import type { CliIO } from '../../src/cli/command.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -10,7 +10,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   let out = '';
   let err = '';
   const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTTY: false, cwd: fixtures };
-  const code = await command.run(args, io);
+  const code = await main(['validate', ...args], io);
   return { code, out, err };
 }
 

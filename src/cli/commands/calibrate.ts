@@ -8,36 +8,8 @@ import type { Calibration } from '../../forecast/calibration.ts';
 import { FitError } from '../../forecast/fit-error.ts';
 import { calibrateBundle, type CalibrateRequest } from '../../node/calibrate-bundle.ts';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.ts';
-import { parseOptions } from '../parse-options.ts';
-import { USAGE } from '../usage/calibrate.ts';
-
-const OPTIONS = {
-  bundle: { type: 'string' },
-  scenario: { type: 'string' },
-  observed: { type: 'string' },
-  flows: { type: 'string' },
-  attributes: { type: 'string' },
-  decay: { type: 'string' },
-  'demand-column': { type: 'string' },
-  folds: { type: 'string' },
-  'demand-cell': { type: 'string' },
-  out: { type: 'string' },
-  json: { type: 'boolean', default: false },
-} as const;
-
-function folds(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const k = Number(value);
-  if (!Number.isInteger(k) || k < 2) throw new UsageError(`--folds needs a whole number ≥ 2, got '${value}'`);
-  return k;
-}
-
-function demandCell(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const metres = Number(value);
-  if (!(metres >= 0) || !Number.isFinite(metres)) throw new UsageError(`--demand-cell needs a number of metres ≥ 0 (0: every demand point), got '${value}'`);
-  return metres;
-}
+import { printSummary } from '../output.ts';
+import type { SPEC } from '../usage/calibrate.ts';
 
 /** The summary of the issue's interface: the headline figures. */
 export function calibrationSummary(c: Calibration): Record<string, unknown> {
@@ -55,7 +27,7 @@ function fixed(x: number, digits = 3): string {
   return Number.isFinite(x) ? x.toFixed(digits) : String(x);
 }
 
-function toText(c: Calibration): string {
+function toText(c: Calibration): string[] {
   const rows = c.parameterNames.map((name) => (name === 'log_scale' ? 'scale' : name === 'log_lambda' ? 'lambda' : name)).map((name) => {
     const value = name === 'scale' ? c.scale : name === 'lambda' ? c.lambda! : name === 'alpha' ? c.alpha : name === 'beta' ? c.beta! : c.coefficients[name.slice('gamma_'.length)];
     const [lo, hi] = c.intervals[name];
@@ -66,34 +38,24 @@ function toText(c: Calibration): string {
     ...rows,
     `  R² ${fixed(c.r2)}   MAPE ${fixed(c.mape, 1)} %   ${c.folds}-fold CV MAPE ${fixed(c.cv_mape, 1)} %   baseline CV MAPE ${fixed(c.baseline_cv_mape, 1)} %`,
     ...c.warnings.map((w) => `  warning: ${w}`),
-  ].join('\n') + '\n';
+  ];
 }
 
-export const command: Command = {
-  usage: USAGE,
-  async run(args, io) {
-    const v = parseOptions(args, OPTIONS, 'calibrate');
-    if (!v.bundle) throw new UsageError('name the bundle: siteselect calibrate --bundle DIR --observed COLUMN');
-    const decay = v.decay ?? 'power';
-    if (decay !== 'power' && decay !== 'exponential') throw new UsageError(`--decay is power or exponential, got '${decay}'`);
+export const command: Command<typeof SPEC> = {
+  async run({ bundle, values: v }, io) {
     if (v.flows !== undefined && v.observed !== undefined) throw new UsageError('--flows and --observed each name what to fit: give one of them');
     const options: CalibrateRequest['options'] = {
-      observed: v.observed,
-      attributes: v.attributes?.split(',').map((a) => a.trim()).filter((a) => a !== ''),
-      decay,
-      demandColumn: v['demand-column'],
-      folds: folds(v.folds),
-      demandCellMetres: demandCell(v['demand-cell']),
+      observed: v.observed, attributes: v.attributes, decay: v.decay, demandColumn: v['demand-column'], folds: v.folds, demandCellMetres: v['demand-cell'],
     };
     let calibration: Calibration;
     try {
-      calibration = await calibrateBundle({ bundle: v.bundle, scenario: v.scenario, flows: v.flows, out: v.out, options }, io.cwd);
+      calibration = await calibrateBundle({ bundle, scenario: v.scenario, flows: v.flows, out: v.out, options }, io.cwd);
     } catch (err) {
       if (!(err instanceof FitError)) throw err;
       io.stderr(`siteselect calibrate: ${err.message}\n`);
       return EXIT_FAILURE;
     }
-    io.stdout(v.json ? JSON.stringify(calibrationSummary(calibration), null, 2) + '\n' : toText(calibration));
+    printSummary(io, v.json, calibrationSummary(calibration), () => toText(calibration));
     return EXIT_OK;
   },
 };

@@ -4,49 +4,23 @@
  * proposal and writes it as bundle.json once accepted. Paths in the manifest are relative to the
  * manifest's own folder, so `--out` may put it beside read-only data.
  */
-import { realpath, stat, writeFile } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { UsageError } from '../../errors.ts';
 import type { BundleProposal } from '../../data/propose-bundle.ts';
-import { proposeDir, proposedManifest, proposeOsm } from '../../node/propose-bundle-dir.ts';
-import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
-import { parseCommandLine } from '../parse-options.ts';
-import { USAGE } from '../usage/init.ts';
+import { proposeDir, proposeOsm, writeProposedManifest } from '../../node/propose-bundle-dir.ts';
+import { EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
+import type { CommandLine } from '../parse-options.ts';
+import type { SPEC } from '../usage/init.ts';
 
-interface Parsed {
-  dir: string;
-  osm?: string;
-  ownBrand?: string;
-  population?: string;
-  adminLevels?: [string, string?];
-  out?: string;
-  yes: boolean;
-  force: boolean;
-  name?: string;
-}
-
-const OPTIONS = {
-  yes: { type: 'boolean', short: 'y', default: false }, force: { type: 'boolean', default: false }, out: { type: 'string' }, name: { type: 'string' },
-  osm: { type: 'string' }, 'own-brand': { type: 'string' }, population: { type: 'string' }, 'admin-levels': { type: 'string' },
-} as const;
-
-function adminLevels(v: string | undefined): [string, string?] | undefined {
-  if (v === undefined) return undefined;
-  const levels = v.split(',').map((x) => x.trim());
-  if (levels.length > 2 || levels.some((x) => !/^\d+$/.test(x))) throw new UsageError(`--admin-levels takes one or two admin_level numbers, e.g. 6,8 (got ${levels.join(',')})`);
-  return [levels[0], levels[1]];
-}
-
-function parse(args: string[]): Parsed {
-  const { values: v, operand: dir } = parseCommandLine(args, OPTIONS, 'init', { operand: 'folder' });
-  const p = { yes: v.yes, force: v.force, out: v.out, name: v.name, osm: v.osm, ownBrand: v['own-brand'], population: v.population, adminLevels: adminLevels(v['admin-levels']) };
+function parse({ values: v, operand: dir }: CommandLine<typeof SPEC>) {
+  const levels = v['admin-levels'];
+  if (levels !== undefined && (levels.length > 2 || levels.some((x) => !/^\d+$/.test(x)))) throw new UsageError(`--admin-levels takes one or two admin_level numbers, e.g. 6,8 (got ${levels.join(',')})`);
+  const p = { ...v, ownBrand: v['own-brand'], adminLevels: levels && ([levels[0], levels[1]] as [string, string?]) };
   if (p.osm !== undefined) {
     if (dir !== undefined) throw new UsageError(`with --osm, name no folder (got ${dir}); --out says where the manifest goes`);
     return { dir: path.dirname(p.osm), ...p };
-  }
-  for (const flag of ['own-brand', 'population', 'admin-levels'] as const) {
-    if (v[flag] !== undefined) throw new UsageError(`--${flag} goes with --osm CITY.osm.pbf`);
   }
   if (dir === undefined) throw new UsageError('name the data folder, e.g. siteselect init data/my-city');
   return { dir, ...p };
@@ -77,10 +51,9 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-export const command: Command = {
-  usage: USAGE,
-  async run(args: string[], io: CliIO): Promise<number> {
-    const opts = parse(args);
+export const command: Command<typeof SPEC> = {
+  async run(line, io) {
+    const opts = parse(line);
     if (!(await stat(path.resolve(io.cwd, opts.dir)).then((s) => s.isDirectory(), () => false))) throw new UsageError(`${opts.dir} is not a folder; name the folder holding the data files`);
     const dir = await realpath(path.resolve(io.cwd, opts.dir));
     const out = path.resolve(io.cwd, opts.out ?? path.join(opts.dir, 'bundle.json'));
@@ -99,8 +72,7 @@ export const command: Command = {
       return EXIT_OK;
     }
     const name = opts.name ?? (opts.osm !== undefined ? path.basename(opts.osm).replace(/(\.osm)?\.pbf$/i, '') : path.basename(dir));
-    const manifest = proposedManifest(proposal, name, opts.osm !== undefined);
-    await writeFile(out, JSON.stringify(manifest, null, 2) + '\n', { flag: opts.force ? 'w' : 'wx' });
+    await writeProposedManifest(proposal, out, { name, osm: opts.osm !== undefined, force: opts.force });
     const outside = path.relative(path.dirname(out), dir).startsWith('..');
     io.stdout(`\nWrote ${out}. Check it with: ${outside ? `SITESELECT_DATA_ROOTS=${dir} ` : ''}siteselect validate ${path.relative(io.cwd, out) || out}\n`);
     return EXIT_OK;

@@ -2,64 +2,61 @@
  * `siteselect score --bundle DIR [options]`: batch scoring of candidate sites (coordinates, or
  * addresses geocoded against the bundle's gazetteer) with the scenario's site criteria; writes the
  * ranked sites and a rejects file, optionally only the best N per region or district (spaced).
+ * Flags and output; the run is src/node/batch-score.ts.
  */
-import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { isColumnChoiceNote } from '../../data/column-plan.ts';
 import { layerNoteLines } from '../../data/layer-notes.ts';
-import { createKernel } from '../../kernel/index.ts';
-import { createNodeKernel } from '../../node/kernel-pool.ts';
-import { bundleInputs, refuseClobbering } from '../../node/output-guard.ts';
-import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
-import { progressBar } from '../progress-bar.ts';
-import { candidateSites, locateInputs, readBundleAndScenario } from '../../node/command-inputs.ts';
-import { parseScoreArgs, type ScoreArgs } from '../score/score-args.ts';
-import { scoreRun } from '../../node/score/score-run.ts';
+import { UsageError } from '../../errors.ts';
+import { batchScore, type BatchScoreRequest } from '../../node/batch-score.ts';
 import type { ScoreSummary } from '../../node/score/score-summary.ts';
-import { readCalibration } from '../../node/score/forecast-out-columns.ts';
-import { rejectsPath } from '../../node/score/write-rejects.ts';
-import { formatOf, type TableFormat } from '../../node/score/write-table.ts';
-import { USAGE } from '../usage/score.ts';
+import { EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
+import { inputCrs } from '../common-options.ts';
+import { bundleLabel, printNotes, printSummary, wrote } from '../output.ts';
+import type { CommandLine, OptionValues } from '../parse-options.ts';
+import { progressBar } from '../progress-bar.ts';
+import type { SPEC } from '../usage/score.ts';
 
-/** The files this run writes (rejects always as .csv), checked against its inputs before any work. */
-async function outputPaths(args: ScoreArgs, cwd: string): Promise<{ out: string; rejects: string; format: TableFormat }> {
-  const out = path.resolve(cwd, args.out ?? `scores.${args.format ?? 'csv'}`);
-  const rejects = rejectsPath(args.rejects ? path.resolve(cwd, args.rejects) : out.replace(/(\.[^./\\]+)?$/, '.rejects.csv'));
-  const { dir, manifestPath, scenarioFile } = await locateInputs(args, cwd);
-  const inputs = [...(await bundleInputs(dir, manifestPath)), { label: 'the scenario', file: scenarioFile }];
-  if (args.candidates !== undefined) inputs.push({ label: 'the --candidates file', file: path.resolve(cwd, args.candidates) });
-  await refuseClobbering(inputs, [{ label: '--out', file: out }, { label: '--rejects', file: rejects }]);
-  return { out, rejects, format: args.format ?? formatOf(out) };
+/** --top-per GROUP:N, else the older --top N --per GROUP. */
+function shortlist(v: OptionValues<typeof SPEC.options>): { per: 'region' | 'district' | 'all'; top?: number } {
+  if (v['top-per'] === undefined) return { per: v.per, top: v.top };
+  const m = /^(region|district):(\d+)$/.exec(v['top-per']);
+  if (!m || Number(m[2]) < 1) throw new UsageError(`--top-per must be region:N or district:N with N ≥ 1, got '${v['top-per']}'`);
+  return { per: m[1] as 'region' | 'district', top: Number(m[2]) };
 }
 
-export const command: Command = {
-  usage: USAGE,
-  async run(argv: string[], io: CliIO) {
-    const started = performance.now();
-    const args = parseScoreArgs(argv);
-    const { out, rejects, format } = await outputPaths(args, io.cwd);
-    const bar = args.quiet ? () => {} : progressBar(io);
-    const base = await readBundleAndScenario(args, io.cwd, ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction * 0.3));
-    const { bundle } = base;
-    // --calibration: the forecast columns, and the forecast_net criterion's calibration.
-    const calibration = args.calibration === undefined ? undefined : await readCalibration(path.resolve(io.cwd, args.calibration));
-    const scenario = calibration ? { ...base.scenario, calibration } : base.scenario;
-    // the sites, read once DuckDB is open; those outside the study area join the rejects (the funnel's rule)
-    const sites = await candidateSites(args, io.cwd, base);
-    const threads = args.threads ?? availableParallelism();
-    const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
-    const outcome = await scoreRun({ args, bundle, scenario, calibration, sites, kernel: pool ?? createKernel(), out, rejects, format, bar })
-      .finally(() => pool?.close());
-    bar('done', 1);
+/** A size DuckDB takes as its memory_limit: a number and KB, MB, GB or TB. */
+function memoryLimit(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*([KMGT])i?B$/i.exec(v.trim());
+  if (!m || !(Number(m[1]) > 0)) throw new UsageError(`--memory-limit needs a size such as 512MB or 2GB, got '${v}'`);
+  return `${m[1]}${m[2].toUpperCase()}B`;
+}
 
+function request({ bundle, values: v }: CommandLine<typeof SPEC>): BatchScoreRequest & { json: boolean; quiet: boolean } {
+  const sensitivity = v.sensitivity ? { draws: v.draws, concentration: v.concentration, seed: v.seed, topK: v['sensitivity-top'] } : undefined;
+  return {
+    bundle, scenario: v.scenario, candidates: v.candidates, addressColumn: v['address-column'], idColumn: v['id-column'], crs: inputCrs(v.crs), minConfidence: v['min-confidence'],
+    out: v.out, format: v.format, rejects: v.rejects, calibration: v.calibration, threads: v.threads, json: v.json, quiet: v.quiet,
+    run: { ...shortlist(v), keptOnly: v.kept, sensitivity, memoryLimit: memoryLimit(v['memory-limit']) },
+  };
+}
+
+export const command: Command<typeof SPEC> = {
+  async run(line, io) {
+    const started = performance.now();
+    const args = request(line);
+    const bar = args.quiet ? () => {} : progressBar(io);
+    const { outcome, bundle, scenario, out, rejects, format } = await batchScore(args, io.cwd, bar);
+    bar('done', 1);
+    const { top, per, sensitivity: s } = args.run;
     const summary: ScoreSummary = {
       ok: outcome.scored > 0,
       bundle: bundle.name, synthetic: bundle.synthetic, scenario: scenario.name, candidates: outcome.file,
       read: outcome.read, scored: outcome.scored, rejected: outcome.rejected, outside: outcome.outside,
       placed_by_coordinates: outcome.byCoordinates, geocoded_exact: outcome.exact, geocoded_fuzzy: outcome.fuzzy,
       written: outcome.written, out, format, rejects,
-      top_per: args.top !== undefined ? { group: args.per, n: args.top, min_spacing: scenario.constraints.minSpacing ?? 0 } : null,
-      sensitivity: args.sensitivity ? { draws: args.sensitivity.draws, concentration: args.sensitivity.concentration, seed: args.sensitivity.seed, top_k: args.sensitivity.topK } : null,
+      top_per: top !== undefined ? { group: per, n: top, min_spacing: scenario.constraints.minSpacing ?? 0 } : null,
+      sensitivity: s ? { draws: s.draws, concentration: s.concentration, seed: s.seed, top_k: s.topK } : null,
       top: outcome.top,
       warnings: outcome.warnings,
       seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
@@ -68,21 +65,16 @@ export const command: Command = {
       // The bundle's layers without their routine column choices (validate lists those); the candidates file with all its notes.
       const bundleNotes = bundle.reports.map((r) => ({ file: r.file, notes: r.notes.filter((n) => !isColumnChoiceNote(n)) }));
       const files = args.candidates === undefined ? bundleNotes : [...bundleNotes, { file: outcome.file, notes: outcome.notes }];
-      for (const n of layerNoteLines(files)) io.stderr(`siteselect score: note: ${n}\n`);
-      for (const w of summary.warnings) io.stderr(`siteselect score: note: ${w}\n`);
+      printNotes(io, 'score', [...layerNoteLines(files), ...summary.warnings]);
     }
-    if (args.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
-    else {
-      const lines = [
-        `${bundle.name}${bundle.synthetic && !/synthetic/i.test(bundle.name) ? ' (synthetic)' : ''} — scenario "${scenario.name}"`,
-        `${outcome.file}: read ${summary.read}, scored ${summary.scored} (coordinates ${summary.placed_by_coordinates}, exact address ${summary.geocoded_exact}, fuzzy ${summary.geocoded_fuzzy}), rejected ${summary.rejected}${outcome.outside ? ` (${outcome.outside} outside the study area, not compared)` : ''}`,
-        `wrote ${summary.written} sites to ${out}`,
-        `wrote ${summary.rejected} rejects to ${rejects}`,
-        '', 'best sites:',
-        ...summary.top.map((t) => `  ${String(t.rank).padStart(4)}  ${t.score.toFixed(2).padStart(6)}  ${t.id}  ${t.name}${t.kept ? '' : `  (not kept${t.excluded_by ? `: ${t.excluded_by}` : ''})`}`),
-      ];
-      io.stdout(lines.join('\n') + '\n');
-    }
+    printSummary(io, args.json, summary, () => [
+      `${bundleLabel(bundle)} — scenario "${scenario.name}"`,
+      `${outcome.file}: read ${summary.read}, scored ${summary.scored} (coordinates ${summary.placed_by_coordinates}, exact address ${summary.geocoded_exact}, fuzzy ${summary.geocoded_fuzzy}), rejected ${summary.rejected}${outcome.outside ? ` (${outcome.outside} outside the study area, not compared)` : ''}`,
+      wrote(`${summary.written} sites`, out),
+      wrote(`${summary.rejected} rejects`, rejects),
+      '', 'best sites:',
+      ...summary.top.map((t) => `  ${String(t.rank).padStart(4)}  ${t.score.toFixed(2).padStart(6)}  ${t.id}  ${t.name}${t.kept ? '' : `  (not kept${t.excluded_by ? `: ${t.excluded_by}` : ''})`}`),
+    ]);
     if (outcome.scored === 0) {
       // every row rejected: the input is unusable as given (exit 2), the rejects say why
       const where = outcome.outside ? ' inside the bundle\'s regions (districts)' : '';

@@ -4,7 +4,7 @@
  * layer the totals of its numeric columns (to check against a census at once).
  */
 import path from 'node:path';
-import { BundleError, UsageError } from '../../errors.ts';
+import { BundleError } from '../../errors.ts';
 import type { LayerReport, LoadedBundle } from '../../data/layer.ts';
 import { layerNoteLines } from '../../data/layer-notes.ts';
 import { layerTotals, type LayerTotals } from '../../data/layer-totals.ts';
@@ -12,22 +12,9 @@ import { loadBundleDir } from '../../node/load-bundle-dir.ts';
 import { locateBundle } from '../../node/bundle-location.ts';
 import { formatOutputNumber } from '../../format/number.ts';
 import { EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
-import { parseBundleOptions } from '../parse-options.ts';
+import { bundleLabel, printSummary } from '../output.ts';
 import { progressBar } from '../progress-bar.ts';
-import { USAGE } from '../usage/validate.ts';
-
-interface Parsed {
-  target: string;
-  json: boolean;
-  limit: number;
-}
-
-function parse(args: string[]): Parsed {
-  const { bundle, values } = parseBundleOptions(args, { bundle: { type: 'string' }, json: { type: 'boolean' }, rejects: { type: 'string' } }, 'validate');
-  const limit = values.rejects === undefined ? 10 : Number(values.rejects);
-  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--rejects needs a whole number ≥ 0, got '${values.rejects ?? ''}'`);
-  return { target: bundle, json: values.json ?? false, limit };
-}
+import type { SPEC } from '../usage/validate.ts';
 
 function layerJson(r: LayerReport, limit: number): Record<string, unknown> {
   // the JSON keeps its row, column, reason, value per reject (codes are for the page's languages)
@@ -46,14 +33,13 @@ function totalsText(totals: LayerTotals[]): string[] {
   return ['', 'totals over loaded rows', ...rows.map((r) => [r[0].padEnd(width[0]), r[1].padEnd(width[1]), r[2].padStart(width[2]), r[3]].join('  ').trimEnd())];
 }
 
-function table(bundle: LoadedBundle, limit: number): string {
+function table(bundle: LoadedBundle, limit: number): string[] {
   const rows = bundle.reports.map((r) => [r.layer, r.file, String(r.read), String(r.loaded), String(r.rejected)]);
   const head = ['layer', 'file', 'read', 'loaded', 'rejected'];
   const width = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]): string => cells.map((v, c) => (c >= 2 ? v.padStart(width[c]) : v.padEnd(width[c]))).join('  ').trimEnd();
-  const label = bundle.synthetic && !/synthetic/i.test(bundle.name) ? `${bundle.name} (synthetic)` : bundle.name;
   const notes = layerNoteLines(bundle.reports);
-  const out = [label, '', line(head), ...rows.map(line), ...totalsText(layerTotals(bundle)), ...(notes.length ? ['', 'notes', ...notes.map((n) => `  ${n}`)] : [])];
+  const out = [bundleLabel(bundle), '', line(head), ...rows.map(line), ...totalsText(layerTotals(bundle)), ...(notes.length ? ['', 'notes', ...notes.map((n) => `  ${n}`)] : [])];
   for (const r of bundle.reports) {
     if (r.rejected === 0 || limit === 0) continue;
     out.push('', `${r.file}: first ${Math.min(limit, r.rejected)} of ${r.rejected} rejects`);
@@ -61,27 +47,25 @@ function table(bundle: LoadedBundle, limit: number): string {
       out.push(`  row ${j.row}${j.column ? `, ${j.column}` : ''}: ${j.reason}${j.value !== undefined ? ` (${JSON.stringify(j.value)})` : ''}`);
     }
   }
-  return out.join('\n') + '\n';
+  return out;
 }
 
-export const command: Command = {
-  usage: USAGE,
-  async run(args, io) {
-    const opts = parse(args);
+export const command: Command<typeof SPEC> = {
+  async run({ bundle: target, values: opts }, io) {
     let bundle: LoadedBundle;
     try {
-      const { dir, manifestPath } = await locateBundle(opts.target, io.cwd);
+      const { dir, manifestPath } = await locateBundle(target, io.cwd);
       const bar = progressBar(io);
       bundle = await loadBundleDir(dir, { manifestPath, onProgress: ({ file, fraction }) => bar(`loading ${path.basename(file)}`, fraction) });
     } catch (err) {
       if (!(err instanceof BundleError)) throw err;
-      if (opts.json) io.stdout(JSON.stringify({ ok: false, error: err.message, file: err.file, layers: [] }, null, 2) + '\n');
+      if (opts.json) printSummary(io, true, { ok: false, error: err.message, file: err.file, layers: [] }, () => []);
       else io.stderr(`siteselect validate: ${err.message}\n`);
       return EXIT_USAGE;
     }
-    if (opts.json) {
-      io.stdout(JSON.stringify({ ok: true, name: bundle.name, synthetic: bundle.synthetic, layers: bundle.reports.map((r) => layerJson(r, opts.limit)), totals: layerTotals(bundle).map(totalsJson) }, null, 2) + '\n');
-    } else io.stdout(table(bundle, opts.limit));
+    const limit = opts.rejects;
+    const summary = { ok: true, name: bundle.name, synthetic: bundle.synthetic, layers: bundle.reports.map((r) => layerJson(r, limit)), totals: layerTotals(bundle).map(totalsJson) };
+    printSummary(io, opts.json, summary, () => table(bundle, limit));
     return EXIT_OK;
   },
 };

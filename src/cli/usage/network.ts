@@ -1,14 +1,16 @@
-/** The help text of `siteselect network`, apart from the command so that `--help` loads nothing else. */
-import { AREA_USAGE, MATRIX_USAGE } from '../network/usage.ts';
+/** The help of `siteselect network`, apart from the command so that `--help` loads nothing else. */
+import { defineCommand } from '../help-text.ts';
+import { AREA, MATRIX } from '../network/usage.ts';
 
-export const USAGE = `Usage: siteselect network <job> [options]
-
+export const SPEC = defineCommand({
+  name: 'network',
+  usage: ['<job> [options]'],
+  about: `
 Jobs:
   matrix   shortest-path costs (minutes or metres) between two point files, within a bound, as CSV
-  area     a site's trade areas (5/10/15 minutes …) with the demand, competitors and outlets inside, as GeoJSON
-
-The jobs' options follow.
-
-${MATRIX_USAGE}
-
-${AREA_USAGE}`;
+  area     a site's trade areas (5/10/15 minutes …) with the demand, competitors and outlets
+           inside, as GeoJSON`,
+  options: {},
+  exit: '0 done, 1 failure, 2 bad usage or input.',
+  jobs: [MATRIX, AREA],
+});
