@@ -29,8 +29,6 @@ export type * from './score/types.ts';
 export { runFunnel, type ScoreOptions } from './score/funnel.ts';
 export { scoreSites } from './score/score-sites.ts';
 export { rerank } from './score/rerank.ts';
-export { normalise, normalCdf } from './score/normalise.ts';
-export { applyDirection } from './score/direction.ts';
 export { combineScores, contributionOf, rescaleWeights, type Combine } from './score/combine.ts';
 export { rankScores, RankSorter } from './score/rank.ts';
 export { latticeInside } from './score/lattice.ts';

@@ -1,16 +1,18 @@
 /**
  * Scoring as SQL text, written once for native DuckDB and DuckDB-WASM: a criterion's direction,
  * its normalisation over every unit of a table (DESIGN §3), the weighted combination with each
- * criterion's points, and the rank with deterministic ties (score desc, then id, then position).
- * Each expression follows the arithmetic of src/score/ (direction.ts, normalise.ts, combine.ts,
- * rank.ts) term by term, so a unit's score is the same double (the z-score's Φ to an ulp: DuckDB's
- * exp is the C library's); the page keeps those typed-array
- * functions for its ≤ 16 ms re-rank (src/score/rerank.ts) — that is where the two paths split.
+ * criterion's points, the rank with deterministic ties (score desc, then id, then position) and
+ * the keep rule's top K, per-group quota and minimum score. This is the one place scores are made:
+ * the funnel's levels (src/score/score-level.ts), batch `score` and the page all run it. Only
+ * re-weighting already normalised columns stays in JS typed arrays (src/score/rerank.ts says why).
  * Statistics (range, mean, spread, counts) are read first and enter as literals.
+ *
+ * Direction turns a raw value into goodness (higher is better): lower → −x; toward a target t →
+ * −|x − t|; inside a range [a, b] → −(distance outside it). Normalisation maps goodness to 0–1,
+ * 1 best; non-finite goodness never enters the statistics: +∞ is best (1), −∞ and missing worst (0).
  */
 import type { Direction, Normalisation } from '../scenario/criterion-spec.ts';
 import { rescaleWeights } from '../score/combine.ts';
-import { addSquares, addSum, meanOf, type Moments } from '../score/normalise.ts';
 import type { Row } from './database.ts';
 import { quoteIdentifier } from './sql.ts';
 
@@ -21,13 +23,39 @@ export function doubleSql(v: number): string {
   return `(${v.toExponential()})`;
 }
 
-/** Goodness (higher is better) of a raw column after its direction; NULL (missing) stays NULL except inside a range (0, as in JS). */
+/** Goodness (higher is better) of a raw column after its direction; NULL (missing) stays NULL, except inside a range: 0, the best (a missing value is not outside it). */
 export function goodnessSql(raw: string, direction: Direction): string {
   if (direction === 'higher') return raw;
   if (direction === 'lower') return `(-${raw})`;
   if ('target' in direction) return `(-abs(${raw} - ${doubleSql(direction.target)}))`;
   const [low, high] = direction.range.map(doubleSql);
   return `(CASE WHEN ${raw} < ${low} THEN ${raw} - ${low} WHEN ${raw} > ${high} THEN ${high} - ${raw} ELSE ${doubleSql(0)} END)`;
+}
+
+/** Finite count, sum, then squared deviations from the mean, added in unit order (the z-score's). */
+interface Moments {
+  n: number;
+  sum: number;
+  squares: number;
+}
+
+function addSum(g: Float64Array, m: Moments): Moments {
+  for (const v of g) {
+    if (!Number.isFinite(v)) continue;
+    m.n++;
+    m.sum += v;
+  }
+  return m;
+}
+
+function meanOf(m: Moments): number {
+  return m.n > 0 ? m.sum / m.n : 0;
+}
+
+function addSquares(g: Float64Array, m: Moments): Moments {
+  const mean = meanOf(m);
+  for (const v of g) if (Number.isFinite(v)) m.squares += (v - mean) ** 2;
+  return m;
 }
 
 /** What a normalisation needs from every unit, read by statsSql. */
@@ -52,7 +80,7 @@ export function statsSql(table: string, goodness: string): string {
     count(DISTINCT ${g}) FILTER (WHERE ${f}) AS distinct FROM ${quoteIdentifier(table)}`;
 }
 
-/** Φ(z), the erfc approximation of normalise.ts (|error| < 1.2e-7); DuckDB's exp may differ from V8's by an ulp. */
+/** Φ(z) through the complementary error function (Numerical Recipes erfc, |error| < 1.2e-7). */
 function normalCdfSql(z: string): string {
   const x = `(abs(${z}) / sqrt(${doubleSql(2)}))`;
   const t = `(${doubleSql(1)} / (${doubleSql(1)} + ${doubleSql(0.5)} * ${x}))`;
@@ -137,7 +165,7 @@ export interface ScoreTerm {
 
 /**
  * What a normalisation needs from table `table` (columns `pos` and the goodness): counts and range
- * by statsSql and, for the z-score, the sums of normalise.ts added in `pos` order — `column` gives
+ * by statsSql and, for the z-score, the sum and squared deviations added in `pos` order — `column` gives
  * the goodness in that order, in parts, so a long table is never held at once.
  */
 export async function goodnessStats(
@@ -152,7 +180,7 @@ export async function goodnessStats(
   const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
   const s: GoodnessStats = { n: num(row.n), min: num(row.min), max: num(row.max), mean: 0, squares: 0, distinct: num(row.distinct) };
   if (method === 'zscore' && s.n > 0) {
-    // The sums of normalise.ts, added in row order: the same mean and spread to the last bit.
+    // Added in row order, one double at a time: the same mean and spread on every engine, to the last bit.
     const m: Moments = { n: 0, sum: 0, squares: 0 };
     const ordered = `SELECT ${goodness} FROM ${quoteIdentifier(table)} ORDER BY pos`;
     for await (const part of column(ordered)) addSum(part, m);
