@@ -6,32 +6,17 @@
  * the file (src/app/worker/csv-through-duckdb.ts). Writes bench/out/drop-csv.json.
  * Usage: npm run bench:drop-csv [-- --rows 5000000]
  */
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { launchBrowser } from '../test/helpers/browser.ts';
 import { watchFrameGaps } from './frame-gaps.ts';
 import { buildSite } from '../test/app/build-site.ts';
 import { serveStatic } from '../test/app/static-server.ts';
-import { mulberry32 } from '../src/sensitivity/random.ts';
+import { writeCandidates } from './candidates-csv.ts';
 
 const at = process.argv.indexOf('--rows');
 const ROWS = at >= 0 ? Number(process.argv[at + 1]) : 5_000_000;
-
-/** Candidates spread over the sample city's extent, with rent and floor area. */
-async function writeCandidates(path: string, rows: number): Promise<void> {
-  const random = mulberry32(13);
-  const out = createWriteStream(path);
-  out.write('id,lon,lat,rent,floor_area\n');
-  for (let start = 0; start < rows; start += 100_000) {
-    let chunk = '';
-    for (let i = start; i < Math.min(rows, start + 100_000); i++) {
-      chunk += `C${i},${(113.95 + random() * 0.3).toFixed(6)},${(22.5 + random() * 0.2).toFixed(6)},${Math.round(5000 + random() * 60000)},${Math.round(40 + random() * 200)}\n`;
-    }
-    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-}
 
 /** Peak resident bytes per process of the run, by its Chromium role (--type=renderer, gpu-process …). */
 const peakByProcess = new Map<number, { role: string; bytes: number }>();

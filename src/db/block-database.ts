@@ -26,7 +26,15 @@ export interface BlockDatabase extends Database {
   /** Appends rows [start, end) of equally long columns. */
   append(table: string, columns: readonly TableColumn[], start?: number, end?: number): Promise<void>;
   /** A query's result chunk by chunk, each as columns of values (NULL as null; never the whole result at once). */
-  chunks(sql: string): AsyncGenerator<unknown[][]>;
+  chunks(sql: string, options?: ChunkOptions): AsyncGenerator<unknown[][]>;
+}
+
+export interface ChunkOptions {
+  /**
+   * The query reads registered files only (read_csv …), no table: DuckDB-WASM then streams it
+   * outside the tables' database, so they can be checkpointed (compressed) while it is read.
+   */
+  filesOnly?: boolean;
 }
 
 export const createTableSql = (table: string, columns: readonly Pick<TableColumn, 'name' | 'kind'>[]): string =>

@@ -56,7 +56,7 @@ export async function openBrowserDatabase(): Promise<BrowserDatabase> {
       const own = await db.connect();
       try {
         await own.query(setup);
-        yield* await own.send(sql);
+        yield* await own.send(sql, true);
       } finally {
         await own.close();
       }

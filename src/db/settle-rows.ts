@@ -46,28 +46,40 @@ export interface SettledRows {
 
 const KEPT = 'rj_reason IS NULL AND row NOT IN (SELECT row FROM late)';
 
+/**
+ * Rows per part of the whole-file queries: the duplicate-id and look-alike groups are found one
+ * hash bucket of ids at a time (equal ids, and equal folds, share a bucket), the swap sample one
+ * range of rows at a time. Whole, at 5 M rows, they took DuckDB-WASM's memory up by 179, 504 and
+ * 127 MB (bench/drop-memory-node.ts), and in the page that memory is never given back.
+ */
+export const PART_ROWS = 500_000;
+
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : NaN);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export async function settleRows(db: BlockDatabase, s: Staging): Promise<SettledRows> {
+/** `partRows`: rows per part of the whole-file queries (PART_ROWS; tests give fewer). */
+export async function settleRows(db: BlockDatabase, s: Staging, partRows = PART_ROWS): Promise<SettledRows> {
   const { plan } = s;
+  const parts = Math.max(1, Math.ceil(s.read / partRows));
   if (s.projected > 0 && s.projected === s.read - s.missingCoordinate) throw everyRowProjected(s.file);
   await db.run('CREATE OR REPLACE TABLE late (row INTEGER, rj_column VARCHAR, rj_code VARCHAR, rj_params VARCHAR, rj_value VARCHAR, rj_id VARCHAR)');
   const notes = [...plan.notes];
   if (s.crs !== 'wgs84') notes.push(`converted from ${CRS_LABEL[s.crs]} to WGS84`);
-  const swapped = s.swapped + (s.crs !== 'epsg3857' ? await rejectSwaps(db, plan.lat ?? 'geometry') : 0);
+  const swapped = s.swapped + (s.crs !== 'epsg3857' ? await rejectSwaps(db, s.read, partRows, plan.lat ?? 'geometry') : 0);
   if (swapped > s.read / 2) notes.push(mostSwappedNote(swapped, s.read));
   const idColumn = quoteString(plan.id ?? 'id');
   await db.run(`INSERT INTO late SELECT row, ${idColumn}, 'missing-id', '{}', NULL, NULL FROM staged WHERE id IS NULL AND ${KEPT}`);
   if (s.idColumn || plan.idValue !== undefined) {
-    await db.run(`INSERT INTO late
-      WITH ok AS (SELECT row, id FROM staged WHERE ${KEPT}),
-      firsts AS (SELECT id, min(row) AS first FROM ok GROUP BY id HAVING count(*) > 1)
-      SELECT ok.row, ${idColumn}, 'duplicate-id', '{"first":' || (firsts.first + 1) || '}', ok.id, ok.id FROM ok JOIN firsts USING (id) WHERE ok.row > firsts.first`);
+    for (let part = 0; part < parts; part++) {
+      await db.run(`INSERT INTO late
+        WITH ok AS (SELECT row, id FROM staged WHERE ${KEPT} AND hash(id) % ${parts} = ${part}),
+        firsts AS (SELECT id, min(row) AS first FROM ok GROUP BY id HAVING count(*) > 1)
+        SELECT ok.row, ${idColumn}, 'duplicate-id', '{"first":' || (firsts.first + 1) || '}', ok.id, ok.id FROM ok JOIN firsts USING (id) WHERE ok.row > firsts.first`);
+    }
   }
   if (!s.idColumn && plan.idValue === undefined) notes.push(noIdNote(fileStem(s.file)));
   if (s.idColumn) {
-    const note = await lookalikes(db);
+    const note = await lookalikes(db, parts);
     if (note !== undefined) notes.push(note);
   }
   const numeric = await columnTypes(db, s.columns, notes);
@@ -98,7 +110,7 @@ export async function settleRows(db: BlockDatabase, s: Staging): Promise<Settled
 }
 
 /** Step 2: the suspects' median position, and the suspects that look swapped against it, into `late`. */
-async function rejectSwaps(db: BlockDatabase, column: string): Promise<number> {
+async function rejectSwaps(db: BlockDatabase, read: number, partRows: number, column: string): Promise<number> {
   const [{ n }] = await db.query('SELECT count(*) AS n FROM staged WHERE swappable');
   const suspects = num(n);
   if (suspects < SWAP_MIN_ROWS) return 0;
@@ -106,11 +118,17 @@ async function rejectSwaps(db: BlockDatabase, column: string): Promise<number> {
   const lon = new Float64Array(Math.ceil(suspects / step));
   const lat = new Float64Array(lon.length);
   let k = 0;
-  for await (const [x, y] of db.chunks(`SELECT lon, lat FROM (SELECT lon, lat, row_number() OVER (ORDER BY row) - 1 AS k FROM staged WHERE swappable) WHERE k % ${step} = 0 ORDER BY k`)) {
-    for (let i = 0; i < x.length; i++, k++) {
-      lon[k] = num(x[i]);
-      lat[k] = num(y[i]);
+  // every step-th suspect in row order; `before`: the suspects in the ranges before this one
+  for (let start = 0, before = 0; start < read; start += partRows) {
+    const range = `swappable AND row >= ${start} AND row < ${start + partRows}`;
+    for await (const [x, y] of db.chunks(`SELECT lon, lat FROM (SELECT lon, lat, ${before} + row_number() OVER (ORDER BY row) - 1 AS k FROM staged WHERE ${range}) WHERE k % ${step} = 0 ORDER BY k`)) {
+      for (let i = 0; i < x.length; i++, k++) {
+        lon[k] = num(x[i]);
+        lat[k] = num(y[i]);
+      }
     }
+    const [{ n: inRange }] = await db.query(`SELECT count(*) AS n FROM staged WHERE ${range}`);
+    before += num(inRange);
   }
   const mLon = sampleMedian(lon);
   const mLat = sampleMedian(lat);
@@ -139,12 +157,22 @@ async function rejectSwaps(db: BlockDatabase, column: string): Promise<number> {
   return rows.length;
 }
 
-/** Step 6: kept ids equal to an earlier kept id but for letter case or invisible characters. */
-async function lookalikes(db: BlockDatabase): Promise<string | undefined> {
-  const [r] = await db.query(`WITH k AS (SELECT row, id, coalesce(id_fold, id) AS fold, id_fold FROM staged WHERE ${KEPT}),
-    g AS (SELECT row, id, first_value(id) OVER (PARTITION BY fold ORDER BY row) AS first FROM k WHERE fold IN (SELECT id_fold FROM k WHERE id_fold IS NOT NULL))
-    SELECT count(*) FILTER (WHERE id <> first) AS n, arg_min(first, row) FILTER (WHERE id <> first) AS first, arg_min(id, row) FILTER (WHERE id <> first) AS id FROM g`);
-  return num(r.n) > 0 ? lookalikeNote(num(r.n), str(r.first), str(r.id)) : undefined;
+/**
+ * Step 6: kept ids equal to an earlier kept id but for letter case or invisible characters; the
+ * example is the earliest such row's, over all `parts` buckets of folds.
+ */
+async function lookalikes(db: BlockDatabase, parts: number): Promise<string | undefined> {
+  let count = 0;
+  let example: { row: number; first: string; id: string } | undefined;
+  for (let part = 0; part < parts; part++) {
+    const [r] = await db.query(`WITH k AS (SELECT row, id, coalesce(id_fold, id) AS fold FROM staged WHERE ${KEPT} AND hash(coalesce(id_fold, id)) % ${parts} = ${part}),
+      f AS (SELECT fold, arg_min(id, row) AS first FROM k GROUP BY fold HAVING count(*) > 1)
+      SELECT count(*) AS n, min(k.row) AS row, arg_min(f.first, k.row) AS first, arg_min(k.id, k.row) AS id FROM k JOIN f USING (fold) WHERE k.id <> f.first`);
+    const n = num(r.n);
+    count += n;
+    if (n > 0 && (example === undefined || num(r.row) < example.row)) example = { row: num(r.row), first: str(r.first), id: str(r.id) };
+  }
+  return example === undefined ? undefined : lookalikeNote(count, example.first, example.id);
 }
 
 /** Step 5: which columns are numbers over the kept rows, with buildColumns' notes on cells that are not. */

@@ -9,7 +9,15 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createDuckDatabase, DUCKDB_QUERY_CONFIG, type DuckConnection } from '../db/duckdb-database.ts';
 import type { BlockDatabase } from '../db/block-database.ts';
 
-export async function openNodeDatabase(): Promise<BlockDatabase> {
+/** What a memory measurement needs besides the Database (bench/drop-memory-node.ts, tests). */
+export interface NodeDuckProbe {
+  /** The wasm memory's size in bytes: it only grows, so it is DuckDB-WASM's high-water mark. */
+  wasmBytes(): number;
+  /** Makes a file on disk readable by SQL under `name`, read from disk as a query needs it (as the page's dropped File): a registered buffer is copied into the wasm memory when opened. */
+  registerPath(name: string, path: string): void;
+}
+
+export async function openNodeDatabase(probe?: (probe: NodeDuckProbe) => void): Promise<BlockDatabase> {
   const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles: duckdb.DuckDBBundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
@@ -18,6 +26,10 @@ export async function openNodeDatabase(): Promise<BlockDatabase> {
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate(() => undefined);
   db.open({ query: DUCKDB_QUERY_CONFIG });
+  probe?.({
+    wasmBytes: () => (db as unknown as duckdb.DuckDBBindingsBase).mod.HEAPU8.buffer.byteLength,
+    registerPath: (name, path) => db.registerFileURL(name, path, duckdb.DuckDBDataProtocol.NODE_FS, true),
+  });
   const conn = db.connect();
   const adapter: DuckConnection = {
     query: async (sql) => conn.query(sql),
@@ -35,7 +47,7 @@ export async function openNodeDatabase(): Promise<BlockDatabase> {
       const own = db.connect();
       try {
         own.query(setup);
-        yield* await own.send(sql);
+        yield* await own.send(sql, true);
       } finally {
         own.close();
       }

@@ -51,7 +51,7 @@ export async function* queryBlocks(db: BlockDatabase, file: string, columns: str
     const table: RawTable = { file, columns, values: Object.fromEntries(columns.map((c, k) => [c, values[k]])), rowCount: rows - firstRow, notes: [] };
     return { table, firstRow };
   };
-  for await (const chunk of db.chunks(sql)) {
+  for await (const chunk of db.chunks(sql, { filesOnly: true })) {
     chunk.forEach((column, c) => {
       const out = values[c];
       for (let i = 0; i < column.length; i++) out.push(column[i] as RawValue);
@@ -70,6 +70,8 @@ export async function* queryBlocks(db: BlockDatabase, file: string, columns: str
 export interface DuckLoadOptions {
   geocoder?: AddressGeocoder;
   minConfidence?: number;
+  /** Rows per part of the settling's whole-file queries (settle-rows.ts PART_ROWS; tests give fewer). */
+  partRows?: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function loadIntoDuckDb(db: BlockDatabase, blocks: RowBlocks, file:
     }
     const staging = stager.finish();
     if (staging === undefined) throw new Error(`${file} has no data rows`);
-    const settled = await settleRows(db, staging);
+    const settled = await settleRows(db, staging, opts.partRows);
     const lon = new Float64Array(settled.loaded);
     const lat = new Float64Array(settled.loaded);
     let kinds: DuckLayer['columns'] = [];
@@ -127,7 +129,8 @@ export async function hydrateLayer(db: BlockDatabase, duck: DuckLayer): Promise<
   }
   const select = ['id', ...duck.columns.map((c) => quoteIdentifier(c.column))].join(', ');
   let at = 0;
-  for await (const [id, ...cells] of db.chunks(`SELECT ${select} FROM ${quoteIdentifier(duck.table)} ORDER BY rowid`)) {
+  // in the table's order, which DuckDB keeps (preserve_insertion_order): ORDER BY rowid sorted all 5 M rows first
+  for await (const [id, ...cells] of db.chunks(`SELECT ${select} FROM ${quoteIdentifier(duck.table)}`)) {
     for (let i = 0; i < id.length; i++) ids.push(str(id[i]));
     duck.columns.forEach((c, k) => {
       const values = cells[k];
