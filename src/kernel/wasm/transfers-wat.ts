@@ -10,7 +10,7 @@
  */
 
 /** Sites per tile: lanes of the interleaved share column and of the per-outlet sums. */
-export const TRANSFER_LANES = 16;
+export const TRANSFER_LANES = 8;
 
 export const TRANSFER_TILE_NAME = 'transfer_tile';
 
