@@ -73,7 +73,12 @@ export class Workbench {
     this.table = new RankedTable({ onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u) });
     this.tradeArea = new TradeAreaLayer(this.engine, () => this.mapView.highlight(this.highlight()));
     byId('layer-toggles').after(this.tradeArea.control);
-    this.mapView = new MapView(byId('map'), { onSelect: (u) => this.select(u), onDrill: (u) => this.drill(u), onUp: () => this.up() });
+    this.mapView = new MapView(byId('map'), {
+      onSelect: (u) => this.select(u),
+      onDrill: (u) => this.drill(u),
+      onUp: () => this.up(),
+      heldPointName: (index) => this.engine.call<'heldPoint'>({ type: 'heldPoint', index }),
+    });
     this.shortlist = new ShortlistView((e) => this.openSite(e.site));
     this.tabs = new TableTabs((v) => this.setView(v));
     this.compare = new CompareView({ onKeep: () => this.keepPlanA(), onClear: () => this.setPlanA(null), onPick: (id) => this.openSiteId(id) });

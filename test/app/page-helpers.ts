@@ -1,5 +1,5 @@
 /** Reading the workbench page the way a planner sees it: table rows, breadcrumb, map marks. */
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 
 /** Names in the ranked table, top to bottom (the rows in view). */
@@ -32,6 +32,18 @@ export async function afterRun(page: Page, action: () => Promise<void>): Promise
   });
   await action();
   await page.waitForSelector('body[data-runs="done"]', { timeout: 60_000 });
+}
+
+/** Drops `file` on the data panel and loads it in place of the candidates; its card, once its report shows. */
+export async function replaceCandidates(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, timeout = 60_000): Promise<Locator> {
+  await page.setInputFiles('#data-files', file);
+  const card = page.locator(`.file-card[data-file="${file.name}"]`);
+  await card.locator('select.layer-select').selectOption('candidates');
+  await card.locator('select.role-select').first().waitFor();
+  await card.locator('select.mode-select').selectOption('replace');
+  await card.locator('button.load-layer').click();
+  await card.locator('.layer-report').waitFor({ timeout });
+  return card;
 }
 
 export async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {

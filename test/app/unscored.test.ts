@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '../../src/node.ts';
 import { formatNotKept, levelReasons, loadLayerFile, parseScenario, runFunnel, type FunnelResult, type LayerEntry } from '../../src/app/engine-api.ts';
-import { afterRun, downloadText, openWorkbench, type WorkbenchSession } from './page-helpers.ts';
+import { afterRun, downloadText, openWorkbench, replaceCandidates, type WorkbenchSession } from './page-helpers.ts';
 import { useDatabase } from '../helpers/database.ts';
 
 const testDb = useDatabase();
@@ -76,13 +76,7 @@ afterAll(() => session?.close());
 
 /** Drops `text` as file `name`, loads it in place of the candidates and runs the funnel; its card. */
 async function loadCandidates(name: string, text: string): Promise<Locator> {
-  await page.setInputFiles('#data-files', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-  const card = page.locator(`.file-card[data-file="${name}"]`);
-  await card.locator('select.layer-select').selectOption('candidates');
-  await card.locator('select.role-select').first().waitFor();
-  await card.locator('select.mode-select').selectOption('replace');
-  await card.locator('button.load-layer').click();
-  await card.locator('.layer-report').waitFor({ timeout: 60_000 });
+  const card = await replaceCandidates(page, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
   await afterRun(page, () => page.click('#run-funnel'));
   return card;
 }

@@ -15,11 +15,11 @@ import type { MapData, PointLayerKey } from '../worker/messages.ts';
 import type { DrillPath } from '../state/drill-path.ts';
 import { HUFF_THRESHOLDS, type HuffBand } from './huff-contours.ts';
 import { basemapKinds, basemapMarks, BASEMAP_STYLES } from '../engine-api.ts';
-import { hitUnit } from './hit-test.ts';
+import { hitUnit, PICK_RADIUS } from './hit-test.ts';
 import { placeLabels, type LabelCandidate } from './labels.ts';
 import { legendStrip, symbolPath, type LegendItem } from './map-legend.ts';
 import { fitProjection, mapFrame, TITLE_HEIGHT, type Frame } from './map-frame.ts';
-import { OVERLAY_STYLES, overlayMarks } from './point-overlays.ts';
+import { OVERLAY_STYLES, overlayMarks, type OverlayDatum, type Overlays } from './point-overlays.ts';
 import { northArrow, scaleBar } from './scale-bar.ts';
 import { scoreColour, type ScoreColour } from './score-colour.ts';
 import { svgEl } from './svg.ts';
@@ -62,6 +62,8 @@ export interface MapHandlers {
   onDrill(unit: number): void;
   /** Back up one level (Escape / Backspace on the map). */
   onUp(): void;
+  /** The id and label of point `index` of the layer held in the worker (DuckDB), for its tooltip. */
+  heldPointName?(index: number): Promise<{ id: string; label: string }>;
 }
 
 const EARTH_DEGREES_PER_METRE = 180 / (Math.PI * 6_371_008.8);
@@ -99,6 +101,10 @@ export class MapView {
   private readonly tooltip: HTMLDivElement;
   private hoverFrame = 0;
   private resizeFrame = 0;
+  /** Points drawn of the layer held in the worker, with their pixel positions; their names as looked up, per map. */
+  private held: { key: PointLayerKey; points: OverlayDatum[]; xy: Float64Array } | null = null;
+  private heldNames = new Map<number, string>();
+  private heldNamesOf: MapData | null = null;
 
   constructor(readonly host: HTMLElement, private readonly handlers: MapHandlers) {
     this.tooltip = document.createElement('div');
@@ -163,6 +169,8 @@ export class MapView {
     const bounds = geoBounds(fitTo) as [[number, number], [number, number]];
     const colour = scoreColour(shown.sites.length > 0 ? shown.sites.map((s) => s.score) : shown.areas.map((f) => f.properties.score));
     const area = shown.outline[0]?.geometry ?? null;
+    const overlays = overlayMarks(input.map, input.toggles, bounds, area);
+    this.heldPoints(overlays.held, projection, input.map);
     const marks: Plot.Markish[] = [
       Plot.geo(shown.outline, { fill: '#f4f4f0', stroke: '#333', strokeWidth: 1.5, className: 'unit-outline' }),
       Plot.geo(shown.areas, {
@@ -174,7 +182,7 @@ export class MapView {
       // Context over the fills (which are opaque) and under every mark that carries data.
       ...basemapMarks(input.map.basemap?.features ?? []),
       Plot.geo(shown.areas.filter((f) => f.properties.kept), { fill: 'none', stroke: '#1c1c1c', strokeWidth: 2, className: 'unit-kept' }),
-      ...overlayMarks(input.map, input.toggles, bounds, area),
+      ...overlays.marks,
       Plot.dot(shown.sites, {
         x: 'lon',
         y: 'lat',
@@ -268,17 +276,71 @@ export class MapView {
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0;
       const unit = this.unitAt(clientX, clientY);
-      const props = unit < 0 ? null : this.propsOf(unit);
-      if (!props) {
+      // a scored site's dot over a held point, a held point over an area
+      const onSite = unit >= 0 && this.shown?.sites.some((s) => s.unit === unit);
+      const held = onSite ? -1 : this.heldAt(clientX, clientY);
+      const props = unit < 0 || held >= 0 ? null : this.propsOf(unit);
+      if (!props && held < 0) {
         this.tooltip.hidden = true;
         return;
       }
       const hostBox = this.host.getBoundingClientRect();
-      this.tooltip.textContent = tipText(props);
+      this.tooltip.textContent = props ? tipText(props) : this.heldTip(held);
       this.tooltip.style.left = `${clientX - hostBox.left + 14}px`;
       this.tooltip.style.top = `${clientY - hostBox.top + 14}px`;
       this.tooltip.hidden = false;
+      this.tooltip.dataset.held = props ? '' : String(held);
     });
+  }
+
+  /** Keeps the drawn points of the layer held in the worker, projected; names looked up stay while the map data does. */
+  private heldPoints(held: Overlays['held'], projection: GeoProjection, map: MapData): void {
+    if (this.heldNamesOf !== map) [this.heldNames, this.heldNamesOf] = [new Map(), map];
+    if (!held) {
+      this.held = null;
+      return;
+    }
+    const xy = new Float64Array(held.points.length * 2).fill(NaN);
+    held.points.forEach((d, k) => {
+      const p = projection([d.lon, d.lat]);
+      if (p) [xy[2 * k], xy[2 * k + 1]] = p;
+    });
+    this.held = { key: held.key, points: held.points, xy };
+  }
+
+  /** The layer index of the held point nearest a pointer within PICK_RADIUS, -1 none. */
+  private heldAt(clientX: number, clientY: number): number {
+    const { held, svg } = this;
+    if (!held || !svg) return -1;
+    const box = svg.getBoundingClientRect();
+    const [x, y] = [clientX - box.left, clientY - box.top];
+    let best = -1;
+    let bestD = PICK_RADIUS * PICK_RADIUS;
+    for (let k = 0; k < held.points.length; k++) {
+      const d = (held.xy[2 * k] - x) ** 2 + (held.xy[2 * k + 1] - y) ** 2;
+      if (d <= bestD) [best, bestD] = [held.points[k].index, d];
+    }
+    return best;
+  }
+
+  /** The tooltip of held point `index`: its name once the worker has said it (asked once), '…' until then. */
+  private heldTip(index: number): string {
+    const layer = t(OVERLAY_STYLES[this.held?.key ?? 'candidates'].label);
+    const name = this.heldNames.get(index);
+    if (name !== undefined) return `${layer}: ${name}`;
+    const ask = this.handlers.heldPointName;
+    if (ask) {
+      this.heldNames.set(index, '…');
+      const names = this.heldNames;
+      ask(index).then(
+        ({ id, label }) => {
+          names.set(index, label ? `${id} · ${label}` : id);
+          if (!this.tooltip.hidden && this.tooltip.dataset.held === String(index) && names === this.heldNames) this.tooltip.textContent = `${layer}: ${names.get(index)}`;
+        },
+        () => names.delete(index),
+      );
+    }
+    return `${layer}: …`;
   }
 
   private propsOf(unit: number) {

@@ -1,6 +1,7 @@
 /**
  * Point layers drawn over the map (competitors, own outlets …), each its own symbol and colour.
- * Points outside the drilled-into area are dimmed, so the area's own points stand out.
+ * Points outside the drilled-into area are dimmed, so the area's own points stand out. A layer held
+ * in the worker (DuckDB, no labels here) gets no titles: the map names its points on hover.
  */
 import * as Plot from '@observablehq/plot';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -34,8 +35,17 @@ export const DIMMED = 0.22;
 export interface OverlayDatum {
   lon: number;
   lat: number;
+  /** '' for a layer held in the worker. */
   label: string;
   inside: boolean;
+  /** The point's position in its layer. */
+  index: number;
+}
+
+/** The marks, and the points drawn of a layer held in the worker (to be named on hover). */
+export interface Overlays {
+  marks: Plot.Markish[];
+  held: { key: PointLayerKey; points: OverlayDatum[] } | null;
 }
 
 type Bounds = [[number, number], [number, number]];
@@ -65,19 +75,22 @@ function inView(p: MapPoints, bounds: Bounds, area: Polygon | MultiPolygon | nul
   const out: OverlayDatum[] = [];
   for (let i = 0, k = 0; i < p.lon.length; i++) {
     if (!seen(i) || k++ % stride !== 0) continue;
-    out.push({ lon: p.lon[i], lat: p.lat[i], label: p.labels[i] ?? `#${i + 1}`, inside: !inside || inside[i] === 0 });
+    out.push({ lon: p.lon[i], lat: p.lat[i], label: p.labels[i] ?? '', inside: !inside || inside[i] === 0, index: i });
   }
   return out;
 }
 
-export function overlayMarks(map: MapData, toggles: Record<PointLayerKey, boolean>, bounds: Bounds, area: Polygon | MultiPolygon | null): Plot.Markish[] {
+export function overlayMarks(map: MapData, toggles: Record<PointLayerKey, boolean>, bounds: Bounds, area: Polygon | MultiPolygon | null): Overlays {
   const marks: Plot.Markish[] = [];
+  let held: Overlays['held'] = null;
   for (const key of Object.keys(OVERLAY_STYLES) as PointLayerKey[]) {
     const p = map.points[key];
     if (!toggles[key] || !p) continue;
     const style = OVERLAY_STYLES[key];
     const data = inView(p, bounds, area);
     const layerName = t(style.label);
+    const inWorker = p.labels.length === 0 && p.lon.length > 0;
+    if (inWorker) held = { key, points: data };
     marks.push(
       Plot.dot(data, {
         x: 'lon',
@@ -89,10 +102,10 @@ export function overlayMarks(map: MapData, toggles: Record<PointLayerKey, boolea
         strokeWidth: 0.8,
         fillOpacity: (d: OverlayDatum) => (d.inside ? 1 : DIMMED),
         strokeOpacity: (d: OverlayDatum) => (d.inside ? 1 : DIMMED),
-        title: (d: OverlayDatum) => `${layerName}: ${d.label}`,
+        ...(inWorker ? {} : { title: (d: OverlayDatum) => `${layerName}: ${d.label}` }),
         className: `overlay-${key}`,
       }),
     );
   }
-  return marks;
+  return { marks, held };
 }

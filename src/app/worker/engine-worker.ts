@@ -21,6 +21,7 @@ import { engineDb } from './engine-db.ts';
 import type { BrowserDatabase } from '../../db/duckdb-browser.ts';
 import { DUCKDB_CSV_MIN_BYTES, csvIntoDuckDb, inspectCsvThroughDuckDb, readCsvThroughDuckDb } from './csv-through-duckdb.ts';
 import { hydrateLayer, type DuckLayer } from './duck-layer.ts';
+import { heldPointName } from './held-point.ts';
 import { DUCKDB_PARQUET_MIN_BYTES, isParquet, parquetIntoDuckDb } from './parquet-into-duckdb.ts';
 import type { RawTable } from '../../io/raw-table.ts';
 import type { LayerEntry } from '../../data/bundle-manifest.ts';
@@ -235,6 +236,9 @@ async function handle(id: number, request: Request): Promise<Reply> {
         return { type: 'filterCheck', error: error instanceof Error ? error.message : String(error), columns };
       }
     }
+    case 'heldPoint':
+      if (!candidatesInDb) throw new Error('the candidates are not held in DuckDB');
+      return { type: 'heldPoint', ...(await heldPointName(await engineDb(), candidatesInDb, request.index)) };
     case 'tradeArea':
       return { type: 'tradeArea', areas: bundle.roads ? await bundleTradeAreas(bundle, request, request.profile, 'time', request.minutes) : null };
     case 'forecast':

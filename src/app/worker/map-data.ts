@@ -4,7 +4,7 @@ import type { DuckLayer } from './duck-layer.ts';
 import { POINT_LAYERS, type MapData, type MapPoints, type MapPolygons, type PointLayerKey } from './messages.ts';
 
 /** Which text columns make a useful tooltip label, per layer, first non-empty wins. */
-const LABEL_COLUMNS: Record<PointLayerKey, string[]> = {
+export const LABEL_COLUMNS: Record<PointLayerKey, string[]> = {
   competitors: ['name', 'brand', 'type'],
   network: ['name', 'type'],
   candidates: ['name', 'address'],

@@ -80,7 +80,9 @@ export type Request =
   /** The bundle as the engine holds it now (imports included), for the one-run optimisation and territory workers. */
   | { type: 'bundle' }
   | { type: 'sensitivity'; normalised: Float64Array[]; weights: number[]; ids: string[]; topK: number; combine: 'sum' | 'geometric' }
-  | { type: 'forecast'; siteId: string; scenario: unknown };
+  | { type: 'forecast'; siteId: string; scenario: unknown }
+  /** The id and label of point `index` of the candidates held in DuckDB (the map's tooltip). */
+  | { type: 'heldPoint'; index: number };
 
 export type Reply =
   | { type: 'map'; map: MapData }
@@ -97,6 +99,7 @@ export type Reply =
   /** null when the bundle has no street network. */
   | { type: 'tradeArea'; areas: TradeAreaCollection | null }
   | ({ type: 'forecast' } & SiteForecastReply)
+  | { type: 'heldPoint'; id: string; label: string }
   | { type: 'ok' };
 
 /** The distance kernel the engine runs: the worker pool (threads > 1) or its own single thread. */
