@@ -109,7 +109,9 @@ export function forecastSites(calibration: Calibration, prepared: PreparedHuff, 
   // Beyond SIMD_MAX_CHORD_SQ (a cut-off of ~38 km) the scans' arc series lose precision.
   // Few sites (a click in the workbench): the JavaScript tile loop costs less than copying the own pairs.
   const bindPairs = top > 0 && count >= MIN_SITES_FOR_SIMD_TRANSFERS;
-  const simd = options.simd === false || limit > SIMD_MAX_CHORD_SQ ? null : bindForecastScan(grid, columns, shape.decay, rangePairs, bindPairs ? pairs : null);
+  // Own pairs too many for the module's 32-bit memory: the scans still run there, the transfers in JS.
+  const simd = options.simd === false || limit > SIMD_MAX_CHORD_SQ ? null
+    : (bindPairs ? bindForecastScan(grid, columns, shape.decay, rangePairs, pairs) : null) ?? bindForecastScan(grid, columns, shape.decay, rangePairs);
   const ranges = simd ? simd.ranges : new Int32Array(2 * rangePairs);
   const share = simd ? simd.share : new Float64Array(TRANSFER_LANES * data.weight.length);
   const transfers = top > 0 ? new SiteTransfers(pairs, share, rangePairs, simd?.transfers ?? null) : null;
