@@ -33,8 +33,12 @@ export function splat(x: number): string {
  * Squared arc length in metres from c² ≤ SIMD_MAX_CHORD_SQ, d² = R²c² + R²c⁴/12 + R²c⁶/90 (the asin² series of
  * sphere.ts in c² rather than u = c²/4), grouped so that its dependency chain is two multiply–adds.
  */
-export const ARC_SQ = `(f64x2.add (f64x2.mul (local.get $c2) ${splat(R2)})
-  (f64x2.mul (f64x2.mul (local.get $c2) (local.get $c2)) (f64x2.add ${splat(R2 / 12)} (f64x2.mul (local.get $c2) ${splat(R2 / 90)}))))`;
+export function arcSq(c2 = '(local.get $c2)'): string {
+  return `(f64x2.add (f64x2.mul ${c2} ${splat(R2)})
+  (f64x2.mul (f64x2.mul ${c2} ${c2}) (f64x2.add ${splat(R2 / 12)} (f64x2.mul ${c2} ${splat(R2 / 90)}))))`;
+}
+
+export const ARC_SQ = arcSq();
 
 /** Arc length in metres from c², d = R·c·(1 + c²/24 + 3c⁴/640) (asin series). */
 export const ARC = `(f64x2.mul (f64x2.mul ${splat(EARTH_RADIUS_M)} (f64x2.sqrt (local.get $c2)))
