@@ -13,7 +13,8 @@
  * Usage: npm run bench:score [-- --rows 1000000,4000000 --input csv|parquet --threads 2 --format csv --memory-limit 1GB,256MB --text-bytes 0]
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { subscribe } from 'node:diagnostics_channel';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,16 +27,44 @@ function arg(name: string, fallback: string): string {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
+/** CPU seconds of the main thread so far (Linux: /proc; fields 14 and 15 of its stat, in ticks of 1/100 s). */
+function mainThreadCpu(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** A step of the run as it ended: wall, main-thread and process CPU seconds since the run began, RSS then. */
+interface Step {
+  step: string;
+  wall: number;
+  mainCpu: number;
+  cpu: number;
+  rssMB: number;
+}
+
 async function child(): Promise<void> {
   const { main } = await import('../src/cli/main.ts');
+  const { SCORE_STEP_CHANNEL } = await import('../src/node/score/score-steps.ts');
   const t0 = performance.now();
+  const main0 = mainThreadCpu();
+  const cpu0 = process.cpuUsage();
+  const steps: Step[] = [];
+  subscribe(SCORE_STEP_CHANNEL, (step) => {
+    const cpu = process.cpuUsage(cpu0);
+    steps.push({ step: String(step), wall: (performance.now() - t0) / 1000, mainCpu: mainThreadCpu() - main0, cpu: (cpu.user + cpu.system) / 1e6, rssMB: process.memoryUsage.rss() / 2 ** 20 });
+  });
   let stdout = '';
   const code = await main(process.argv.slice(process.argv.indexOf('--child') + 1), {
     stdout: (t) => { stdout += t; }, stderr: (t) => process.stderr.write(t), stderrIsTTY: false, cwd: process.cwd(),
   });
   const wall = (performance.now() - t0) / 1000;
   const u = process.resourceUsage();
-  process.stdout.write(JSON.stringify({ code, wall, userCpu: u.userCPUTime / 1e6, systemCpu: u.systemCPUTime / 1e6, maxRssMB: u.maxRSS / 1024, summary: JSON.parse(stdout || 'null') }) + '\n');
+  process.stdout.write(JSON.stringify({ code, wall, userCpu: u.userCPUTime / 1e6, systemCpu: u.systemCPUTime / 1e6, maxRssMB: u.maxRSS / 1024, mainCpu: mainThreadCpu() - main0, steps, summary: JSON.parse(stdout || 'null') }) + '\n');
 }
 
 async function writeCandidates(file: string, rows: number, textBytes: number): Promise<void> {
@@ -63,6 +92,8 @@ interface Measured {
   userCpu: number;
   systemCpu: number;
   maxRssMB: number;
+  mainCpu: number;
+  steps: Step[];
   summary: { read: number; scored: number; rejected: number; out: string };
 }
 
@@ -117,6 +148,12 @@ async function parent(): Promise<void> {
         console.log(`siteselect score, ${rows.toLocaleString('en')} rows (${input} in), ${threads} kernel threads, ${format} out, DuckDB memory_limit ${limit}; load average ${load.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
         console.log(`  wall ${m.wall.toFixed(1)} s in main() (${m.outer.toFixed(1)} s with process start)  goal < 60 s for 1 M`);
         console.log(`  CPU  user ${m.userCpu.toFixed(1)} s + system ${m.systemCpu.toFixed(1)} s (all threads of the process)`);
+        console.log(`  main thread ${m.mainCpu.toFixed(1)} s CPU; per step (wall / main-thread CPU / process CPU, RSS at its end):`);
+        let last = { wall: 0, mainCpu: 0, cpu: 0 };
+        for (const s of m.steps) {
+          console.log(`    ${s.step.padEnd(22)} ${(s.wall - last.wall).toFixed(1).padStart(6)} s / ${(s.mainCpu - last.mainCpu).toFixed(1).padStart(6)} s / ${(s.cpu - last.cpu).toFixed(1).padStart(6)} s, ${s.rssMB.toFixed(0)} MB`);
+          last = s;
+        }
         console.log(`  peak RSS ${m.maxRssMB.toFixed(0)} MB${m.timeRssMB !== undefined ? ` (/usr/bin/time -v: ${m.timeRssMB.toFixed(0)} MB)` : ''} (the file: ${mb.toFixed(0)} MB)`);
         console.log(`  read ${m.summary.read}, scored ${m.summary.scored}, rejected ${m.summary.rejected}, output ${(statSync(m.summary.out).size / 1e6).toFixed(0)} MB`);
       }

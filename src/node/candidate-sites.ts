@@ -8,7 +8,7 @@ import type { LayerEntry } from '../data/bundle-manifest.ts';
 import type { LayerReport, LoadedBundle, PointLayer } from '../data/layer.ts';
 import type { AddressGeocoder } from '../data/place-rows.ts';
 import type { CompanionReader } from '../io/read-shapefile.ts';
-import type { NativeDatabase } from './duckdb-native.ts';
+import { inTransaction, type NativeDatabase } from './duckdb-native.ts';
 import { loadedRows, studyAreaSplitter } from '../score/compared-sites.ts';
 import type { OutsideReason } from '../score/outside-study-area.ts';
 import { settleRows, type SettledRows } from '../db/settle-rows.ts';
@@ -94,9 +94,11 @@ export async function fileSites(db: NativeDatabase, path: string, name: string, 
     const rows = new RowStager(db, entry, stager);
     let notes: string[];
     try {
-      let next = await blocks.next();
-      for (; !next.done; next = await blocks.next()) await rows.add(next.value);
-      notes = next.value;
+      notes = await inTransaction(db, async () => {
+        let next = await blocks.next();
+        for (; !next.done; next = await blocks.next()) await rows.add(next.value);
+        return next.value;
+      });
     } finally {
       // a row that ends the read (a whole-file error) must still close the file
       await blocks.return([]);

@@ -17,6 +17,7 @@ import type { QueryParam, Row } from '../db/database.ts';
 import { OFFLINE_SETTINGS_SQL, QueryError } from '../db/duckdb-database.ts';
 import { layerColumns, type LayerColumn } from '../db/layer-table.ts';
 import { checkTableName, quoteIdentifier, quoteString } from '../db/sql.ts';
+import { fillNumbers, fillTexts, readValues } from './duckdb-vectors.ts';
 import type { BlockDatabase, TableColumn } from '../db/block-database.ts';
 
 const CHUNK_ROWS = 2048; // DuckDB's vector size: the most rows one data chunk holds
@@ -33,6 +34,8 @@ const TYPES: Record<TableColumn['kind'], { sql: string; type: DuckDBType }> = {
 /** Native DuckDB's extras for work too large for rows in memory: column chunks in, chunks out. */
 export interface NativeDatabase extends BlockDatabase {
   chunks(sql: string): AsyncGenerator<DuckDBValue[][]>;
+  /** The same chunks as DuckDB's vectors, to be read a column at a time (duckdb-vectors.ts): no JS value per cell. */
+  vectorChunks(sql: string): AsyncGenerator<DuckDBDataChunk>;
 }
 
 export interface NativeOptions {
@@ -91,11 +94,17 @@ export async function openNativeDatabase(options: NativeOptions = {}): Promise<N
       return run(`-- append to ${table}`, () => appendColumns(conn, table, columns, start, end));
     },
     async *chunks(sql: string): AsyncGenerator<DuckDBValue[][]> {
+      for await (const chunk of db.vectorChunks(sql)) {
+        const n = chunk.rowCount;
+        yield Array.from({ length: chunk.columnCount }, (_, c) => readValues(chunk.getColumnVector(c), n));
+      }
+    },
+    async *vectorChunks(sql: string): AsyncGenerator<DuckDBDataChunk> {
       const result = await run(sql, () => conn.stream(sql));
       for (;;) {
         const chunk = await run(sql, () => result.fetchChunk());
         if (chunk === null || chunk.rowCount === 0) return;
-        yield chunk.getColumns();
+        yield chunk;
       }
     },
     registerFile(name: string, bytes: Uint8Array): Promise<void> {
@@ -119,12 +128,33 @@ export async function openNativeDatabase(options: NativeOptions = {}): Promise<N
   return db;
 }
 
+/**
+ * `work` in one transaction, rolled back if it throws. Appends in one transaction reach the database
+ * file once, at the commit: appended to a file database one by one, each append was a commit, its
+ * WAL written and synced, and the waits were most of the time of staging and scoring.
+ */
+export async function inTransaction<T>(db: BlockDatabase, work: () => Promise<T>): Promise<T> {
+  await db.run('BEGIN TRANSACTION');
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await db.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  await db.run('COMMIT');
+  return result;
+}
+
 async function appendColumns(conn: DuckDBConnection, table: string, columns: readonly TableColumn[], start: number, end: number): Promise<void> {
   const appender = await conn.createAppender(checkTableName(table));
-  const types = columns.map((c) => TYPES[c.kind].type);
+  // one chunk for every 2 048 rows: its memory is DuckDB's, freed only when the collector finalises it,
+  // and the collector does not see it, so a chunk a slice piled up hundreds of MB between collections
+  const chunk = DuckDBDataChunk.create(columns.map((c) => TYPES[c.kind].type));
   for (let from = start; from < end; from += CHUNK_ROWS) {
     const to = Math.min(from + CHUNK_ROWS, end);
-    const chunk = DuckDBDataChunk.create(types, to - from);
+    chunk.reset();
+    chunk.rowCount = to - from;
     columns.forEach((column, c) => setVector(chunk.getColumnVector(c), column, from, to));
     // DuckDB's appender hands its rows to the table by itself every 100 chunks (204 800 rows), and each
     // hand-over is a commit: flushing more often cost most of the append time in file databases
@@ -133,16 +163,12 @@ async function appendColumns(conn: DuckDBConnection, table: string, columns: rea
   appender.closeSync();
 }
 
-/** Rows [start, end) of a column into a chunk's vector, without an array of values between (NaN and '' as NULL). */
+/** Rows [start, end) of a column into a chunk's vector (NaN and '' as NULL). */
 function setVector(vector: DuckDBVector, column: TableColumn, start: number, end: number): void {
   const values = column.values;
+  if (column.kind === 'text') return fillTexts(vector, column.values, start, end);
+  if (column.kind !== 'boolean' && fillNumbers(vector, column.values, start, end)) return;
   if (column.kind === 'boolean') for (let i = start; i < end; i++) vector.setItem(i - start, values[i] !== 0);
-  else if (column.kind === 'integer') for (let i = start; i < end; i++) vector.setItem(i - start, values[i]);
-  else {
-    for (let i = start; i < end; i++) {
-      const v = values[i];
-      vector.setItem(i - start, v === '' || (typeof v === 'number' && Number.isNaN(v)) ? null : v);
-    }
-  }
+  else for (let i = start; i < end; i++) vector.setItem(i - start, Number.isNaN(values[i]) ? null : values[i]);
   vector.flush();
 }

@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { Keeper } from '../score/keep.ts';
 import { goodnessStats, normalisedTermsSql, scoredTableSql } from '../db/score-sql.ts';
 import type { NativeDatabase } from './duckdb-native.ts';
+import { readNumbers } from './duckdb-vectors.ts';
 import type { SiteTerm } from './duckdb-sites.ts';
 
 /** Groups a site's rank within is counted in: its region, its district, or all sites. */
@@ -24,7 +25,7 @@ const groupColumn = (group: RankGroup | undefined): string => (group === 'region
 export async function rankSites(db: NativeDatabase, terms: SiteTerm[], combine: 'sum' | 'geometric', group: RankGroup = 'all'): Promise<void> {
   // the column for the z-score's sums comes chunk by chunk, never whole
   const column = async function* (sql: string): AsyncGenerator<Float64Array> {
-    for await (const [g] of db.chunks(sql)) yield Float64Array.from(g, (v) => (v === null ? NaN : Number(v)));
+    for await (const chunk of db.vectorChunks(sql)) yield readNumbers(chunk.getColumnVector(0), chunk.rowCount);
   };
   const normalised = await normalisedTermsSql(terms, (g, method) => goodnessStats((sql) => db.query(sql), column, 'sites', g, method));
   await db.run(scoredTableSql('sites', normalised, terms.map((t) => t.weight), combine, groupColumn(group)));

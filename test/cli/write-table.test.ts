@@ -42,7 +42,7 @@ const query = (cast: (c: OutColumn) => string = (c) => c.sql) => `SELECT ${colum
 describe('the scored-sites writers', () => {
   it('write RFC 4180 CSV (CRLF), quoting only where needed, text neutralised: 4 decimals from 1 up, 6 significant digits below', async () => {
     const file = join(temp, 'out', 't.csv'); // missing folders are created
-    expect(await writeRows(file, columns, db.chunks(query()), 'csv')).toBe(3);
+    expect(await writeRows(file, columns, db.vectorChunks(query()), 'csv')).toBe(3);
     expect(readFileSync(file, 'utf8')).toBe(`ord,id,score,small,kept,lon,lat\r\n1,c,7,-0.000123457,1,114.1234568,22.7\r\n2,'+a,61.5,0.123457,1,114.1,22.5\r\n3,"b, ""quoted""",,0,0,114.2,22.6\r\n`);
   });
 
@@ -58,7 +58,7 @@ describe('the scored-sites writers', () => {
     await db.append('long', long);
     const file = join(temp, 'long.csv');
     const cols: OutColumn[] = [{ name: 'ord', sql: 'ord', kind: 'int' }, { name: 'id', sql: `'s' || ord`, kind: 'text' }, { name: 'score', sql: 'score', kind: 'value' }, { name: 'kept', sql: 'ok', kind: 'flag' }];
-    expect(await writeRows(file, cols, db.chunks(`SELECT ${cols.map((c) => `${c.sql} AS "${c.name}"`).join(', ')} FROM long ORDER BY ord`), 'csv')).toBe(n);
+    expect(await writeRows(file, cols, db.vectorChunks(`SELECT ${cols.map((c) => `${c.sql} AS "${c.name}"`).join(', ')} FROM long ORDER BY ord`), 'csv')).toBe(n);
     const lines = readFileSync(file, 'utf8').split('\r\n');
     expect(lines.length).toBe(n + 2); // the header, the rows, '' after the last line end
     expect(lines[0]).toBe('ord,id,score,kept');
@@ -68,7 +68,7 @@ describe('the scored-sites writers', () => {
 
   it('write GeoJSON points with numbers as numbers and empty numbers as null', async () => {
     const file = join(temp, 't.geojson');
-    await writeRows(file, columns, db.chunks(query()), 'geojson');
+    await writeRows(file, columns, db.vectorChunks(query()), 'geojson');
     const fc = JSON.parse(readFileSync(file, 'utf8'));
     expect(fc.features.map((f: { properties: unknown }) => f.properties)).toEqual([
       { ord: 1, id: 'c', score: 7, small: -0.000123457, kept: 1 }, { ord: 2, id: '+a', score: 61.5, small: 0.123457, kept: 1 },

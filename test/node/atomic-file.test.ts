@@ -8,7 +8,7 @@ import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { OutColumn } from '../../src/node/score/site-table.ts';
 import { copyToParquet, writeRows } from '../../src/node/score/write-table.ts';
 import { openNativeDatabase } from '../../src/node/duckdb-native.ts';
@@ -53,11 +53,16 @@ describe('atomic outputs', () => {
     const file = join(temp, 't.csv');
     writeFileSync(file, 'previous scores');
     const columns: OutColumn[] = [{ name: 'id', sql: 'id', kind: 'text' }];
-    async function* chunks(): AsyncGenerator<DuckDBValue[][]> {
-      yield [['s0', 's1']];
+    const db = await openNativeDatabase();
+    async function* chunks(): AsyncGenerator<DuckDBDataChunk> {
+      yield* db.vectorChunks(`SELECT 's' || i AS id FROM range(2) t(i)`);
       throw new Error('row 2 failed');
     }
-    await expect(writeRows(file, columns, chunks(), 'csv')).rejects.toThrow('row 2 failed');
+    try {
+      await expect(writeRows(file, columns, chunks(), 'csv')).rejects.toThrow('row 2 failed');
+    } finally {
+      await db.close();
+    }
     expect(readFileSync(file, 'utf8')).toBe('previous scores');
     expect(leftovers()).toEqual([]);
   });

@@ -3,7 +3,8 @@
  * be sent (numbers in Float64Arrays, NaN for NULL; text as strings or null): the same text on the
  * calling thread and in csv-text-worker.ts, so writing may share the formatting between them.
  */
-import type { DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBDataChunk } from '@duckdb/node-api';
+import { readNumbers, readTexts } from '../duckdb-vectors.ts';
 import { CSV_EOL, csvCell } from '../../io/csv-write.ts';
 import { formatDecimal, formatOutputNumber } from '../../format/number.ts';
 import type { CellKind } from './site-table.ts';
@@ -11,14 +12,10 @@ import type { CellKind } from './site-table.ts';
 /** A column of a chunk: numbers (flags 1/0) with NaN for NULL, or text with null for NULL. */
 export type CellColumn = Float64Array | (string | null)[];
 
-/** A chunk's columns as DuckDB gave them, in the form csvText takes. */
-export function cellColumns(kinds: readonly CellKind[], cells: DuckDBValue[][]): CellColumn[] {
-  return kinds.map((kind, k) => {
-    const column = cells[k];
-    if (kind === 'text') return column.map((v) => (v === null ? null : String(v)));
-    if (kind === 'flag') return Float64Array.from(column, (v) => (v === null ? NaN : v === true ? 1 : 0));
-    return Float64Array.from(column, (v) => (v === null ? NaN : Number(v)));
-  });
+/** A chunk's columns as DuckDB gave them, in the form csvText takes, read a column at a time. */
+export function cellColumns(kinds: readonly CellKind[], chunk: DuckDBDataChunk): CellColumn[] {
+  const n = chunk.rowCount;
+  return kinds.map((kind, k) => (kind === 'text' ? readTexts(chunk.getColumnVector(k), n) : readNumbers(chunk.getColumnVector(k), n)));
 }
 
 /** A number as printed: '' for NULL and non-finite numbers. */

@@ -10,7 +10,7 @@ import type { CandidateSites } from '../candidate-sites.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { UsageError } from '../../errors.ts';
 import { QueryError } from '../../db/duckdb-database.ts';
-import { openNativeDatabase, type NativeDatabase } from '../duckdb-native.ts';
+import { inTransaction, openNativeDatabase, type NativeDatabase } from '../duckdb-native.ts';
 import { keepSites, rankSites, type RankGroup } from '../duckdb-score.ts';
 import { loadSites, SITE_CHUNK, type LoadedSites } from '../duckdb-sites.ts';
 import { comparedChunks, type ComparedTally } from '../candidate-sites.ts';
@@ -21,6 +21,7 @@ import type { Calibration } from '../../forecast/calibration.ts';
 import { forecastsByChunk } from './forecast-out-columns.ts';
 import { DEFAULT_MEMORY_LIMIT } from './memory-limit.ts';
 import { withScratchDir } from './scratch-dir.ts';
+import { stepEnded } from './score-steps.ts';
 import { siteColumns, siteQuery, type SiteQuery } from './site-table.ts';
 import { writeRejects } from './write-rejects.ts';
 import { copyToParquet, parquetCast, writeRows, type TableFormat } from './write-table.ts';
@@ -143,16 +144,20 @@ async function scoreIn(db: NativeDatabase, run: ScoreRun, seen: { sites?: number
   const { args, bundle, scenario, bar } = run;
   const sites = await run.sites(db);
   seen.sites = sites.loaded;
+  stepEnded('staging and settling');
   const forecasts = run.calibration ? forecastsByChunk(bundle, scenario, run.calibration) : undefined;
   const tally: ComparedTally = { outside: [], placedBy: {} };
   const chunks = comparedChunks(bundle, sites, SITE_CHUNK, tally);
-  const loaded = await loadSites(db, bundle, scenario, { loaded: sites.loaded, chunks }, { kernel: run.kernel, extra: forecasts?.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) });
+  // the chunks' appends in one transaction (duckdb-native.ts says why); the rejects moved out of the study area too
+  const loaded = await inTransaction(db, () => loadSites(db, bundle, scenario, { loaded: sites.loaded, chunks }, { kernel: run.kernel, extra: forecasts?.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) }));
+  stepEnded('scoring chunks');
   bar('ranking', 0.8);
   await rankSites(db, loaded.terms, scenario.combine, args.per);
   await keepSites(db, { scenario, ...(args.top !== undefined ? { shortlist: { top: args.top, group: args.per } } : {}) });
   await saveAreas(db, 'regions', bundle.regions);
   await saveAreas(db, 'districts', bundle.districts);
   if (args.sensitivity && loaded.n > 0) await saveSensitivity(db, loaded, args.sensitivity, scenario.combine);
+  stepEnded('ranking and keeping');
   bar('writing', 0.9);
   const q: SiteQuery = {
     loaded, group: args.per, rows: args.top !== undefined ? 'shortlisted' : args.keptOnly ? 'kept' : 'all',
@@ -165,9 +170,11 @@ async function scoreIn(db: NativeDatabase, run: ScoreRun, seen: { sites?: number
     const [row] = await db.query(q.rows === 'all' ? 'SELECT count(*) AS n FROM scored' : `SELECT count(*) AS n FROM ${q.rows}`);
     written = Number(row.n);
   } else {
-    written = await writeRows(run.out, columns, db.chunks(siteQuery(q, columns)), run.format);
+    written = await writeRows(run.out, columns, db.vectorChunks(siteQuery(q, columns)), run.format);
   }
+  stepEnded('writing');
   await writeRejects(run.rejects, sites.file, sites.rejects());
+  stepEnded('rejects');
   const top = await db.query(`SELECT c.rank, s.id, coalesce(s.name, s.id) AS name, c.score, c.pos IN (SELECT pos FROM kept) AS kept, coalesce(s.excluded_by, '') AS excluded_by
     FROM scored c JOIN sites s USING (pos) ${q.rows === 'all' ? '' : `WHERE c.pos IN (SELECT pos FROM ${q.rows})`} ORDER BY c.rank LIMIT 10`);
   return {

@@ -4,7 +4,8 @@
  * million sites never make one giant string; Parquet is written by DuckDB itself (COPY … TO) with
  * typed columns. Every output goes to a temporary file renamed over the target when whole. Node only.
  */
-import type { DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
+import { readValues } from '../duckdb-vectors.ts';
 import { printedValueSql } from '../../db/score-sql.ts';
 import { quoteString } from '../../db/sql.ts';
 import { CSV_EOL, csvCell } from '../../io/csv-write.ts';
@@ -43,8 +44,8 @@ function featureText(columns: OutColumn[], cells: DuckDBValue[][], i: number, lo
   return JSON.stringify({ type: 'Feature', properties, geometry });
 }
 
-/** Writes the rows of `chunks` (columns in `columns` order) as CSV or GeoJSON; returns the rows written. */
-export async function writeRows(file: string, columns: OutColumn[], chunks: AsyncIterable<DuckDBValue[][]>, format: 'csv' | 'geojson'): Promise<number> {
+/** Writes the rows of `chunks` (DuckDB's, columns in `columns` order) as CSV or GeoJSON; returns the rows written. */
+export async function writeRows(file: string, columns: OutColumn[], chunks: AsyncIterable<DuckDBDataChunk>, format: 'csv' | 'geojson'): Promise<number> {
   const out = await BlockWriter.open(file);
   const lonAt = columns.findIndex((c) => c.name === 'lon');
   const latAt = columns.findIndex((c) => c.name === 'lat');
@@ -55,13 +56,14 @@ export async function writeRows(file: string, columns: OutColumn[], chunks: Asyn
   let written = 0;
   try {
     await out.write(format === 'csv' ? columns.map((c) => csvCell(c.name)).join(',') + CSV_EOL : '{"type":"FeatureCollection","features":[\n');
-    for await (const cells of chunks) {
-      const n = cells[0]?.length ?? 0;
+    for await (const chunk of chunks) {
+      const n = chunk.rowCount;
       if (n === 0) continue;
       if (format === 'csv') {
-        pending.push(pool.format(cellColumns(kinds, cells), n));
+        pending.push(pool.format(cellColumns(kinds, chunk), n));
         if (pending.length > 3) await out.write(await (pending.shift() ?? ''));
       } else {
+        const cells = columns.map((_, k) => readValues(chunk.getColumnVector(k), n));
         const features = Array.from({ length: n }, (_, i) => featureText(columns, cells, i, lonAt, latAt));
         await out.write((written > 0 ? ',\n' : '') + features.join(',\n'));
       }
