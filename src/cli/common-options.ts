@@ -3,7 +3,7 @@ import type { CrsName } from '../data/bundle-manifest.ts';
 import { UsageError } from '../errors.ts';
 import type { OptionSpec } from './help-text.ts';
 
-export const BUNDLE = { kind: 'text', value: 'DIR|FILE', help: 'the bundle folder or its manifest (any name); also accepted bare, as the first argument' } as const satisfies OptionSpec;
+export const BUNDLE = { kind: 'text', value: 'DIR|FILE', help: 'the bundle folder or its manifest (any name); may be given bare, first' } as const satisfies OptionSpec;
 export const SCENARIO = { kind: 'text', value: 'FILE', help: 'scenario JSON', shown: 'scenario.json beside the manifest' } as const satisfies OptionSpec;
 export const JSON_SUMMARY = { kind: 'flag', help: 'print a machine-readable summary on standard output' } as const satisfies OptionSpec;
 export const QUIET = { kind: 'flag', short: 'q', help: 'nothing on standard error except errors (no progress bar, no notes)' } as const satisfies OptionSpec;

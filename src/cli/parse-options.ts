@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
-import { flagText, type CommandSpec, type OptionSpec, type Options } from './help-text.ts';
+import { flagText, optionsOf, type CommandSpec, type OptionSpec, type Options } from './help-text.ts';
 
 type Given<S extends OptionSpec> = S extends { kind: 'flag' }
   ? boolean
@@ -72,7 +72,8 @@ function valueOf(flag: string, o: OptionSpec, raw: string): unknown {
  * (`siteselect validate data/sample`), one of them.
  */
 export function parseCommandLine<S extends CommandSpec>(args: string[], spec: S): CommandLine<S> {
-  const { options, operand: what } = spec;
+  const options = optionsOf(spec);
+  const what = spec.operand;
   const help = `see siteselect ${spec.name} --help${spec.passThrough ? ` (arguments for the ${what ?? 'command'} go after --)` : ''}`;
   const config = Object.fromEntries(Object.entries(options).map(([n, o]) => [n, { type: o.kind === 'flag' ? ('boolean' as const) : ('string' as const), ...(o.kind === 'flag' && o.short ? { short: o.short } : {}) }]));
   const { tokens } = parseArgs({ args, options: config, strict: false, allowPositionals: true, tokens: true });

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command.ts';
-import type { CommandSpec } from '../../src/cli/help-text.ts';
+import { optionsOf, type CommandSpec } from '../../src/cli/help-text.ts';
 import { main } from '../../src/cli/main.ts';
 
 const usageDir = path.resolve(import.meta.dirname, '../../src/cli/usage');
@@ -43,7 +43,7 @@ describe('each command --help', () => {
     expect(out).toMatch(new RegExp(`^Usage: siteselect ${name}\\b`));
     const specs = [await specOf(name), ...((await specOf(name)).jobs ?? [])];
     for (const spec of specs) {
-      for (const flag of Object.keys(spec.options)) expect(out, `${spec.name} --${flag}`).toMatch(new RegExp(`^  --${flag}\\b`, 'm'));
+      for (const flag of Object.keys(optionsOf(spec))) expect(out, `${spec.name} --${flag}`).toMatch(new RegExp(`^  --${flag}\\b`, 'm'));
     }
     expect(out).toMatch(/^ {2}--help, -h +this text$/m);
     expect(Math.max(...out.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
@@ -53,7 +53,7 @@ describe('each command --help', () => {
     const spec = await specOf(name);
     for (const job of spec.jobs ?? [spec]) {
       const words = job === spec ? [name] : job.name.split(' ');
-      for (const [flag, o] of Object.entries(job.options)) {
+      for (const [flag, o] of Object.entries(optionsOf(job))) {
         const { err } = await run(...words, `--${flag}`, ...sample(o), '--no-such-flag');
         expect(err, `${job.name} --${flag}`).toContain(`unknown option --no-such-flag; see siteselect ${job.name} --help`);
       }

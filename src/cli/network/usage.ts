@@ -1,10 +1,9 @@
 /** The options and help of the `siteselect network` jobs (kept apart so --help loads no routing code). */
-import { BUNDLE, JSON_SUMMARY } from '../common-options.ts';
+import { JSON_SUMMARY } from '../common-options.ts';
 import { defineCommand, type OptionSpec } from '../help-text.ts';
 
 const PROFILE = { kind: 'text', value: 'walk|bike|drive', required: true, help: 'the travel profile (classes, speeds and one-ways: README, Travel time)' } as const satisfies OptionSpec;
 const METRIC = { kind: 'choice', choices: ['time', 'length'], default: 'time', help: 'time in minutes or length in metres' } as const satisfies OptionSpec;
-const EXIT = '0 done, 1 failure, 2 bad usage or input.';
 
 export const MATRIX = defineCommand({
   name: 'network matrix',
@@ -30,7 +29,6 @@ every street are listed on standard error and have no rows.`,
     out: { kind: 'text', value: 'FILE.csv', required: true, help: 'rows: from, to, time_min | length_m; pairs out of reach are absent' },
     json: { ...JSON_SUMMARY, help: 'print a summary object on standard output' },
   },
-  exit: EXIT,
 });
 
 export const AREA = defineCommand({
@@ -43,7 +41,6 @@ up to 100 m on foot either side, with the demand (population), competitors and o
 reach the site within it.`,
   operand: 'bundle',
   options: {
-    bundle: BUNDLE,
     site: { kind: 'text', value: 'LON,LAT', help: 'the site by its coordinates' },
     'site-id': { kind: 'text', value: 'ID', help: 'the site by id: a candidate or an own outlet of the bundle' },
     profile: PROFILE,
@@ -52,5 +49,4 @@ reach the site within it.`,
     out: { kind: 'text', value: 'FILE.geojson', required: true, help: 'the areas' },
     json: JSON_SUMMARY,
   },
-  exit: EXIT,
 });

@@ -1,5 +1,5 @@
 /** `siteselect huff`'s options and help, apart from the command so that `--help` loads nothing else. */
-import { BUNDLE, CANDIDATES, CRS, ID_COLUMN, SCENARIO } from '../common-options.ts';
+import { CANDIDATES, CRS, ID_COLUMN, SCENARIO } from '../common-options.ts';
 import { defineCommand } from '../help-text.ts';
 
 export const SPEC = defineCommand({
@@ -18,7 +18,6 @@ huff_share (else cannibalisation) criterion's demand column and brands are used;
 attractiveness is its attractiveness column, else its type's (outletTypes[candidateType]).`,
   operand: 'bundle',
   options: {
-    bundle: BUNDLE,
     scenario: SCENARIO,
     candidates: CANDIDATES,
     'id-column': ID_COLUMN,
@@ -27,5 +26,4 @@ attractiveness is its attractiveness column, else its type's (outletTypes[candid
     out: { kind: 'text', value: 'FILE', default: 'huff.csv', help: 'the CSV written' },
     quiet: { kind: 'flag', short: 'q', help: 'print nothing but errors' },
   },
-  exit: '0 done, 1 failure, 2 bad usage or an unusable file.',
 });

@@ -1,5 +1,5 @@
 /** `siteselect mix`'s options and help, apart from the command so that `--help` loads nothing else. */
-import { BUNDLE, JSON_SUMMARY, SCENARIO, SOLVER } from '../common-options.ts';
+import { JSON_SUMMARY, SCENARIO, SOLVER } from '../common-options.ts';
 import { defineCommand } from '../help-text.ts';
 
 export const SPEC = defineCommand({
@@ -27,7 +27,6 @@ Rules count existing and new outlets; "scope" is global (default) or district. t
 candidate column listing the types a site may host ('branch|agent'; empty: any).`,
   operand: 'bundle',
   options: {
-    bundle: BUNDLE,
     scenario: SCENARIO,
     budget: { kind: 'number', value: 'N', min: 0, help: 'overrides channelMix.budget' },
     ...SOLVER,

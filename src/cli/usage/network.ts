@@ -11,6 +11,5 @@ Jobs:
   area     a site's trade areas (5/10/15 minutes …) with the demand, competitors and outlets
            inside, as GeoJSON`,
   options: {},
-  exit: '0 done, 1 failure, 2 bad usage or input.',
   jobs: [MATRIX, AREA],
 });

@@ -1,5 +1,5 @@
 /** `siteselect report`'s options and help, apart from the command so that `--help` loads nothing else. */
-import { BUNDLE, JSON_SUMMARY, QUIET, SCENARIO, THREADS } from '../common-options.ts';
+import { JSON_SUMMARY, QUIET, SCENARIO, THREADS } from '../common-options.ts';
 import { defineCommand } from '../help-text.ts';
 
 export const SPEC = defineCommand({
@@ -12,7 +12,6 @@ criterion by criterion, the best kept site's breakdown, warnings and the data at
 loads nothing from anywhere and holds no timestamp: the same inputs give the same bytes.`,
   operand: 'bundle',
   options: {
-    bundle: BUNDLE,
     scenario: SCENARIO,
     out: { kind: 'text', value: 'FILE', default: 'report.html', help: 'the HTML file to write' },
     top: { kind: 'whole', value: 'N', min: 1, default: 20, help: 'sites shown criterion by criterion' },
@@ -29,5 +28,4 @@ loads nothing from anywhere and holds no timestamp: the same inputs give the sam
     json: JSON_SUMMARY,
     quiet: QUIET,
   },
-  exit: '0 done, 1 failure, 2 bad usage or an unusable file.',
 });

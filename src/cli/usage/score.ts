@@ -1,6 +1,6 @@
 /** `siteselect score`'s options and help, apart from the command so that `--help` loads nothing else. */
 import { DEFAULT_MEMORY_LIMIT } from '../../node/score/memory-limit.ts';
-import { BUNDLE, CANDIDATES, CRS, ID_COLUMN, JSON_SUMMARY, QUIET, SCENARIO, THREADS } from '../common-options.ts';
+import { CANDIDATES, CRS, ID_COLUMN, JSON_SUMMARY, QUIET, SCENARIO, THREADS } from '../common-options.ts';
 import { defineCommand } from '../help-text.ts';
 
 export const SPEC = defineCommand({
@@ -21,13 +21,12 @@ normalises, ranks, keeps and writes them. DuckDB's memory is bounded by --memory
 DuckDB spills to a scratch folder in the temporary folder, removed at the end or when interrupted.`,
   operand: 'bundle',
   options: {
-    bundle: BUNDLE,
     scenario: SCENARIO,
-    candidates: { ...CANDIDATES, help: "sites to score (CSV/TSV/GeoJSON/Parquet/…: lon/lat, WKT, or an address column geocoded against the bundle's gazetteer)" },
+    candidates: { ...CANDIDATES, help: "sites to score (CSV/TSV/GeoJSON/Parquet/…: lon/lat, WKT, or an address column geocoded against the bundle's gazetteer)", shown: "the bundle's candidates layer" },
     crs: CRS,
     'id-column': { ...ID_COLUMN, help: `${ID_COLUMN.help} (id, site_id, store_id, objectid, 编号 … are)`, shown: 'ids: <file name>:<row>' },
     'address-column': { kind: 'text', value: 'NAME', help: 'the address column of --candidates when it is not detected' },
-    'min-confidence': { kind: 'number', value: 'X', min: 0, max: 1, default: 0, help: 'reject addresses geocoded with confidence below X' },
+    'min-confidence': { kind: 'number', value: 'X', min: 0, max: 1, default: 0, help: 'reject addresses geocoded with confidence below X (0–1)' },
     out: { kind: 'text', value: 'FILE', help: 'ranked sites', shown: 'scores.<format>' },
     format: { kind: 'choice', choices: ['csv', 'geojson', 'parquet'], help: 'overrides the --out extension', shown: 'by extension, csv' },
     rejects: { kind: 'text', value: 'FILE', help: 'rejected rows as CSV: file, row, column, reason, value', shown: '<out>.rejects.csv' },

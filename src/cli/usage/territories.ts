@@ -1,5 +1,4 @@
 /** `siteselect territories`' options and help, apart from the command so that `--help` loads nothing else. */
-import { BUNDLE } from '../common-options.ts';
 import { defineCommand } from '../help-text.ts';
 
 export const SPEC = defineCommand({
@@ -15,7 +14,6 @@ pairs of outlets whose trade areas (demand within --radius) share at least --con
 smaller one's, with the demand they share (窜货). Distances are great-circle metres.`,
   operand: 'bundle',
   options: {
-    bundle: BUNDLE,
     rule: { kind: 'choice', choices: ['nearest', 'balanced'], default: 'nearest', help: 'how demand is given to outlets (above)' },
     radius: { kind: 'number', value: 'METRES', above: 0, default: 1000, help: "an outlet's trade area: the demand within this distance" },
     'conflict-share': { kind: 'number', value: 'S', above: 0, default: 0.1, help: 'the share of the smaller trade area two outlets share in a conflict' },
@@ -26,5 +24,4 @@ smaller one's, with the demand they share (窜货). Distances are great-circle m
     },
     json: { kind: 'flag', help: 'print one JSON object: territories, conflicts, unassigned demand' },
   },
-  exit: '0 done, 1 failure, 2 bad usage or input.',
 });

@@ -1,5 +1,4 @@
 /** `siteselect validate`'s options and help, apart from the command so that `--help` loads nothing else. */
-import { BUNDLE } from '../common-options.ts';
 import { defineCommand } from '../help-text.ts';
 
 export const SPEC = defineCommand({
@@ -12,7 +11,6 @@ every numeric column (population, households, attractiveness …), then the load
 3 per file; --json has them all). Nothing is written.`,
   operand: 'bundle',
   options: {
-    bundle: BUNDLE,
     json: {
       kind: 'flag',
       help: `print one JSON object: { "ok", "name", "layers": [ { "layer", "file", "read", "loaded", "rejected", "rejects": [...],
