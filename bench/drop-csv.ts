@@ -4,7 +4,9 @@
  * (goal: ≤ 2×) — the resident memory of every Chromium process this run started, sampled every
  * 250 ms, peak minus the level before the drop. Files of 32 MB and more are read by DuckDB-WASM from
  * the file (src/app/worker/csv-through-duckdb.ts). Writes bench/out/drop-csv.json.
- * Usage: npm run bench:drop-csv [-- --rows 5000000]
+ * With --run, the first funnel run after the drop too (it reads the layer's ids and attributes back
+ * from DuckDB into the worker): its CPU-free wall time and the memory peak over the level before the drop.
+ * Usage: npm run bench:drop-csv [-- --rows 5000000] [--run]
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { writeCandidates } from './candidates-csv.ts';
 
 const at = process.argv.indexOf('--rows');
 const ROWS = at >= 0 ? Number(process.argv[at + 1]) : 5_000_000;
+const RUN = process.argv.includes('--run');
 
 /** Peak resident bytes per process of the run, by its Chromium role (--type=renderer, gpu-process …). */
 const peakByProcess = new Map<number, { role: string; bytes: number }>();
@@ -118,6 +121,24 @@ async function main(): Promise<void> {
       growthByProcessMB: [...peakByProcess].map(([pid, p]) => ({ pid, role: p.role, mb: Math.round((p.bytes - (beforeByProcess.get(pid) ?? 0)) / 2 ** 20) })).filter((p) => p.mb > 20),
       loadavg: loadavg().map((x) => x.toFixed(1)).join(' '),
     });
+    if (RUN) {
+      const runStart = Date.now();
+      let runPeak = descendantsRss();
+      const runSampler = setInterval(() => (runPeak = Math.max(runPeak, descendantsRss())), 250);
+      await page.click('#run-funnel');
+      await page.waitForFunction(() => /^(Ready ·|Error)/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 1_800_000, polling: 500 });
+      clearInterval(runSampler);
+      runPeak = Math.max(runPeak, descendantsRss());
+      Object.assign(results, {
+        firstRun: {
+          status: await page.locator('#status').textContent(),
+          seconds: +((Date.now() - runStart) / 1000).toFixed(1),
+          rssPeakMB: Math.round(runPeak / 2 ** 20),
+          peakOverFile: +((runPeak - before) / bytes).toFixed(2),
+          loadavg: loadavg().map((x) => x.toFixed(1)).join(' '),
+        },
+      });
+    }
   } finally {
     await browser.close();
     server.close();

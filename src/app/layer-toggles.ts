@@ -9,7 +9,8 @@ export function renderLayerToggles(host: HTMLElement, map: MapData | null, toggl
     box.checked = toggles[key];
     box.disabled = !map?.points[key];
     box.addEventListener('change', () => onToggle(key, box.checked));
-    const count = map?.points[key]?.lon.length;
+    // a layer held in DuckDB sends a sample of its points: its count is the layer's
+    const count = map?.counts[key] ?? map?.points[key]?.lon.length;
     const swatch = el('span', { className: `swatch swatch-${key}`, attrs: { 'aria-hidden': 'true' } });
     swatch.style.background = OVERLAY_STYLES[key].fill === 'none' ? OVERLAY_STYLES[key].stroke : OVERLAY_STYLES[key].fill;
     return el('label', { className: 'toggle' }, [box, swatch, el('span', { i18n: OVERLAY_STYLES[key].label }), el('span', { className: 'muted', text: count === undefined ? '' : ` (${count.toLocaleString('en-US')})` })]);

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAWN, overlayMarks } from '../../src/app/map/point-overlays.ts';
 import type { MapData } from '../../src/app/worker/messages.ts';
+import { MAP_SAMPLE_POINTS, mapDataOf } from '../../src/app/worker/map-data.ts';
+import type { DuckLayer } from '../../src/app/worker/duck-layer.ts';
 
 function drawn(n: number): { lon: number; label: string; index: number }[] {
   // n points on a line from lon 0 to 1 (at lat 0), the view covering lon 0–0.5 only
@@ -38,4 +40,23 @@ describe('point overlays', () => {
     expect(data.length).toBeLessThanOrEqual(MAX_DRAWN);
     expect(data[1].lon - data[0].lon).toBeCloseTo(stride / n, 12);
   });
+
+  it('gets an even sample of a layer held in DuckDB, its drawn points indexed by their position in the layer', () => {
+    // 600 001 candidates on a line: every 3rd is sent (200 001 of them, under MAP_SAMPLE_POINTS)
+    const n = 600_001;
+    const inDb: DuckLayer = { layer: 'candidates', table: 'candidates', lon: Float64Array.from({ length: n }, (_, i) => i / n), lat: new Float64Array(n), columns: [] };
+    const map = mapDataOf({ name: 'x', synthetic: false, reports: [] }, inDb);
+    const sent = map.points.candidates;
+    expect(MAP_SAMPLE_POINTS).toBe(250_000);
+    expect([sent?.stride, sent?.lon.length, map.counts.candidates]).toEqual([3, 200_001, n]);
+    expect([sent?.lon[1], sent?.lon[200_000]]).toEqual([3 / n, 600_000 / n]);
+    const toggles = { candidates: true, pois: false, transit: false, competitors: false, network: false };
+    const { marks: [mark], held } = overlayMarks(map, toggles, [[0, -1], [0.5, 1]], null);
+    const data = (mark as unknown as { data: { lon: number; index: number }[] }).data;
+    // 102 001 sent points in view (lon ≤ 0.51), every 6th drawn: the 2nd drawn is sent point 6, the layer's point 18
+    expect(data).toHaveLength(17_001);
+    expect([data[0].index, data[1].index, data[1].lon]).toEqual([0, 18, 18 / n]);
+    expect(held?.points[17_000].index).toBe(17_000 * 18);
+  });
 });
+

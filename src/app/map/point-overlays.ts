@@ -75,7 +75,8 @@ function inView(p: MapPoints, bounds: Bounds, area: Polygon | MultiPolygon | nul
   const out: OverlayDatum[] = [];
   for (let i = 0, k = 0; i < p.lon.length; i++) {
     if (!seen(i) || k++ % stride !== 0) continue;
-    out.push({ lon: p.lon[i], lat: p.lat[i], label: p.labels[i] ?? '', inside: !inside || inside[i] === 0, index: i });
+    // a layer held in DuckDB sends every stride-th point (map-data.ts): its position in the layer is i × stride
+    out.push({ lon: p.lon[i], lat: p.lat[i], label: p.labels[i] ?? '', inside: !inside || inside[i] === 0, index: i * (p.stride ?? 1) });
   }
   return out;
 }

@@ -18,6 +18,11 @@ export interface MapPoints {
   lat: Float64Array;
   /** Label per point (name, brand, category …) shown in tooltips; text only. Empty for a layer held in DuckDB (a large dropped file). */
   labels: string[];
+  /**
+   * A layer held in DuckDB sends the page every `stride`-th point only (point i is the layer's
+   * i × stride; the layer's size is in MapData.counts): the page keeps no copy of 5 M positions.
+   */
+  stride?: number;
 }
 
 export type PointLayerKey = 'competitors' | 'network' | 'candidates' | 'pois' | 'transit';
