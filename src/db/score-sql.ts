@@ -74,10 +74,23 @@ const finite = (g: string): string => `isfinite(${g})`;
 
 /** One row: n, min, max and distinct count of the finite goodness (the z-score's sums are added in site order, in JS). */
 export function statsSql(table: string, goodness: string): string {
-  const g = goodness;
+  return `SELECT ${countsSql(goodness, '')} FROM ${quoteIdentifier(table)}`;
+}
+
+/** statsSql for several goodness expressions in one scan: columns n{k}, min{k}, max{k}, distinct{k} (countsOf reads them). */
+export function manyStatsSql(table: string, goodness: readonly string[]): string {
+  return `SELECT ${goodness.map((g, k) => countsSql(g, String(k))).join(', ')} FROM ${quoteIdentifier(table)}`;
+}
+
+/** Term k's counts from manyStatsSql's row, named as statsSql names them. */
+export function countsOf(row: Row, k: number): Row {
+  return { n: row[`n${k}`], min: row[`min${k}`], max: row[`max${k}`], distinct: row[`distinct${k}`] };
+}
+
+function countsSql(g: string, suffix: string): string {
   const f = finite(g);
-  return `SELECT count(*) FILTER (WHERE ${f}) AS n, min(${g}) FILTER (WHERE ${f}) AS min, max(${g}) FILTER (WHERE ${f}) AS max,
-    count(DISTINCT ${g}) FILTER (WHERE ${f}) AS distinct FROM ${quoteIdentifier(table)}`;
+  return `count(*) FILTER (WHERE ${f}) AS n${suffix}, min(${g}) FILTER (WHERE ${f}) AS min${suffix}, max(${g}) FILTER (WHERE ${f}) AS max${suffix},
+    count(DISTINCT ${g}) FILTER (WHERE ${f}) AS distinct${suffix}`;
 }
 
 /** Φ(z) through the complementary error function (Numerical Recipes erfc, |error| < 1.2e-7). */
@@ -174,9 +187,11 @@ export async function goodnessStats(
   table: string,
   goodness: string,
   method: Normalisation,
+  /** statsSql's row when already read (countsOf a manyStatsSql row), else it is queried. */
+  counts?: Row,
 ): Promise<GoodnessStats> {
   if (method === 'none') return { n: 0, min: NaN, max: NaN, mean: NaN, squares: NaN, distinct: 0 };
-  const [row] = await query(statsSql(table, goodness));
+  const row = counts ?? (await query(statsSql(table, goodness)))[0];
   const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
   const s: GoodnessStats = { n: num(row.n), min: num(row.min), max: num(row.max), mean: 0, squares: 0, distinct: num(row.distinct) };
   if (method === 'zscore' && s.n > 0) {
@@ -213,17 +228,17 @@ export function scoredTableSql(source: string, normalised: readonly string[], we
   return `CREATE OR REPLACE TABLE scored AS ${scoredSelectSql(source, normalised, weights, combine, group)}`;
 }
 
-/** The rows of scoredTableSql's table, as a query. */
-export function scoredSelectSql(source: string, normalised: readonly string[], weights: readonly number[], combine: 'sum' | 'geometric', group: string): string {
+/** The rows of scoredTableSql's table, as a query; without a `group`, no rank_in_group (each window costs a sort). */
+export function scoredSelectSql(source: string, normalised: readonly string[], weights: readonly number[], combine: 'sum' | 'geometric', group: string | null): string {
   const n = normalised.map((_, k) => `n${k}`);
   const { score, points } = combineSql(n, rescaleWeights([...weights]), combine);
   // The windows sort only what they carry: a narrow projection of the rows, never their attributes.
   const order = rankOrderSql('score', 'id', 'pos');
-  return `WITH norm AS (SELECT pos, id, ${group} AS grp${normalised.map((e, k) => `, ${e} AS n${k}`).join('')} FROM ${quoteIdentifier(source)}),
+  return `WITH norm AS (SELECT pos, id${group === null ? '' : `, ${group} AS grp`}${normalised.map((e, k) => `, ${e} AS n${k}`).join('')} FROM ${quoteIdentifier(source)}),
     comb AS (SELECT *, ${score} AS score FROM norm)
     SELECT pos${n.map((c) => `, ${c}`).join('')}, score${points.map((e, k) => `, ${e} AS p${k}`).join('')},
-      (row_number() OVER (ORDER BY ${order}))::INTEGER AS rank,
-      (row_number() OVER (PARTITION BY grp ORDER BY ${order}))::INTEGER AS rank_in_group
+      (row_number() OVER (ORDER BY ${order}))::INTEGER AS rank${group === null ? '' : `,
+      (row_number() OVER (PARTITION BY grp ORDER BY ${order}))::INTEGER AS rank_in_group`}
     FROM comb`;
 }
 
@@ -241,18 +256,22 @@ export interface KeepSqlRule {
  * `scored` (pos, score, rank) with `kept`: best first, the units that pass the minimum score and
  * are eligible, at most `perGroup.limit` of them per group, the first `topK` of those — what
  * keep.ts decideKept gives when there is no minimum spacing. A score below the minimum ends the
- * list (scores fall down the ranking, NaN last), so every unit after it fails too.
+ * list (scores fall down the ranking, NaN last), so every unit after it fails too: without
+ * eligibility or quotas the units that pass are a prefix of the ranking, and the top K is rank ≤ K
+ * (no further window, each of which costs a sort).
  */
 export function keptSql(scored: string, source: string, rule: KeepSqlRule): string {
-  const passes = [
-    rule.minScore !== undefined ? `(NOT isnan(s.score) AND s.score >= ${doubleSql(rule.minScore)})` : 'TRUE',
-    rule.eligible !== undefined ? `coalesce(u.${quoteIdentifier(rule.eligible)} = 1, FALSE)` : 'TRUE',
-  ].join(' AND ');
+  const minimum = rule.minScore !== undefined ? `(NOT isnan(s.score) AND s.score >= ${doubleSql(rule.minScore)})` : 'TRUE';
+  const topK = rule.topK !== undefined && Number.isFinite(rule.topK) ? Math.floor(rule.topK) : undefined;
+  if (rule.eligible === undefined && rule.perGroup === undefined) {
+    return `WITH s AS (${scored}) SELECT s.*, ${minimum}${topK !== undefined ? ` AND s.rank <= ${topK}` : ''} AS kept FROM s`;
+  }
+  const eligible = rule.eligible !== undefined ? `coalesce(u.${quoteIdentifier(rule.eligible)} = 1, FALSE)` : 'TRUE';
   const group = rule.perGroup ? `u.${quoteIdentifier(rule.perGroup.group)}` : '0';
   const quota = rule.perGroup && Number.isFinite(rule.perGroup.limit) ? `(row_number() OVER (PARTITION BY ok, keep_grp ORDER BY rank) <= ${Math.floor(rule.perGroup.limit)})` : 'TRUE';
-  const topK = rule.topK !== undefined && Number.isFinite(rule.topK) ? `(row_number() OVER (PARTITION BY q ORDER BY rank) <= ${Math.floor(rule.topK)})` : 'TRUE';
+  const top = topK !== undefined ? `(row_number() OVER (PARTITION BY q ORDER BY rank) <= ${topK})` : 'TRUE';
   return `WITH s AS (${scored}),
-    okay AS (SELECT s.*, ${passes} AS ok, ${group} AS keep_grp FROM s JOIN ${quoteIdentifier(source)} u USING (pos)),
+    okay AS (SELECT s.*, ${minimum} AND ${eligible} AS ok, ${group} AS keep_grp FROM s JOIN ${quoteIdentifier(source)} u USING (pos)),
     quota AS (SELECT *, ok AND ${quota} AS q FROM okay)
-    SELECT *, q AND ${topK} AS kept FROM quota`;
+    SELECT *, q AND ${top} AS kept FROM quota`;
 }

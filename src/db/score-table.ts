@@ -6,7 +6,7 @@
  * (0, 1, 2 …), `id` and each term's column; it fits in memory (a funnel level, the page's sites).
  */
 import type { Database } from './database.ts';
-import { goodnessStats, keptSql, normalisedTermsSql, scoredSelectSql, type KeepSqlRule, type ScoreTerm } from './score-sql.ts';
+import { countsOf, goodnessSql, goodnessStats, keptSql, manyStatsSql, normalisedTermsSql, scoredSelectSql, type KeepSqlRule, type ScoreTerm } from './score-sql.ts';
 
 /** Per row (pos order): each term's 0–1 value and points, the score, the rank and, with a keep rule, kept. */
 export interface ScoredColumns {
@@ -25,8 +25,11 @@ export async function scoreTable(db: Database, table: string, rows: number, term
     if (!read.has(sql)) read.set(sql, db.query(sql).then((r) => Float64Array.from(r, (row) => numberOr(Object.values(row)[0], NaN))));
     yield await read.get(sql)!;
   };
-  const normalised = await normalisedTermsSql(terms, (g, method) => goodnessStats(query, column, table, g, method));
-  const scored = scoredSelectSql(table, normalised, terms.map((t) => t.weight), combine, '0');
+  // every term's counts in one scan of the table (a query per term costs a round trip each in the page)
+  const goodness = terms.flatMap((t) => (t.direction !== undefined && t.normalise !== undefined && t.normalise !== 'none' ? [goodnessSql(t.column, t.direction)] : []));
+  const [counts] = goodness.length > 0 ? await db.query(manyStatsSql(table, goodness)) : [{}];
+  const normalised = await normalisedTermsSql(terms, (g, method) => goodnessStats(query, column, table, g, method, method === 'none' ? undefined : countsOf(counts, goodness.indexOf(g))));
+  const scored = scoredSelectSql(table, normalised, terms.map((t) => t.weight), combine, null);
   const sql = keep ? keptSql(scored, table, keep) : scored;
   const out: ScoredColumns = {
     normalised: terms.map(() => new Float64Array(rows)),

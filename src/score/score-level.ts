@@ -69,7 +69,8 @@ export async function scoreLevel(db: Database, input: LevelInput): Promise<Level
     ...(rule.eligible ? { eligible: 'eligible' } : {}),
     ...(rule.perGroup ? { perGroup: { limit: rule.perGroup.limit, group: 'keep_group' } } : {}),
   };
-  const scored = n === 0 ? noUnits(terms.length) : await inTable(db, unitColumns(input, raws), (table) => scoreTable(db, table, n, terms, input.combine, keep));
+  // with a minimum spacing SQL only ranks: the whole keep rule is walked in JS below
+  const scored = n === 0 ? noUnits(terms.length) : await inTable(db, unitColumns(input, raws, !spacing), (table) => scoreTable(db, table, n, terms, input.combine, spacing ? undefined : keep));
   const criteria = raws.map((c, k): CriterionColumn => {
     const column: CriterionColumn = { name: c.name, label: c.label, weight: c.weight, raw: c.raw, normalised: scored.normalised[k], contribution: scored.points[k] };
     if (isCriterion(c)) {
@@ -93,9 +94,9 @@ export async function scoreLevel(db: Database, input: LevelInput): Promise<Level
 }
 
 /** The units as table columns: pos, id, one raw column per term, eligible and keep_group when the rule has them. */
-function unitColumns(input: LevelInput, raws: readonly { raw: Float64Array }[]): LayerColumn[] {
+function unitColumns(input: LevelInput, raws: readonly { raw: Float64Array }[], keepInSql: boolean): LayerColumn[] {
   const n = input.ids.length;
-  const { eligible, perGroup } = input.keepRule;
+  const { eligible, perGroup } = keepInSql ? input.keepRule : {};
   return [
     { name: 'pos', kind: 'double', values: Float64Array.from({ length: n }, (_, i) => i) },
     { name: 'id', kind: 'text', values: input.ids },

@@ -18,7 +18,7 @@ beforeAll(async () => {
   [wasm, wasmFunnel] = await Promise.all([runScoreSuite(a), runHandFunnel(a)]).finally(() => a.close());
   const b = await openNativeDatabase();
   [native, nativeFunnel] = await Promise.all([runScoreSuite(b), runHandFunnel(b)]).finally(() => b.close());
-}, 60_000);
+}, 180_000);
 
 describe.each(SCORE_CASES.map((c, i) => [c.name, i] as const))('%s', (_name, i) => {
   const c = SCORE_CASES[i];
