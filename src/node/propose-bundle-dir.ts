@@ -84,10 +84,12 @@ function proposedManifest(proposal: BundleProposal, name: string, osm: boolean):
 
 /**
  * Writes the accepted proposal as the manifest `out`: never over a file it names (so --force
- * replaces an old manifest, not a data file), and over an existing file only with `force`.
+ * replaces an old manifest, not a data file), and over an existing file only with `force`. The
+ * bundle is named `name`, else after the data folder or the extract (`city.osm.pbf` → city).
  */
-export async function writeProposedManifest(proposal: BundleProposal, out: string, options: { name: string; osm: boolean; force: boolean }): Promise<void> {
+export async function writeProposedManifest(proposal: BundleProposal, out: string, options: { name?: string; dir: string; osm?: string; force: boolean }): Promise<void> {
   const files = proposal.layers.map((l) => [`layer ${l.entry.layer}'s file`, path.resolve(path.dirname(out), l.entry.file)]);
   await refuseOverwritingInputs({ inputs: Object.fromEntries(files), outputs: { '--out': out } });
-  await writeFile(out, JSON.stringify(proposedManifest(proposal, options.name, options.osm), null, 2) + '\n', { flag: options.force ? 'w' : 'wx' });
+  const name = options.name ?? (options.osm !== undefined ? path.basename(options.osm).replace(/(\.osm)?\.pbf$/i, '') : path.basename(options.dir));
+  await writeFile(out, JSON.stringify(proposedManifest(proposal, name, options.osm !== undefined), null, 2) + '\n', { flag: options.force ? 'w' : 'wx' });
 }

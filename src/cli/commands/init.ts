@@ -71,8 +71,7 @@ export const command: Command<typeof SPEC> = {
       io.stdout(`Nothing written; run again with --yes to write ${out}.\n`);
       return EXIT_OK;
     }
-    const name = opts.name ?? (opts.osm !== undefined ? path.basename(opts.osm).replace(/(\.osm)?\.pbf$/i, '') : path.basename(dir));
-    await writeProposedManifest(proposal, out, { name, osm: opts.osm !== undefined, force: opts.force });
+    await writeProposedManifest(proposal, out, { name: opts.name, dir, osm: opts.osm, force: opts.force });
     const outside = path.relative(path.dirname(out), dir).startsWith('..');
     io.stdout(`\nWrote ${out}. Check it with: ${outside ? `SITESELECT_DATA_ROOTS=${dir} ` : ''}siteselect validate ${path.relative(io.cwd, out) || out}\n`);
     return EXIT_OK;
