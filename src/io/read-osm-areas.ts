@@ -7,7 +7,7 @@
 import area from '@turf/area';
 import type { Geometry, Position } from 'geojson';
 import { BundleError } from '../errors.ts';
-import { OsmNodeIndex } from './osm-node-index.ts';
+import { OsmNodes } from './osm-nodes.ts';
 import { decodeOsmPbfFile, type OsmTags } from './osm-pbf-decode.ts';
 import { assembleArea, type WayLine } from './osm-rings.ts';
 import { describeFilter, matchTags, type OsmTagFilter } from './osm-tag-filter.ts';
@@ -34,17 +34,11 @@ export function buildingLevels(tags: OsmTags): number {
 }
 
 export function readOsmAreas(file: string, bytes: Uint8Array, filter: OsmTagFilter): RawTable {
-  const nodeIds: number[] = [];
-  const nodeLon: number[] = [];
-  const nodeLat: number[] = [];
+  const osmNodes = new OsmNodes();
   const found: Found[] = [];
   const wanted = new Set<number>();
   decodeOsmPbfFile(file, bytes, {
-    node(id, lon, lat) {
-      nodeIds.push(id);
-      nodeLon.push(lon);
-      nodeLat.push(lat);
-    },
+    node: osmNodes.add,
     way(id, refs, tags) {
       if (tags && refs.length >= 4 && refs[0] === refs[refs.length - 1] && matchTags(tags, filter)) found.push({ id: `way/${id}`, osmId: id, tags, nodes: refs });
     },
@@ -63,17 +57,16 @@ export function readOsmAreas(file: string, bytes: Uint8Array, filter: OsmTagFilt
   if (wanted.size > 0) {
     decodeOsmPbfFile(file, bytes, { node: () => undefined, way: (id, refs) => void (wanted.has(id) && memberWays.set(id, refs)) }, { ways: true });
   }
-  const index = new OsmNodeIndex(nodeIds);
   let missingNodes = 0;
   const line = (refs: number[]): WayLine => {
     const nodes: number[] = [];
     const coords: Position[] = [];
     for (const ref of refs) {
-      const at = index.find(ref);
+      const at = osmNodes.find(ref);
       if (at < 0) missingNodes++;
       else {
         nodes.push(ref);
-        coords.push([nodeLon[at], nodeLat[at]]);
+        coords.push([osmNodes.lon[at], osmNodes.lat[at]]);
       }
     }
     return { nodes, coords };

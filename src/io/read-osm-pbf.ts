@@ -6,7 +6,7 @@
  * `osmTags`; `osmOwnBrand` keeps one brand's banks in the network layer and out of competitors.
  */
 import { BundleError } from '../errors.ts';
-import { OsmNodeIndex } from './osm-node-index.ts';
+import { OsmNodes } from './osm-nodes.ts';
 import { decodeOsmPbfFile, type OsmTags } from './osm-pbf-decode.ts';
 import { readOsmAreas } from './read-osm-areas.ts';
 import { describeFilter, isOwnBrand, matchTags, osmBrand, type OsmTagFilter } from './osm-tag-filter.ts';
@@ -54,14 +54,10 @@ export function readOsmPbf(file: string, bytes: Uint8Array, layer: string, osmTa
   const keys = [...new Set([...KEPT_TAGS, ...Object.keys(filter)])];
   const hits: { id: string; lon: number; lat: number; tags: OsmTags; matched: string }[] = [];
   const ways: { id: number; refs: number[]; tags: OsmTags; matched: string }[] = [];
-  const nodeIds: number[] = [];
-  const nodeLon: number[] = [];
-  const nodeLat: number[] = [];
+  const nodes = new OsmNodes();
   decodeOsmPbfFile(file, bytes, {
     node(id, lon, lat, tags) {
-      nodeIds.push(id);
-      nodeLon.push(lon);
-      nodeLat.push(lat);
+      nodes.add(id, lon, lat);
       const m = tags && matchTags(tags, filter);
       if (tags && m && keep(tags)) hits.push({ id: `node/${id}`, lon, lat, tags, matched: m.value });
     },
@@ -72,18 +68,16 @@ export function readOsmPbf(file: string, bytes: Uint8Array, layer: string, osmTa
   }, { ways: true });
   if (ways.length > 0) {
     // Node ids → positions for way centres.
-    const nodes = new OsmNodeIndex(nodeIds);
-    const find = (id: number): number => nodes.find(id);
     for (const w of ways) {
       let sx = 0;
       let sy = 0;
       let n = 0;
       const refs = w.refs.length > 1 && w.refs[0] === w.refs[w.refs.length - 1] ? w.refs.slice(1) : w.refs;
       for (const ref of refs) {
-        const i = find(ref);
+        const i = nodes.find(ref);
         if (i >= 0) {
-          sx += nodeLon[i];
-          sy += nodeLat[i];
+          sx += nodes.lon[i];
+          sy += nodes.lat[i];
           n++;
         }
       }

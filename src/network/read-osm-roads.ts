@@ -5,7 +5,7 @@
  * through are kept.
  */
 import { BundleError } from '../errors.ts';
-import { OsmNodeIndex } from '../io/osm-node-index.ts';
+import { OsmNodes } from '../io/osm-nodes.ts';
 import { decodeOsmPbfFile, type OsmTags } from '../io/osm-pbf-decode.ts';
 import { parseMaxspeed, parseOneway } from './profiles.ts';
 import { FORBID_BIKE, FORBID_DRIVE, FORBID_WALK, RoadWaysBuilder, type RoadWays } from './road-ways.ts';
@@ -29,17 +29,11 @@ export function forbiddenModes(tags: OsmTags): number {
 }
 
 export function readOsmRoads(file: string, bytes: Uint8Array): RoadWays {
-  const ids: number[] = [];
-  const lons: number[] = [];
-  const lats: number[] = [];
+  const nodes = new OsmNodes();
   const wayRefs: number[][] = [];
   const wayTags: OsmTags[] = [];
   decodeOsmPbfFile(file, bytes, {
-    node(id, lon, lat) {
-      ids.push(id);
-      lons.push(lon);
-      lats.push(lat);
-    },
+    node: nodes.add,
     way(_id, refs, tags) {
       if (tags?.highway === undefined || refs.length < 2) return;
       wayRefs.push(refs);
@@ -47,17 +41,16 @@ export function readOsmRoads(file: string, bytes: Uint8Array): RoadWays {
     },
   }, { ways: true });
   if (wayRefs.length === 0) throw new BundleError(file, `${file} has no ways tagged highway=*; use an extract that includes the street network.`);
-  const index = new OsmNodeIndex(ids);
   // read position → kept node index (-1 not yet used)
-  const kept = new Int32Array(ids.length).fill(-1);
+  const kept = new Int32Array(nodes.ids.length).fill(-1);
   const keptPos: number[] = [];
   const builder = new RoadWaysBuilder();
   let missingRefs = 0;
-  const nodes: number[] = [];
+  const way: number[] = [];
   for (let w = 0; w < wayRefs.length; w++) {
-    nodes.length = 0;
+    way.length = 0;
     for (const ref of wayRefs[w]) {
-      const at = index.find(ref);
+      const at = nodes.find(ref);
       if (at < 0) {
         missingRefs++;
         continue;
@@ -66,20 +59,20 @@ export function readOsmRoads(file: string, bytes: Uint8Array): RoadWays {
         kept[at] = keptPos.length;
         keptPos.push(at);
       }
-      nodes.push(kept[at]);
+      way.push(kept[at]);
     }
-    if (nodes.length < 2) continue;
+    if (way.length < 2) continue;
     const tags = wayTags[w];
-    builder.add(nodes, { highway: tags.highway, maxspeed: parseMaxspeed(tags.maxspeed), speed: NaN, oneway: parseOneway(tags.oneway, tags.junction), forbid: forbiddenModes(tags) });
+    builder.add(way, { highway: tags.highway, maxspeed: parseMaxspeed(tags.maxspeed), speed: NaN, oneway: parseOneway(tags.oneway, tags.junction), forbid: forbiddenModes(tags) });
   }
   const notes = [`${builder.wayCount} highway ways through ${keptPos.length} nodes`];
   // Clipped extracts keep ways whole but drop the nodes outside the clip: those ways are cut short.
   if (missingRefs > 0) notes.push(`${missingRefs} node references outside the extract were skipped (ways cut at its edge)`);
   return builder.build(
     file,
-    Float64Array.from(keptPos, (i) => lons[i]),
-    Float64Array.from(keptPos, (i) => lats[i]),
+    Float64Array.from(keptPos, (i) => nodes.lon[i]),
+    Float64Array.from(keptPos, (i) => nodes.lat[i]),
     notes,
-    Float64Array.from(keptPos, (i) => ids[i]),
+    Float64Array.from(keptPos, (i) => nodes.ids[i]),
   );
 }
