@@ -42,8 +42,3 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!node) throw new Error(`workbench markup has no #${id}`);
   return node as T;
 }
-
-export function formatNumber(value: number, digits = 1): string {
-  if (!Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-}

@@ -1,5 +1,7 @@
 /** Checkboxes that show or hide each point layer on the map (with the layer's count). */
 import { el } from './dom.ts';
+import { formatNumber } from '../format/number.ts';
+import { currentLang } from './i18n/i18n.ts';
 import { OVERLAY_STYLES } from './map/point-overlays.ts';
 import type { MapData, PointLayerKey } from './worker/messages.ts';
 
@@ -13,7 +15,7 @@ export function renderLayerToggles(host: HTMLElement, map: MapData | null, toggl
     const count = map?.counts[key] ?? map?.points[key]?.lon.length;
     const swatch = el('span', { className: `swatch swatch-${key}`, attrs: { 'aria-hidden': 'true' } });
     swatch.style.background = OVERLAY_STYLES[key].fill === 'none' ? OVERLAY_STYLES[key].stroke : OVERLAY_STYLES[key].fill;
-    return el('label', { className: 'toggle' }, [box, swatch, el('span', { i18n: OVERLAY_STYLES[key].label }), el('span', { className: 'muted', text: count === undefined ? '' : ` (${count.toLocaleString('en-US')})` })]);
+    return el('label', { className: 'toggle' }, [box, swatch, el('span', { i18n: OVERLAY_STYLES[key].label }), el('span', { className: 'muted', text: count === undefined ? '' : ` (${formatNumber(count, { lang: currentLang() })})` })]);
   });
   host.replaceChildren(el('span', { i18n: 'map.layers', className: 'toggles-title' }), ...boxes);
 }

@@ -10,7 +10,7 @@ import { Levels } from './levels.ts';
 import { huffBands, type HuffBand } from './map/huff-contours.ts';
 import { TradeAreaLayer } from './map/trade-area-layer.ts';
 import type { TerritoryLayer } from './map/territory-layer.ts';
-import { t } from './i18n/i18n.ts';
+import { currentLang, t } from './i18n/i18n.ts';
 import { MapView, type Highlight } from './map/map-view.ts';
 import { renderBreakdown } from './panels/breakdown-chart.ts';
 import { criterionLabel } from './panels/criterion-label.ts';
@@ -285,7 +285,7 @@ export class Workbench {
     const reply = await this.engine.call<'forecast'>({ type: 'forecast', siteId, scenario: this.state.scenario });
     if (this.state.selected !== unit || this.level !== 'site') return;
     renderForecastPanel(byId('forecast-panel'), reply);
-    this.details.setFigure(reply.view ? formatNumber(Math.round(reply.view.forecast)) : '');
+    this.details.setFigure(reply.view ? formatNumber(Math.round(reply.view.forecast), { lang: currentLang() }) : '');
     this.flows = reply.view?.transfers ?? [];
     this.mapView.highlight(this.highlight());
   }

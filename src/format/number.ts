@@ -1,6 +1,6 @@
 /**
- * Every number → text of the project, in two forms. For people (tables, reports, notes):
- * formatNumber, digit groups and decimals by magnitude. For output files (score CSV/GeoJSON):
+ * Every number → text of the project, in two forms. For people (tables, reports, notes, the
+ * workbench in English and 中文): formatNumber, digit groups and decimals by magnitude. For output files (score CSV/GeoJSON):
  * formatDecimal and formatOutputNumber, rounded digits. V8's shortest round-trip String(number)
  * was most of the time of writing 100k scored sites; rounding to a fixed number of decimals
  * through integer arithmetic is about 2.5× faster and gives the same text for the rounded value.
@@ -32,17 +32,41 @@ export function formatOutputNumber(v: number): string {
   return Math.abs(v) >= 1 || v === 0 ? formatDecimal(v, 4) : String(Number(v.toPrecision(6)));
 }
 
+export interface NumberStyle {
+  /**
+   * The workbench's language: its digit groups and decimal sign ("601,723.5" in English and in
+   * 中文, zh-CN writing numbers so too), trailing zeros dropped, '–' for a value that is not a number.
+   * Without it: SI-style groups ("601 723"), as the reports and notebooks print.
+   */
+  lang?: 'en' | 'zh';
+  /** Decimals at most; by magnitude when not given (4 from 1 down to 0.001, …). */
+  digits?: number;
+}
+
+const LOCALES = { en: 'en-US', zh: 'zh-CN' } as const;
+const pageFormats = new Map<string, Intl.NumberFormat>();
+
+function decimalsOf(x: number): number {
+  const a = Math.abs(x);
+  return Number.isInteger(x) ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : a >= 0.001 ? 4 : 6;
+}
+
 /**
- * How numbers read in tables and text (notebooks, reports, notes): SI-style digit groups
- * ("601 723"), decimals by magnitude. Exported, so a test can format an expected value exactly as a
- * report does.
+ * How numbers read in tables and text: in the workbench in its language (`lang`), elsewhere
+ * (notebooks, reports, notes) SI-style digit groups ("601 723"), decimals by magnitude unless
+ * `digits` says. Exported, so a test can format an expected value exactly as the page or a report does.
  */
-export function formatNumber(x: number): string {
+export function formatNumber(x: number, style: NumberStyle = {}): string {
+  const decimals = style.digits ?? decimalsOf(x);
+  if (style.lang !== undefined) {
+    if (!Number.isFinite(x)) return '–';
+    const key = `${style.lang}:${decimals}`;
+    let format = pageFormats.get(key);
+    if (!format) pageFormats.set(key, (format = new Intl.NumberFormat(LOCALES[style.lang], { maximumFractionDigits: decimals, minimumFractionDigits: 0 })));
+    return format.format(x);
+  }
   if (Number.isNaN(x)) return '';
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (Number.isInteger(x)) return group(x.toFixed(0));
-  const a = Math.abs(x);
-  const decimals = a >= 100 ? 1 : a >= 1 ? 2 : a >= 0.001 ? 4 : 6;
   return group(x.toFixed(decimals));
 }
 

@@ -10,7 +10,7 @@ export function formatValue(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const arr = Array.from(value as unknown as ArrayLike<number>);
-    const head = arr.slice(0, 8).map(formatNumber).join(', ');
+    const head = arr.slice(0, 8).map((x) => formatNumber(x)).join(', ');
     return `${value.constructor.name}(${arr.length}) [${head}${arr.length > 8 ? ', …' : ''}]`;
   }
   try {

@@ -41,7 +41,7 @@ export function forecastSection(document: Document, forecast: ReportForecast | u
     width: 760,
     height: 40 + 26 * rows.length,
     marginLeft: 200,
-    x: { label: `${unit} (95 % interval; red tick: net of what it takes from own outlets)`, grid: true, zero: true, tickFormat: formatNumber },
+    x: { label: `${unit} (95 % interval; red tick: net of what it takes from own outlets)`, grid: true, zero: true, tickFormat: (x: number) => formatNumber(x) },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
       Plot.ruleY(rows, { y: 'label', x1: 'low', x2: 'high', stroke: '#3b7dd8', strokeWidth: 2 }),

@@ -54,7 +54,8 @@ describe('forecast panel (sample city, built site)', () => {
     expect(shown.analogs.map((a) => a.id)).toEqual(similar.analogs[0].map((a) => a.id));
 
     const text = (await page.textContent('#forecast-panel')) ?? '';
-    expect(text).toContain(`${formatNumber(Math.round(reference.forecast[0]))}  (${formatNumber(Math.round(reference.low[0]))} – ${formatNumber(Math.round(reference.high[0]))})`);
+    const en = { lang: 'en' } as const;
+    expect(text).toContain(`${formatNumber(Math.round(reference.forecast[0]), en)}  (${formatNumber(Math.round(reference.low[0]), en)} – ${formatNumber(Math.round(reference.high[0]), en)})`);
     expect(text).toContain(shown.transfers[0].name);
 
     // The transfers as flows on the map: one line per outlet, ending at the site, widest for the largest.
@@ -90,7 +91,7 @@ describe('forecast panel (sample city, built site)', () => {
       await page.click('#tab-breakdown');
       const table = await page.locator('#breakdown-panel .breakdown-table').boundingBox();
       expect(table!.y + 60).toBeLessThan(viewport.height); // its head and first rows
-      expect(await page.textContent('#tab-forecast')).toBe(`Forecast ${formatNumber(Math.round(shown.forecast))}`);
+      expect(await page.textContent('#tab-forecast')).toBe(`Forecast ${formatNumber(Math.round(shown.forecast), { lang: 'en' })}`);
       await page.click('#tab-forecast');
       expect(await page.isHidden('#breakdown-panel')).toBe(true);
       const figures = await page.locator('#forecast-panel .fc-net').boundingBox();

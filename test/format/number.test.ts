@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatOutputNumber } from '../../src/format/number.ts';
+import { formatDecimal, formatNumber, formatOutputNumber } from '../../src/format/number.ts';
 
 describe('formatDecimal', () => {
   it.each([
@@ -36,5 +36,23 @@ describe('formatOutputNumber', () => {
     expect(formatOutputNumber(0.000123456789)).toBe('0.000123457');
     expect(formatOutputNumber(61.861547)).toBe('61.8615');
     expect(formatOutputNumber(0)).toBe('0');
+  });
+});
+
+describe('formatNumber', () => {
+  it('in the workbench: its language’s digit groups (a comma in English and in 中文), decimals at most as asked, trailing zeros dropped', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(formatNumber(601723, { lang })).toBe('601,723');
+      expect(formatNumber(601723.46, { lang, digits: 1 })).toBe('601,723.5');
+      expect(formatNumber(12.5, { lang, digits: 2 })).toBe('12.5');
+      expect(formatNumber(-1234.4, { lang, digits: 0 })).toBe('-1,234');
+      expect(formatNumber(0.012345, { lang })).toBe('0.0123');
+      expect(formatNumber(NaN, { lang })).toBe('–');
+      expect(formatNumber(Infinity, { lang })).toBe('–');
+    }
+  });
+
+  it('elsewhere (reports, notebooks): SI digit groups from five digits, decimals by magnitude', () => {
+    expect([601723, 1000, -12345, 87.346, 0.01234, NaN, -Infinity].map((x) => formatNumber(x))).toEqual(['601 723', '1000', '−12 345', '87.35', '0.0123', '', '−∞']);
   });
 });

@@ -19,6 +19,6 @@ describe('markdownToHtml', () => {
 
 describe('formatNumber', () => {
   it('groups digits SI-style above four digits and picks decimals by magnitude', () => {
-    expect([601723, 2400000, 1000, -12345, 87.346, 1320.94, 0.01234, NaN, Infinity].map(formatNumber)).toEqual(['601 723', '2 400 000', '1000', '−12 345', '87.35', '1320.9', '0.0123', '', '∞']);
+    expect([601723, 2400000, 1000, -12345, 87.346, 1320.94, 0.01234, NaN, Infinity].map((x) => formatNumber(x))).toEqual(['601 723', '2 400 000', '1000', '−12 345', '87.35', '1320.9', '0.0123', '', '∞']);
   });
 });

@@ -7,7 +7,8 @@
 import type { GeoPermissibleObjects } from 'd3';
 import type { TradeAreaCollection } from '../../network/bundle-trade-areas.ts';
 import { el } from '../dom.ts';
-import { t } from '../i18n/i18n.ts';
+import { currentLang, t } from '../i18n/i18n.ts';
+import { formatNumber } from '../../format/number.ts';
 import type { EngineClient } from '../worker/engine-client.ts';
 import type { LegendItem } from './map-legend.ts';
 import { svgEl } from './svg.ts';
@@ -73,7 +74,7 @@ export function tradeAreaNodes(areas: TradeAreaCollection, path: (o: GeoPermissi
 export function tradeAreaLegend(areas: TradeAreaCollection): LegendItem[] {
   const props = areas.features.map((f) => f.properties);
   if (props.length === 0) return [];
-  const per = (pick: (p: (typeof props)[number]) => number): string => props.map((p) => Math.round(pick(p)).toLocaleString('en-US')).join(' / ');
+  const per = (pick: (p: (typeof props)[number]) => number): string => props.map((p) => formatNumber(Math.round(pick(p)), { lang: currentLang() })).join(' / ');
   const how = t(props[0].profile === 'drive' ? 'tradeArea.byCar' : 'tradeArea.onFoot');
   return [{
     kind: 'area', fill: FILL, opacity: 0.3, stroke: FILL, strokeWidth: 1,

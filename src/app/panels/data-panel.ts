@@ -6,7 +6,8 @@
 import { CRS_NAMES, LAYER_NAMES, type LayerEntry, type LayerName, type LayerReport } from '../engine-api.ts';
 import { el, labelled } from '../dom.ts';
 import type { MessageKey } from '../i18n/en.ts';
-import { t } from '../i18n/i18n.ts';
+import { currentLang, t } from '../i18n/i18n.ts';
+import { formatNumber } from '../../format/number.ts';
 import type { FileInspection } from '../worker/messages.ts';
 import { guessLayer, guessRoles, LAYER_ROLES } from './column-roles.ts';
 import { renderLayerReport } from './layer-report.ts';
@@ -52,7 +53,7 @@ function fileCard(file: File, engine: DataPanelEngine): HTMLElement {
   const paintMode = (): void => {
     const n = engine.count(layer.value as LayerName);
     modeField.hidden = n === 0;
-    held.textContent = `${n.toLocaleString('en')} ${t('data.mode.held')}`;
+    held.textContent = `${formatNumber(n, { lang: currentLang() })} ${t('data.mode.held')}`;
   };
   paintMode();
   const progress = el('progress', { attrs: { max: '1', value: '0' } });

@@ -6,12 +6,12 @@
  */
 import { formatNumber } from '../../format/number.ts';
 import { el } from '../dom.ts';
-import { t } from '../i18n/i18n.ts';
+import { currentLang, t } from '../i18n/i18n.ts';
 import type { SiteForecastReply } from '../worker/forecast-site.ts';
 
 /** Whole numbers from 1 up, two significant digits below. */
 function amount(x: number): string {
-  return Number.isFinite(x) ? formatNumber(Math.abs(x) >= 1 ? Math.round(x) : Number(x.toPrecision(2))) : '–';
+  return Number.isFinite(x) ? formatNumber(Math.abs(x) >= 1 ? Math.round(x) : Number(x.toPrecision(2)), { lang: currentLang() }) : '–';
 }
 
 function row(label: string, value: string, className = ''): HTMLElement {

@@ -1,6 +1,8 @@
 /** A layer's validation report: read = loaded + rejected, column totals, notes, rejects as CSV (reasons in the page's language). */
 import { csvText, type LayerReport } from '../engine-api.ts';
-import { el, formatNumber } from '../dom.ts';
+import { el } from '../dom.ts';
+import { formatNumber } from '../../format/number.ts';
+import { currentLang } from '../i18n/i18n.ts';
 import { downloadBlob } from '../export/download.ts';
 import { rejectReasonText } from './reject-reason.ts';
 
@@ -13,9 +15,9 @@ export function rejectsCsv(report: LayerReport): string {
 
 export function renderLayerReport(report: LayerReport, sums: Record<string, number>, sumsBy: 'duckdb' | 'js'): HTMLElement {
   const count = (key: 'data.read' | 'data.loaded' | 'data.rejected', value: number, cls: string): HTMLElement =>
-    el('div', { className: `count ${cls}` }, [el('dt', { i18n: key }), el('dd', { text: value.toLocaleString('en-US') })]);
+    el('div', { className: `count ${cls}` }, [el('dt', { i18n: key }), el('dd', { text: formatNumber(value, { lang: currentLang() }) })]);
   const totals = Object.entries(sums).map(([name, value]) =>
-    el('div', { className: 'count sum', attrs: { 'data-column': name } }, [el('dt', { text: `Σ ${name}` }), el('dd', { text: formatNumber(value, 0) })]),
+    el('div', { className: 'count sum', attrs: { 'data-column': name } }, [el('dt', { text: `Σ ${name}` }), el('dd', { text: formatNumber(value, { digits: 0, lang: currentLang() }) })]),
   );
   const box = el('div', { className: 'layer-report', attrs: { 'data-layer': report.layer, 'data-sums-by': sumsBy } }, [
     el('h4', { i18n: 'data.report' }),

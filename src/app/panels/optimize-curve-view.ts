@@ -5,7 +5,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { chordDistance, STRAIGHT_CURVE, type OptimizeCurveSummary } from '../engine-api.ts';
-import { el, formatNumber } from '../dom.ts';
+import { el } from '../dom.ts';
+import { formatNumber } from '../../format/number.ts';
+import { currentLang } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/en.ts';
 
 type Point = OptimizeCurveSummary['curve'][number];
@@ -21,7 +23,7 @@ const VALUE: Record<OptimizeCurveSummary['model'], { key: MessageKey; of: (c: Po
 function answer(c: Point): HTMLElement {
   if (c.exact) return el('td', { i18n: 'optimize.gap.optimal' });
   const pct = Math.ceil(c.gap * 1000) / 10;
-  return el('td', { text: `≤ ${formatNumber(pct, 1)} %` });
+  return el('td', { text: `≤ ${formatNumber(pct, { digits: 1, lang: currentLang() })} %` });
 }
 
 export function curveView(curve: OptimizeCurveSummary): HTMLElement {
@@ -50,8 +52,8 @@ export function curveView(curve: OptimizeCurveSummary): HTMLElement {
     const gain = k > 0 ? Math.abs(rows[k].value - rows[k - 1].value) : NaN;
     return el('tr', { className: rows[k].knee ? 'kept' : '' }, [
       el('td', { text: String(rows[k].p) }),
-      el('td', { text: formatNumber(rows[k].value, v.digits) }),
-      el('td', { text: Number.isFinite(gain) ? formatNumber(gain, v.digits) : '–' }),
+      el('td', { text: formatNumber(rows[k].value, { digits: v.digits, lang: currentLang() }) }),
+      el('td', { text: formatNumber(gain, { digits: v.digits, lang: currentLang() }) }),
       answer(c),
     ]);
   });

@@ -7,7 +7,9 @@
  * chosen sites go to `onResult` so the map can draw them.
  */
 import type { ChosenSite, LoadedBundle, ModelName, OptimizeResult } from '../engine-api.ts';
-import { el, formatNumber, labelled } from '../dom.ts';
+import { el, labelled } from '../dom.ts';
+import { formatNumber } from '../../format/number.ts';
+import { currentLang } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { curveView } from './optimize-curve-view.ts';
 import { CancelledError, startOptimizeRun, type OptimizeRun } from '../worker/optimize-run.ts';
@@ -144,15 +146,15 @@ function objectiveView(r: OptimizeResult): HTMLElement {
   const unit = (key: MessageKey) => el('span', { className: 'optimize-unit', i18n: key });
   switch (r.model) {
     case 'mclp':
-      return el('dd', {}, [value(formatNumber(r.objective, 0)), el('span', { text: ' ' }), unit('optimize.unit.peopleCovered')]);
+      return el('dd', {}, [value(formatNumber(r.objective, { digits: 0, lang: currentLang() })), el('span', { text: ' ' }), unit('optimize.unit.peopleCovered')]);
     case 'lscp':
-      return el('dd', {}, [value(formatNumber(r.objective, 0)), el('span', { text: ' ' }), unit('optimize.unit.sites')]);
+      return el('dd', {}, [value(formatNumber(r.objective, { digits: 0, lang: currentLang() })), el('span', { text: ' ' }), unit('optimize.unit.sites')]);
     case 'pmedian':
-      return el('dd', {}, [value(formatNumber(r.objective, 0)), el('span', { text: ' ' }), unit('optimize.unit.personMetres')]);
+      return el('dd', {}, [value(formatNumber(r.objective, { digits: 0, lang: currentLang() })), el('span', { text: ' ' }), unit('optimize.unit.personMetres')]);
     case 'pcenter':
-      return el('dd', {}, [value(formatNumber(r.objective, 0)), el('span', { text: ' ' }), unit('optimize.unit.metresFarthest')]);
+      return el('dd', {}, [value(formatNumber(r.objective, { digits: 0, lang: currentLang() })), el('span', { text: ' ' }), unit('optimize.unit.metresFarthest')]);
     case 'huff':
-      return el('dd', {}, [value(formatNumber(100 * r.objective, 2)), el('span', { text: ' % ' }), unit('optimize.unit.marketShare')]);
+      return el('dd', {}, [value(formatNumber(100 * r.objective, { digits: 2, lang: currentLang() })), el('span', { text: ' % ' }), unit('optimize.unit.marketShare')]);
   }
 }
 
@@ -165,7 +167,7 @@ function gapView(r: OptimizeResult): HTMLElement {
   const shown = Math.ceil(pct * 10 ** digits) / 10 ** digits;
   return el('dd', { attrs: { id: 'optimize-gap', 'data-gap': String(r.gap) } }, [
     el('span', { i18n: 'optimize.gap.within' }),
-    el('span', { text: ` ${formatNumber(shown, digits)} % ` }),
+    el('span', { text: ` ${formatNumber(shown, { digits, lang: currentLang() })} % ` }),
     el('span', { i18n: 'optimize.gap.ofBest' }),
   ]);
 }
@@ -182,17 +184,17 @@ function resultView(r: OptimizeResult): HTMLElement {
     objectiveView(r),
     el('dt', { i18n: 'optimize.gap' }),
     gapView(r),
-    ...row('optimize.coverage', 'optimize-coverage', r.coveragePct === null ? '–' : `${formatNumber(r.coveragePct, 1)} %`),
-    ...row('optimize.meanDistance', 'optimize-mean-distance', formatNumber(r.meanDistance, 0)),
+    ...row('optimize.coverage', 'optimize-coverage', r.coveragePct === null ? '–' : `${formatNumber(r.coveragePct, { digits: 1, lang: currentLang() })} %`),
+    ...row('optimize.meanDistance', 'optimize-mean-distance', formatNumber(r.meanDistance, { digits: 0, lang: currentLang() })),
   ]);
   const ids = el('ol', { className: 'optimize-selected', attrs: { id: 'optimize-selected', style: 'max-height: 12em; overflow: auto' } }, chosen.map((s) => el('li', { text: s.id })));
-  const keptLine = kept > 0 ? [el('p', { attrs: { id: 'optimize-kept', 'data-count': String(kept) } }, [el('span', { text: `+ ${formatNumber(kept, 0)} ` }), el('span', { i18n: 'optimize.keptOpen' })])] : [];
+  const keptLine = kept > 0 ? [el('p', { attrs: { id: 'optimize-kept', 'data-count': String(kept) } }, [el('span', { text: `+ ${formatNumber(kept, { digits: 0, lang: currentLang() })} ` }), el('span', { i18n: 'optimize.keptOpen' })])] : [];
   // The solver's own words stay available for whoever asks, folded away.
   const details = el('details', { className: 'muted' }, [
     el('summary', { i18n: 'optimize.details' }),
     el('dl', {}, [
       ...row('optimize.solverStatus', 'optimize-solver-status', r.status),
-      ...row('optimize.bound', 'optimize-bound', `${formatNumber(r.bound, 4)} (${r.method})`),
+      ...row('optimize.bound', 'optimize-bound', `${formatNumber(r.bound, { digits: 4, lang: currentLang() })} (${r.method})`),
     ]),
     ...r.notes.map((n) => el('p', { text: n })),
   ]);

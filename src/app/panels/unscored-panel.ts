@@ -4,6 +4,7 @@
  */
 import { csvText, type FunnelResult, type LayerReport } from '../engine-api.ts';
 import { el } from '../dom.ts';
+import { formatNumber } from '../../format/number.ts';
 import { downloadBlob } from '../export/download.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { currentLang, t, type Lang } from '../i18n/i18n.ts';
@@ -18,7 +19,7 @@ const KIND_KEYS: Record<UnscoredKind, MessageKey> = {
   region: 'unscored.kind.region',
 };
 const KINDS: UnscoredKind[] = ['rejected', 'outside', 'region', 'district'];
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = (n: number): string => formatNumber(n, { lang: currentLang() });
 
 export function unscoredCsv(summary: UnscoredSummary): string {
   return csvText(['row', 'id', 'reason', 'file'], summary.rows.map((r) => [r.row || '', r.id, r.reason, r.file]));

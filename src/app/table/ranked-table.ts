@@ -5,7 +5,8 @@
  */
 import type { LevelResult } from '../engine-api.ts';
 import { el } from '../dom.ts';
-import { t } from '../i18n/i18n.ts';
+import { currentLang, t } from '../i18n/i18n.ts';
+import { formatNumber } from '../../format/number.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { ReasonText } from './reason-text.ts';
 import { orderUnits, type SortKey, type SortSpec } from './table-order.ts';
@@ -89,7 +90,7 @@ export class RankedTable {
     this.spacer.style.height = `${this.order.length * ROW_HEIGHT}px`;
     // As tall as its rows (up to 40 % of the window): a short level leaves room for the breakdown.
     this.viewport.style.height = `min(40vh, ${Math.max(3, this.order.length) * ROW_HEIGHT + 2}px)`;
-    this.caption.textContent = `${this.order.length.toLocaleString('en-US')} ${t('table.count')}`;
+    this.caption.textContent = `${formatNumber(this.order.length, { lang: currentLang() })} ${t('table.count')}`;
     this.paintRows();
   }
 

@@ -4,6 +4,7 @@
  */
 import { BundleError, readTable, type LayerName } from '../engine-api.ts';
 import type { FileInspection } from './messages.ts';
+import { formatNumber } from '../../format/number.ts';
 
 /** Files above this are refused: parsing needs several times the file size in memory. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -13,7 +14,7 @@ export function refuseIfTooLarge(file: Pick<File, 'name' | 'size'>): void {
     const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
     throw new BundleError(
       file.name,
-      `${file.name} is ${file.size.toLocaleString('en-US')} bytes, more than the ${mb(MAX_FILE_BYTES)} the workbench can hold in the browser; split it or score it with the command line (siteselect score).`,
+      `${file.name} is ${formatNumber(file.size, { lang: 'en' })} bytes, more than the ${mb(MAX_FILE_BYTES)} the workbench can hold in the browser; split it or score it with the command line (siteselect score).`,
     );
   }
 }
