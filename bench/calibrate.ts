@@ -1,19 +1,21 @@
 /**
  * Calibration and forecast benchmark (issue 15):
  *   npm run bench:calibrate -- [--demand 1000000] [--own 500] [--competitors 2000] [--candidates 100000] [--folds 5]
- *     [--cell 100] [--ungrouped] [--transfer-sites 10000] [--js-sites 10000] [--flows]
+ *     [--cell 100] [--ungrouped] [--transfer-sites 10000] [--js-sites 10000] [--flows] [--one-thread]
  *   (--cell: demand cell side in metres for the calibration; --ungrouped also fits every point, to compare;
  *   --transfer-sites: how many candidates are also timed with their top-5 transfers [all 100 000];
  *   --js-sites: how many are also timed with the JavaScript scan, and compared with the SIMD one; 0 skips;
  *   --flows: also draws customers by origin and outlet, Poisson with mean 0.05·w_i·P_ij from the same
- *   model, and times the flows fit on every origin and on origins grouped into --cell cells)
+ *   model, and times the flows fit on every origin and on origins grouped into --cell cells;
+ *   --one-thread: also forecasts the transfer sites on one thread, and checks the two-thread bytes against it)
  * A generated market shaped like ../shared/bench/gen.mjs (a 40 km square around 121.47 E, 31.23 N,
  * ten Gaussian centres σ 1.5–3 km plus 15 % uniform background, log-normal weights); own outlets
  * and competitors follow demand; the own outlets' totals come from a known model (α 1.1, β 1.8,
  * s 0.35) with 5 % multiplicative noise. Timed: the pairs within the 5 km cut-off, the fit, the
  * K-fold cross-validation and the baseline (= calibrateModel as a whole), then the forecast of the
  * candidates with intervals (the kernel's SIMD forecast scan where WebAssembly SIMD runs), then
- * some with top-5 transfers. CPU seconds of this process, with the load average (the machine is shared).
+ * some with top-5 transfers, both on two threads (src/node/forecast-pool.ts: this thread and a worker).
+ * CPU seconds of this process (every thread), wall seconds, and the load average (the machine is shared).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,7 @@ import { evaluateHuff } from '../src/forecast/huff-pass.ts';
 import { prepareHuff } from '../src/forecast/huff-data.ts';
 import { marketState } from '../src/forecast/market-state.ts';
 import type { ModelShape } from '../src/forecast/model.ts';
+import { createForecastPool } from '../src/node/forecast-pool.ts';
 import { mulberry32, normal } from '../src/sensitivity/random.ts';
 
 const { values: opt } = parseArgs({
@@ -38,10 +41,13 @@ const { values: opt } = parseArgs({
     'transfer-sites': { type: 'string', default: '100000' },
     'js-sites': { type: 'string', default: '10000' },
     flows: { type: 'boolean', default: false },
+    'one-thread': { type: 'boolean', default: false },
   },
 });
 const sizes = { demand: Number(opt.demand), own: Number(opt.own), competitors: Number(opt.competitors), candidates: Number(opt.candidates) };
 const rnd = mulberry32(42);
+// Started first: the worker's start-up overlaps the generation and the calibration.
+const pool = createForecastPool();
 const KM_LAT = 1 / 111.195, KM_LON = KM_LAT / Math.cos((31.23 * Math.PI) / 180);
 const centres = Array.from({ length: 10 }, () => ({ x: -15 + 30 * rnd(), y: -15 + 30 * rnd(), s: 1.5 + 1.5 * rnd() }));
 
@@ -124,12 +130,15 @@ const prepareS = cpu() - t;
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 const first = (count: number) => ({ lon: sites.lon.subarray(0, count), lat: sites.lat.subarray(0, count), attractiveness: sites.attractiveness.subarray(0, count), z: sites.z });
 console.log(`market state (pairs of every cell with the competitors, S_i, Ḡ_i, own shares): ${prepareS.toFixed(1)} s CPU`);
+await pool.ready();
 t = cpu();
-const totals = forecastSites(calibration, prepared, state, sites, { top: 0 });
+let wall = performance.now();
+const totals = await pool.forecast(calibration, prepared, state, sites, { top: 0 });
 const totalsS = cpu() - t;
+const wallS = () => ((performance.now() - wall) / 1000).toFixed(2);
 let sum = 0;
 for (const f of totals.forecast) sum += f;
-console.log(`forecast ${sizes.candidates.toLocaleString('en')} candidates with 95 % intervals, cannibalised and net: ${totalsS.toFixed(2)} s CPU (mean forecast ${(sum / sizes.candidates).toFixed(1)}), load average ${load()}`);
+console.log(`forecast ${sizes.candidates.toLocaleString('en')} candidates with 95 % intervals, cannibalised and net, on two threads (${totals.workerSites.toLocaleString('en')} by the worker): ${wallS()} s wall, ${totalsS.toFixed(2)} s CPU (mean forecast ${(sum / sizes.candidates).toFixed(1)}), load average ${load()}`);
 const jsSites = Math.min(sizes.candidates, Number(opt['js-sites']));
 if (jsSites > 0) {
   t = cpu();
@@ -144,9 +153,20 @@ if (jsSites > 0) {
 const transferSites = Math.min(sizes.candidates, Number(opt['transfer-sites']));
 if (transferSites > 0) {
   t = cpu();
-  const result = forecastSites(calibration, prepared, state, first(transferSites));
+  wall = performance.now();
+  const result = await pool.forecast(calibration, prepared, state, first(transferSites));
   const transferS = cpu() - t;
   let named = 0;
   for (const list of result.transfers) named += list.length;
-  console.log(`forecast ${transferSites.toLocaleString('en')} candidates with intervals and top-5 transfers: ${transferS.toFixed(2)} s CPU (${named.toLocaleString('en')} transfers named; first site's largest ${result.transfers[0][0]?.amount.toFixed(1)} from B${result.transfers[0][0]?.outlet}), RSS ${mb()} MB, load average ${load()}`);
+  console.log(`forecast ${transferSites.toLocaleString('en')} candidates with intervals and top-5 transfers, on two threads (${result.workerSites.toLocaleString('en')} by the worker): ${wallS()} s wall, ${transferS.toFixed(2)} s CPU (${named.toLocaleString('en')} transfers named; first site's largest ${result.transfers[0][0]?.amount.toFixed(1)} from B${result.transfers[0][0]?.outlet}), RSS ${mb()} MB, load average ${load()}`);
+  if (opt['one-thread']) {
+    t = cpu();
+    wall = performance.now();
+    const one = forecastSites(calibration, prepared, state, first(transferSites));
+    const oneS = cpu() - t;
+    const differing = (['forecast', 'low', 'high', 'cannibalised', 'net'] as const).reduce((sum, key) => sum + one[key].filter((v, c) => !Object.is(v, result[key][c])).length, 0)
+      + one.transfers.filter((list, c) => JSON.stringify(list) !== JSON.stringify(result.transfers[c])).length;
+    console.log(`  the same on one thread: ${wallS()} s wall, ${oneS.toFixed(2)} s CPU; ${differing} values or transfer lists differ from two threads; load average ${load()}`);
+  }
 }
+await pool.close();
