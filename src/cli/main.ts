@@ -68,7 +68,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     const spec = (await COMMANDS[name].usage()).SPEC;
     const [job, args] = spec.jobs ? [rest[0], rest.slice(1)] : ['', rest];
     const jobSpec = spec.jobs ? spec.jobs.find((j) => j.name === `${name} ${job}`) : spec;
-    if (jobSpec === undefined) throw new UsageError(`${job === undefined ? 'name a job' : `unknown job '${job}'; use`} ${spec.jobs!.map((j) => j.name.slice(name.length + 1)).join(' or ')} (see siteselect ${name} --help)`);
+    if (jobSpec === undefined) throw new UsageError(`${job === undefined ? 'name a job:' : `unknown job '${job}'; use`} ${spec.jobs!.map((j) => j.name.slice(name.length + 1)).join(' or ')} (see siteselect ${name} --help)`);
     const line = parseCommandLine(args, jobSpec);
     const { command } = await COMMANDS[name].load(job);
     return await command.run(line, io);

@@ -114,7 +114,7 @@ export function parseCommandLine<S extends CommandSpec>(args: string[], spec: S)
     }
   }
   for (const [n, o] of Object.entries(options)) {
-    if (o.required && !given.has(n)) throw new UsageError(`give ${flagText(n, o)}: ${o.help}; ${help}`);
+    if (o.required && !given.has(n)) throw new UsageError(`${flagText(n, o)} is required (${o.help}); ${help}`);
     if (o.with !== undefined && given.has(n) && !given.has(o.with)) throw new UsageError(`--${n} only applies with --${o.with}`);
   }
   if (what !== 'bundle') return { values, passed, ...(operand !== undefined ? { operand } : {}) } as CommandLine<S>;

@@ -57,7 +57,7 @@ describe('the flags of every command', () => {
   it('an option that only applies with another is refused without it; a required one is asked for', async () => {
     expect((await run('score', 'data/sample', '--draws', '10')).stderr).toBe('siteselect score: --draws only applies with --sensitivity\n');
     expect((await run('optimize', '--costs', 'c.csv', '--capacity-col', 'cap', '--model', 'pmedian')).stderr).toBe('siteselect optimize: --capacity-col only applies with --bundle\n');
-    expect((await run('optimize', '--p', '2')).stderr).toBe('siteselect optimize: give --model mclp|lscp|pmedian|pcenter|huff: which model to solve (Models, above); see siteselect optimize --help\n');
+    expect((await run('optimize', '--p', '2')).stderr).toBe('siteselect optimize: --model mclp|lscp|pmedian|pcenter|huff is required (the model to solve, one of the Models above); see siteselect optimize --help\n');
   });
 
   it('notebook: its own arguments go after --, and the message says so', async () => {

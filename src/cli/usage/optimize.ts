@@ -27,7 +27,7 @@ Chooses sites to open. Models:
     'destination-col': { kind: 'text', value: 'C', with: 'costs', help: 'the facility id' },
     'cost-col': { kind: 'text', value: 'C', with: 'costs', help: 'the cost (metres)' },
     'weight-col': { kind: 'text', value: 'C', with: 'costs', help: 'the demand weight, repeated on each of its rows' },
-    model: { kind: 'choice', choices: MODEL_NAMES, required: true, heading: 'Options:', help: 'which model to solve (Models, above)' },
+    model: { kind: 'choice', choices: MODEL_NAMES, required: true, heading: 'Options:', help: 'the model to solve, one of the Models above' },
     p: {
       kind: 'text', value: 'N|FROM..TO',
       help: `new sites to open besides the fixed ones; FROM..TO: how many outlets: solve every p in the range and print the
