@@ -18,6 +18,7 @@ import { checkSqlPredicate } from '../../db/sql-predicate.ts';
 import { layerColumns } from '../../db/layer-table.ts';
 import type { Database } from '../../db/database.ts';
 import { engineDb } from './engine-db.ts';
+import { deferredDatabase } from '../../db/deferred-database.ts';
 import type { BrowserDatabase } from '../../db/duckdb-browser.ts';
 import { DUCKDB_CSV_MIN_BYTES, csvIntoDuckDb, inspectCsvThroughDuckDb, readCsvThroughDuckDb } from './csv-through-duckdb.ts';
 import { hydrateLayer, type DuckLayer } from './duck-layer.ts';
@@ -149,9 +150,8 @@ async function handle(id: number, request: Request): Promise<Reply> {
       const controller = new AbortController();
       running = controller;
       const { kernel } = await kernelChoice;
-      const database = await engineDb().catch((error: unknown) => {
-        throw new Error(`the scores could not be computed: DuckDB-WASM did not start (${error instanceof Error ? error.message : String(error)})`);
-      });
+      // the funnel starts while DuckDB-WASM may still be booting; its first SQL waits for it
+      const database = deferredDatabase(engineDb(), 'DuckDB-WASM, which scores every level,');
       const funnel = await runFunnel(await wholeBundle(), scenario, { kernel, database, onProgress: progress, signal: controller.signal });
       if (!tablesScheduled) {
         tablesScheduled = true;
