@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openNodeDatabase, type NodeDuckProbe } from '../src/node/duckdb.ts';
 import type { BlockDatabase } from '../src/db/block-database.ts';
+import type { Row } from '../src/db/database.ts';
 import { hydrateLayer, loadIntoDuckDb, queryBlocks } from '../src/app/worker/duck-layer.ts';
 import { writeCandidates } from './candidates-csv.ts';
 import { readCsvSql } from '../src/app/worker/csv-through-duckdb.ts';
@@ -41,6 +42,7 @@ function note(label: string): void {
   if (now > last && TRACE) console.log(`+${((now - last) / MB).toFixed(0)} MB → ${(now / MB).toFixed(0)} MB at call ${g.calls} of ${label.slice(0, 40)}`);
   last = now;
 }
+let beforeDrop: Row[] = [];
 const labelOf = (sql: string): string => sql.replace(/\s+/g, ' ').slice(0, 90);
 
 async function open(): Promise<BlockDatabase> {
@@ -51,7 +53,12 @@ async function open(): Promise<BlockDatabase> {
   return {
     ...db,
     query: async (sql, params) => { const r = await db.query(sql, params); note(labelOf(sql)); return r; },
-    run: async (sql) => { await db.run(sql); note(labelOf(sql)); },
+    run: async (sql) => {
+      // what DuckDB holds just before the staging table goes: staged and candidates both
+      if (sql.includes('DROP TABLE IF EXISTS "staged"')) beforeDrop = await db.query('SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0');
+      await db.run(sql);
+      note(labelOf(sql));
+    },
     createTable: async (t, c) => { await db.createTable(t, c); note(`create ${t}`); },
     append: async (t, c, s, e) => { await db.append(t, c, s, e); note(`append ${t}`); },
     async *chunks(sql, options) {
@@ -85,6 +92,7 @@ try {
     rows: ROWS, fileMB: +(bytes / MB).toFixed(1), setup: SETUP, read: held.report.read, loaded: held.report.loaded, rejected: held.report.rejected,
     wasmAfterLoadMB: Math.round(afterLoad / MB), wasmPeakMB: Math.round(wasmBytes() / MB), hydrated,
     duckdbMemoryNowMB: Object.fromEntries(mem.map((r) => [String(r.tag), Math.round(Number(r.memory_usage_bytes) / MB)])),
+    duckdbMemoryBeforeStagedDroppedMB: Object.fromEntries(beforeDrop.map((r) => [String(r.tag), Math.round(Number(r.memory_usage_bytes) / MB)])),
     cpuSeconds: +((used.user + used.system) / 1e6).toFixed(1), wallSeconds: (Date.now() - t0) / 1000, load: loadavg().map((x) => x.toFixed(1)).join(' '),
   }));
   for (const [label, g] of growth) if (g.mb >= 1) console.log(`${g.mb.toFixed(0).padStart(6)} MB  ${String(g.calls).padStart(4)}×  ${label}`);
