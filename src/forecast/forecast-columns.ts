@@ -24,7 +24,11 @@ export function transfersText(result: BundleForecasts, site: number): string {
 }
 
 export function forecastColumns(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites: PointLayer, signal?: AbortSignal): { columns: ForecastColumn[]; warnings: string[] } {
-  const result = forecast(bundle, scenario, calibration, sites, { top: 5, signal });
+  return columnsOf(forecast(bundle, scenario, calibration, sites, { top: 5, signal }), sites);
+}
+
+/** The columns of forecasts made elsewhere (`top` 5), e.g. on two threads (src/node/forecast-pool.ts). */
+export function columnsOf(result: BundleForecasts, sites: PointLayer): { columns: ForecastColumn[]; warnings: string[] } {
   return {
     columns: [
       { name: 'forecast', values: result.forecast },

@@ -14,7 +14,7 @@ import type { RawTable } from '../io/raw-table.ts';
 import { calibrateModel } from './calibrate-model.ts';
 import { originFlows } from './flows-table.ts';
 import type { Calibration } from './calibration.ts';
-import { forecastSites, shapeOf, type SiteForecasts } from './forecast-sites.ts';
+import { forecastSites, shapeOf, type SiteForecasts, type SitesToForecast } from './forecast-sites.ts';
 import { prepareHuff, type ForecastPoints, type PreparedHuff } from './huff-data.ts';
 import { marketState, type MarketState } from './market-state.ts';
 import type { DecayForm } from './model.ts';
@@ -146,28 +146,48 @@ function forecastPoints(inputs: BundleInputs, calibration: Calibration): Forecas
   return pointsFor(inputs, network, calibration.demandColumn, Object.keys(calibration.coefficients));
 }
 
-/** Forecasts `sites` (default: the bundle's candidates) against today's network. */
-export function forecast(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
+/** What forecastSites is called with for a bundle's sites, and the names its result needs. */
+export interface ForecastRequest {
+  calibration: Calibration;
+  prepared: PreparedHuff;
+  state: MarketState;
+  sites: SitesToForecast;
+  outletIds: string[];
+  warnings: string[];
+}
+
+/** forecast() up to the call of forecastSites: a caller may run that call elsewhere (src/node/forecast-pool.ts). */
+export function forecastRequest(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, signal?: AbortSignal): ForecastRequest {
   const layer = sites ?? bundle.candidates;
   if (!layer) throw new UsageError('no sites to forecast: the bundle has no candidates layer');
-  const inputs = huffInputs(bundle, scenario, options.signal);
+  const inputs = huffInputs(bundle, scenario, signal);
   const points = forecastPoints(inputs, calibration);
   const key = marketKey(points, calibration);
   const cached = markets.get(bundle);
   let market = cached?.key === key ? cached.market : undefined;
   if (!market) {
-    market = marketOf(points, calibration, options.signal);
+    market = marketOf(points, calibration, signal);
     markets.set(bundle, { key, market });
   }
-  return forecastInMarket(inputs, market, calibration, layer, options);
+  return requestInMarket(inputs, market, calibration, layer);
+}
+
+/** Forecasts `sites` (default: the bundle's candidates) against today's network. */
+export function forecast(bundle: LoadedBundle, scenario: Scenario, calibration: Calibration, sites?: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
+  return run(forecastRequest(bundle, scenario, calibration, sites, options.signal), options);
 }
 
 /** forecast() with the inputs a funnel run already holds (the forecast_net criterion). */
 export function forecastWithInputs(inputs: BundleInputs, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal } = {}): BundleForecasts {
-  return forecastInMarket(inputs, marketOf(forecastPoints(inputs, calibration), calibration, options.signal), calibration, layer, options);
+  return run(requestInMarket(inputs, marketOf(forecastPoints(inputs, calibration), calibration, options.signal), calibration, layer), options);
 }
 
-function forecastInMarket(inputs: BundleInputs, { prepared, state }: Market, calibration: Calibration, layer: PointLayer, options: { top?: number; signal?: AbortSignal }): BundleForecasts {
+function run(request: ForecastRequest, options: { top?: number; signal?: AbortSignal }): BundleForecasts {
+  const { calibration, prepared, state, sites, outletIds, warnings } = request;
+  return { ...forecastSites(calibration, prepared, state, sites, options), outletIds, warnings };
+}
+
+function requestInMarket(inputs: BundleInputs, { prepared, state }: Market, calibration: Calibration, layer: PointLayer): ForecastRequest {
   const shape = shapeOf(calibration);
   const K = shape.attributes.length;
   const z = new Float64Array(layer.ids.length * K);
@@ -182,6 +202,6 @@ function forecastInMarket(inputs: BundleInputs, { prepared, state }: Market, cal
     }
     if (missing > 0) warnings.push(missingAttributeWarning(missing, name, calibration.attributeMeans[name]));
   });
-  const result = forecastSites(calibration, prepared, state, { lon: layer.lon, lat: layer.lat, attractiveness: inputs.candidateAttractiveness(layer), z }, options);
-  return { ...result, outletIds: inputs.bundle.network!.ids, warnings };
+  const sites = { lon: layer.lon, lat: layer.lat, attractiveness: inputs.candidateAttractiveness(layer), z };
+  return { calibration, prepared, state, sites, outletIds: inputs.bundle.network!.ids, warnings };
 }

@@ -57,7 +57,7 @@ export async function batchScore(request: BatchScoreRequest, cwd: string, bar: (
   const sites = await candidateSites(request, cwd, base);
   const threads = request.threads ?? availableParallelism();
   const pool = threads > 1 ? createNodeKernel({ threads }) : undefined;
-  const outcome = await scoreRun({ args: request.run, bundle: base.bundle, scenario, calibration, sites, kernel: pool ?? createKernel(), out, rejects, format, bar })
+  const outcome = await scoreRun({ args: request.run, bundle: base.bundle, scenario, calibration, sites, kernel: pool ?? createKernel(), threads, out, rejects, format, bar })
     .finally(() => pool?.close());
   return { outcome, bundle: base.bundle, scenario, out, rejects, format };
 }

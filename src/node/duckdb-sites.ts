@@ -59,7 +59,7 @@ export interface LoadedSites {
  * scenario's top N per region), region (by containment in bundle.regions: the output's region),
  * eligible, excluded_by, one raw column per term, then the attributes.
  */
-export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenario: Scenario, sites: { loaded: number; chunks: AsyncIterable<PointLayer> }, opts: Omit<ScoreOptions, 'database'> & { extra?: (chunk: PointLayer) => ExtraColumn[] } = {}): Promise<LoadedSites> {
+export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenario: Scenario, sites: { loaded: number; chunks: AsyncIterable<PointLayer> }, opts: Omit<ScoreOptions, 'database'> & { extra?: (chunk: PointLayer) => ExtraColumn[] | Promise<ExtraColumn[]> } = {}): Promise<LoadedSites> {
   // the same DuckDB runs the scenario's SQL filter on each chunk (db/site-filter.ts)
   const scoring = await prepareSiteScoring(bundle, scenario, { ...opts, database: db, onProgress: (stage, f) => opts.onProgress?.(stage, 0.1 * f) });
   const n = sites.loaded; // an upper bound when chunks are filtered: for progress only
@@ -71,7 +71,7 @@ export async function loadSites(db: NativeDatabase, bundle: LoadedBundle, scenar
       ...Object.keys(chunk.text).map((name, j) => ({ name, column: `t${j}`, numeric: false })),
       ...Object.keys(chunk.numeric).map((name, j) => ({ name, column: `u${j}`, numeric: true })),
     ];
-    const extra = opts.extra?.(chunk) ?? [];
+    const extra = (await opts.extra?.(chunk)) ?? [];
     const extraAt = attributes.length;
     attributes.push(...extra.map((c, j) => ({ name: c.name, column: `f${j}`, numeric: c.values instanceof Float64Array, extra: true })));
     const { district, region } = locateSites(bundle, scoring.links, chunk.lon, chunk.lat);

@@ -50,7 +50,7 @@ describe('forecast pool', () => {
     expect(Math.abs(out.net[1])).toBeLessThan(1e-9); // no competitors: every customer is taken from an own outlet
   });
 
-  it('3 001 sites of a generated market (16 chunks, two invalid): the same bytes as one thread, by the worker alone and shared with the caller', async () => {
+  it('3 001 sites of a generated market (6 chunks, two invalid): the same bytes as one thread, by the worker alone and shared with the caller', async () => {
     const market = syntheticMarket(7, { alpha: 1.1, beta: 1.7, scale: 0.4, noise: 0.05 });
     const points = { demand: market.demand, own: market.own, competitors: market.competitors, attributes: {} };
     const calibration = calibrateModel(points, { observedName: 'sales', demandColumn: 'population', cutoff: 5000, floor: 50, observed: market.observed, ids: market.ids, folds: 2 });

@@ -75,6 +75,8 @@ export interface ScoreRun {
   /** The sites, read once DuckDB is open: a candidate file is staged in it. */
   sites: (db: NativeDatabase) => Promise<CandidateSites>;
   kernel: SiteKernel;
+  /** Threads the kernel runs on, the calling thread included: above 1, large forecasts take a worker too. */
+  threads: number;
   out: string;
   rejects: string;
   format: TableFormat;
@@ -145,11 +147,12 @@ async function scoreIn(db: NativeDatabase, run: ScoreRun, seen: { sites?: number
   const sites = await run.sites(db);
   seen.sites = sites.loaded;
   stepEnded('staging and settling');
-  const forecasts = run.calibration ? forecastsByChunk(bundle, scenario, run.calibration) : undefined;
+  const forecasts = run.calibration ? forecastsByChunk(bundle, scenario, run.calibration, run.threads > 1 ? sites.loaded : 0) : undefined;
   const tally: ComparedTally = { outside: [], placedBy: {} };
   const chunks = comparedChunks(bundle, sites, SITE_CHUNK, tally);
   // the chunks' appends in one transaction (duckdb-native.ts says why); the rejects moved out of the study area too
-  const loaded = await inTransaction(db, () => loadSites(db, bundle, scenario, { loaded: sites.loaded, chunks }, { kernel: run.kernel, extra: forecasts?.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) }));
+  const loaded = await inTransaction(db, () => loadSites(db, bundle, scenario, { loaded: sites.loaded, chunks }, { kernel: run.kernel, extra: forecasts?.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) }))
+    .finally(() => forecasts?.close());
   stepEnded('scoring chunks');
   bar('ranking', 0.8);
   await rankSites(db, loaded.terms, scenario.combine, args.per);
