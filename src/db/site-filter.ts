@@ -9,23 +9,28 @@ import type { PointLayer } from '../data/layer.ts';
 import type { Database } from './database.ts';
 import { layerColumns } from './layer-table.ts';
 import { checkSqlPredicate } from './sql-predicate.ts';
-import { dropTableSql } from './sql.ts';
+import { dropTableSql, quoteIdentifier } from './sql.ts';
 
 const TABLE = 'site_filter';
 
-/** The SQL text of the filter over table `table`: positions (rowid) of the rows that fail it. */
-export function failingRowsSql(table: string, predicate: string): string {
-  return `SELECT rowid AS pos FROM ${table} WHERE NOT coalesce((${predicate}), false)`;
+/** The SQL text of the filter over table `table`: the positions (column `position`) of the rows that fail it. */
+export function failingRowsSql(table: string, predicate: string, position: string): string {
+  return `SELECT ${quoteIdentifier(position)} AS pos FROM ${table} WHERE NOT coalesce((${predicate}), false)`;
 }
 
 /** Per site: 1 where the predicate is false or NULL, else 0. */
 export async function siteFilterFailures(db: Database, predicate: string, sites: PointLayer): Promise<Uint8Array> {
-  const columns = layerColumns(sites).map((c) => c.name);
-  const checked = checkSqlPredicate(predicate, columns);
+  const columns = layerColumns(sites);
+  const names = columns.map((c) => c.name);
+  const checked = checkSqlPredicate(predicate, names);
   const failed = new Uint8Array(sites.ids.length);
-  await db.insertLayer(TABLE, sites);
+  // each row's position as a column: rowid is not one inside a transaction (DuckDB numbers rows not
+  // yet committed from 2^62), and the CLI scores its chunks in one
+  let position = 'site_position';
+  while (names.includes(position)) position = `_${position}`;
+  await db.insertColumns(TABLE, [...columns, { name: position, kind: 'double', values: Float64Array.from(sites.ids, (_, i) => i) }]);
   try {
-    const rows = await db.query(failingRowsSql(TABLE, checked));
+    const rows = await db.query(failingRowsSql(TABLE, checked, position));
     for (const row of rows) failed[Number(row.pos)] = 1;
   } catch (error) {
     throw filterError(checked, error);
