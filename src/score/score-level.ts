@@ -109,11 +109,17 @@ function unitColumns(input: LevelInput, raws: readonly { raw: Float64Array }[], 
 async function inTable<T>(db: Database, columns: readonly LayerColumn[], work: (table: string) => Promise<T>): Promise<T> {
   const table = `level_units_${++tables}`;
   await db.insertColumns(table, columns);
+  let result: T;
   try {
-    return await work(table);
-  } finally {
-    await db.query(`DROP TABLE IF EXISTS ${table}`);
+    result = await work(table);
+  } catch (error) {
+    // the work's own error, not the drop's: inside a transaction that a failure aborted (DuckDB out of
+    // memory in `siteselect score`), the drop fails too and would hide why
+    await db.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+    throw error;
   }
+  await db.query(`DROP TABLE IF EXISTS ${table}`);
+  return result;
 }
 
 function noUnits(terms: number): ScoredColumns {
