@@ -10,7 +10,7 @@ import type { CandidateSites } from '../candidate-sites.ts';
 import type { SiteKernel } from '../../kernel/types.ts';
 import { UsageError } from '../../errors.ts';
 import { QueryError } from '../../db/duckdb-database.ts';
-import { inTransaction, openNativeDatabase, type NativeDatabase } from '../duckdb-native.ts';
+import { openNativeDatabase, type NativeDatabase } from '../duckdb-native.ts';
 import { keepSites, rankSites, type RankGroup } from '../duckdb-score.ts';
 import { loadSites, SITE_CHUNK, type LoadedSites } from '../duckdb-sites.ts';
 import { comparedChunks, type ComparedTally } from '../candidate-sites.ts';
@@ -150,8 +150,9 @@ async function scoreIn(db: NativeDatabase, run: ScoreRun, seen: { sites?: number
   const forecasts = run.calibration ? forecastsByChunk(bundle, scenario, run.calibration, run.threads > 1 ? sites.loaded : 0) : undefined;
   const tally: ComparedTally = { outside: [], placedBy: {} };
   const chunks = comparedChunks(bundle, sites, SITE_CHUNK, tally);
-  // the chunks' appends in one transaction (duckdb-native.ts says why); the rejects moved out of the study area too
-  const loaded = await inTransaction(db, () => loadSites(db, bundle, scenario, { loaded: sites.loaded, chunks }, { kernel: run.kernel, extra: forecasts?.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) }))
+  // Not in one transaction, unlike the staging: the sites are scored here too (score-level.ts), and
+  // rows a transaction has not committed cannot be evicted — 2 M sites ran out of 256MB that way
+  const loaded = await loadSites(db, bundle, scenario, { loaded: sites.loaded, chunks }, { kernel: run.kernel, extra: forecasts?.columns, onProgress: (stage, f) => bar(stage, 0.3 + 0.5 * f) })
     .finally(() => forecasts?.close());
   stepEnded('scoring chunks');
   bar('ranking', 0.8);
